@@ -1,0 +1,105 @@
+//! Configuration: `config/default.toml` (compiled in, so the binary runs from anywhere),
+//! then an optional local file (`config/local.toml`, or the path in `SLTBOT_CONFIG`),
+//! then `SLTBOT_*` environment variables (`SLTBOT_DATABASE__URL`, `SLTBOT_DISCORD__GUILDS`…).
+//! The Discord token is read only from the environment (`DISCORD_TOKEN`) or a file
+//! outside git, never from the committed config.
+
+use figment::providers::{Env, Format, Toml};
+use figment::Figment;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Config {
+    pub database: DatabaseConfig,
+    pub defaults: DefaultsConfig,
+    pub console: ConsoleConfig,
+    #[serde(default)]
+    pub discord: DiscordConfig,
+    #[serde(default)]
+    pub log: LogConfig,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct DatabaseConfig {
+    /// `sqlite://data/sltbot.db` or a plain path.
+    pub url: String,
+    /// How long a write waits for a lock held by another process, in milliseconds.
+    pub busy_timeout_ms: u64,
+    pub max_connections: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct DefaultsConfig {
+    /// IANA timezone for new workspaces.
+    pub timezone: String,
+    /// nb, nn or en for new workspaces.
+    pub language: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ConsoleConfig {
+    /// The workspace the console acts in (a Discord guild id, or any number offline).
+    pub workspace: u64,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+pub struct DiscordConfig {
+    /// Guild ids to register commands to (development). Empty = register globally.
+    #[serde(default)]
+    pub guilds: Vec<u64>,
+    /// A file holding the token, as an alternative to `DISCORD_TOKEN`.
+    #[serde(default)]
+    pub token_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct LogConfig {
+    /// A tracing filter, e.g. `info,sltbot=debug`. `RUST_LOG` wins when set.
+    pub filter: String,
+}
+
+impl Default for LogConfig {
+    fn default() -> Self {
+        LogConfig {
+            filter: "info".into(),
+        }
+    }
+}
+
+impl Config {
+    /// Load defaults → local file → environment.
+    pub fn load(local: Option<&Path>) -> Result<Config, Box<figment::Error>> {
+        let local = local
+            .map(Path::to_path_buf)
+            .or_else(|| std::env::var_os("SLTBOT_CONFIG").map(PathBuf::from))
+            .unwrap_or_else(|| PathBuf::from("config/local.toml"));
+        Figment::new()
+            .merge(Toml::string(DEFAULT_TOML))
+            .merge(Toml::file(local))
+            .merge(Env::prefixed("SLTBOT_").split("__"))
+            .extract()
+            .map_err(Box::new)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[allow(clippy::result_large_err)]
+    fn defaults_parse_and_environment_overrides() {
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("SLTBOT_DATABASE__URL", "sqlite://elsewhere.db");
+            jail.create_file("local.toml", "[defaults]\nlanguage = \"nn\"\n")?;
+            let c = Config::load(Some(Path::new("local.toml"))).map_err(|e| *e)?;
+            assert_eq!(c.database.url, "sqlite://elsewhere.db");
+            assert_eq!(c.defaults.language, "nn");
+            assert_eq!(c.defaults.timezone, "Europe/Oslo");
+            Ok(())
+        });
+    }
+}

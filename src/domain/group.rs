@@ -1,0 +1,115 @@
+use super::{ChannelId, GroupId, Lang, RoleId, WorkspaceId};
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+use std::str::FromStr;
+
+/// The three SLT levels, plus groups that fit none of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SltLevel {
+    /// styringsgruppe, politiråd
+    Styrende,
+    /// koordineringsgruppe, arbeidsutvalg
+    Koordinerende,
+    /// tverrfaglig samarbeidsmøte, fagteam, ungdomsteam
+    Utforende,
+    Annet,
+}
+
+impl SltLevel {
+    pub const ALL: [SltLevel; 4] = [
+        SltLevel::Styrende,
+        SltLevel::Koordinerende,
+        SltLevel::Utforende,
+        SltLevel::Annet,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SltLevel::Styrende => "styrende",
+            SltLevel::Koordinerende => "koordinerende",
+            SltLevel::Utforende => "utforende",
+            SltLevel::Annet => "annet",
+        }
+    }
+}
+
+impl FromStr for SltLevel {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        match s.trim().to_lowercase().as_str() {
+            "styrende" | "styrande" | "steering" | "styringsgruppe" | "politiråd" | "politirad" => {
+                Ok(SltLevel::Styrende)
+            }
+            "koordinerende"
+            | "coordinating"
+            | "koordineringsgruppe"
+            | "arbeidsutvalg"
+            | "arbeidsutval" => Ok(SltLevel::Koordinerende),
+            "utforende" | "utførende" | "utførande" | "utforande" | "operational" => {
+                Ok(SltLevel::Utforende)
+            }
+            "annet" | "anna" | "other" => Ok(SltLevel::Annet),
+            _ => Err(()),
+        }
+    }
+}
+
+/// A body that meets: styringsgruppe, koordineringsgruppe, tverrfaglig møte …
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    pub id: GroupId,
+    pub workspace: WorkspaceId,
+    pub name: String,
+    pub level: SltLevel,
+    pub channel: Option<ChannelId>,
+    pub coordinator_role: Option<RoleId>,
+    pub member_role: Option<RoleId>,
+    /// `None` = the workspace's timezone.
+    pub timezone: Option<Tz>,
+    /// `None` = the workspace's language.
+    pub language: Option<Lang>,
+    pub archived_at: Option<DateTime<Utc>>,
+    pub version: i64,
+}
+
+impl Group {
+    pub fn is_archived(&self) -> bool {
+        self.archived_at.is_some()
+    }
+
+    /// The key under which names are unique per workspace: trimmed, whitespace
+    /// collapsed, lower-cased with Unicode rules (so Æ/æ, Ø/ø and Å/å compare equal).
+    pub fn name_key(name: &str) -> String {
+        name.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn name_key_folds_norwegian_letters_and_spaces() {
+        assert_eq!(
+            Group::name_key("  Tverrfaglig   SAMARBEIDSMØTE "),
+            Group::name_key("tverrfaglig samarbeidsmøte")
+        );
+        assert_ne!(
+            Group::name_key("Styringsgruppa"),
+            Group::name_key("Styringsgruppe")
+        );
+    }
+
+    #[test]
+    fn level_accepts_norwegian_body_names() {
+        assert_eq!("Politiråd".parse(), Ok(SltLevel::Styrende));
+        assert_eq!("arbeidsutval".parse(), Ok(SltLevel::Koordinerende));
+        assert_eq!("utførande".parse(), Ok(SltLevel::Utforende));
+        assert!("kommunestyre".parse::<SltLevel>().is_err());
+    }
+}

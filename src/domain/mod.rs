@@ -1,0 +1,22 @@
+//! The domain core: plain Rust types and rules. It knows nothing of Discord or SQL.
+
+pub mod action;
+pub mod agenda;
+pub mod cadence;
+pub mod group;
+pub mod holidays;
+pub mod ids;
+pub mod lang;
+pub mod meeting;
+pub mod privacy;
+pub mod text;
+pub mod time;
+pub mod workspace;
+
+pub use action::{Action, ActionStatus, ActionUpdate};
+pub use agenda::{AgendaItem, AgendaStatus};
+pub use group::{Group, SltLevel};
+pub use ids::*;
+pub use lang::Lang;
+pub use meeting::{Meeting, MeetingStatus};
+pub use workspace::Workspace;

@@ -1,0 +1,242 @@
+## sltbot — English
+
+## Dates and times
+weekday-mon = Monday
+weekday-tue = Tuesday
+weekday-wed = Wednesday
+weekday-thu = Thursday
+weekday-fri = Friday
+weekday-sat = Saturday
+weekday-sun = Sunday
+month-jan = January
+month-feb = February
+month-mar = March
+month-apr = April
+month-may = May
+month-jun = June
+month-jul = July
+month-aug = August
+month-sep = September
+month-oct = October
+month-nov = November
+month-dec = December
+format-date = { $weekday } { $day } { $month } { $year }
+format-date-short = { $day } { $month } { $year }
+format-datetime = { $date }, { $hh }:{ $min }
+
+## Values
+value-none = (not set)
+level-styrende = steering level
+level-koordinerende = coordinating level
+level-utforende = operational level
+level-annet = other
+agenda-status-proposed = proposed
+agenda-status-on-agenda = on the agenda
+agenda-status-handled = handled
+agenda-status-carried-over = carried over
+agenda-status-withdrawn = withdrawn
+action-status-open = not started
+action-status-in-progress = in progress
+action-status-blocked = blocked
+action-status-done = done
+action-status-cancelled = cancelled
+meeting-status-scheduled = scheduled
+meeting-status-cancelled = cancelled
+meeting-status-held = held
+lang-nb = Norwegian Bokmål
+lang-nn = Norwegian Nynorsk
+lang-en = English
+field-name = The name
+field-title = The title
+field-details = The description
+field-note = The note
+field-agency = The agency
+field-location = The location
+need-anyone = everyone
+need-member = members of the group
+need-coordinator = the group's coordinators
+need-workspace-coordinator = the SLT coordinator
+need-admin = server administrators
+
+## Errors
+error-forbidden = You don't have access to that. Only { $need } can do this.
+error-unknown-group = Couldn't find a group called “{ $name }”. See /group list.
+error-group-archived = The group “{ $name }” is archived and can't be changed.
+error-unknown-meeting = Couldn't find meeting { $id }. See /meeting list.
+error-unknown-agenda-item = Couldn't find item { $id }. See /agenda list.
+error-unknown-action = Couldn't find action { $id }. See /action list.
+error-text-empty = { $field } is missing. Fill it in and try again.
+error-text-too-long = { $field } is too long: { $len } characters, but the maximum is { $max }. Nothing was saved; shorten it and try again.
+error-text-control = { $field } contains control characters that can't be saved.
+error-invalid-date = “{ $input }” isn't a valid date. Write, for example, 31.12.2027 or 2027-12-31.
+error-invalid-datetime = “{ $input }” isn't a valid date and time. Write, for example, 12.01.2027 09:00.
+error-date-in-past = “{ $input }” is in the past.
+error-duplicate-group = There is already a group called “{ $name }”.
+error-duplicate-agenda-item = That item has already been submitted to the same meeting (item { $id }).
+error-invalid-level = “{ $input }” isn't an SLT level. Choose steering, coordinating, operational or other.
+error-invalid-agenda-status = “{ $input }” isn't an item status. Choose proposed, on the agenda, handled, carried over or withdrawn.
+error-invalid-action-status = “{ $input }” isn't an action status. Choose not started, in progress, blocked, done or cancelled.
+error-invalid-timezone = “{ $input }” isn't a known time zone. Use, for example, Europe/Oslo.
+error-invalid-language = “{ $input }” isn't a language sltbot knows. Choose nb, nn or en.
+error-meeting-closed = Meeting { $id } isn't taking items: it has been cancelled, has been held or has already started.
+error-meeting-other-group = Meeting { $id } belongs to another group.
+error-meeting-not-scheduled = Meeting { $id } has already been cancelled or held.
+error-item-closed = Item { $id } is { $status } and can't be changed.
+error-not-your-item = Only the person who submitted item { $id }, or a coordinator, can change it.
+error-status-needs-coordinator = Only a coordinator can set the status “{ $status }”.
+error-nothing-to-change = There's nothing to change.
+error-invalid-position = The position must be a number from 1 to { $max }.
+error-edit-conflict = Someone else changed this at the same time. Nothing was saved; reload it and try again.
+error-read-only = The database is read-only, so nothing was saved. Let whoever runs sltbot know.
+error-locked = The database is busy, so nothing was saved. Try again in a moment.
+error-internal = Something went wrong in sltbot, and nothing was saved. The error has been logged.
+
+## Workspace
+workspace-heading = Server settings:
+workspace-updated = The settings have been saved.
+workspace-details = Time zone: { $timezone } · Language: { $language } · SLT coordinator: { $coordinators } · Weekly digest in: { $digest }
+
+## Groups
+group-created = The group { $name } has been created.
+group-edited = The group { $name } has been updated.
+group-archived = The group { $name } has been archived. Its history has been kept.
+group-archived-mark = (archived)
+group-details = Level: { $level } · Channel: { $channel } · Coordinators: { $coordinators } · Members: { $members }
+group-list-heading = Groups:
+group-list-empty = No groups yet. The SLT coordinator creates them with /group create.
+group-list-line = • { $name } ({ $level })
+group-next-meeting = Next meeting: { $meeting }
+group-counts = Open items: { $items } · Active actions: { $actions }
+
+## Meetings
+meeting-ref = the meeting on { $when } (meeting { $id })
+meeting-ref-waiting = the next meeting (no meetings have been scheduled yet)
+meeting-added = A meeting for { $group } on { $when } has been added (meeting { $id }).
+meeting-attached = { $count ->
+    [one] One waiting item has been put on this meeting's agenda.
+   *[other] { $count } waiting items have been put on this meeting's agenda.
+}
+meeting-list-heading = Meetings for { $group }:
+meeting-list-empty = { $group } has no upcoming meetings. A coordinator adds them with /meeting add.
+meeting-line = • { $when } { $title } — { $status } (meeting { $id })
+meeting-cancelled = Meeting { $id } on { $when } has been cancelled.
+meeting-items-moved = { $count ->
+    [one] One open item has been moved to { $meeting }.
+   *[other] { $count } open items have been moved to { $meeting }.
+}
+meeting-held = Meeting { $id } on { $when } has been recorded as held.
+meeting-carried-over = { $count ->
+    [one] One item was not dealt with and has been carried over to { $meeting }.
+   *[other] { $count } items were not dealt with and have been carried over to { $meeting }.
+}
+
+## Agenda
+agenda-added = Thank you! The item “{ $title }” has been submitted to { $group }, { $meeting } (item { $id }).
+agenda-list-heading = Agenda for { $group }, { $meeting }:
+agenda-list-empty = No items yet. Submit one with /agenda add.
+agenda-line = { $position }. { $title } — { $status } (item { $id }, submitted by { $user })
+agenda-edited = Item { $id } has been updated.
+agenda-removed = Item { $id } “{ $title }” has been withdrawn.
+agenda-moved = Item { $id } is now number { $position } on the agenda for { $meeting }.
+
+## Actions
+action-no-due = not set
+action-line = Action { $id }: { $title } — responsible: { $owner }, { $status }, deadline: { $due }
+action-added = Action { $id } has been recorded for { $group }.
+action-updated = Action { $id } has been updated.
+action-update-status = { $from } → { $to }
+action-update-line = • { $when }, { $user }: { $what }
+action-list-heading = Actions:
+action-list-heading-overdue = Overdue actions:
+action-list-empty = No matching actions.
+action-shown = Action { $id } in { $group }
+action-agency = Agency: { $agency }
+action-history = Updates:
+action-no-updates = No updates yet.
+
+## Console
+console-help-heading = Commands (options in [brackets] can be left out):
+console-help-footer = Put text with spaces in quotes: title:"Unrest at the youth club". Dates: 31.12.2027, times: 12.01.2027 09:00.
+console-unknown-command = Unknown command “{ $command }”. Type /help for a list.
+console-unknown-option = /{ $command } has no option “{ $option }”. Valid options: { $valid }
+console-missing-option = /{ $command } is missing { $option }:
+console-invalid-number = { $option }: must be a whole number.
+console-invalid-user = { $option }: must be a user, for example <@123456789012345678> or 123456789012345678.
+console-invalid-role = { $option }: must be a role, for example <@&123456789012345678> or 123456789012345678.
+console-invalid-channel = { $option }: must be a channel, for example <#123456789012345678> or 123456789012345678.
+console-invalid-flag = { $option }: must be yes or no.
+console-error-line-too-long = The line is too long (maximum { $max } characters).
+console-error-control-character = The line has a control character in column { $column }.
+console-error-missing-command = The line must start with a command, for example /agenda add (column { $column }).
+console-error-unbalanced-quote = The quote mark in column { $column } is never closed.
+console-error-option-without-value = The option { $name }: in column { $column } has no value. Write { $name }:"" for an empty value.
+console-error-unexpected-token = Unexpected text in column { $column }. Write options as name:value, and put text with spaces in quotes.
+console-error-duplicate-option = The option { $name }: is given twice (column { $column }).
+console-error-bad-option-name = Invalid option name in column { $column }.
+
+## Command line
+cli-no-token = No Discord token. Set the environment variable DISCORD_TOKEN (see the README: “Koble til Discord”), or try sltbot without Discord: sltbot console --user 1 --admin
+cli-db-read-only = The database { $url } is read-only. Give sltbot write access to the file and its folder, or choose another one with --db / SLTBOT_DATABASE__URL.
+cli-db-locked = The database { $url } is locked by another process. Try again when that process has finished.
+cli-db-failed = Can't open the database { $url }: { $reason }
+cli-bad-lang = Unknown language “{ $input }”. Choose nb, nn or en.
+
+## Public holidays and cadences
+holiday-new-years-day = New Year's Day
+holiday-maundy-thursday = Maundy Thursday
+holiday-good-friday = Good Friday
+holiday-easter-sunday = Easter Sunday
+holiday-easter-monday = Easter Monday
+holiday-labour-day = Labour Day (1 May)
+holiday-constitution-day = Constitution Day (17 May)
+holiday-ascension-day = Ascension Day
+holiday-whit-sunday = Whit Sunday
+holiday-whit-monday = Whit Monday
+holiday-christmas-day = Christmas Day
+holiday-st-stephens-day = Boxing Day
+cadence-error-empty = Please give a cadence.
+cadence-error-unrecognized = “{ $word }” is not a preset, an RRULE or a cron expression. Examples: “every 4 weeks tue 09:00”, “monthly first tue 09:00” or “0 9 * * 2”.
+cadence-error-unexpected-word = Did not understand “{ $word }” (word { $position }).
+cadence-error-missing-part = Missing { $part ->
+    [weekday] weekday
+    [time] time
+    [ordinal] which week (first, last …)
+   *[from] date after “from”
+}.
+cadence-error-duplicate-part = The { $part ->
+    [weekday] weekday
+    [time] time
+    [ordinal] week
+   *[from] start date
+} is given twice.
+cadence-error-invalid-time = Invalid time “{ $text }” (use HH:MM).
+cadence-error-invalid-date = Invalid date “{ $text }” (use YYYY-MM-DD).
+cadence-error-interval-out-of-range = Interval { $value } must be between { $min } and { $max }.
+cadence-error-never-occurs = This cadence never produces a meeting.
+cadence-error-cron-field-count = Cron needs 5 fields (minute hour day month weekday), found { $found }.
+cadence-error-cron-invalid-field = Cron field { $position } ({ $field }) is invalid: “{ $text }”.
+cadence-error-cron-value-out-of-range = Value { $value } in cron field { $position } ({ $field }) must be { $min }–{ $max }.
+cadence-error-missing-dtstart = The RRULE text has no DTSTART.
+cadence-error-missing-rrule = The text has no RRULE line.
+cadence-error-invalid-dtstart = Invalid DTSTART: “{ $text }”.
+cadence-error-unknown-timezone = Unknown time zone “{ $tzid }”.
+cadence-error-unexpected-line = Line { $line } not understood: “{ $text }”.
+cadence-error-missing-freq = The RRULE has no FREQ.
+cadence-error-unknown-freq = Unknown FREQ “{ $value }”.
+cadence-error-unsupported-freq = FREQ={ $value } is not supported (use DAILY, WEEKLY, MONTHLY or YEARLY).
+cadence-error-unknown-rule-part = Unknown RRULE part “{ $name }”.
+cadence-error-unsupported-rule-part = { $name } is not supported.
+cadence-error-duplicate-rule-part = { $name } is given twice.
+cadence-error-invalid-rule-value = Invalid value “{ $value }” for { $name }.
+cadence-error-count-out-of-range = COUNT={ $value } must be between 1 and { $max }.
+cadence-error-count-and-until = COUNT and UNTIL cannot be used together.
+cadence-error-invalid-combination = { $name } cannot be used with FREQ={ $freq }.
+
+## Privacy
+privacy-refused-national-id = { $field } seems to contain a { $kind }. Such data does not belong in sltbot, so nothing was saved.
+privacy-anonymise-hint = Write it without names or numbers, for example “a pupil in year 9” or “a boy (15) at the lower secondary school”.
+privacy-id-fodselsnummer = national identity number (fødselsnummer)
+privacy-id-d-nummer = D number
+privacy-id-h-nummer = H number
+privacy-warning-child-name = Note: the text may name a child or young person. It was saved, but consider rewording it without names.
+privacy-warning-child-class = Note: the text mentions a child together with a school class, which may be enough to identify the child. It was saved, but consider rewording it.

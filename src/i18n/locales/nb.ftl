@@ -1,0 +1,242 @@
+## sltbot — norsk bokmål (standardspråk)
+
+## Datoer og klokkeslett
+weekday-mon = mandag
+weekday-tue = tirsdag
+weekday-wed = onsdag
+weekday-thu = torsdag
+weekday-fri = fredag
+weekday-sat = lørdag
+weekday-sun = søndag
+month-jan = januar
+month-feb = februar
+month-mar = mars
+month-apr = april
+month-may = mai
+month-jun = juni
+month-jul = juli
+month-aug = august
+month-sep = september
+month-oct = oktober
+month-nov = november
+month-dec = desember
+format-date = { $weekday } { $dd }.{ $mm }.{ $year }
+format-date-short = { $dd }.{ $mm }.{ $year }
+format-datetime = { $date } kl. { $hh }.{ $min }
+
+## Verdier
+value-none = (ikke satt)
+level-styrende = styrende nivå
+level-koordinerende = koordinerende nivå
+level-utforende = utførende nivå
+level-annet = annet
+agenda-status-proposed = foreslått
+agenda-status-on-agenda = på sakslista
+agenda-status-handled = behandlet
+agenda-status-carried-over = utsatt
+agenda-status-withdrawn = trukket
+action-status-open = ikke startet
+action-status-in-progress = pågår
+action-status-blocked = stoppet
+action-status-done = fullført
+action-status-cancelled = avbrutt
+meeting-status-scheduled = planlagt
+meeting-status-cancelled = avlyst
+meeting-status-held = holdt
+lang-nb = bokmål
+lang-nn = nynorsk
+lang-en = engelsk
+field-name = Navnet
+field-title = Tittelen
+field-details = Beskrivelsen
+field-note = Notatet
+field-agency = Etaten
+field-location = Stedet
+need-anyone = alle
+need-member = medlemmer av gruppa
+need-coordinator = gruppas koordinatorer
+need-workspace-coordinator = SLT-koordinatoren
+need-admin = serveradministratorer
+
+## Feil
+error-forbidden = Det har du ikke tilgang til. Bare { $need } kan gjøre dette.
+error-unknown-group = Fant ingen gruppe som heter «{ $name }». Se /group list.
+error-group-archived = Gruppa «{ $name }» er arkivert og kan ikke endres.
+error-unknown-meeting = Fant ikke møte { $id }. Se /meeting list.
+error-unknown-agenda-item = Fant ikke sak { $id }. Se /agenda list.
+error-unknown-action = Fant ikke tiltak { $id }. Se /action list.
+error-text-empty = { $field } mangler. Fyll inn og prøv igjen.
+error-text-too-long = { $field } har for mange tegn: { $len }, men maks er { $max }. Ingenting ble lagret; kort ned teksten og prøv igjen.
+error-text-control = { $field } inneholder kontrolltegn som ikke kan lagres.
+error-invalid-date = «{ $input }» er ikke en gyldig dato. Skriv for eksempel 31.12.2027 eller 2027-12-31.
+error-invalid-datetime = «{ $input }» er ikke et gyldig tidspunkt. Skriv for eksempel 12.01.2027 kl. 09.00.
+error-date-in-past = «{ $input }» er tilbake i tid.
+error-duplicate-group = Det finnes allerede en gruppe som heter «{ $name }».
+error-duplicate-agenda-item = Den saken er allerede meldt inn til samme møte (sak { $id }).
+error-invalid-level = «{ $input }» er ikke et SLT-nivå. Velg styrende, koordinerende, utførende eller annet.
+error-invalid-agenda-status = «{ $input }» er ikke en status for saker. Velg foreslått, på sakslista, behandlet, utsatt eller trukket.
+error-invalid-action-status = «{ $input }» er ikke en status for tiltak. Velg ikke startet, pågår, stoppet, fullført eller avbrutt.
+error-invalid-timezone = «{ $input }» er ikke en kjent tidssone. Bruk for eksempel Europe/Oslo.
+error-invalid-language = «{ $input }» er ikke et språk sltbot kan. Velg nb, nn eller en.
+error-meeting-closed = Møte { $id } tar ikke imot saker: det er avlyst, holdt eller allerede begynt.
+error-meeting-other-group = Møte { $id } hører til en annen gruppe.
+error-meeting-not-scheduled = Møte { $id } er allerede avlyst eller holdt.
+error-item-closed = Sak { $id } er { $status } og kan ikke endres.
+error-not-your-item = Bare den som meldte inn sak { $id }, eller en koordinator, kan endre den.
+error-status-needs-coordinator = Bare en koordinator kan sette status «{ $status }».
+error-nothing-to-change = Det er ingenting å endre.
+error-invalid-position = Plassen må være et tall fra 1 til { $max }.
+error-edit-conflict = Noen andre endret dette samtidig. Ingenting ble lagret; hent det på nytt og prøv igjen.
+error-read-only = Databasen er skrivebeskyttet, så ingenting ble lagret. Si fra til den som drifter sltbot.
+error-locked = Databasen er opptatt, så ingenting ble lagret. Prøv igjen om litt.
+error-internal = Noe gikk galt hos sltbot, og ingenting ble lagret. Feilen er logget.
+
+## Arbeidsområde
+workspace-heading = Innstillinger for serveren:
+workspace-updated = Innstillingene er lagret.
+workspace-details = Tidssone: { $timezone } · Språk: { $language } · SLT-koordinator: { $coordinators } · Ukeoppsummering i: { $digest }
+
+## Grupper
+group-created = Gruppa { $name } er opprettet.
+group-edited = Gruppa { $name } er endret.
+group-archived = Gruppa { $name } er arkivert. Historikken er tatt vare på.
+group-archived-mark = (arkivert)
+group-details = Nivå: { $level } · Kanal: { $channel } · Koordinatorer: { $coordinators } · Medlemmer: { $members }
+group-list-heading = Grupper:
+group-list-empty = Ingen grupper ennå. SLT-koordinatoren oppretter dem med /group create.
+group-list-line = • { $name } ({ $level })
+group-next-meeting = Neste møte: { $meeting }
+group-counts = Åpne saker: { $items } · Aktive tiltak: { $actions }
+
+## Møter
+meeting-ref = møtet { $when } (møte { $id })
+meeting-ref-waiting = neste møte (ingen møter er satt opp ennå)
+meeting-added = Møte for { $group } { $when } er lagt inn (møte { $id }).
+meeting-attached = { $count ->
+    [one] Én sak som ventet, er satt opp på dette møtet.
+   *[other] { $count } saker som ventet, er satt opp på dette møtet.
+}
+meeting-list-heading = Møter for { $group }:
+meeting-list-empty = { $group } har ingen kommende møter. En koordinator legger dem inn med /meeting add.
+meeting-line = • { $when } { $title } — { $status } (møte { $id })
+meeting-cancelled = Møte { $id } { $when } er avlyst.
+meeting-items-moved = { $count ->
+    [one] Én åpen sak er flyttet til { $meeting }.
+   *[other] { $count } åpne saker er flyttet til { $meeting }.
+}
+meeting-held = Møte { $id } { $when } er registrert som holdt.
+meeting-carried-over = { $count ->
+    [one] Én sak ble ikke behandlet og er utsatt til { $meeting }.
+   *[other] { $count } saker ble ikke behandlet og er utsatt til { $meeting }.
+}
+
+## Saksliste
+agenda-added = Takk! Saken «{ $title }» (sak { $id }) er meldt inn til { $group }, { $meeting }.
+agenda-list-heading = Saksliste for { $group }, { $meeting }:
+agenda-list-empty = Ingen saker ennå. Meld inn med /agenda add.
+agenda-line = { $position }. { $title } — { $status } (sak { $id }, meldt inn av { $user })
+agenda-edited = Sak { $id } er endret.
+agenda-removed = Sak { $id } «{ $title }» er trukket.
+agenda-moved = Sak { $id } står nå som nummer { $position } på { $meeting }.
+
+## Tiltak
+action-no-due = ikke satt
+action-line = Tiltak { $id }: { $title } — ansvarlig { $owner }, { $status }, frist { $due }
+action-added = Tiltak { $id } er registrert for { $group }.
+action-updated = Tiltak { $id } er oppdatert.
+action-update-status = { $from } → { $to }
+action-update-line = • { $when }, { $user }: { $what }
+action-list-heading = Tiltak:
+action-list-heading-overdue = Forsinkede tiltak:
+action-list-empty = Ingen tiltak passer.
+action-shown = Tiltak { $id } i { $group }
+action-agency = Etat: { $agency }
+action-history = Oppdateringer:
+action-no-updates = Ingen oppdateringer ennå.
+
+## Konsollen
+console-help-heading = Kommandoer (valg i [klammer] kan utelates):
+console-help-footer = Tekst med mellomrom skrives i anførselstegn: title:"Uro ved ungdomsklubben". Datoer: 31.12.2027, tidspunkt: 12.01.2027 kl. 09.00.
+console-unknown-command = Ukjent kommando «{ $command }». Skriv /help for en liste.
+console-unknown-option = /{ $command } har ikke valget «{ $option }». Gyldige valg: { $valid }
+console-missing-option = /{ $command } mangler { $option }:
+console-invalid-number = { $option }: må være et helt tall.
+console-invalid-user = { $option }: må være en bruker, for eksempel <@123456789012345678> eller 123456789012345678.
+console-invalid-role = { $option }: må være en rolle, for eksempel <@&123456789012345678> eller 123456789012345678.
+console-invalid-channel = { $option }: må være en kanal, for eksempel <#123456789012345678> eller 123456789012345678.
+console-invalid-flag = { $option }: må være ja eller nei.
+console-error-line-too-long = Linja er for lang (maks { $max } tegn).
+console-error-control-character = Linja har et kontrolltegn i kolonne { $column }.
+console-error-missing-command = Linja må begynne med en kommando, for eksempel /agenda add (kolonne { $column }).
+console-error-unbalanced-quote = Anførselstegnet i kolonne { $column } lukkes aldri.
+console-error-option-without-value = Valget { $name }: i kolonne { $column } mangler verdi. Skriv { $name }:"" for tom verdi.
+console-error-unexpected-token = Uventet tekst i kolonne { $column }. Valg skrives navn:verdi, og tekst med mellomrom i anførselstegn.
+console-error-duplicate-option = Valget { $name }: er gitt to ganger (kolonne { $column }).
+console-error-bad-option-name = Ugyldig navn på valg i kolonne { $column }.
+
+## Kommandolinja
+cli-no-token = Ingen Discord-token. Sett miljøvariabelen DISCORD_TOKEN (se README: «Koble til Discord»), eller prøv sltbot uten Discord med: sltbot console --user 1 --admin
+cli-db-read-only = Databasen { $url } er skrivebeskyttet. Gi sltbot skrivetilgang til fila og mappa, eller velg en annen med --db / SLTBOT_DATABASE__URL.
+cli-db-locked = Databasen { $url } er låst av en annen prosess. Prøv igjen når den er ferdig.
+cli-db-failed = Kan ikke åpne databasen { $url }: { $reason }
+cli-bad-lang = Ukjent språk «{ $input }». Velg nb, nn eller en.
+
+## Helligdager og møtefrekvenser
+holiday-new-years-day = første nyttårsdag
+holiday-maundy-thursday = skjærtorsdag
+holiday-good-friday = langfredag
+holiday-easter-sunday = første påskedag
+holiday-easter-monday = andre påskedag
+holiday-labour-day = offentlig høytidsdag (1. mai)
+holiday-constitution-day = grunnlovsdag (17. mai)
+holiday-ascension-day = Kristi himmelfartsdag
+holiday-whit-sunday = første pinsedag
+holiday-whit-monday = andre pinsedag
+holiday-christmas-day = første juledag
+holiday-st-stephens-day = andre juledag
+cadence-error-empty = Du må oppgi en møtefrekvens.
+cadence-error-unrecognized = «{ $word }» er verken en forhåndsvalgt frekvens, RRULE eller cron. Eksempel: «hver 4. uke tirsdag 09:00», «månedlig første tirsdag 09:00» eller «0 9 * * 2».
+cadence-error-unexpected-word = Forstod ikke ordet «{ $word }» (ord nr. { $position }).
+cadence-error-missing-part = Mangler { $part ->
+    [weekday] ukedag
+    [time] klokkeslett
+    [ordinal] hvilken uke (første, siste …)
+   *[from] dato etter «fra»
+}.
+cadence-error-duplicate-part = { $part ->
+    [weekday] Ukedagen
+    [time] Klokkeslettet
+    [ordinal] Uka
+   *[from] Startdatoen
+} er oppgitt to ganger.
+cadence-error-invalid-time = Ugyldig klokkeslett «{ $text }» (bruk TT:MM).
+cadence-error-invalid-date = Ugyldig dato «{ $text }» (bruk ÅÅÅÅ-MM-DD).
+cadence-error-interval-out-of-range = Intervallet { $value } må være mellom { $min } og { $max }.
+cadence-error-never-occurs = Denne frekvensen gir aldri noe møte.
+cadence-error-cron-field-count = Cron trenger 5 felt (minutt time dag måned ukedag), fant { $found }.
+cadence-error-cron-invalid-field = Cron-felt { $position } ({ $field }) er ugyldig: «{ $text }».
+cadence-error-cron-value-out-of-range = Verdien { $value } i cron-felt { $position } ({ $field }) må være { $min }–{ $max }.
+cadence-error-missing-dtstart = RRULE-teksten mangler DTSTART.
+cadence-error-missing-rrule = Teksten mangler en RRULE-linje.
+cadence-error-invalid-dtstart = Ugyldig DTSTART: «{ $text }».
+cadence-error-unknown-timezone = Ukjent tidssone «{ $tzid }».
+cadence-error-unexpected-line = Linje { $line } forstås ikke: «{ $text }».
+cadence-error-missing-freq = RRULE mangler FREQ.
+cadence-error-unknown-freq = Ukjent FREQ «{ $value }».
+cadence-error-unsupported-freq = FREQ={ $value } støttes ikke (bruk DAILY, WEEKLY, MONTHLY eller YEARLY).
+cadence-error-unknown-rule-part = Ukjent RRULE-del «{ $name }».
+cadence-error-unsupported-rule-part = { $name } støttes ikke.
+cadence-error-duplicate-rule-part = { $name } er oppgitt to ganger.
+cadence-error-invalid-rule-value = Ugyldig verdi «{ $value }» for { $name }.
+cadence-error-count-out-of-range = COUNT={ $value } må være mellom 1 og { $max }.
+cadence-error-count-and-until = COUNT og UNTIL kan ikke brukes sammen.
+cadence-error-invalid-combination = { $name } kan ikke brukes med FREQ={ $freq }.
+
+## Personvern
+privacy-refused-national-id = { $field } ser ut til å inneholde et { $kind }. Slike opplysninger hører ikke hjemme i sltbot, så ingenting ble lagret.
+privacy-anonymise-hint = Skriv uten navn og nummer, for eksempel «en elev på 9. trinn» eller «en gutt (15) ved ungdomsskolen».
+privacy-id-fodselsnummer = fødselsnummer
+privacy-id-d-nummer = D-nummer
+privacy-id-h-nummer = H-nummer
+privacy-warning-child-name = Obs: teksten kan se ut til å navngi et barn eller en ungdom. Den er lagret, men vurder å skrive den om uten navn.
+privacy-warning-child-class = Obs: teksten nevner et barn sammen med en skoleklasse, og det kan være nok til å kjenne igjen barnet. Den er lagret, men vurder å skrive den om.

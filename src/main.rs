@@ -1,0 +1,249 @@
+//! The `sltbot` binary: parse the command line, load config, wire the parts, run.
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use sltbot::clock::{Clock, ManualClock, SystemClock};
+use sltbot::config::Config;
+use sltbot::console::Session;
+use sltbot::domain::{ChannelId, Lang, RoleId, UserId, WorkspaceId};
+use sltbot::service::Actor;
+use sltbot::store::StoreError;
+use sltbot::{app, t};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+#[derive(Parser)]
+#[command(
+    name = "sltbot",
+    version,
+    about = "SLT coordination bot for Discord: reminders, agenda, actions, digest"
+)]
+struct Cli {
+    /// A local config file (default: config/local.toml if present; or $SLTBOT_CONFIG).
+    #[arg(long, global = true)]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Run the bot (needs DISCORD_TOKEN).
+    Run,
+    /// Type commands as text, the same syntax as in Discord; no token needed.
+    Console(ConsoleArgs),
+}
+
+#[derive(clap::Args)]
+struct ConsoleArgs {
+    /// Database URL (default from config: sqlite://data/sltbot.db).
+    #[arg(long)]
+    db: Option<String>,
+    /// Your user id (a Discord user id, or any number offline).
+    #[arg(long)]
+    user: u64,
+    /// Your role ids, comma-separated (e.g. the group's coordinator or member role).
+    #[arg(long, value_delimiter = ',')]
+    roles: Vec<u64>,
+    /// Act as a server admin (Discord's Manage Server permission).
+    #[arg(long)]
+    admin: bool,
+    /// The channel you type in (a group's data is public only in its own channel).
+    #[arg(long)]
+    channel: Option<u64>,
+    /// The workspace (Discord server id) to act in (default from config).
+    #[arg(long)]
+    workspace: Option<u64>,
+    /// Your language: nb, nn or en (default: the workspace's).
+    #[arg(long)]
+    lang: Option<String>,
+    /// Pretend it is this time (RFC 3339), for scripted scenarios.
+    #[arg(long, hide = true)]
+    now: Option<String>,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let config = match Config::load(cli.config.as_deref()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("sltbot: invalid configuration: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    init_tracing(&config);
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("sltbot: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = runtime.block_on(async {
+        match cli.command {
+            Cmd::Run => run(&config).await,
+            Cmd::Console(args) => console(&config, args).await,
+        }
+    });
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("sltbot: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_tracing(config: &Config) {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_default_env()
+        .or_else(|_| EnvFilter::try_new(&config.log.filter))
+        .unwrap_or_else(|_| EnvFilter::new("info"));
+    // Logs go to stderr so stdout carries only replies.
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}
+
+fn default_lang(config: &Config) -> Lang {
+    app::defaults(config).language
+}
+
+/// Open the store, explaining the usual failures in the operator's language.
+async fn open(
+    config: &Config,
+    url: Option<&str>,
+) -> anyhow::Result<Result<sltbot::store::Store, ExitCode>> {
+    let lang = default_lang(config);
+    match app::open_store(config, url).await {
+        Ok(s) => Ok(Ok(s)),
+        Err(e) => {
+            let url = url.unwrap_or(&config.database.url);
+            let msg = match &e {
+                StoreError::ReadOnly => t!(lang, "cli-db-read-only", url = url),
+                StoreError::Locked => t!(lang, "cli-db-locked", url = url),
+                other => t!(lang, "cli-db-failed", url = url, reason = other.to_string()),
+            };
+            eprintln!("sltbot: {msg}");
+            Ok(Err(ExitCode::FAILURE))
+        }
+    }
+}
+
+async fn run(config: &Config) -> anyhow::Result<ExitCode> {
+    let lang = default_lang(config);
+    let token = match discord_token(config)? {
+        Some(t) => t,
+        None => {
+            eprintln!("sltbot: {}", t!(lang, "cli-no-token"));
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let store = match open(config, None).await? {
+        Ok(s) => s,
+        Err(code) => return Ok(code),
+    };
+    tracing::info!(database = %config.database.url, "database ready");
+    let _service = app::service(config, store.clone(), Arc::new(SystemClock));
+    let _ = token;
+    tracing::info!("sltbot is running; press Ctrl+C to stop");
+    shutdown_signal().await;
+    tracing::info!("shutting down");
+    store.close().await;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The token from `DISCORD_TOKEN`, else from the configured token file.
+fn discord_token(config: &Config) -> anyhow::Result<Option<String>> {
+    if let Ok(t) = std::env::var("DISCORD_TOKEN") {
+        if !t.trim().is_empty() {
+            return Ok(Some(t.trim().to_string()));
+        }
+    }
+    if let Some(path) = &config.discord.token_file {
+        let t = std::fs::read_to_string(path)
+            .with_context(|| format!("reading the token file {}", path.display()))?;
+        if !t.trim().is_empty() {
+            return Ok(Some(t.trim().to_string()));
+        }
+    }
+    Ok(None)
+}
+
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+async fn console(config: &Config, args: ConsoleArgs) -> anyhow::Result<ExitCode> {
+    let lang = match args.lang.as_deref() {
+        None => None,
+        Some(l) => match l.parse::<Lang>() {
+            Ok(l) => Some(l),
+            Err(()) => {
+                eprintln!(
+                    "sltbot: {}",
+                    t!(default_lang(config), "cli-bad-lang", input = l)
+                );
+                return Ok(ExitCode::from(2));
+            }
+        },
+    };
+    let clock: Arc<dyn Clock> = match args.now.as_deref() {
+        None => Arc::new(SystemClock),
+        Some(now) => {
+            let t = chrono::DateTime::parse_from_rfc3339(now)
+                .with_context(|| format!("--now {now}: not an RFC 3339 time"))?;
+            Arc::new(ManualClock::new(t.with_timezone(&chrono::Utc)))
+        }
+    };
+    let store = match open(config, args.db.as_deref()).await? {
+        Ok(s) => s,
+        Err(code) => return Ok(code),
+    };
+    let service = app::service(config, store.clone(), clock);
+    let actor = Actor {
+        user: UserId(args.user),
+        roles: args.roles.into_iter().map(RoleId).collect(),
+        is_admin: args.admin,
+        channel: args.channel.map(ChannelId),
+        locale: lang,
+    };
+    let session = Session {
+        service,
+        actor,
+        workspace: WorkspaceId(args.workspace.unwrap_or(config.console.workspace)),
+        lang: lang.unwrap_or_else(|| default_lang(config)),
+    };
+    let interactive = std::io::stdin().is_terminal();
+    let input = tokio::io::BufReader::new(tokio::io::stdin());
+    session
+        .run(input, tokio::io::stdout(), interactive)
+        .await
+        .context("reading commands")?;
+    store.close().await;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,591 @@
+//! Turning replies and errors into text in the user's language. Pure: data in, text out.
+//! The console prints plain text; Discord gets Markdown with user text escaped so it
+//! can neither break the bot's formatting nor look like a mention.
+
+use crate::domain::text::{Field, TextError};
+use crate::domain::{
+    Action, ActionStatus, ActionUpdate, AgendaItem, AgendaStatus, Group, Lang, Meeting,
+    MeetingStatus, SltLevel, UserId,
+};
+use crate::i18n::format;
+use crate::service::{Reply, Response, ServiceError};
+use crate::store::StoreError;
+use crate::t;
+use chrono_tz::Tz;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// Terminal: no Markdown, users as `@id`.
+    Plain,
+    /// Discord Markdown: user text escaped, users as `<@id>` mentions.
+    Discord,
+}
+
+impl Style {
+    pub fn user(self, id: UserId) -> String {
+        match self {
+            Style::Plain => format!("@{id}"),
+            Style::Discord => format!("<@{id}>"),
+        }
+    }
+
+    pub fn role(self, id: crate::domain::RoleId) -> String {
+        match self {
+            Style::Plain => format!("@&{id}"),
+            Style::Discord => format!("<@&{id}>"),
+        }
+    }
+
+    pub fn channel(self, id: crate::domain::ChannelId) -> String {
+        match self {
+            Style::Plain => format!("#{id}"),
+            Style::Discord => format!("<#{id}>"),
+        }
+    }
+
+    /// User-supplied text, made inert.
+    pub fn text(self, s: &str) -> String {
+        match self {
+            Style::Plain => s.to_string(),
+            Style::Discord => escape_markdown(s),
+        }
+    }
+
+    pub fn bold(self, s: &str) -> String {
+        match self {
+            Style::Plain => s.to_string(),
+            Style::Discord => format!("**{s}**"),
+        }
+    }
+}
+
+/// Escape Discord Markdown and neutralise mentions in user text: `*_~\`|>#-[]()\\` get
+/// a backslash, `<` too (so `<@&123>` shows as text), and `@everyone`/`@here` get a
+/// zero-width space after the `@`.
+pub fn escape_markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\\' | '*' | '_' | '~' | '`' | '|' | '>' | '<' | '#' | '-' | '[' | ']' | '(' | ')' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '@' => out.push_str("@\u{200B}"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+pub fn level(lang: Lang, l: SltLevel) -> String {
+    match l {
+        SltLevel::Styrende => t!(lang, "level-styrende"),
+        SltLevel::Koordinerende => t!(lang, "level-koordinerende"),
+        SltLevel::Utforende => t!(lang, "level-utforende"),
+        SltLevel::Annet => t!(lang, "level-annet"),
+    }
+}
+
+pub fn agenda_status(lang: Lang, s: AgendaStatus) -> String {
+    match s {
+        AgendaStatus::Proposed => t!(lang, "agenda-status-proposed"),
+        AgendaStatus::OnAgenda => t!(lang, "agenda-status-on-agenda"),
+        AgendaStatus::Handled => t!(lang, "agenda-status-handled"),
+        AgendaStatus::CarriedOver => t!(lang, "agenda-status-carried-over"),
+        AgendaStatus::Withdrawn => t!(lang, "agenda-status-withdrawn"),
+    }
+}
+
+pub fn action_status(lang: Lang, s: ActionStatus) -> String {
+    match s {
+        ActionStatus::Open => t!(lang, "action-status-open"),
+        ActionStatus::InProgress => t!(lang, "action-status-in-progress"),
+        ActionStatus::Blocked => t!(lang, "action-status-blocked"),
+        ActionStatus::Done => t!(lang, "action-status-done"),
+        ActionStatus::Cancelled => t!(lang, "action-status-cancelled"),
+    }
+}
+
+pub fn meeting_status(lang: Lang, s: MeetingStatus) -> String {
+    match s {
+        MeetingStatus::Scheduled => t!(lang, "meeting-status-scheduled"),
+        MeetingStatus::Cancelled => t!(lang, "meeting-status-cancelled"),
+        MeetingStatus::Held => t!(lang, "meeting-status-held"),
+    }
+}
+
+pub fn language_name(lang: Lang, l: Lang) -> String {
+    match l {
+        Lang::Nb => t!(lang, "lang-nb"),
+        Lang::Nn => t!(lang, "lang-nn"),
+        Lang::En => t!(lang, "lang-en"),
+    }
+}
+
+fn field(lang: Lang, f: Field) -> String {
+    t!(lang, f.fluent_key())
+}
+
+/// Render a whole response.
+pub fn response(r: &Response, style: Style) -> String {
+    match &r.outcome {
+        Ok(reply) => {
+            let mut out = self::reply(r.lang, r.tz, reply, style);
+            let mut seen = Vec::new();
+            for w in &r.privacy_warnings {
+                let key = w.fluent_key();
+                if !seen.contains(&key) {
+                    seen.push(key);
+                    out.push_str("\n");
+                    out.push_str(&t!(r.lang, key));
+                }
+            }
+            if !seen.is_empty() {
+                out.push(' ');
+                out.push_str(&t!(r.lang, "privacy-anonymise-hint"));
+            }
+            out
+        }
+        Err(e) => error(r.lang, e),
+    }
+}
+
+/// The text of an error. User input echoed here was already made safe by the service.
+pub fn error(lang: Lang, e: &ServiceError) -> String {
+    use ServiceError as E;
+    match e {
+        E::Forbidden(need) => t!(lang, "error-forbidden", need = t!(lang, need.fluent_key())),
+        E::UnknownGroup { name } => t!(lang, "error-unknown-group", name = name.as_str()),
+        E::GroupArchived { name } => t!(lang, "error-group-archived", name = name.as_str()),
+        E::UnknownMeeting { id } => t!(lang, "error-unknown-meeting", id = id.0),
+        E::UnknownAgendaItem { id } => t!(lang, "error-unknown-agenda-item", id = id.0),
+        E::UnknownAction { id } => t!(lang, "error-unknown-action", id = id.0),
+        E::Text(TextError::Empty { field: f }) => {
+            t!(lang, "error-text-empty", field = field(lang, *f))
+        }
+        E::Text(TextError::TooLong { field: f, max, len }) => t!(
+            lang,
+            "error-text-too-long",
+            field = field(lang, *f),
+            max = *max,
+            len = *len
+        ),
+        E::Text(TextError::ControlCharacter { field: f }) => {
+            t!(lang, "error-text-control", field = field(lang, *f))
+        }
+        E::Text(TextError::PersonalData { field: f, kind }) => format!(
+            "{} {}",
+            t!(
+                lang,
+                "privacy-refused-national-id",
+                field = field(lang, *f),
+                kind = t!(lang, kind.fluent_key())
+            ),
+            t!(lang, "privacy-anonymise-hint")
+        ),
+        E::InvalidDate { input } => t!(lang, "error-invalid-date", input = input.as_str()),
+        E::InvalidDateTime { input } => {
+            t!(lang, "error-invalid-datetime", input = input.as_str())
+        }
+        E::DateInPast { input } => t!(lang, "error-date-in-past", input = input.as_str()),
+        E::DuplicateGroupName { name } => {
+            t!(lang, "error-duplicate-group", name = name.as_str())
+        }
+        E::DuplicateAgendaItem { existing } => {
+            t!(lang, "error-duplicate-agenda-item", id = existing.0)
+        }
+        E::InvalidLevel { input } => t!(lang, "error-invalid-level", input = input.as_str()),
+        E::InvalidAgendaStatus { input } => {
+            t!(lang, "error-invalid-agenda-status", input = input.as_str())
+        }
+        E::InvalidActionStatus { input } => {
+            t!(lang, "error-invalid-action-status", input = input.as_str())
+        }
+        E::InvalidTimezone { input } => {
+            t!(lang, "error-invalid-timezone", input = input.as_str())
+        }
+        E::InvalidLanguage { input } => {
+            t!(lang, "error-invalid-language", input = input.as_str())
+        }
+        E::MeetingClosed { id } => t!(lang, "error-meeting-closed", id = id.0),
+        E::MeetingOfOtherGroup { id } => t!(lang, "error-meeting-other-group", id = id.0),
+        E::MeetingNotScheduled { id } => t!(lang, "error-meeting-not-scheduled", id = id.0),
+        E::ItemClosed { id, status } => t!(
+            lang,
+            "error-item-closed",
+            id = id.0,
+            status = agenda_status(lang, *status)
+        ),
+        E::NotYourItem { id } => t!(lang, "error-not-your-item", id = id.0),
+        E::StatusNeedsCoordinator { status } => t!(
+            lang,
+            "error-status-needs-coordinator",
+            status = agenda_status(lang, *status)
+        ),
+        E::NothingToChange => t!(lang, "error-nothing-to-change"),
+        E::InvalidPosition { max } => t!(lang, "error-invalid-position", max = *max),
+        E::EditConflict => t!(lang, "error-edit-conflict"),
+        E::Store(StoreError::ReadOnly) => t!(lang, "error-read-only"),
+        E::Store(StoreError::Locked) => t!(lang, "error-locked"),
+        E::Store(_) => t!(lang, "error-internal"),
+    }
+}
+
+fn when(lang: Lang, tz: Tz, m: &Meeting) -> String {
+    format::datetime(lang, m.starts_at, tz)
+}
+
+fn meeting_or_waiting(lang: Lang, tz: Tz, m: Option<&Meeting>) -> String {
+    match m {
+        Some(m) => t!(lang, "meeting-ref", when = when(lang, tz, m), id = m.id.0),
+        None => t!(lang, "meeting-ref-waiting"),
+    }
+}
+
+fn agenda_line(lang: Lang, item: &AgendaItem, style: Style) -> String {
+    t!(
+        lang,
+        "agenda-line",
+        position = item.position,
+        title = style.text(&item.title),
+        status = agenda_status(lang, item.status),
+        id = item.id.0,
+        user = style.user(item.submitter)
+    )
+}
+
+fn action_line(lang: Lang, a: &Action, style: Style) -> String {
+    let due = match a.due {
+        Some(d) => format::date_short(lang, d),
+        None => t!(lang, "action-no-due"),
+    };
+    t!(
+        lang,
+        "action-line",
+        id = a.id.0,
+        title = style.text(&a.title),
+        owner = style.user(a.owner),
+        status = action_status(lang, a.status),
+        due = due
+    )
+}
+
+fn update_line(lang: Lang, tz: Tz, u: &ActionUpdate, style: Style) -> String {
+    let mut parts = Vec::new();
+    if let (Some(from), Some(to)) = (u.from_status, u.to_status) {
+        parts.push(t!(
+            lang,
+            "action-update-status",
+            from = action_status(lang, from),
+            to = action_status(lang, to)
+        ));
+    }
+    if let Some(note) = &u.note {
+        parts.push(style.text(note));
+    }
+    t!(
+        lang,
+        "action-update-line",
+        when = format::datetime(lang, u.at, tz),
+        user = style.user(u.actor),
+        what = parts.join(" — ")
+    )
+}
+
+fn group_summary(lang: Lang, g: &Group, style: Style) -> String {
+    let none = t!(lang, "value-none");
+    t!(
+        lang,
+        "group-details",
+        level = level(lang, g.level),
+        channel = g
+            .channel
+            .map(|c| style.channel(c))
+            .unwrap_or_else(|| none.clone()),
+        coordinators = g
+            .coordinator_role
+            .map(|r| style.role(r))
+            .unwrap_or_else(|| none.clone()),
+        members = g.member_role.map(|r| style.role(r)).unwrap_or(none)
+    )
+}
+
+/// Render a successful reply.
+pub fn reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
+    use Reply as R;
+    let name = |g: &Group| style.bold(&style.text(&g.name));
+    match reply {
+        R::Workspace(ws) | R::WorkspaceUpdated(ws) => {
+            let none = t!(lang, "value-none");
+            let head = if matches!(reply, R::WorkspaceUpdated(_)) {
+                t!(lang, "workspace-updated")
+            } else {
+                t!(lang, "workspace-heading")
+            };
+            let body = t!(
+                lang,
+                "workspace-details",
+                timezone = ws.timezone.name(),
+                language = language_name(lang, ws.language),
+                coordinators = ws
+                    .coordinator_role
+                    .map(|r| style.role(r))
+                    .unwrap_or_else(|| none.clone()),
+                digest = ws.digest_channel.map(|c| style.channel(c)).unwrap_or(none)
+            );
+            format!("{head}\n{body}")
+        }
+        R::GroupCreated(g) => format!(
+            "{}\n{}",
+            t!(lang, "group-created", name = name(g)),
+            group_summary(lang, g, style)
+        ),
+        R::GroupEdited(g) => format!(
+            "{}\n{}",
+            t!(lang, "group-edited", name = name(g)),
+            group_summary(lang, g, style)
+        ),
+        R::GroupArchived(g) => t!(lang, "group-archived", name = name(g)),
+        R::GroupList(groups) if groups.is_empty() => t!(lang, "group-list-empty"),
+        R::GroupList(groups) => {
+            let mut out = vec![t!(lang, "group-list-heading")];
+            for g in groups {
+                let line = t!(
+                    lang,
+                    "group-list-line",
+                    name = style.text(&g.name),
+                    level = level(lang, g.level)
+                );
+                if g.is_archived() {
+                    out.push(format!("{line} {}", t!(lang, "group-archived-mark")));
+                } else {
+                    out.push(line);
+                }
+            }
+            out.join("\n")
+        }
+        R::GroupShown {
+            group,
+            next_meeting,
+            open_items,
+            active_actions,
+        } => {
+            let mut out = vec![name(group), group_summary(lang, group, style)];
+            out.push(t!(
+                lang,
+                "group-next-meeting",
+                meeting = meeting_or_waiting(lang, tz, next_meeting.as_ref())
+            ));
+            out.push(t!(
+                lang,
+                "group-counts",
+                items = *open_items,
+                actions = *active_actions
+            ));
+            out.join("\n")
+        }
+        R::MeetingAdded {
+            group,
+            meeting,
+            attached,
+        } => {
+            let mut out = t!(
+                lang,
+                "meeting-added",
+                group = name(group),
+                when = when(lang, tz, meeting),
+                id = meeting.id.0
+            );
+            if *attached > 0 {
+                out.push('\n');
+                out.push_str(&t!(lang, "meeting-attached", count = *attached));
+            }
+            out
+        }
+        R::MeetingList { group, meetings } if meetings.is_empty() => {
+            t!(lang, "meeting-list-empty", group = name(group))
+        }
+        R::MeetingList { group, meetings } => {
+            let mut out = vec![t!(lang, "meeting-list-heading", group = name(group))];
+            for m in meetings {
+                out.push(t!(
+                    lang,
+                    "meeting-line",
+                    id = m.id.0,
+                    when = when(lang, tz, m),
+                    title = m
+                        .title
+                        .as_deref()
+                        .map(|t| style.text(t))
+                        .unwrap_or_default(),
+                    status = meeting_status(lang, m.status)
+                ));
+            }
+            out.join("\n")
+        }
+        R::MeetingCancelled {
+            group: _,
+            meeting,
+            moved_to,
+            moved,
+        } => {
+            let mut out = t!(
+                lang,
+                "meeting-cancelled",
+                id = meeting.id.0,
+                when = when(lang, tz, meeting)
+            );
+            if *moved > 0 {
+                out.push('\n');
+                out.push_str(&t!(
+                    lang,
+                    "meeting-items-moved",
+                    count = *moved,
+                    meeting = meeting_or_waiting(lang, tz, moved_to.as_ref())
+                ));
+            }
+            out
+        }
+        R::MeetingHeld {
+            group: _,
+            meeting,
+            next,
+            carried,
+        } => {
+            let mut out = t!(
+                lang,
+                "meeting-held",
+                id = meeting.id.0,
+                when = when(lang, tz, meeting)
+            );
+            if *carried > 0 {
+                out.push('\n');
+                out.push_str(&t!(
+                    lang,
+                    "meeting-carried-over",
+                    count = *carried,
+                    meeting = meeting_or_waiting(lang, tz, next.as_ref())
+                ));
+            }
+            out
+        }
+        R::AgendaAdded {
+            group,
+            item,
+            meeting,
+        } => t!(
+            lang,
+            "agenda-added",
+            title = style.text(&item.title),
+            group = name(group),
+            meeting = meeting_or_waiting(lang, tz, meeting.as_ref()),
+            id = item.id.0
+        ),
+        R::AgendaList {
+            group,
+            meeting,
+            items,
+        } => {
+            let mut out = vec![t!(
+                lang,
+                "agenda-list-heading",
+                group = name(group),
+                meeting = meeting_or_waiting(lang, tz, meeting.as_ref())
+            )];
+            if items.is_empty() {
+                out.push(t!(lang, "agenda-list-empty"));
+            }
+            out.extend(items.iter().map(|i| agenda_line(lang, i, style)));
+            out.join("\n")
+        }
+        R::AgendaEdited { item, .. } => format!(
+            "{}\n{}",
+            t!(lang, "agenda-edited", id = item.id.0),
+            agenda_line(lang, item, style)
+        ),
+        R::AgendaRemoved { item, .. } => t!(
+            lang,
+            "agenda-removed",
+            id = item.id.0,
+            title = style.text(&item.title)
+        ),
+        R::AgendaMoved { item, meeting, .. } => t!(
+            lang,
+            "agenda-moved",
+            id = item.id.0,
+            position = item.position,
+            meeting = meeting_or_waiting(lang, tz, meeting.as_ref())
+        ),
+        R::ActionAdded { group, action } => format!(
+            "{}\n{}",
+            t!(lang, "action-added", id = action.id.0, group = name(group)),
+            action_line(lang, action, style)
+        ),
+        R::ActionUpdated { action, update, .. } => format!(
+            "{}\n{}\n{}",
+            t!(lang, "action-updated", id = action.id.0),
+            action_line(lang, action, style),
+            update_line(lang, tz, update, style)
+        ),
+        R::ActionList {
+            groups,
+            actions,
+            overdue_only,
+        } => {
+            let heading = if *overdue_only {
+                t!(lang, "action-list-heading-overdue")
+            } else {
+                t!(lang, "action-list-heading")
+            };
+            if actions.is_empty() {
+                return format!("{heading}\n{}", t!(lang, "action-list-empty"));
+            }
+            let mut out = vec![heading];
+            for g in groups {
+                let mine: Vec<_> = actions.iter().filter(|a| a.group == g.id).collect();
+                if mine.is_empty() {
+                    continue;
+                }
+                if groups.len() > 1 {
+                    out.push(name(g));
+                }
+                out.extend(mine.into_iter().map(|a| action_line(lang, a, style)));
+            }
+            out.join("\n")
+        }
+        R::ActionShown {
+            group,
+            action,
+            updates,
+        } => {
+            let mut out = vec![
+                t!(lang, "action-shown", id = action.id.0, group = name(group)),
+                action_line(lang, action, style),
+            ];
+            if let Some(agency) = &action.agency {
+                out.push(t!(lang, "action-agency", agency = style.text(agency)));
+            }
+            if updates.is_empty() {
+                out.push(t!(lang, "action-no-updates"));
+            } else {
+                out.push(t!(lang, "action-history"));
+                out.extend(updates.iter().map(|u| update_line(lang, tz, u, style)));
+            }
+            out.join("\n")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_and_mentions_are_neutralised() {
+        let s = escape_markdown("@everyone **fet** <@&123> @here");
+        assert!(!s.contains("@everyone"));
+        assert!(!s.contains("@here"));
+        assert!(!s.contains("<@&"));
+        assert!(s.contains("\\*\\*fet\\*\\*"));
+    }
+}

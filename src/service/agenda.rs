@@ -1,0 +1,315 @@
+use super::{commit, echo, Ctx, Need, Reply, Service, ServiceError};
+use crate::domain::text::Field;
+use crate::domain::{AgendaItem, AgendaItemId, AgendaStatus, Group, Meeting, MeetingId};
+use crate::service::permissions::Relation;
+use crate::store::{self, agenda::NewItem};
+use sqlx::SqliteConnection;
+
+fn parse_status(input: &str) -> Result<AgendaStatus, ServiceError> {
+    input
+        .parse()
+        .map_err(|_| ServiceError::InvalidAgendaStatus { input: echo(input) })
+}
+
+impl Service {
+    /// The meeting an item goes to: the named one (checked) or the group's next.
+    async fn target_meeting(
+        &self,
+        conn: &mut SqliteConnection,
+        ctx: &Ctx<'_>,
+        group: &Group,
+        named: Option<MeetingId>,
+    ) -> Result<Option<Meeting>, ServiceError> {
+        match named {
+            None => Ok(store::meetings::next_scheduled(conn, group.id, ctx.now).await?),
+            Some(id) => {
+                let meeting = store::meetings::get(conn, id)
+                    .await?
+                    .ok_or(ServiceError::UnknownMeeting { id })?;
+                if meeting.group != group.id {
+                    return Err(ServiceError::MeetingOfOtherGroup { id });
+                }
+                if !meeting.accepts_items(ctx.now) {
+                    return Err(ServiceError::MeetingClosed { id });
+                }
+                Ok(Some(meeting))
+            }
+        }
+    }
+
+    pub(super) async fn agenda_add(
+        &self,
+        ctx: &mut Ctx<'_>,
+        group: &str,
+        title: &str,
+        details: Option<&str>,
+        meeting: Option<MeetingId>,
+    ) -> Result<Reply, ServiceError> {
+        let mut tx = self.store.write().await?;
+        let group = self.find_group(&mut tx, ctx, group, false).await?;
+        ctx.authorize(&group, Need::Member)?;
+        let title = ctx.required(Field::Title, title)?;
+        let details = ctx.optional(Field::Details, details)?;
+        let meeting = self.target_meeting(&mut tx, ctx, &group, meeting).await?;
+        let meeting_id = meeting.as_ref().map(|m| m.id);
+        if let Some(dup) =
+            store::agenda::find_duplicate(&mut tx, group.id, meeting_id, &title).await?
+        {
+            return Err(ServiceError::DuplicateAgendaItem { existing: dup.id });
+        }
+        let new = NewItem {
+            group: group.id,
+            meeting: meeting_id,
+            title: &title,
+            details: details.as_deref(),
+            submitter: ctx.actor.user,
+            status: AgendaStatus::Proposed,
+        };
+        let item = store::agenda::insert(&mut tx, &new, ctx.now).await?;
+        store::audit::record(
+            &mut tx,
+            &ctx.audit(Some(&group), "agenda.add", "agenda_item", Some(item.id.0)),
+            None::<&AgendaItem>,
+            Some(&item),
+            ctx.now,
+        )
+        .await?;
+        commit(tx).await?;
+        Ok(Reply::AgendaAdded {
+            group,
+            item,
+            meeting,
+        })
+    }
+
+    pub(super) async fn agenda_list(
+        &self,
+        ctx: &mut Ctx<'_>,
+        group: &str,
+        meeting: Option<MeetingId>,
+    ) -> Result<Reply, ServiceError> {
+        let mut tx = self.store.read().await?;
+        let group = self.find_group(&mut tx, ctx, group, true).await?;
+        ctx.authorize(&group, Need::Member)?;
+        let meeting = match meeting {
+            None => store::meetings::next_scheduled(&mut tx, group.id, ctx.now).await?,
+            Some(id) => {
+                let m = store::meetings::get(&mut tx, id)
+                    .await?
+                    .ok_or(ServiceError::UnknownMeeting { id })?;
+                if m.group != group.id {
+                    return Err(ServiceError::MeetingOfOtherGroup { id });
+                }
+                Some(m)
+            }
+        };
+        let items =
+            store::agenda::for_meeting(&mut tx, group.id, meeting.as_ref().map(|m| m.id), false)
+                .await?;
+        Ok(Reply::AgendaList {
+            group,
+            meeting,
+            items,
+        })
+    }
+
+    /// Load an item of this workspace and authorize `need` on its group.
+    async fn item_for(
+        &self,
+        conn: &mut SqliteConnection,
+        ctx: &mut Ctx<'_>,
+        id: AgendaItemId,
+        need: Need,
+    ) -> Result<(Group, AgendaItem, Relation), ServiceError> {
+        let unknown = || ServiceError::UnknownAgendaItem { id };
+        let item = store::agenda::get(conn, id).await?.ok_or_else(unknown)?;
+        let group = self
+            .group_by_id(conn, ctx, item.group)
+            .await?
+            .ok_or_else(unknown)?;
+        let relation = ctx.authorize(&group, need)?;
+        if group.is_archived() {
+            return Err(ServiceError::GroupArchived { name: group.name });
+        }
+        Ok((group, item, relation))
+    }
+
+    pub(super) async fn agenda_edit(
+        &self,
+        ctx: &mut Ctx<'_>,
+        id: AgendaItemId,
+        title: Option<String>,
+        details: Option<String>,
+        status: Option<String>,
+        expected_version: Option<i64>,
+    ) -> Result<Reply, ServiceError> {
+        if title.is_none() && details.is_none() && status.is_none() {
+            return Err(ServiceError::NothingToChange);
+        }
+        let status = status.as_deref().map(parse_status).transpose()?;
+        let title = match title.as_deref() {
+            Some(t) => Some(ctx.required(Field::Title, t)?),
+            None => None,
+        };
+        let details = match details.as_deref() {
+            Some(d) => Some(ctx.optional(Field::Details, Some(d))?),
+            None => None,
+        };
+        let mut tx = self.store.write().await?;
+        let (group, item, relation) = self.item_for(&mut tx, ctx, id, Need::Member).await?;
+        if expected_version.is_some_and(|v| v != item.version) {
+            return Err(ServiceError::EditConflict);
+        }
+        let coordinator = relation >= Relation::Coordinator;
+        if !coordinator {
+            if item.submitter != ctx.actor.user {
+                return Err(ServiceError::NotYourItem { id });
+            }
+            if !item.status.is_open() {
+                return Err(ServiceError::ItemClosed {
+                    id,
+                    status: item.status,
+                });
+            }
+            if let Some(s) = status.filter(|s| *s != AgendaStatus::Withdrawn && *s != item.status) {
+                return Err(ServiceError::StatusNeedsCoordinator { status: s });
+            }
+        }
+        let mut edited = item.clone();
+        if let Some(t) = title {
+            edited.title = t;
+        }
+        if let Some(d) = details {
+            edited.details = d;
+        }
+        if let Some(s) = status {
+            edited.status = s;
+        }
+        if edited == item {
+            return Err(ServiceError::NothingToChange);
+        }
+        if !store::agenda::update(&mut tx, &edited, ctx.now).await? {
+            return Err(ServiceError::EditConflict);
+        }
+        edited.version += 1;
+        store::audit::record(
+            &mut tx,
+            &ctx.audit(Some(&group), "agenda.edit", "agenda_item", Some(id.0)),
+            Some(&item),
+            Some(&edited),
+            ctx.now,
+        )
+        .await?;
+        commit(tx).await?;
+        Ok(Reply::AgendaEdited {
+            group,
+            item: edited,
+        })
+    }
+
+    pub(super) async fn agenda_remove(
+        &self,
+        ctx: &mut Ctx<'_>,
+        id: AgendaItemId,
+    ) -> Result<Reply, ServiceError> {
+        let mut tx = self.store.write().await?;
+        let (group, item, relation) = self.item_for(&mut tx, ctx, id, Need::Member).await?;
+        if relation < Relation::Coordinator && item.submitter != ctx.actor.user {
+            return Err(ServiceError::NotYourItem { id });
+        }
+        if !item.status.is_open() {
+            return Err(ServiceError::ItemClosed {
+                id,
+                status: item.status,
+            });
+        }
+        let mut removed = item.clone();
+        removed.status = AgendaStatus::Withdrawn;
+        if !store::agenda::update(&mut tx, &removed, ctx.now).await? {
+            return Err(ServiceError::EditConflict);
+        }
+        removed.version += 1;
+        store::audit::record(
+            &mut tx,
+            &ctx.audit(Some(&group), "agenda.remove", "agenda_item", Some(id.0)),
+            Some(&item),
+            Some(&removed),
+            ctx.now,
+        )
+        .await?;
+        commit(tx).await?;
+        Ok(Reply::AgendaRemoved {
+            group,
+            item: removed,
+        })
+    }
+
+    pub(super) async fn agenda_move(
+        &self,
+        ctx: &mut Ctx<'_>,
+        id: AgendaItemId,
+        meeting: Option<MeetingId>,
+        position: Option<i64>,
+    ) -> Result<Reply, ServiceError> {
+        if meeting.is_none() && position.is_none() {
+            return Err(ServiceError::NothingToChange);
+        }
+        let mut tx = self.store.write().await?;
+        let (group, item, _) = self.item_for(&mut tx, ctx, id, Need::Coordinator).await?;
+        if !item.status.is_open() {
+            return Err(ServiceError::ItemClosed {
+                id,
+                status: item.status,
+            });
+        }
+        let target = match meeting {
+            Some(m) => self.target_meeting(&mut tx, ctx, &group, Some(m)).await?,
+            None => match item.meeting {
+                Some(m) => store::meetings::get(&mut tx, m).await?,
+                None => None,
+            },
+        };
+        let target_id = target.as_ref().map(|m| m.id);
+        let mut others: Vec<AgendaItemId> =
+            store::agenda::for_meeting(&mut tx, group.id, target_id, false)
+                .await?
+                .into_iter()
+                .map(|i| i.id)
+                .filter(|i| *i != id)
+                .collect();
+        let max = others.len() as i64 + 1;
+        let index = match position {
+            Some(p) if p < 1 || p > max => return Err(ServiceError::InvalidPosition { max }),
+            Some(p) => (p - 1) as usize,
+            None => others.len(),
+        };
+        others.insert(index, id);
+        let mut moved = item.clone();
+        moved.meeting = target_id;
+        moved.position = index as i64 + 1;
+        if moved == item {
+            return Err(ServiceError::NothingToChange);
+        }
+        if !store::agenda::update(&mut tx, &moved, ctx.now).await? {
+            return Err(ServiceError::EditConflict);
+        }
+        store::agenda::renumber(&mut tx, &others, ctx.now).await?;
+        let moved = store::agenda::get(&mut tx, id)
+            .await?
+            .ok_or(ServiceError::UnknownAgendaItem { id })?;
+        store::audit::record(
+            &mut tx,
+            &ctx.audit(Some(&group), "agenda.move", "agenda_item", Some(id.0)),
+            Some(&item),
+            Some(&moved),
+            ctx.now,
+        )
+        .await?;
+        commit(tx).await?;
+        Ok(Reply::AgendaMoved {
+            group,
+            item: moved,
+            meeting: target,
+        })
+    }
+}

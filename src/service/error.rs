@@ -1,0 +1,81 @@
+//! What can go wrong, in terms a user can be told. Each variant maps to a Fluent message
+//! (see `render`); internal failures are logged and shown as a generic line.
+
+use super::permissions::Need;
+use crate::domain::text::TextError;
+use crate::domain::{ActionId, AgendaItemId, AgendaStatus, MeetingId};
+use crate::store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    #[error("forbidden: needs {0:?}")]
+    Forbidden(Need),
+    #[error("unknown group")]
+    UnknownGroup { name: String },
+    #[error("group is archived")]
+    GroupArchived { name: String },
+    #[error("unknown meeting")]
+    UnknownMeeting { id: MeetingId },
+    #[error("unknown agenda item")]
+    UnknownAgendaItem { id: AgendaItemId },
+    #[error("unknown action")]
+    UnknownAction { id: ActionId },
+    #[error("invalid text: {0:?}")]
+    Text(TextError),
+    #[error("invalid date")]
+    InvalidDate { input: String },
+    #[error("invalid date and time")]
+    InvalidDateTime { input: String },
+    #[error("date in the past")]
+    DateInPast { input: String },
+    #[error("duplicate group name")]
+    DuplicateGroupName { name: String },
+    #[error("duplicate agenda item")]
+    DuplicateAgendaItem { existing: AgendaItemId },
+    #[error("invalid level")]
+    InvalidLevel { input: String },
+    #[error("invalid agenda status")]
+    InvalidAgendaStatus { input: String },
+    #[error("invalid action status")]
+    InvalidActionStatus { input: String },
+    #[error("invalid timezone")]
+    InvalidTimezone { input: String },
+    #[error("invalid language")]
+    InvalidLanguage { input: String },
+    #[error("meeting does not take items")]
+    MeetingClosed { id: MeetingId },
+    #[error("meeting belongs to another group")]
+    MeetingOfOtherGroup { id: MeetingId },
+    #[error("meeting already cancelled or held")]
+    MeetingNotScheduled { id: MeetingId },
+    #[error("agenda item is closed")]
+    ItemClosed {
+        id: AgendaItemId,
+        status: AgendaStatus,
+    },
+    #[error("only the submitter or a coordinator")]
+    NotYourItem { id: AgendaItemId },
+    #[error("status only a coordinator may set")]
+    StatusNeedsCoordinator { status: AgendaStatus },
+    #[error("nothing to change")]
+    NothingToChange,
+    #[error("position out of range")]
+    InvalidPosition { max: i64 },
+    #[error("edited by someone else in between")]
+    EditConflict,
+    #[error("the store failed: {0}")]
+    Store(#[from] StoreError),
+}
+
+impl From<TextError> for ServiceError {
+    fn from(e: TextError) -> Self {
+        ServiceError::Text(e)
+    }
+}
+
+impl ServiceError {
+    /// A fault in sltbot or its machine rather than in what the user typed.
+    pub fn is_internal(&self) -> bool {
+        matches!(self, ServiceError::Store(_))
+    }
+}

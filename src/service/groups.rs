@@ -1,0 +1,172 @@
+use super::{
+    commit, echo, parse_lang, parse_tz, Ctx, GroupFields, Need, Reply, Service, ServiceError,
+};
+use crate::domain::text::Field;
+use crate::domain::{Group, SltLevel};
+use crate::service::permissions::{self, Relation};
+use crate::store::{self, groups::NewGroup};
+
+fn parse_level(input: &str) -> Result<SltLevel, ServiceError> {
+    input
+        .parse()
+        .map_err(|_| ServiceError::InvalidLevel { input: echo(input) })
+}
+
+impl Service {
+    pub(super) async fn group_create(
+        &self,
+        ctx: &mut Ctx<'_>,
+        f: GroupFields,
+    ) -> Result<Reply, ServiceError> {
+        if permissions::workspace_relation(ctx.actor, &ctx.ws) < Relation::Coordinator {
+            return Err(ServiceError::Forbidden(Need::WorkspaceCoordinator));
+        }
+        let name = ctx.required(Field::Name, f.name.as_deref().unwrap_or(""))?;
+        let level = parse_level(f.level.as_deref().unwrap_or("annet"))?;
+        let timezone = f.timezone.as_deref().map(parse_tz).transpose()?;
+        let language = f.language.as_deref().map(parse_lang).transpose()?;
+        let mut tx = self.store.write().await?;
+        if let Some(existing) = store::groups::by_name(&mut tx, ctx.ws.id, &name).await? {
+            return Err(ServiceError::DuplicateGroupName {
+                name: existing.name,
+            });
+        }
+        let new = NewGroup {
+            workspace: ctx.ws.id,
+            name: &name,
+            level,
+            channel: f.channel,
+            coordinator_role: f.coordinator_role,
+            member_role: f.member_role,
+            timezone,
+            language,
+        };
+        let group = match store::groups::insert(&mut tx, &new, ctx.now).await {
+            Err(e) if e.is_unique_violation() => {
+                return Err(ServiceError::DuplicateGroupName { name: echo(&name) })
+            }
+            other => other?,
+        };
+        store::audit::record(
+            &mut tx,
+            &ctx.audit(Some(&group), "group.create", "group", Some(group.id.0)),
+            None::<&Group>,
+            Some(&group),
+            ctx.now,
+        )
+        .await?;
+        commit(tx).await?;
+        ctx.enter_group(&group);
+        Ok(Reply::GroupCreated(group))
+    }
+
+    pub(super) async fn group_list(
+        &self,
+        ctx: &mut Ctx<'_>,
+        include_archived: bool,
+    ) -> Result<Reply, ServiceError> {
+        let mut tx = self.store.read().await?;
+        let groups = store::groups::list(&mut tx, ctx.ws.id, include_archived).await?;
+        Ok(Reply::GroupList(groups))
+    }
+
+    pub(super) async fn group_show(
+        &self,
+        ctx: &mut Ctx<'_>,
+        name: &str,
+    ) -> Result<Reply, ServiceError> {
+        let mut tx = self.store.read().await?;
+        let group = self.find_group(&mut tx, ctx, name, true).await?;
+        ctx.authorize(&group, Need::Member)?;
+        let next_meeting = store::meetings::next_scheduled(&mut tx, group.id, ctx.now).await?;
+        let open_items = store::agenda::count_open(&mut tx, group.id).await?;
+        let active_actions = store::actions::count_active(&mut tx, group.id).await?;
+        Ok(Reply::GroupShown {
+            group,
+            next_meeting,
+            open_items,
+            active_actions,
+        })
+    }
+
+    pub(super) async fn group_edit(
+        &self,
+        ctx: &mut Ctx<'_>,
+        name: &str,
+        f: GroupFields,
+    ) -> Result<Reply, ServiceError> {
+        let mut tx = self.store.write().await?;
+        let group = self.find_group(&mut tx, ctx, name, false).await?;
+        ctx.authorize(&group, Need::Coordinator)?;
+        let mut edited = group.clone();
+        if let Some(n) = f.name.as_deref() {
+            edited.name = ctx.required(Field::Name, n)?;
+        }
+        if let Some(l) = f.level.as_deref() {
+            edited.level = parse_level(l)?;
+        }
+        if let Some(tz) = f.timezone.as_deref() {
+            edited.timezone = Some(parse_tz(tz)?);
+        }
+        if let Some(l) = f.language.as_deref() {
+            edited.language = Some(parse_lang(l)?);
+        }
+        edited.channel = f.channel.or(edited.channel);
+        edited.coordinator_role = f.coordinator_role.or(edited.coordinator_role);
+        edited.member_role = f.member_role.or(edited.member_role);
+        if edited == group {
+            return Err(ServiceError::NothingToChange);
+        }
+        if Group::name_key(&edited.name) != Group::name_key(&group.name) {
+            if let Some(other) = store::groups::by_name(&mut tx, ctx.ws.id, &edited.name).await? {
+                return Err(ServiceError::DuplicateGroupName { name: other.name });
+            }
+        }
+        match store::groups::update(&mut tx, &edited, ctx.now).await {
+            Ok(true) => {}
+            Ok(false) => return Err(ServiceError::EditConflict),
+            Err(e) if e.is_unique_violation() => {
+                return Err(ServiceError::DuplicateGroupName { name: edited.name })
+            }
+            Err(e) => return Err(e.into()),
+        }
+        edited.version += 1;
+        store::audit::record(
+            &mut tx,
+            &ctx.audit(Some(&group), "group.edit", "group", Some(group.id.0)),
+            Some(&group),
+            Some(&edited),
+            ctx.now,
+        )
+        .await?;
+        commit(tx).await?;
+        ctx.enter_group(&edited);
+        Ok(Reply::GroupEdited(edited))
+    }
+
+    pub(super) async fn group_archive(
+        &self,
+        ctx: &mut Ctx<'_>,
+        name: &str,
+    ) -> Result<Reply, ServiceError> {
+        let mut tx = self.store.write().await?;
+        let group = self.find_group(&mut tx, ctx, name, false).await?;
+        ctx.authorize(&group, Need::Coordinator)?;
+        let mut archived = group.clone();
+        archived.archived_at = Some(ctx.now);
+        if !store::groups::update(&mut tx, &archived, ctx.now).await? {
+            return Err(ServiceError::EditConflict);
+        }
+        archived.version += 1;
+        store::audit::record(
+            &mut tx,
+            &ctx.audit(Some(&group), "group.archive", "group", Some(group.id.0)),
+            Some(&group),
+            Some(&archived),
+            ctx.now,
+        )
+        .await?;
+        commit(tx).await?;
+        Ok(Reply::GroupArchived(archived))
+    }
+}

@@ -1,0 +1,442 @@
+//! The service layer: runs one [`Command`] for an [`Actor`] in a workspace — checks
+//! permission, validates, writes through the store in one transaction (with an audit
+//! row for every change) and returns a [`Response`] for an adapter to render.
+
+mod actions;
+mod agenda;
+pub mod command;
+pub mod error;
+mod groups;
+mod meetings;
+pub mod permissions;
+pub mod reply;
+
+pub use command::{ActionQuery, Command, GroupFields, WorkspaceSet};
+pub use error::ServiceError;
+pub use permissions::{Need, Relation};
+pub use reply::Reply;
+
+use crate::clock::Clock;
+use crate::domain::{
+    privacy, text, ChannelId, Group, Lang, RoleId, UserId, Workspace, WorkspaceId,
+};
+use crate::store::{self, Store};
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use std::sync::Arc;
+use tracing::Instrument;
+
+/// Who runs a command: a Discord member (user, roles, Manage Server) or a console user.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Actor {
+    pub user: UserId,
+    pub roles: Vec<RoleId>,
+    /// Holds the server's Manage Server permission: may always configure.
+    pub is_admin: bool,
+    /// Where the command was given; a group's data is public only in its own channel.
+    pub channel: Option<ChannelId>,
+    /// The user's own language, if known (Discord locale); else the group's/workspace's.
+    pub locale: Option<Lang>,
+}
+
+impl Actor {
+    pub fn new(user: UserId) -> Self {
+        Actor {
+            user,
+            roles: Vec::new(),
+            is_admin: false,
+            channel: None,
+            locale: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Visibility {
+    /// Everyone in the channel sees it.
+    Public,
+    /// Only the actor sees it (errors, personal lists, group data outside its channel).
+    Ephemeral,
+}
+
+/// The result of one command, with what the renderer needs: language and timezone.
+#[derive(Debug)]
+pub struct Response {
+    pub lang: Lang,
+    pub tz: Tz,
+    pub visibility: Visibility,
+    pub outcome: Result<Reply, ServiceError>,
+    /// The stored text may identify a child: ask the author to anonymise it.
+    pub privacy_warnings: Vec<privacy::Warning>,
+}
+
+/// Defaults for workspaces seen for the first time.
+#[derive(Debug, Clone)]
+pub struct Defaults {
+    pub timezone: Tz,
+    pub language: Lang,
+}
+
+impl Default for Defaults {
+    fn default() -> Self {
+        Defaults {
+            timezone: chrono_tz::Europe::Oslo,
+            language: Lang::Nb,
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct Service {
+    store: Store,
+    clock: Arc<dyn Clock>,
+    defaults: Defaults,
+}
+
+/// Per-command state: the workspace, the time, and how the reply is to be shown.
+pub(crate) struct Ctx<'a> {
+    pub actor: &'a Actor,
+    pub ws: Workspace,
+    pub now: DateTime<Utc>,
+    pub lang: Lang,
+    pub tz: Tz,
+    pub visibility: Visibility,
+    pub privacy_warnings: Vec<privacy::Warning>,
+}
+
+impl Ctx<'_> {
+    /// Validate a required free text (see [`text::required`]: identity numbers are
+    /// refused there) and note any child-identifying wording.
+    pub fn required(&mut self, field: text::Field, input: &str) -> Result<String, ServiceError> {
+        let t = text::required(field, input)?;
+        self.note_privacy(&t);
+        Ok(t)
+    }
+
+    /// Like [`Ctx::required`] for optional text; blank means none.
+    pub fn optional(
+        &mut self,
+        field: text::Field,
+        input: Option<&str>,
+    ) -> Result<Option<String>, ServiceError> {
+        let t = text::optional(field, input)?;
+        if let Some(t) = &t {
+            self.note_privacy(t);
+        }
+        Ok(t)
+    }
+
+    fn note_privacy(&mut self, text: &str) {
+        self.privacy_warnings
+            .extend(privacy::check_text(text).warnings);
+    }
+
+    /// The command is about `group`: reply in its language and timezone, publicly only
+    /// in its own channel.
+    pub fn enter_group(&mut self, group: &Group) {
+        self.tz = group.timezone.unwrap_or(self.ws.timezone);
+        let lang = group.language.unwrap_or(self.ws.language);
+        self.lang = self.actor.locale.unwrap_or(lang);
+        self.visibility = match (group.channel, self.actor.channel) {
+            (Some(home), Some(here)) if home == here => Visibility::Public,
+            _ => Visibility::Ephemeral,
+        };
+    }
+
+    pub fn relation_to(&self, group: &Group) -> Relation {
+        permissions::relation(self.actor, &self.ws, group)
+    }
+
+    /// Enter `group` and check that the actor may do what `need` says there.
+    pub fn authorize(&mut self, group: &Group, need: Need) -> Result<Relation, ServiceError> {
+        self.enter_group(group);
+        let have = self.relation_to(group);
+        if permissions::allows(need, have) {
+            Ok(have)
+        } else {
+            Err(ServiceError::Forbidden(need))
+        }
+    }
+
+    pub fn audit<'e>(
+        &self,
+        group: Option<&Group>,
+        action: &'e str,
+        entity: &'e str,
+        id: Option<i64>,
+    ) -> store::audit::Entry<'e> {
+        store::audit::Entry {
+            workspace: self.ws.id,
+            group: group.map(|g| g.id),
+            actor: self.actor.user,
+            action,
+            entity,
+            entity_id: id,
+        }
+    }
+}
+
+impl Service {
+    pub fn new(store: Store, clock: Arc<dyn Clock>, defaults: Defaults) -> Self {
+        Service {
+            store,
+            clock,
+            defaults,
+        }
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    /// Run `cmd` for `actor` in workspace `ws`.
+    pub async fn execute(&self, actor: &Actor, ws: WorkspaceId, cmd: Command) -> Response {
+        let span = tracing::info_span!(
+            "command",
+            name = cmd.name(),
+            workspace = ws.0,
+            user = actor.user.0
+        );
+        self.execute_inner(actor, ws, cmd).instrument(span).await
+    }
+
+    async fn execute_inner(&self, actor: &Actor, ws: WorkspaceId, cmd: Command) -> Response {
+        let now = self.clock.now();
+        let workspace = match self.workspace(ws, now).await {
+            Ok(w) => w,
+            Err(e) => {
+                tracing::error!(error = %e, "loading the workspace failed");
+                return Response {
+                    lang: actor.locale.unwrap_or(self.defaults.language),
+                    tz: self.defaults.timezone,
+                    visibility: Visibility::Ephemeral,
+                    outcome: Err(e),
+                    privacy_warnings: Vec::new(),
+                };
+            }
+        };
+        let mut ctx = Ctx {
+            actor,
+            lang: actor.locale.unwrap_or(workspace.language),
+            tz: workspace.timezone,
+            visibility: Visibility::Public,
+            ws: workspace,
+            now,
+            privacy_warnings: Vec::new(),
+        };
+        let outcome = self.run(&mut ctx, cmd).await;
+        match &outcome {
+            Ok(_) => tracing::debug!("ok"),
+            Err(e) if e.is_internal() => tracing::error!(error = %e, "command failed"),
+            Err(e) => tracing::debug!(refused = %e, "refused"),
+        }
+        let visibility = if outcome.is_err() {
+            Visibility::Ephemeral
+        } else {
+            ctx.visibility
+        };
+        let privacy_warnings = if outcome.is_ok() {
+            std::mem::take(&mut ctx.privacy_warnings)
+        } else {
+            Vec::new()
+        };
+        Response {
+            lang: ctx.lang,
+            tz: ctx.tz,
+            visibility,
+            outcome,
+            privacy_warnings,
+        }
+    }
+
+    async fn workspace(
+        &self,
+        id: WorkspaceId,
+        now: DateTime<Utc>,
+    ) -> Result<Workspace, ServiceError> {
+        let mut tx = self.store.read().await?;
+        if let Some(ws) = store::workspaces::get(&mut tx, id).await? {
+            return Ok(ws);
+        }
+        drop(tx);
+        let mut tx = self.store.write().await?;
+        let defaults = Workspace::new(id, self.defaults.timezone, self.defaults.language);
+        let ws = store::workspaces::ensure(&mut tx, &defaults, now).await?;
+        tx.commit().await.map_err(store::StoreError::from)?;
+        Ok(ws)
+    }
+
+    async fn run(&self, ctx: &mut Ctx<'_>, cmd: Command) -> Result<Reply, ServiceError> {
+        match cmd {
+            Command::WorkspaceShow => Ok(Reply::Workspace(ctx.ws.clone())),
+            Command::WorkspaceSet(set) => self.workspace_set(ctx, set).await,
+            Command::GroupCreate(f) => self.group_create(ctx, f).await,
+            Command::GroupList { include_archived } => self.group_list(ctx, include_archived).await,
+            Command::GroupShow { group } => self.group_show(ctx, &group).await,
+            Command::GroupEdit { group, fields } => self.group_edit(ctx, &group, fields).await,
+            Command::GroupArchive { group } => self.group_archive(ctx, &group).await,
+            Command::MeetingAdd {
+                group,
+                at,
+                title,
+                location,
+            } => {
+                self.meeting_add(ctx, &group, &at, title.as_deref(), location.as_deref())
+                    .await
+            }
+            Command::MeetingList { group } => self.meeting_list(ctx, &group).await,
+            Command::MeetingCancel { id } => self.meeting_cancel(ctx, id).await,
+            Command::MeetingHeld { id } => self.meeting_held(ctx, id).await,
+            Command::AgendaAdd {
+                group,
+                title,
+                details,
+                meeting,
+            } => {
+                self.agenda_add(ctx, &group, &title, details.as_deref(), meeting)
+                    .await
+            }
+            Command::AgendaList { group, meeting } => self.agenda_list(ctx, &group, meeting).await,
+            Command::AgendaEdit {
+                id,
+                title,
+                details,
+                status,
+                expected_version,
+            } => {
+                self.agenda_edit(ctx, id, title, details, status, expected_version)
+                    .await
+            }
+            Command::AgendaRemove { id } => self.agenda_remove(ctx, id).await,
+            Command::AgendaMove {
+                id,
+                meeting,
+                position,
+            } => self.agenda_move(ctx, id, meeting, position).await,
+            Command::ActionAdd {
+                group,
+                title,
+                owner,
+                agency,
+                due,
+            } => {
+                self.action_add(
+                    ctx,
+                    &group,
+                    &title,
+                    owner,
+                    agency.as_deref(),
+                    due.as_deref(),
+                )
+                .await
+            }
+            Command::ActionUpdate { id, status, note } => {
+                self.action_update(ctx, id, status.as_deref(), note.as_deref())
+                    .await
+            }
+            Command::ActionList(q) => self.action_list(ctx, q).await,
+            Command::ActionShow { id } => self.action_show(ctx, id).await,
+        }
+    }
+
+    async fn workspace_set(
+        &self,
+        ctx: &mut Ctx<'_>,
+        set: WorkspaceSet,
+    ) -> Result<Reply, ServiceError> {
+        if permissions::workspace_relation(ctx.actor, &ctx.ws) < Relation::Admin {
+            return Err(ServiceError::Forbidden(Need::Admin));
+        }
+        let mut ws = ctx.ws.clone();
+        let before = ws.clone();
+        if let Some(tz) = set.timezone.as_deref() {
+            ws.timezone = parse_tz(tz)?;
+        }
+        if let Some(l) = set.language.as_deref() {
+            ws.language = parse_lang(l)?;
+        }
+        if let Some(r) = set.coordinator_role {
+            ws.coordinator_role = Some(r);
+        }
+        if let Some(c) = set.digest_channel {
+            ws.digest_channel = Some(c);
+        }
+        if ws == before {
+            return Err(ServiceError::NothingToChange);
+        }
+        let mut tx = self.store.write().await?;
+        store::workspaces::update(&mut tx, &ws, ctx.now).await?;
+        store::audit::record(
+            &mut tx,
+            &ctx.audit(None, "workspace.set", "workspace", None),
+            Some(&before),
+            Some(&ws),
+            ctx.now,
+        )
+        .await?;
+        commit(tx).await?;
+        ctx.lang = ctx.actor.locale.unwrap_or(ws.language);
+        ctx.tz = ws.timezone;
+        ctx.visibility = Visibility::Ephemeral;
+        Ok(Reply::WorkspaceUpdated(ws))
+    }
+
+    /// Find a group of this workspace by name. Archived groups are found only when
+    /// `allow_archived`; otherwise they are an error that says so.
+    pub(crate) async fn find_group(
+        &self,
+        conn: &mut sqlx::SqliteConnection,
+        ctx: &Ctx<'_>,
+        name: &str,
+        allow_archived: bool,
+    ) -> Result<Group, ServiceError> {
+        let group = store::groups::by_name(conn, ctx.ws.id, name)
+            .await?
+            .ok_or_else(|| ServiceError::UnknownGroup { name: echo(name) })?;
+        if group.is_archived() && !allow_archived {
+            return Err(ServiceError::GroupArchived { name: group.name });
+        }
+        Ok(group)
+    }
+
+    /// Load a group by id, treating another workspace's group as unknown.
+    pub(crate) async fn group_by_id(
+        &self,
+        conn: &mut sqlx::SqliteConnection,
+        ctx: &Ctx<'_>,
+        id: crate::domain::GroupId,
+    ) -> Result<Option<Group>, ServiceError> {
+        Ok(store::groups::get(conn, id)
+            .await?
+            .filter(|g| g.workspace == ctx.ws.id))
+    }
+}
+
+pub(crate) async fn commit(tx: store::Tx) -> Result<(), ServiceError> {
+    tx.commit()
+        .await
+        .map_err(|e| ServiceError::Store(store::StoreError::from(e)))
+}
+
+pub(crate) fn parse_tz(input: &str) -> Result<Tz, ServiceError> {
+    input
+        .trim()
+        .parse::<Tz>()
+        .map_err(|_| ServiceError::InvalidTimezone { input: echo(input) })
+}
+
+pub(crate) fn parse_lang(input: &str) -> Result<Lang, ServiceError> {
+    input
+        .parse::<Lang>()
+        .map_err(|_| ServiceError::InvalidLanguage { input: echo(input) })
+}
+
+/// User input that goes back into an error message: one line, at most 60 characters, and
+/// never anything that could be a personal identity number.
+pub(crate) fn echo(input: &str) -> String {
+    text::echo_safe(input)
+}

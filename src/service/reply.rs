@@ -1,0 +1,86 @@
+//! What a successful command returns: typed data that the renderer turns into text in
+//! the user's language (or the Discord adapter into an embed).
+
+use crate::domain::{Action, ActionUpdate, AgendaItem, Group, Meeting, Workspace};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reply {
+    Workspace(Workspace),
+    WorkspaceUpdated(Workspace),
+    GroupCreated(Group),
+    GroupList(Vec<Group>),
+    GroupShown {
+        group: Group,
+        next_meeting: Option<Meeting>,
+        open_items: usize,
+        active_actions: usize,
+    },
+    GroupEdited(Group),
+    GroupArchived(Group),
+    MeetingAdded {
+        group: Group,
+        meeting: Meeting,
+        /// Items that were waiting for a meeting and now are on this one.
+        attached: usize,
+    },
+    MeetingList {
+        group: Group,
+        meetings: Vec<Meeting>,
+    },
+    MeetingCancelled {
+        group: Group,
+        meeting: Meeting,
+        /// Where its open items went (`None`: waiting for the next meeting).
+        moved_to: Option<Meeting>,
+        moved: usize,
+    },
+    MeetingHeld {
+        group: Group,
+        meeting: Meeting,
+        next: Option<Meeting>,
+        carried: usize,
+    },
+    AgendaAdded {
+        group: Group,
+        item: AgendaItem,
+        meeting: Option<Meeting>,
+    },
+    AgendaList {
+        group: Group,
+        meeting: Option<Meeting>,
+        items: Vec<AgendaItem>,
+    },
+    AgendaEdited {
+        group: Group,
+        item: AgendaItem,
+    },
+    AgendaRemoved {
+        group: Group,
+        item: AgendaItem,
+    },
+    AgendaMoved {
+        group: Group,
+        item: AgendaItem,
+        meeting: Option<Meeting>,
+    },
+    ActionAdded {
+        group: Group,
+        action: Action,
+    },
+    ActionUpdated {
+        group: Group,
+        action: Action,
+        update: ActionUpdate,
+    },
+    ActionList {
+        /// The groups the listed actions belong to (for headings).
+        groups: Vec<Group>,
+        actions: Vec<Action>,
+        overdue_only: bool,
+    },
+    ActionShown {
+        group: Group,
+        action: Action,
+        updates: Vec<ActionUpdate>,
+    },
+}

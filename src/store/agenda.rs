@@ -1,0 +1,226 @@
+use super::{from_ts, parse_enum, sf, ts, Result};
+use crate::domain::{AgendaItem, AgendaItemId, AgendaStatus, GroupId, MeetingId, UserId};
+use chrono::{DateTime, Utc};
+use sqlx::SqliteConnection;
+
+macro_rules! select {
+    ($rest:literal) => {
+        concat!(
+            "SELECT id, group_id, meeting_id, title, details, submitter, position, status, \
+             created_at, version FROM agenda_items ",
+            $rest
+        )
+    };
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    group_id: i64,
+    meeting_id: Option<i64>,
+    title: String,
+    details: Option<String>,
+    submitter: i64,
+    position: i64,
+    status: String,
+    created_at: i64,
+    version: i64,
+}
+
+impl Row {
+    fn into_domain(self) -> Result<AgendaItem> {
+        Ok(AgendaItem {
+            id: AgendaItemId(self.id),
+            group: GroupId(self.group_id),
+            meeting: self.meeting_id.map(MeetingId),
+            title: self.title,
+            details: self.details,
+            submitter: UserId(self.submitter as u64),
+            position: self.position,
+            status: parse_enum::<AgendaStatus>("agenda status", &self.status)?,
+            created_at: from_ts(self.created_at)?,
+            version: self.version,
+        })
+    }
+}
+
+fn rows(rows: Vec<Row>) -> Result<Vec<AgendaItem>> {
+    rows.into_iter().map(Row::into_domain).collect()
+}
+
+pub struct NewItem<'a> {
+    pub group: GroupId,
+    pub meeting: Option<MeetingId>,
+    pub title: &'a str,
+    pub details: Option<&'a str>,
+    pub submitter: UserId,
+    pub status: AgendaStatus,
+}
+
+pub async fn insert(
+    conn: &mut SqliteConnection,
+    item: &NewItem<'_>,
+    now: DateTime<Utc>,
+) -> Result<AgendaItem> {
+    let position = next_position(conn, item.group, item.meeting).await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO agenda_items (group_id, meeting_id, title, details, submitter, position, status,
+         created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(item.group.0)
+    .bind(item.meeting.map(|m| m.0))
+    .bind(item.title)
+    .bind(item.details)
+    .bind(sf(item.submitter.0))
+    .bind(position)
+    .bind(item.status.as_str())
+    .bind(ts(now))
+    .bind(ts(now))
+    .fetch_one(&mut *conn)
+    .await?;
+    get(conn, AgendaItemId(id))
+        .await?
+        .ok_or_else(|| super::StoreError::Corrupt("agenda item vanished".into()))
+}
+
+async fn next_position(
+    conn: &mut SqliteConnection,
+    group: GroupId,
+    meeting: Option<MeetingId>,
+) -> Result<i64> {
+    let max: Option<i64> = sqlx::query_scalar(
+        "SELECT MAX(position) FROM agenda_items WHERE group_id = ? AND meeting_id IS ?",
+    )
+    .bind(group.0)
+    .bind(meeting.map(|m| m.0))
+    .fetch_one(conn)
+    .await?;
+    Ok(max.unwrap_or(0) + 1)
+}
+
+pub async fn get(conn: &mut SqliteConnection, id: AgendaItemId) -> Result<Option<AgendaItem>> {
+    let row: Option<Row> = sqlx::query_as(select!("WHERE id = ?"))
+        .bind(id.0)
+        .fetch_optional(conn)
+        .await?;
+    row.map(Row::into_domain).transpose()
+}
+
+/// Items of a meeting (or, with `None`, the group's items waiting for a meeting), in
+/// agenda order. Withdrawn items are left out unless asked for.
+pub async fn for_meeting(
+    conn: &mut SqliteConnection,
+    group: GroupId,
+    meeting: Option<MeetingId>,
+    include_withdrawn: bool,
+) -> Result<Vec<AgendaItem>> {
+    let found: Vec<Row> = sqlx::query_as(select!(
+        "WHERE group_id = ? AND meeting_id IS ? AND (? OR status <> 'withdrawn')
+         ORDER BY position, id"
+    ))
+    .bind(group.0)
+    .bind(meeting.map(|m| m.0))
+    .bind(include_withdrawn)
+    .fetch_all(conn)
+    .await?;
+    rows(found)
+}
+
+/// An open item with the same title (case-insensitive) for the same meeting.
+pub async fn find_duplicate(
+    conn: &mut SqliteConnection,
+    group: GroupId,
+    meeting: Option<MeetingId>,
+    title: &str,
+) -> Result<Option<AgendaItem>> {
+    let key = title.to_lowercase();
+    let candidates = for_meeting(conn, group, meeting, false).await?;
+    Ok(candidates
+        .into_iter()
+        .find(|i| i.status.is_open() && i.title.to_lowercase() == key))
+}
+
+/// Write title, details, status, meeting and position if the stored version is still
+/// `item.version`; `false` when someone else changed it first.
+pub async fn update(
+    conn: &mut SqliteConnection,
+    item: &AgendaItem,
+    now: DateTime<Utc>,
+) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE agenda_items SET meeting_id = ?, title = ?, details = ?, position = ?, status = ?,
+         updated_at = ?, version = version + 1 WHERE id = ? AND version = ?",
+    )
+    .bind(item.meeting.map(|m| m.0))
+    .bind(&item.title)
+    .bind(&item.details)
+    .bind(item.position)
+    .bind(item.status.as_str())
+    .bind(ts(now))
+    .bind(item.id.0)
+    .bind(item.version)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Renumber positions 1..n in the given order (one meeting's items).
+pub async fn renumber(
+    conn: &mut SqliteConnection,
+    ordered: &[AgendaItemId],
+    now: DateTime<Utc>,
+) -> Result<()> {
+    for (i, id) in ordered.iter().enumerate() {
+        sqlx::query(
+            "UPDATE agenda_items SET position = ?, updated_at = ?, version = version + 1
+             WHERE id = ? AND position <> ?",
+        )
+        .bind(i as i64 + 1)
+        .bind(ts(now))
+        .bind(id.0)
+        .bind(i as i64 + 1)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Move items to `meeting` (or to "waiting" with `None`), appending them after the
+/// target's existing items in their current order, optionally setting a status.
+pub async fn reassign(
+    conn: &mut SqliteConnection,
+    group: GroupId,
+    items: &[AgendaItem],
+    meeting: Option<MeetingId>,
+    status: Option<AgendaStatus>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let mut position = next_position(conn, group, meeting).await?;
+    for item in items {
+        sqlx::query(
+            "UPDATE agenda_items SET meeting_id = ?, position = ?, status = ?, updated_at = ?,
+             version = version + 1 WHERE id = ?",
+        )
+        .bind(meeting.map(|m| m.0))
+        .bind(position)
+        .bind(status.unwrap_or(item.status).as_str())
+        .bind(ts(now))
+        .bind(item.id.0)
+        .execute(&mut *conn)
+        .await?;
+        position += 1;
+    }
+    Ok(())
+}
+
+/// Items of the group still waiting to be dealt with.
+pub async fn count_open(conn: &mut SqliteConnection, group: GroupId) -> Result<usize> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM agenda_items
+         WHERE group_id = ? AND status IN ('proposed', 'on_agenda', 'carried_over')",
+    )
+    .bind(group.0)
+    .fetch_one(conn)
+    .await?;
+    Ok(n as usize)
+}

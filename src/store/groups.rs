@@ -1,0 +1,161 @@
+use super::{from_ts, parse_enum, sf, ts, Result};
+use crate::domain::{ChannelId, Group, GroupId, Lang, RoleId, SltLevel, WorkspaceId};
+use chrono::{DateTime, Utc};
+use sqlx::SqliteConnection;
+
+macro_rules! select {
+    ($rest:literal) => {
+        concat!(
+            "SELECT id, workspace_id, name, level, channel_id, coordinator_role, member_role, \
+             timezone, language, archived_at, version FROM groups ",
+            $rest
+        )
+    };
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    workspace_id: i64,
+    name: String,
+    level: String,
+    channel_id: Option<i64>,
+    coordinator_role: Option<i64>,
+    member_role: Option<i64>,
+    timezone: Option<String>,
+    language: Option<String>,
+    archived_at: Option<i64>,
+    version: i64,
+}
+
+impl Row {
+    fn into_domain(self) -> Result<Group> {
+        Ok(Group {
+            id: GroupId(self.id),
+            workspace: WorkspaceId(self.workspace_id as u64),
+            name: self.name,
+            level: parse_enum::<SltLevel>("level", &self.level)?,
+            channel: self.channel_id.map(|c| ChannelId(c as u64)),
+            coordinator_role: self.coordinator_role.map(|r| RoleId(r as u64)),
+            member_role: self.member_role.map(|r| RoleId(r as u64)),
+            timezone: self
+                .timezone
+                .map(|t| parse_enum("timezone", &t))
+                .transpose()?,
+            language: self
+                .language
+                .map(|l| parse_enum::<Lang>("language", &l))
+                .transpose()?,
+            archived_at: self.archived_at.map(from_ts).transpose()?,
+            version: self.version,
+        })
+    }
+}
+
+fn rows(rows: Vec<Row>) -> Result<Vec<Group>> {
+    rows.into_iter().map(Row::into_domain).collect()
+}
+
+/// A new group (id and version are assigned by the database).
+pub struct NewGroup<'a> {
+    pub workspace: WorkspaceId,
+    pub name: &'a str,
+    pub level: SltLevel,
+    pub channel: Option<ChannelId>,
+    pub coordinator_role: Option<RoleId>,
+    pub member_role: Option<RoleId>,
+    pub timezone: Option<chrono_tz::Tz>,
+    pub language: Option<Lang>,
+}
+
+pub async fn insert(
+    conn: &mut SqliteConnection,
+    g: &NewGroup<'_>,
+    now: DateTime<Utc>,
+) -> Result<Group> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO groups (workspace_id, name, name_key, level, channel_id, coordinator_role,
+         member_role, timezone, language, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(sf(g.workspace.0))
+    .bind(g.name)
+    .bind(Group::name_key(g.name))
+    .bind(g.level.as_str())
+    .bind(g.channel.map(|c| sf(c.0)))
+    .bind(g.coordinator_role.map(|r| sf(r.0)))
+    .bind(g.member_role.map(|r| sf(r.0)))
+    .bind(g.timezone.map(|t| t.name()))
+    .bind(g.language.map(Lang::code))
+    .bind(ts(now))
+    .bind(ts(now))
+    .fetch_one(&mut *conn)
+    .await?;
+    get(conn, GroupId(id))
+        .await?
+        .ok_or_else(|| super::StoreError::Corrupt("group vanished".into()))
+}
+
+pub async fn get(conn: &mut SqliteConnection, id: GroupId) -> Result<Option<Group>> {
+    let row: Option<Row> = sqlx::query_as(select!("WHERE id = ?"))
+        .bind(id.0)
+        .fetch_optional(conn)
+        .await?;
+    row.map(Row::into_domain).transpose()
+}
+
+pub async fn by_name(
+    conn: &mut SqliteConnection,
+    ws: WorkspaceId,
+    name: &str,
+) -> Result<Option<Group>> {
+    let row: Option<Row> = sqlx::query_as(select!("WHERE workspace_id = ? AND name_key = ?"))
+        .bind(sf(ws.0))
+        .bind(Group::name_key(name))
+        .fetch_optional(conn)
+        .await?;
+    row.map(Row::into_domain).transpose()
+}
+
+pub async fn list(
+    conn: &mut SqliteConnection,
+    ws: WorkspaceId,
+    include_archived: bool,
+) -> Result<Vec<Group>> {
+    let found: Vec<Row> = sqlx::query_as(select!(
+        "WHERE workspace_id = ? AND (? OR archived_at IS NULL)
+         ORDER BY CASE level WHEN 'styrende' THEN 0 WHEN 'koordinerende' THEN 1
+                  WHEN 'utforende' THEN 2 ELSE 3 END, name_key"
+    ))
+    .bind(sf(ws.0))
+    .bind(include_archived)
+    .fetch_all(conn)
+    .await?;
+    rows(found)
+}
+
+/// Write all mutable fields if the stored version is still `g.version`; returns
+/// `false` when someone else changed the group in between.
+pub async fn update(conn: &mut SqliteConnection, g: &Group, now: DateTime<Utc>) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE groups SET name = ?, name_key = ?, level = ?, channel_id = ?, coordinator_role = ?,
+         member_role = ?, timezone = ?, language = ?, archived_at = ?, updated_at = ?,
+         version = version + 1
+         WHERE id = ? AND version = ?",
+    )
+    .bind(&g.name)
+    .bind(Group::name_key(&g.name))
+    .bind(g.level.as_str())
+    .bind(g.channel.map(|c| sf(c.0)))
+    .bind(g.coordinator_role.map(|r| sf(r.0)))
+    .bind(g.member_role.map(|r| sf(r.0)))
+    .bind(g.timezone.map(|t| t.name()))
+    .bind(g.language.map(Lang::code))
+    .bind(g.archived_at.map(ts))
+    .bind(ts(now))
+    .bind(g.id.0)
+    .bind(g.version)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

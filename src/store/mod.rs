@@ -1,0 +1,219 @@
+//! The storage layer: sqlx on a real SQLite file (WAL, foreign keys, STRICT tables),
+//! schema by the migrations in `migrations/` only. One file per table family; each
+//! function takes a connection so the service can compose several in one transaction.
+//!
+//! Queries use sqlx's runtime-checked `query`/`query_as` with bound parameters (never
+//! string formatting), so a clean clone builds without a database or `.sqlx/` data; the
+//! tests run every query against real SQLite instead.
+
+pub mod actions;
+pub mod agenda;
+pub mod audit;
+pub mod groups;
+pub mod meetings;
+pub mod workspaces;
+
+use chrono::{DateTime, Utc};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Sqlite, SqlitePool, Transaction};
+use std::path::PathBuf;
+use std::str::FromStr;
+use std::time::Duration;
+
+pub type Tx = Transaction<'static, Sqlite>;
+
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("the database is read-only")]
+    ReadOnly,
+    #[error("the database is locked by another process")]
+    Locked,
+    #[error("cannot open the database at {path}: {reason}")]
+    CannotOpen { path: String, reason: String },
+    #[error("the database schema could not be migrated: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("a stored value is corrupt: {0}")]
+    Corrupt(String),
+    #[error("database error: {0}")]
+    Other(sqlx::Error),
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(e: sqlx::Error) -> Self {
+        if let sqlx::Error::Database(db) = &e {
+            // SQLite's primary result code is the low byte of the extended code.
+            if let Some(code) = db.code().and_then(|c| c.parse::<i32>().ok()) {
+                match code & 0xff {
+                    8 => return StoreError::ReadOnly,
+                    5 | 6 => return StoreError::Locked,
+                    _ => {}
+                }
+            }
+        }
+        StoreError::Other(e)
+    }
+}
+
+impl StoreError {
+    /// Did a UNIQUE constraint fail? (Used to turn races into clean domain errors.)
+    pub fn is_unique_violation(&self) -> bool {
+        matches!(self, StoreError::Other(sqlx::Error::Database(db)) if db.is_unique_violation())
+    }
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+#[derive(Debug, Clone)]
+pub struct StoreOptions {
+    pub busy_timeout: Duration,
+    pub max_connections: u32,
+}
+
+impl Default for StoreOptions {
+    fn default() -> Self {
+        StoreOptions {
+            busy_timeout: Duration::from_secs(5),
+            max_connections: 4,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Store {
+    pool: SqlitePool,
+}
+
+impl Store {
+    /// Open (creating if missing, with its folder) and migrate the database at `url`:
+    /// `sqlite://path`, `sqlite:path`, a plain path, or `sqlite::memory:`.
+    pub async fn open(url: &str, opts: &StoreOptions) -> Result<Store> {
+        if is_memory(url) {
+            return Self::open_in_memory().await;
+        }
+        let path = file_path(url);
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::CannotOpen {
+                path: path.display().to_string(),
+                reason: e.to_string(),
+            })?;
+        }
+        let connect = SqliteConnectOptions::new()
+            .filename(&path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(opts.busy_timeout);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(opts.max_connections.max(1))
+            .acquire_timeout(opts.busy_timeout + Duration::from_secs(5))
+            .connect_with(connect)
+            .await
+            .map_err(|e| match StoreError::from(e) {
+                StoreError::Other(e) => StoreError::CannotOpen {
+                    path: path.display().to_string(),
+                    reason: e.to_string(),
+                },
+                other => other,
+            })?;
+        let store = Store { pool };
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    /// A private in-memory database, for tests about logic. One connection, so every
+    /// query sees the same database.
+    pub async fn open_in_memory() -> Result<Store> {
+        let connect = SqliteConnectOptions::from_str("sqlite::memory:")
+            .map_err(StoreError::Other)?
+            .foreign_keys(true);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(1)
+            .idle_timeout(None)
+            .max_lifetime(None)
+            .connect_with(connect)
+            .await?;
+        let store = Store { pool };
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    async fn migrate(&self) -> Result<()> {
+        MIGRATOR.run(&self.pool).await.map_err(|e| match e {
+            sqlx::migrate::MigrateError::Execute(inner) => match StoreError::from(inner) {
+                StoreError::Other(inner) => {
+                    StoreError::Migrate(sqlx::migrate::MigrateError::Execute(inner))
+                }
+                other => other,
+            },
+            other => StoreError::Migrate(other),
+        })
+    }
+
+    /// A write transaction. `BEGIN IMMEDIATE` takes the write lock up front, so two
+    /// writers queue on the busy timeout instead of failing half-way on an upgrade.
+    pub async fn write(&self) -> Result<Tx> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
+
+    /// A read transaction: a consistent snapshot across several queries.
+    pub async fn read(&self) -> Result<Tx> {
+        Ok(self.pool.begin().await?)
+    }
+
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await
+    }
+}
+
+fn is_memory(url: &str) -> bool {
+    url.contains(":memory:") || url.contains("mode=memory")
+}
+
+fn file_path(url: &str) -> PathBuf {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+        .unwrap_or(url);
+    let rest = rest.split('?').next().unwrap_or(rest);
+    PathBuf::from(rest)
+}
+
+pub(crate) fn ts(t: DateTime<Utc>) -> i64 {
+    t.timestamp()
+}
+
+pub(crate) fn from_ts(secs: i64) -> Result<DateTime<Utc>> {
+    DateTime::<Utc>::from_timestamp(secs, 0)
+        .ok_or_else(|| StoreError::Corrupt(format!("timestamp {secs}")))
+}
+
+/// Discord snowflakes are u64 but below 2^63 for the foreseeable future.
+pub(crate) fn sf(id: u64) -> i64 {
+    id as i64
+}
+
+pub(crate) fn parse_enum<T: FromStr>(what: &str, s: &str) -> Result<T> {
+    s.parse()
+        .map_err(|_| StoreError::Corrupt(format!("{what} {s:?}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_forms_map_to_paths() {
+        assert_eq!(file_path("sqlite://data/x.db"), PathBuf::from("data/x.db"));
+        assert_eq!(file_path("sqlite:///var/x.db"), PathBuf::from("/var/x.db"));
+        assert_eq!(file_path("sqlite:x.db?mode=rwc"), PathBuf::from("x.db"));
+        assert_eq!(file_path("plain.db"), PathBuf::from("plain.db"));
+        assert!(is_memory("sqlite::memory:"));
+    }
+}
