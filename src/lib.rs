@@ -14,6 +14,7 @@ pub mod config;
 pub mod console;
 pub mod domain;
 pub mod i18n;
+pub mod notify;
 pub mod render;
 pub mod service;
 pub mod store;

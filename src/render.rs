@@ -136,7 +136,7 @@ pub fn response(r: &Response, style: Style) -> String {
                 let key = w.fluent_key();
                 if !seen.contains(&key) {
                     seen.push(key);
-                    out.push_str("\n");
+                    out.push('\n');
                     out.push_str(&t!(r.lang, key));
                 }
             }

@@ -114,6 +114,22 @@ pub struct ActionQuery {
 }
 
 impl Command {
+    /// Does a successful run change what the scheduler has planned?
+    pub fn changes_schedule(&self) -> bool {
+        use Command::*;
+        matches!(
+            self,
+            WorkspaceSet(_)
+                | GroupEdit { .. }
+                | GroupArchive { .. }
+                | MeetingAdd { .. }
+                | MeetingCancel { .. }
+                | MeetingHeld { .. }
+                | ActionAdd { .. }
+                | ActionUpdate { .. }
+        )
+    }
+
     /// A stable name for logs and the audit trail (never the user's text).
     pub fn name(&self) -> &'static str {
         match self {

@@ -91,6 +91,8 @@ pub struct Service {
     store: Store,
     clock: Arc<dyn Clock>,
     defaults: Defaults,
+    /// Signalled after a command changed anything the scheduler plans from.
+    schedule_changed: Arc<tokio::sync::Notify>,
 }
 
 /// Per-command state: the workspace, the time, and how the reply is to be shown.
@@ -182,7 +184,17 @@ impl Service {
             store,
             clock,
             defaults,
+            schedule_changed: Arc::new(tokio::sync::Notify::new()),
         }
+    }
+
+    pub fn clock(&self) -> Arc<dyn Clock> {
+        self.clock.clone()
+    }
+
+    /// Wakes the scheduler when meetings, cadences or actions change.
+    pub fn schedule_changed(&self) -> Arc<tokio::sync::Notify> {
+        self.schedule_changed.clone()
     }
 
     pub fn store(&self) -> &Store {
@@ -228,7 +240,11 @@ impl Service {
             now,
             privacy_warnings: Vec::new(),
         };
+        let changes_schedule = cmd.changes_schedule();
         let outcome = self.run(&mut ctx, cmd).await;
+        if changes_schedule && outcome.is_ok() {
+            self.schedule_changed.notify_waiters();
+        }
         match &outcome {
             Ok(_) => tracing::debug!("ok"),
             Err(e) if e.is_internal() => tracing::error!(error = %e, "command failed"),

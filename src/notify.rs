@@ -1,0 +1,180 @@
+//! The outbound port: messages the bot sends on its own initiative — meeting reminders,
+//! agenda deadline calls, overdue-action pings, the weekly digest. The scheduler decides
+//! *what* is due and renders it; an [`Outbox`] delivers it. The Discord adapter posts to
+//! channels; the console prints; tests record.
+
+use crate::domain::{ActionId, ChannelId, RoleId, UserId};
+use crate::render::Style;
+use std::time::Duration;
+
+/// Who a message may ping. User text inside a message can never widen this: adapters
+/// set Discord's `allowed_mentions` from this value and nothing else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ping {
+    Nobody,
+    Role(RoleId),
+    User(UserId),
+}
+
+/// A button under a message, for gestures that save typing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Button {
+    /// "Mark done" under an overdue-action ping.
+    ActionDone(ActionId),
+    /// "Report progress" (opens a modal) under an overdue-action ping.
+    ActionReport(ActionId),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outbound {
+    pub channel: ChannelId,
+    /// Already rendered for [`Outbox::style`], at most [`MESSAGE_LIMIT`] characters.
+    pub content: String,
+    pub ping: Ping,
+    pub buttons: Vec<Button>,
+}
+
+/// Discord's limit for a message's content, in characters.
+pub const MESSAGE_LIMIT: usize = 2000;
+
+/// An id the delivery channel gave the sent message (for logs).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sent {
+    pub message_id: Option<u64>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DeliveryError {
+    /// Worth trying again (rate limit, server error, network), after `retry_after` if given.
+    #[error("temporary delivery failure: {reason}")]
+    Retryable {
+        retry_after: Option<Duration>,
+        reason: String,
+    },
+    /// Will not succeed as is (unknown channel, missing permission).
+    #[error("permanent delivery failure: {0}")]
+    Permanent(String),
+}
+
+#[async_trait::async_trait]
+pub trait Outbox: Send + Sync + 'static {
+    /// How content for this outbox is to be rendered.
+    fn style(&self) -> Style;
+    async fn send(&self, message: &Outbound) -> Result<Sent, DeliveryError>;
+}
+
+/// Split text into chunks of at most `limit` characters, preferring line breaks, so a
+/// long digest becomes several clean messages. Lines longer than the limit are cut.
+pub fn split_message(text: &str, limit: usize) -> Vec<String> {
+    let limit = limit.max(1);
+    let mut chunks = Vec::new();
+    let mut current = String::new();
+    let mut current_len = 0;
+    for line in text.split('\n') {
+        let mut line: &str = line;
+        loop {
+            let len = line.chars().count();
+            let sep = usize::from(!current.is_empty());
+            if current_len + sep + len <= limit {
+                if sep == 1 {
+                    current.push('\n');
+                }
+                current.push_str(line);
+                current_len += sep + len;
+                break;
+            }
+            if !current.is_empty() {
+                chunks.push(std::mem::take(&mut current));
+                current_len = 0;
+                continue;
+            }
+            // A single line longer than the limit: cut it at a character boundary.
+            let cut = line
+                .char_indices()
+                .nth(limit)
+                .map(|(i, _)| i)
+                .unwrap_or(line.len());
+            chunks.push(line[..cut].to_string());
+            line = &line[cut..];
+            if line.is_empty() {
+                break;
+            }
+        }
+    }
+    if !current.is_empty() {
+        chunks.push(current);
+    }
+    chunks
+}
+
+/// An outbox that prints to standard output (console mode).
+pub struct PrintOutbox;
+
+#[async_trait::async_trait]
+impl Outbox for PrintOutbox {
+    fn style(&self) -> Style {
+        Style::Plain
+    }
+
+    async fn send(&self, m: &Outbound) -> Result<Sent, DeliveryError> {
+        println!("[#{}] {}", m.channel, m.content);
+        Ok(Sent { message_id: None })
+    }
+}
+
+/// An outbox that records what it was given (tests).
+#[derive(Default)]
+pub struct RecordingOutbox {
+    pub sent: std::sync::Mutex<Vec<Outbound>>,
+}
+
+impl RecordingOutbox {
+    pub fn messages(&self) -> Vec<Outbound> {
+        self.sent.lock().map(|v| v.clone()).unwrap_or_default()
+    }
+}
+
+#[async_trait::async_trait]
+impl Outbox for RecordingOutbox {
+    fn style(&self) -> Style {
+        Style::Discord
+    }
+
+    async fn send(&self, m: &Outbound) -> Result<Sent, DeliveryError> {
+        if let Ok(mut v) = self.sent.lock() {
+            v.push(m.clone());
+        }
+        Ok(Sent { message_id: None })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_prefers_line_breaks_and_respects_limit() {
+        let text = (0..50)
+            .map(|i| format!("line {i:02} {}", "x".repeat(30)))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let chunks = split_message(&text, 200);
+        assert!(chunks.len() > 1);
+        for c in &chunks {
+            assert!(c.chars().count() <= 200);
+            assert!(!c.starts_with('\n') && !c.ends_with('\n'));
+        }
+        assert_eq!(chunks.join("\n"), text);
+    }
+
+    #[test]
+    fn split_cuts_overlong_lines_at_char_boundaries() {
+        let text = "ø".repeat(450);
+        let chunks = split_message(&text, 200);
+        assert_eq!(
+            chunks.iter().map(|c| c.chars().count()).collect::<Vec<_>>(),
+            vec![200, 200, 50]
+        );
+        assert_eq!(chunks.concat(), text);
+    }
+}
