@@ -93,7 +93,12 @@ impl Store {
             return Self::open_in_memory().await;
         }
         let path = file_path(url);
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        // `?mode=ro` opens an existing database read-only (inspection, or a backup copy).
+        let read_only = url.contains("mode=ro");
+        if let Some(dir) = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty() && !read_only)
+        {
             std::fs::create_dir_all(dir).map_err(|e| StoreError::CannotOpen {
                 path: path.display().to_string(),
                 reason: e.to_string(),
@@ -101,7 +106,8 @@ impl Store {
         }
         let connect = SqliteConnectOptions::new()
             .filename(&path)
-            .create_if_missing(true)
+            .create_if_missing(!read_only)
+            .read_only(read_only)
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)

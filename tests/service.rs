@@ -1,0 +1,900 @@
+//! Service tests over a real SQLite file: every command, its permissions, its bad input.
+
+mod common;
+
+use chrono::Duration;
+use common::*;
+use sltbot::domain::text::{Field, TextError};
+use sltbot::domain::{
+    ActionId, ActionStatus, AgendaItemId, AgendaStatus, ChannelId, Lang, MeetingId, UserId,
+    WorkspaceId,
+};
+use sltbot::render::{self, Style};
+use sltbot::service::{ActionQuery, Command, GroupFields, Need, Reply, ServiceError, Visibility};
+
+fn agenda_add(title: &str) -> Command {
+    Command::AgendaAdd {
+        group: "Koordineringsgruppa".into(),
+        title: title.into(),
+        details: None,
+        meeting: None,
+    }
+}
+
+fn meeting_add(at: &str) -> Command {
+    Command::MeetingAdd {
+        group: "koordineringsgruppa".into(),
+        at: at.into(),
+        title: None,
+        location: None,
+    }
+}
+
+fn agenda_list() -> Command {
+    Command::AgendaList {
+        group: "Koordineringsgruppa".into(),
+        meeting: None,
+    }
+}
+
+async fn items(env: &Env) -> Vec<sltbot::domain::AgendaItem> {
+    match env.run(&coordinator(), agenda_list()).await.outcome {
+        Ok(Reply::AgendaList { items, .. }) => items,
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+async fn count(env: &Env, table: &str) -> i64 {
+    // Table names are fixed strings from the tests, not input.
+    let sql = match table {
+        "agenda_items" => "SELECT COUNT(*) FROM agenda_items",
+        "actions" => "SELECT COUNT(*) FROM actions",
+        "groups" => "SELECT COUNT(*) FROM groups",
+        "meetings" => "SELECT COUNT(*) FROM meetings",
+        "audit_log" => "SELECT COUNT(*) FROM audit_log",
+        "action_updates" => "SELECT COUNT(*) FROM action_updates",
+        _ => panic!("unknown table"),
+    };
+    sqlx::query_scalar(sql)
+        .fetch_one(env.service.store().pool())
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn group_names_are_unique_case_insensitively_including_norwegian_letters() {
+    let env = Env::new().await;
+    env.ok(
+        &admin(),
+        group_create(
+            "Tverrfaglig samarbeidsmøte",
+            "utforende",
+            1,
+            COORD_ROLE,
+            MEMBER_ROLE,
+        ),
+    )
+    .await;
+    let r = env
+        .err(
+            &admin(),
+            group_create(
+                "  TVERRFAGLIG   SAMARBEIDSMØTE ",
+                "utforende",
+                2,
+                COORD_ROLE,
+                MEMBER_ROLE,
+            ),
+        )
+        .await;
+    assert!(matches!(
+        r.outcome,
+        Err(ServiceError::DuplicateGroupName { .. })
+    ));
+    assert_eq!(count(&env, "groups").await, 1);
+}
+
+#[tokio::test]
+async fn only_admins_or_the_slt_coordinator_create_groups() {
+    let env = Env::new().await;
+    let r = env
+        .err(
+            &member(),
+            group_create("X", "annet", 1, COORD_ROLE, MEMBER_ROLE),
+        )
+        .await;
+    assert!(matches!(
+        r.outcome,
+        Err(ServiceError::Forbidden(Need::WorkspaceCoordinator))
+    ));
+    // The admin names an SLT-koordinator role; its holders may then create groups.
+    env.ok(
+        &admin(),
+        Command::WorkspaceSet(sltbot::service::WorkspaceSet {
+            coordinator_role: Some(sltbot::domain::RoleId(77)),
+            ..Default::default()
+        }),
+    )
+    .await;
+    env.ok(
+        &with_roles(9, &[sltbot::domain::RoleId(77)]),
+        group_create("X", "annet", 1, COORD_ROLE, MEMBER_ROLE),
+    )
+    .await;
+    assert_eq!(count(&env, "groups").await, 1);
+}
+
+#[tokio::test]
+async fn group_edit_archive_and_bad_values() {
+    let env = Env::new().await.with_groups().await;
+    let edit = |fields: GroupFields| Command::GroupEdit {
+        group: "koordineringsgruppa".into(),
+        fields,
+    };
+    let r = env
+        .err(
+            &coordinator(),
+            edit(GroupFields {
+                level: Some("kommunestyre".into()),
+                ..Default::default()
+            }),
+        )
+        .await;
+    assert!(matches!(r.outcome, Err(ServiceError::InvalidLevel { .. })));
+    let r = env
+        .err(
+            &coordinator(),
+            edit(GroupFields {
+                timezone: Some("Europe/Bergen".into()),
+                ..Default::default()
+            }),
+        )
+        .await;
+    assert!(matches!(
+        r.outcome,
+        Err(ServiceError::InvalidTimezone { .. })
+    ));
+    let r = env
+        .err(
+            &coordinator(),
+            edit(GroupFields {
+                name: Some("STYRINGSGRUPPA".into()),
+                ..Default::default()
+            }),
+        )
+        .await;
+    assert!(matches!(
+        r.outcome,
+        Err(ServiceError::DuplicateGroupName { .. })
+    ));
+    let r = env
+        .err(
+            &member(),
+            edit(GroupFields {
+                name: Some("Nytt".into()),
+                ..Default::default()
+            }),
+        )
+        .await;
+    assert!(matches!(
+        r.outcome,
+        Err(ServiceError::Forbidden(Need::Coordinator))
+    ));
+    let text = env
+        .ok(
+            &coordinator(),
+            edit(GroupFields {
+                name: Some("Arbeidsutvalget".into()),
+                language: Some("nynorsk".into()),
+                ..Default::default()
+            }),
+        )
+        .await;
+    // The reply is in the group's new language.
+    assert!(text.contains("Arbeidsutvalget"), "{text}");
+    assert!(text.contains("endra"), "nynorsk reply expected: {text}");
+    env.ok(
+        &coordinator(),
+        Command::GroupArchive {
+            group: "Arbeidsutvalget".into(),
+        },
+    )
+    .await;
+    let r = env
+        .err(
+            &member(),
+            Command::AgendaAdd {
+                group: "Arbeidsutvalget".into(),
+                title: "x".into(),
+                details: None,
+                meeting: None,
+            },
+        )
+        .await;
+    assert!(matches!(r.outcome, Err(ServiceError::GroupArchived { .. })));
+    let text = env
+        .ok(
+            &outsider(),
+            Command::GroupList {
+                include_archived: false,
+            },
+        )
+        .await;
+    assert!(
+        !text.contains("Arbeidsutvalget") && text.contains("Styringsgruppa"),
+        "{text}"
+    );
+}
+
+#[tokio::test]
+async fn agenda_item_goes_to_the_next_meeting_and_duplicates_are_refused() {
+    let env = Env::new().await.with_groups().await;
+    env.ok(&coordinator(), meeting_add("12.01.2027 kl. 09.00"))
+        .await;
+    env.ok(&coordinator(), meeting_add("2026-12-15 09:00"))
+        .await;
+    let r = env
+        .run(&member(), agenda_add("Uro ved ungdomsklubben"))
+        .await;
+    let Ok(Reply::AgendaAdded {
+        meeting: Some(m),
+        item,
+        ..
+    }) = &r.outcome
+    else {
+        panic!("{:?}", r.outcome)
+    };
+    assert_eq!(m.starts_at.to_rfc3339(), "2026-12-15T08:00:00+00:00");
+    assert_eq!(item.status, AgendaStatus::Proposed);
+    assert_eq!(item.submitter, member().user);
+    let r = env
+        .err(&member2(), agenda_add("  uro ved UNGDOMSKLUBBEN "))
+        .await;
+    assert!(
+        matches!(r.outcome, Err(ServiceError::DuplicateAgendaItem { existing }) if existing == item.id)
+    );
+    assert_eq!(count(&env, "agenda_items").await, 1);
+}
+
+#[tokio::test]
+async fn items_wait_for_a_meeting_and_attach_when_one_is_added() {
+    let env = Env::new().await.with_groups().await;
+    let text = env.ok(&member(), agenda_add("Rusfritt sommertilbud")).await;
+    assert!(text.contains("ingen møter er satt opp"), "{text}");
+    let r = env
+        .run(&coordinator(), meeting_add("10.02.2027 13:00"))
+        .await;
+    assert!(matches!(
+        r.outcome,
+        Ok(Reply::MeetingAdded { attached: 1, .. })
+    ));
+    let items = items(&env).await;
+    assert_eq!(items.len(), 1);
+    assert!(items[0].meeting.is_some());
+}
+
+#[tokio::test]
+async fn text_limits_and_empty_titles_store_nothing() {
+    let env = Env::new().await.with_groups().await;
+    let r = env.err(&member(), agenda_add(&"x".repeat(201))).await;
+    assert!(matches!(
+        r.outcome,
+        Err(ServiceError::Text(TextError::TooLong {
+            field: Field::Title,
+            max: 200,
+            len: 201
+        }))
+    ));
+    let text = render::response(&r, Style::Plain);
+    assert!(text.contains("201") && text.contains("200"), "{text}");
+    let r = env
+        .err(
+            &member(),
+            Command::AgendaAdd {
+                group: "Koordineringsgruppa".into(),
+                title: "Ok".into(),
+                details: Some("y".repeat(4001)),
+                meeting: None,
+            },
+        )
+        .await;
+    assert!(matches!(
+        r.outcome,
+        Err(ServiceError::Text(TextError::TooLong {
+            field: Field::Details,
+            ..
+        }))
+    ));
+    let r = env.err(&member(), agenda_add(" \n\t ")).await;
+    assert!(matches!(
+        r.outcome,
+        Err(ServiceError::Text(TextError::Empty {
+            field: Field::Title
+        }))
+    ));
+    assert_eq!(r.visibility, Visibility::Ephemeral);
+    assert_eq!(count(&env, "agenda_items").await, 0);
+    assert_eq!(
+        count(&env, "audit_log").await,
+        2,
+        "only the two group creations"
+    );
+}
+
+#[tokio::test]
+async fn unknown_group_and_ids_are_clear_errors_in_the_users_language() {
+    let env = Env::new().await.with_groups().await;
+    let r = env
+        .err(
+            &in_lang(member(), Lang::En),
+            Command::AgendaAdd {
+                group: "Ukjent".into(),
+                title: "x".into(),
+                details: None,
+                meeting: None,
+            },
+        )
+        .await;
+    assert_eq!(
+        render::response(&r, Style::Plain),
+        "Couldn't find a group called “Ukjent”. See /group list."
+    );
+    let r = env
+        .err(
+            &in_lang(member(), Lang::Nn),
+            Command::AgendaRemove {
+                id: AgendaItemId(999),
+            },
+        )
+        .await;
+    let text = render::response(&r, Style::Plain);
+    assert!(text.contains("999") && text.contains("ikkje"), "{text}");
+    let r = env
+        .err(&member(), Command::ActionShow { id: ActionId(5) })
+        .await;
+    assert!(matches!(r.outcome, Err(ServiceError::UnknownAction { .. })));
+    let r = env
+        .err(&coordinator(), Command::MeetingCancel { id: MeetingId(5) })
+        .await;
+    assert!(matches!(
+        r.outcome,
+        Err(ServiceError::UnknownMeeting { .. })
+    ));
+}
+
+#[tokio::test]
+async fn impossible_and_past_dates_are_refused() {
+    let env = Env::new().await.with_groups().await;
+    for bad in [
+        "31.02.2027 09:00",
+        "2027-13-01 09:00",
+        "i morgen",
+        "12.01.2027 25:00",
+    ] {
+        let r = env.err(&coordinator(), meeting_add(bad)).await;
+        assert!(
+            matches!(r.outcome, Err(ServiceError::InvalidDateTime { .. })),
+            "{bad}"
+        );
+    }
+    let r = env
+        .err(&coordinator(), meeting_add("01.11.2026 09:00"))
+        .await;
+    assert!(matches!(r.outcome, Err(ServiceError::DateInPast { .. })));
+    let action = |due: &str| Command::ActionAdd {
+        group: "Koordineringsgruppa".into(),
+        title: "Kartlegge".into(),
+        owner: UserId(42),
+        agency: None,
+        due: Some(due.into()),
+    };
+    for bad in ["31.02.2027", "2027-13-01", "30.02.2028"] {
+        let r = env.err(&coordinator(), action(bad)).await;
+        assert!(
+            matches!(r.outcome, Err(ServiceError::InvalidDate { .. })),
+            "{bad}"
+        );
+        assert_eq!(
+            render::response(&r, Style::Plain),
+            format!(
+                "«{bad}» er ikke en gyldig dato. Skriv for eksempel 31.12.2027 eller 2027-12-31."
+            )
+        );
+    }
+    let r = env.err(&coordinator(), action("30.11.2026")).await;
+    assert!(matches!(r.outcome, Err(ServiceError::DateInPast { .. })));
+    // Today (in Oslo) is allowed.
+    env.ok(&coordinator(), action("01.12.2026")).await;
+    assert_eq!(count(&env, "actions").await, 1);
+    assert_eq!(count(&env, "meetings").await, 0);
+}
+
+#[tokio::test]
+async fn members_edit_only_their_own_items_and_only_coordinators_decide_status() {
+    let env = Env::new().await.with_groups().await;
+    env.ok(&coordinator(), meeting_add("12.01.2027 09:00"))
+        .await;
+    env.ok(&member(), agenda_add("Skolevegring")).await;
+    let id = AgendaItemId(1);
+    let edit = |title: Option<&str>, status: Option<&str>| Command::AgendaEdit {
+        id,
+        title: title.map(str::to_string),
+        details: None,
+        status: status.map(str::to_string),
+        expected_version: None,
+    };
+    let r = env.err(&member2(), edit(Some("Annet"), None)).await;
+    assert!(matches!(r.outcome, Err(ServiceError::NotYourItem { .. })));
+    let r = env.err(&member(), edit(None, Some("behandlet"))).await;
+    assert!(matches!(
+        r.outcome,
+        Err(ServiceError::StatusNeedsCoordinator {
+            status: AgendaStatus::Handled
+        })
+    ));
+    let r = env.err(&member(), edit(None, Some("kanskje"))).await;
+    assert!(matches!(
+        r.outcome,
+        Err(ServiceError::InvalidAgendaStatus { .. })
+    ));
+    env.ok(&member(), edit(Some("Skolevegring – oppfølging"), None))
+        .await;
+    env.ok(&coordinator(), edit(None, Some("on_agenda"))).await;
+    let r = env.err(&other_member(), edit(Some("x"), None)).await;
+    assert!(matches!(
+        r.outcome,
+        Err(ServiceError::Forbidden(Need::Member))
+    ));
+    let r = env.err(&member(), edit(None, None)).await;
+    assert!(matches!(r.outcome, Err(ServiceError::NothingToChange)));
+    let items = items(&env).await;
+    assert_eq!(items[0].title, "Skolevegring – oppfølging");
+    assert_eq!(items[0].status, AgendaStatus::OnAgenda);
+}
+
+#[tokio::test]
+async fn concurrent_edits_of_one_item_one_wins_the_other_is_told() {
+    let env = Env::new().await.with_groups().await;
+    env.ok(&member(), agenda_add("Felles sak")).await;
+    let version = items(&env).await[0].version;
+    let edit = |title: &str| Command::AgendaEdit {
+        id: AgendaItemId(1),
+        title: Some(title.into()),
+        details: None,
+        status: None,
+        expected_version: Some(version),
+    };
+    let (c, m) = (coordinator(), member());
+    let (a, b) = tokio::join!(
+        env.service.execute(&c, WS, edit("Versjon A")),
+        env.service.execute(&m, WS, edit("Versjon B")),
+    );
+    let outcomes = [a.outcome.is_ok(), b.outcome.is_ok()];
+    assert_eq!(
+        outcomes.iter().filter(|ok| **ok).count(),
+        1,
+        "exactly one wins"
+    );
+    let loser = if a.outcome.is_ok() { &b } else { &a };
+    assert!(matches!(loser.outcome, Err(ServiceError::EditConflict)));
+    let item = &items(&env).await[0];
+    assert!(item.title == "Versjon A" || item.title == "Versjon B");
+    assert_eq!(item.version, version + 1);
+}
+
+#[tokio::test]
+async fn holding_a_meeting_carries_unhandled_items_over_to_the_next() {
+    let env = Env::new().await.with_groups().await;
+    env.ok(&coordinator(), meeting_add("12.01.2027 09:00"))
+        .await;
+    env.ok(&coordinator(), meeting_add("09.02.2027 09:00"))
+        .await;
+    env.ok(&member(), agenda_add("Sak A")).await;
+    env.ok(&member(), agenda_add("Sak B")).await;
+    env.ok(&member(), agenda_add("Sak C")).await;
+    env.ok(
+        &coordinator(),
+        Command::AgendaEdit {
+            id: AgendaItemId(1),
+            title: None,
+            details: None,
+            status: Some("handled".into()),
+            expected_version: None,
+        },
+    )
+    .await;
+    env.ok(
+        &member(),
+        Command::AgendaRemove {
+            id: AgendaItemId(3),
+        },
+    )
+    .await;
+    env.clock
+        .set(chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2027, 1, 12, 11, 0, 0).unwrap());
+    let r = env
+        .run(&coordinator(), Command::MeetingHeld { id: MeetingId(1) })
+        .await;
+    let Ok(Reply::MeetingHeld {
+        carried,
+        next: Some(next),
+        ..
+    }) = &r.outcome
+    else {
+        panic!("{:?}", r.outcome)
+    };
+    assert_eq!(*carried, 1);
+    assert_eq!(next.id, MeetingId(2));
+    let items = items(&env).await;
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0].title, "Sak B");
+    assert_eq!(items[0].status, AgendaStatus::CarriedOver);
+    assert_eq!(items[0].meeting, Some(MeetingId(2)));
+    let r = env
+        .err(&coordinator(), Command::MeetingHeld { id: MeetingId(1) })
+        .await;
+    assert!(matches!(
+        r.outcome,
+        Err(ServiceError::MeetingNotScheduled { .. })
+    ));
+    let r = env
+        .err(
+            &member(),
+            Command::AgendaAdd {
+                group: "Koordineringsgruppa".into(),
+                title: "Sent".into(),
+                details: None,
+                meeting: Some(MeetingId(1)),
+            },
+        )
+        .await;
+    assert!(matches!(r.outcome, Err(ServiceError::MeetingClosed { .. })));
+}
+
+#[tokio::test]
+async fn cancelling_a_meeting_moves_its_open_items() {
+    let env = Env::new().await.with_groups().await;
+    env.ok(&coordinator(), meeting_add("12.01.2027 09:00"))
+        .await;
+    env.ok(&member(), agenda_add("Sak A")).await;
+    let r = env
+        .run(&coordinator(), Command::MeetingCancel { id: MeetingId(1) })
+        .await;
+    assert!(matches!(
+        r.outcome,
+        Ok(Reply::MeetingCancelled {
+            moved: 1,
+            moved_to: None,
+            ..
+        })
+    ));
+    let r = env
+        .run(&coordinator(), meeting_add("19.01.2027 09:00"))
+        .await;
+    assert!(matches!(
+        r.outcome,
+        Ok(Reply::MeetingAdded { attached: 1, .. })
+    ));
+}
+
+#[tokio::test]
+async fn agenda_move_reorders_positions() {
+    let env = Env::new().await.with_groups().await;
+    env.ok(&coordinator(), meeting_add("12.01.2027 09:00"))
+        .await;
+    for t in ["A", "B", "C"] {
+        env.ok(&member(), agenda_add(t)).await;
+    }
+    let mv = |position| Command::AgendaMove {
+        id: AgendaItemId(3),
+        meeting: None,
+        position: Some(position),
+    };
+    let r = env.err(&coordinator(), mv(4)).await;
+    assert!(matches!(
+        r.outcome,
+        Err(ServiceError::InvalidPosition { max: 3 })
+    ));
+    let r = env.err(&member(), mv(1)).await;
+    assert!(matches!(
+        r.outcome,
+        Err(ServiceError::Forbidden(Need::Coordinator))
+    ));
+    env.ok(&coordinator(), mv(1)).await;
+    let order: Vec<_> = items(&env)
+        .await
+        .into_iter()
+        .map(|i| (i.title, i.position))
+        .collect();
+    assert_eq!(
+        order,
+        vec![("C".into(), 1), ("A".into(), 2), ("B".into(), 3)]
+    );
+}
+
+#[tokio::test]
+async fn actions_track_status_and_notes_and_filter() {
+    let env = Env::new().await.with_groups().await;
+    let add = |title: &str, owner: u64, due: &str| Command::ActionAdd {
+        group: "Koordineringsgruppa".into(),
+        title: title.into(),
+        owner: UserId(owner),
+        agency: Some("Politiet".into()),
+        due: Some(due.into()),
+    };
+    env.ok(&coordinator(), add("Kartlegge", 3, "10.12.2026"))
+        .await;
+    env.ok(&coordinator(), add("Invitere NAV", 4, "2027-03-01"))
+        .await;
+    let r = env.err(&member(), add("Ikke lov", 3, "2027-03-01")).await;
+    assert!(matches!(
+        r.outcome,
+        Err(ServiceError::Forbidden(Need::Coordinator))
+    ));
+    env.ok(
+        &member(),
+        Command::ActionUpdate {
+            id: ActionId(1),
+            status: Some("pågår".into()),
+            note: Some("Startet".into()),
+        },
+    )
+    .await;
+    env.ok(
+        &member(),
+        Command::ActionUpdate {
+            id: ActionId(1),
+            status: None,
+            note: Some("Halvveis".into()),
+        },
+    )
+    .await;
+    let r = env
+        .err(
+            &member(),
+            Command::ActionUpdate {
+                id: ActionId(1),
+                status: Some("in_progress".into()),
+                note: None,
+            },
+        )
+        .await;
+    assert!(matches!(r.outcome, Err(ServiceError::NothingToChange)));
+    let r = env
+        .err(
+            &member(),
+            Command::ActionUpdate {
+                id: ActionId(1),
+                status: Some("snart".into()),
+                note: None,
+            },
+        )
+        .await;
+    assert!(matches!(
+        r.outcome,
+        Err(ServiceError::InvalidActionStatus { .. })
+    ));
+    let r = env
+        .run(&member(), Command::ActionShow { id: ActionId(1) })
+        .await;
+    let Ok(Reply::ActionShown {
+        updates, action, ..
+    }) = &r.outcome
+    else {
+        panic!()
+    };
+    assert_eq!(action.status, ActionStatus::InProgress);
+    assert_eq!(updates.len(), 2);
+    assert_eq!(updates[0].from_status, Some(ActionStatus::Open));
+    assert_eq!(updates[0].to_status, Some(ActionStatus::InProgress));
+    assert_eq!(updates[1].note.as_deref(), Some("Halvveis"));
+
+    let list = |q: ActionQuery| async {
+        match env.run(&member(), Command::ActionList(q)).await.outcome {
+            Ok(Reply::ActionList { actions, .. }) => {
+                actions.into_iter().map(|a| a.id.0).collect::<Vec<_>>()
+            }
+            other => panic!("{other:?}"),
+        }
+    };
+    assert_eq!(
+        list(ActionQuery {
+            overdue: true,
+            ..Default::default()
+        })
+        .await,
+        Vec::<i64>::new()
+    );
+    env.clock.advance(Duration::days(10)); // 11 December: action 1 is overdue
+    assert_eq!(
+        list(ActionQuery {
+            overdue: true,
+            ..Default::default()
+        })
+        .await,
+        vec![1]
+    );
+    assert_eq!(
+        list(ActionQuery {
+            owner: Some(UserId(4)),
+            ..Default::default()
+        })
+        .await,
+        vec![2]
+    );
+    assert_eq!(
+        list(ActionQuery {
+            status: Some("open".into()),
+            ..Default::default()
+        })
+        .await,
+        vec![2]
+    );
+    assert_eq!(
+        list(ActionQuery {
+            group: Some("koordineringsgruppa".into()),
+            ..Default::default()
+        })
+        .await,
+        vec![1, 2]
+    );
+    // A member of another group sees none of these.
+    let r = env
+        .run(&other_member(), Command::ActionList(ActionQuery::default()))
+        .await;
+    assert!(matches!(r.outcome, Ok(Reply::ActionList { ref actions, .. }) if actions.is_empty()));
+    assert_eq!(r.visibility, Visibility::Ephemeral);
+    assert_eq!(count(&env, "action_updates").await, 2);
+}
+
+#[tokio::test]
+async fn group_data_is_public_only_in_its_own_channel() {
+    let env = Env::new().await.with_groups().await;
+    let mut here = member();
+    here.channel = Some(ChannelId(100));
+    let mut elsewhere = member();
+    elsewhere.channel = Some(ChannelId(555));
+    assert_eq!(
+        env.run(&here, agenda_list()).await.visibility,
+        Visibility::Public
+    );
+    assert_eq!(
+        env.run(&elsewhere, agenda_list()).await.visibility,
+        Visibility::Ephemeral
+    );
+    assert_eq!(
+        env.run(&member(), agenda_list()).await.visibility,
+        Visibility::Ephemeral
+    );
+    let r = env.err(&other_member(), agenda_list()).await;
+    assert!(matches!(
+        r.outcome,
+        Err(ServiceError::Forbidden(Need::Member))
+    ));
+}
+
+#[tokio::test]
+async fn another_workspace_cannot_see_or_touch_items() {
+    let env = Env::new().await.with_groups().await;
+    env.ok(&member(), agenda_add("Intern sak")).await;
+    let foreign = env
+        .service
+        .execute(
+            &admin(),
+            WorkspaceId(901),
+            Command::AgendaRemove {
+                id: AgendaItemId(1),
+            },
+        )
+        .await;
+    assert!(matches!(
+        foreign.outcome,
+        Err(ServiceError::UnknownAgendaItem { .. })
+    ));
+    let foreign = env
+        .service
+        .execute(
+            &admin(),
+            WorkspaceId(901),
+            Command::GroupShow {
+                group: "Koordineringsgruppa".into(),
+            },
+        )
+        .await;
+    assert!(matches!(
+        foreign.outcome,
+        Err(ServiceError::UnknownGroup { .. })
+    ));
+}
+
+#[tokio::test]
+async fn every_change_is_audited_with_before_and_after() {
+    let env = Env::new().await.with_groups().await;
+    env.ok(&member(), agenda_add("Sak")).await;
+    env.ok(
+        &member(),
+        Command::AgendaEdit {
+            id: AgendaItemId(1),
+            title: Some("Sak 2".into()),
+            details: None,
+            status: None,
+            expected_version: None,
+        },
+    )
+    .await;
+    let rows: Vec<(String, i64, Option<String>, Option<String>)> =
+        sqlx::query_as("SELECT action, actor, before, after FROM audit_log ORDER BY id")
+            .fetch_all(env.service.store().pool())
+            .await
+            .unwrap();
+    let actions: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+    assert_eq!(
+        actions,
+        ["group.create", "group.create", "agenda.add", "agenda.edit"]
+    );
+    let edit = &rows[3];
+    assert_eq!(edit.1, member().user.0 as i64);
+    assert!(edit.2.as_deref().unwrap().contains("\"Sak\""));
+    assert!(edit.3.as_deref().unwrap().contains("\"Sak 2\""));
+    // Reads are not audited and refused commands leave no trace.
+    env.ok(&member(), agenda_list()).await;
+    env.err(&outsider(), agenda_add("Nei")).await;
+    assert_eq!(count(&env, "audit_log").await, 4);
+}
+
+#[tokio::test]
+async fn identity_numbers_are_refused_never_echoed_and_nothing_is_stored() {
+    let env = Env::new().await.with_groups().await;
+    let fnr = "010100 12356"; // synthetic, valid check digits
+    for lang in [Lang::Nb, Lang::Nn, Lang::En] {
+        let r = env
+            .err(
+                &in_lang(member(), lang),
+                agenda_add(&format!("Oppfølging av {fnr}")),
+            )
+            .await;
+        let text = render::response(&r, Style::Plain);
+        assert!(
+            !text.contains("010100") && !text.contains("12356"),
+            "{text}"
+        );
+        assert!(matches!(
+            r.outcome,
+            Err(ServiceError::Text(TextError::PersonalData { .. }))
+        ));
+    }
+    let r = env
+        .err(
+            &member(),
+            Command::AgendaAdd {
+                group: fnr.into(),
+                title: "x".into(),
+                details: None,
+                meeting: None,
+            },
+        )
+        .await;
+    assert!(!render::response(&r, Style::Plain).contains("12356"));
+    assert_eq!(count(&env, "agenda_items").await, 0);
+    let audit: Vec<String> = sqlx::query_scalar("SELECT COALESCE(after, '') FROM audit_log")
+        .fetch_all(env.service.store().pool())
+        .await
+        .unwrap();
+    assert!(audit.iter().all(|a| !a.contains("12356")));
+}
+
+#[tokio::test]
+async fn text_that_may_name_a_child_is_stored_with_a_warning() {
+    let env = Env::new().await.with_groups().await;
+    let r = env
+        .run(&member(), agenda_add("Eleven Ola Nordmann har høyt fravær"))
+        .await;
+    assert!(r.outcome.is_ok());
+    assert!(!r.privacy_warnings.is_empty());
+    let text = render::response(&r, Style::Plain);
+    assert!(text.contains("navngi et barn"), "{text}");
+    let r = env
+        .run(&member(), agenda_add("Uro ved ungdomsklubben på Stord"))
+        .await;
+    assert!(r.privacy_warnings.is_empty());
+}
