@@ -34,6 +34,11 @@ enum Cmd {
     Run,
     /// Type commands as text, the same syntax as in Discord; no token needed.
     Console(ConsoleArgs),
+    /// Check a text for personal data: exit 0 if clean, 1 if it holds personal data.
+    CheckText {
+        /// The text to check; `-` reads standard input.
+        text: String,
+    },
 }
 
 #[derive(clap::Args)]
@@ -88,6 +93,7 @@ fn main() -> ExitCode {
         match cli.command {
             Cmd::Run => run(&config).await,
             Cmd::Console(args) => console(&config, args).await,
+            Cmd::CheckText { text } => check_text(&config, &text),
         }
     });
     match result {
@@ -246,4 +252,42 @@ async fn console(config: &Config, args: ConsoleArgs) -> anyhow::Result<ExitCode>
         .context("reading commands")?;
     store.close().await;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `sltbot check-text`: say which kinds of personal data a text holds, never the data.
+fn check_text(config: &Config, text: &str) -> anyhow::Result<ExitCode> {
+    use sltbot::domain::privacy;
+    let lang = default_lang(config);
+    let text = if text == "-" {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+            .context("reading standard input")?;
+        s
+    } else {
+        text.to_string()
+    };
+    let check = privacy::check_text(&text);
+    if check.is_clean() {
+        println!("{}", t!(lang, "check-text-clean"));
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(kind) = check.refused {
+        println!(
+            "{}",
+            t!(
+                lang,
+                "check-text-national-id",
+                kind = t!(lang, kind.fluent_key())
+            )
+        );
+    }
+    let mut seen = Vec::new();
+    for w in &check.warnings {
+        if !seen.contains(&w.fluent_key()) {
+            seen.push(w.fluent_key());
+            println!("{}", t!(lang, w.fluent_key()));
+        }
+    }
+    println!("{}", t!(lang, "privacy-anonymise-hint"));
+    Ok(ExitCode::from(1))
 }

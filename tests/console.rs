@@ -226,3 +226,43 @@ fn run_without_a_token_explains_how_to_set_one() {
         "no database is created without a token"
     );
 }
+
+fn check_text(args: &[&str], stdin: &str) -> (String, i32) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut all = vec!["check-text"];
+    all.extend_from_slice(args);
+    let out = sltbot(dir.path(), &all, stdin);
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+#[test]
+fn check_text_exit_codes_follow_the_contract() {
+    // Clean text, and an 11-digit number that fails the checks (a bank account number).
+    for clean in ["Uro ved ungdomsklubben", "Konto 12345678903", ""] {
+        let (out, code) = check_text(&[clean], "");
+        assert_eq!(code, 0, "{clean}: {out}");
+    }
+    // A valid (synthetic) fødselsnummer and D-nummer, in the written forms users use.
+    for (text, kind) in [
+        ("Gjelder 01010012356", "fødselsnummer"),
+        ("Gjelder 010100 12356", "fødselsnummer"),
+        ("Gjelder 010100-12356", "fødselsnummer"),
+    ] {
+        let (out, code) = check_text(&[text], "");
+        assert_eq!(code, 1, "{text}: {out}");
+        assert!(out.contains(kind), "{out}");
+        assert!(
+            !out.contains("12356") && !out.contains("010100"),
+            "never echoed: {out}"
+        );
+    }
+    let (out, code) = check_text(&["-"], "Eleven Ola Nordmann i 9B");
+    assert_eq!(code, 1, "{out}");
+    let (_, code) = check_text(&[], "");
+    assert_eq!(code, 2, "missing TEXT is a usage error");
+    let (_, code) = check_text(&["a", "b"], "");
+    assert_eq!(code, 2, "two texts is a usage error");
+}

@@ -240,3 +240,7 @@ privacy-id-d-nummer = D number
 privacy-id-h-nummer = H number
 privacy-warning-child-name = Note: the text may name a child or young person. It was saved, but consider rewording it without names.
 privacy-warning-child-class = Note: the text mentions a child together with a school class, which may be enough to identify the child. It was saved, but consider rewording it.
+
+## Text check (sltbot check-text)
+check-text-clean = No personal data found.
+check-text-national-id = The text contains a { $kind }.

@@ -240,3 +240,7 @@ privacy-id-d-nummer = D-nummer
 privacy-id-h-nummer = H-nummer
 privacy-warning-child-name = Obs: teksten kan se ut til å navngi et barn eller en ungdom. Den er lagret, men vurder å skrive den om uten navn.
 privacy-warning-child-class = Obs: teksten nevner et barn sammen med en skoleklasse, og det kan være nok til å kjenne igjen barnet. Den er lagret, men vurder å skrive den om.
+
+## Tekstsjekk (sltbot check-text)
+check-text-clean = Fant ingen personopplysninger.
+check-text-national-id = Teksten inneholder et { $kind }.

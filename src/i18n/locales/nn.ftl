@@ -240,3 +240,7 @@ privacy-id-d-nummer = D-nummer
 privacy-id-h-nummer = H-nummer
 privacy-warning-child-name = Merk: teksten kan sjå ut til å namngje eit barn eller ein ungdom. Han er lagra, men vurder å skrive han om utan namn.
 privacy-warning-child-class = Merk: teksten nemner eit barn saman med ein skuleklasse, og det kan vere nok til å kjenne att barnet. Han er lagra, men vurder å skrive han om.
+
+## Tekstsjekk (sltbot check-text)
+check-text-clean = Fann ingen personopplysningar.
+check-text-national-id = Teksten inneheld eit { $kind }.
