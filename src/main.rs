@@ -243,6 +243,7 @@ async fn console(config: &Config, args: ConsoleArgs) -> anyhow::Result<ExitCode>
         actor,
         workspace: WorkspaceId(args.workspace.unwrap_or(config.console.workspace)),
         lang: lang.unwrap_or_else(|| default_lang(config)),
+        export_dir: std::path::PathBuf::from("exports"),
     };
     let interactive = std::io::stdin().is_terminal();
     let input = tokio::io::BufReader::new(tokio::io::stdin());

@@ -225,6 +225,10 @@ pub fn error(lang: Lang, e: &ServiceError) -> String {
         E::NothingToChange => t!(lang, "error-nothing-to-change"),
         E::InvalidPosition { max } => t!(lang, "error-invalid-position", max = *max),
         E::EditConflict => t!(lang, "error-edit-conflict"),
+        E::ConfirmationRequired { name } => {
+            t!(lang, "error-confirmation-required", name = name.as_str())
+        }
+        E::LimitReached { limit, max } => t!(lang, limit.fluent_key(), max = *max),
         E::Store(StoreError::ReadOnly) => t!(lang, "error-read-only"),
         E::Store(StoreError::Locked) => t!(lang, "error-locked"),
         E::Store(_) => t!(lang, "error-internal"),
@@ -573,7 +577,110 @@ pub fn reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
             }
             out.join("\n")
         }
+        R::Audit { group, entries } => {
+            let mut out = vec![t!(lang, "audit-heading", group = name(group))];
+            if entries.is_empty() {
+                out.push(t!(lang, "audit-empty"));
+            }
+            for e in entries {
+                out.push(t!(
+                    lang,
+                    "audit-line",
+                    when = format::datetime(lang, e.at, tz),
+                    user = if e.actor.0 == 0 {
+                        t!(lang, "audit-system")
+                    } else {
+                        style.user(e.actor)
+                    },
+                    action = e.action.as_str(),
+                    id = e.entity_id.map(|i| i.to_string()).unwrap_or_default()
+                ));
+            }
+            out.join("\n")
+        }
+        R::Export(export) => t!(
+            lang,
+            "export-ready",
+            group = name(&export.group),
+            meetings = export.meetings.len(),
+            items = export.agenda_items.len(),
+            actions = export.actions.len()
+        ),
+        R::GroupDeleted {
+            name: group_name,
+            meetings,
+            agenda_items,
+            actions,
+        } => t!(
+            lang,
+            "group-deleted",
+            name = style.bold(&style.text(group_name)),
+            meetings = *meetings,
+            items = *agenda_items,
+            actions = *actions
+        ),
     }
+}
+
+/// A group's export as a readable Markdown document in `lang` (the JSON export is the
+/// same data serialized).
+pub fn export_markdown(lang: Lang, tz: Tz, e: &crate::service::reply::GroupExport) -> String {
+    let style = Style::Discord;
+    let mut out = vec![
+        format!(
+            "# {}",
+            t!(lang, "export-title", group = e.group.name.as_str())
+        ),
+        t!(
+            lang,
+            "export-made",
+            when = format::datetime(lang, e.exported_at, tz)
+        ),
+        String::new(),
+        group_summary(lang, &e.group, Style::Plain),
+        String::new(),
+        format!("## {}", t!(lang, "export-meetings")),
+    ];
+    for m in &e.meetings {
+        out.push(format!(
+            "- {} — {} ({})",
+            when(lang, tz, m),
+            meeting_status(lang, m.status),
+            t!(lang, "meeting-ref", when = when(lang, tz, m), id = m.id.0)
+        ));
+        for item in e.agenda_items.iter().filter(|i| i.meeting == Some(m.id)) {
+            out.push(format!("  - {}", agenda_line(lang, item, style)));
+            if let Some(d) = &item.details {
+                out.push(format!("    > {}", style.text(d).replace('\n', "\n    > ")));
+            }
+        }
+    }
+    let waiting: Vec<_> = e
+        .agenda_items
+        .iter()
+        .filter(|i| i.meeting.is_none())
+        .collect();
+    if !waiting.is_empty() {
+        out.push(format!("- {}", t!(lang, "meeting-ref-waiting")));
+        out.extend(
+            waiting
+                .iter()
+                .map(|i| format!("  - {}", agenda_line(lang, i, style))),
+        );
+    }
+    out.push(String::new());
+    out.push(format!("## {}", t!(lang, "export-actions")));
+    for a in &e.actions {
+        out.push(format!("- {}", action_line(lang, &a.action, style)));
+        out.extend(
+            a.updates
+                .iter()
+                .map(|u| format!("  {}", update_line(lang, tz, u, style))),
+        );
+    }
+    out.push(String::new());
+    out.push(t!(lang, "export-audit", count = e.audit_entries));
+    out.join("\n")
 }
 
 #[cfg(test)]

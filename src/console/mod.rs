@@ -89,6 +89,18 @@ const SPECS: &[Spec] = &[
         options: &[("group", Text, true)],
     },
     Spec {
+        path: "group export",
+        options: &[("group", Text, true)],
+    },
+    Spec {
+        path: "group delete",
+        options: &[("group", Text, true), ("confirm", Text, false)],
+    },
+    Spec {
+        path: "audit",
+        options: &[("group", Text, true)],
+    },
+    Spec {
         path: "meeting add",
         options: &[
             ("group", Text, true),
@@ -484,6 +496,16 @@ pub fn to_request(line: &ParsedLine) -> Result<Request, ConsoleError> {
         "action show" => Command::ActionShow {
             id: ActionId(a.id("id")?),
         },
+        "group export" => Command::GroupExport {
+            group: a.text("group").unwrap_or_default(),
+        },
+        "group delete" => Command::GroupDelete {
+            group: a.text("group").unwrap_or_default(),
+            confirm: a.text("confirm"),
+        },
+        "audit" => Command::Audit {
+            group: a.text("group").unwrap_or_default(),
+        },
         other => {
             return Err(ConsoleError::UnknownCommand {
                 command: other.to_string(),
@@ -519,6 +541,8 @@ pub struct Session {
     pub workspace: WorkspaceId,
     /// Language for console-level messages (parse errors, help) before a workspace is known.
     pub lang: Lang,
+    /// Where `/group export` writes its files.
+    pub export_dir: std::path::PathBuf,
 }
 
 /// Counts of what a session did.
@@ -542,8 +566,45 @@ impl Session {
             Ok(Request::Run(cmd)) => {
                 let response = self.service.execute(&self.actor, self.workspace, cmd).await;
                 let ok = response.outcome.is_ok();
-                Some((ok, render::response(&response, Style::Plain)))
+                let mut text = render::response(&response, Style::Plain);
+                if let Ok(crate::service::Reply::Export(export)) = &response.outcome {
+                    text.push('\n');
+                    text.push_str(&self.save_export(&response, export));
+                }
+                Some((ok, text))
             }
+        }
+    }
+
+    /// Write an export's JSON and Markdown files into the export folder; say where.
+    fn save_export(
+        &self,
+        r: &crate::service::Response,
+        e: &crate::service::reply::GroupExport,
+    ) -> String {
+        let stem = format!(
+            "sltbot-{}-{}",
+            e.group.id,
+            e.exported_at.format("%Y%m%d-%H%M%S")
+        );
+        let json = serde_json::to_string_pretty(e).unwrap_or_default();
+        let markdown = render::export_markdown(r.lang, r.tz, e);
+        let write = || -> std::io::Result<(std::path::PathBuf, std::path::PathBuf)> {
+            std::fs::create_dir_all(&self.export_dir)?;
+            let j = self.export_dir.join(format!("{stem}.json"));
+            let m = self.export_dir.join(format!("{stem}.md"));
+            std::fs::write(&j, json)?;
+            std::fs::write(&m, markdown)?;
+            Ok((j, m))
+        };
+        match write() {
+            Ok((j, m)) => t!(
+                r.lang,
+                "console-export-saved",
+                json = j.display().to_string(),
+                markdown = m.display().to_string()
+            ),
+            Err(err) => t!(r.lang, "console-export-failed", reason = err.to_string()),
         }
     }
 

@@ -24,6 +24,10 @@ impl Service {
         let mut tx = self.store.write().await?;
         let group = self.find_group(&mut tx, ctx, group, false).await?;
         ctx.authorize(&group, Need::Coordinator)?;
+        super::check_limit(
+            super::Limit::ActiveActionsPerGroup,
+            store::actions::count_active(&mut tx, group.id).await? as i64,
+        )?;
         let title = ctx.required(Field::Title, title)?;
         let agency = ctx.optional(Field::Agency, agency)?;
         let due = match due.map(str::trim).filter(|d| !d.is_empty()) {

@@ -52,6 +52,10 @@ impl Service {
         let details = ctx.optional(Field::Details, details)?;
         let meeting = self.target_meeting(&mut tx, ctx, &group, meeting).await?;
         let meeting_id = meeting.as_ref().map(|m| m.id);
+        super::check_limit(
+            super::Limit::OpenItemsPerMeeting,
+            store::agenda::count_open_for_meeting(&mut tx, group.id, meeting_id).await?,
+        )?;
         if let Some(dup) =
             store::agenda::find_duplicate(&mut tx, group.id, meeting_id, &title).await?
         {

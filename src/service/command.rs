@@ -83,6 +83,19 @@ pub enum Command {
     ActionShow {
         id: ActionId,
     },
+    /// Recent changes in a group (coordinators).
+    Audit {
+        group: String,
+    },
+    /// All of a group's data as JSON and Markdown (coordinators; GDPR access).
+    GroupExport {
+        group: String,
+    },
+    /// Delete a group and all its data; `confirm` must repeat the group's name.
+    GroupDelete {
+        group: String,
+        confirm: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -127,6 +140,7 @@ impl Command {
                 | MeetingHeld { .. }
                 | ActionAdd { .. }
                 | ActionUpdate { .. }
+                | GroupDelete { .. }
         )
     }
 
@@ -153,6 +167,9 @@ impl Command {
             Command::ActionUpdate { .. } => "action.update",
             Command::ActionList(_) => "action.list",
             Command::ActionShow { .. } => "action.show",
+            Command::Audit { .. } => "audit",
+            Command::GroupExport { .. } => "group.export",
+            Command::GroupDelete { .. } => "group.delete",
         }
     }
 }

@@ -63,8 +63,41 @@ pub enum ServiceError {
     InvalidPosition { max: i64 },
     #[error("edited by someone else in between")]
     EditConflict,
+    #[error("deleting needs the group's name as confirmation")]
+    ConfirmationRequired { name: String },
+    #[error("limit reached")]
+    LimitReached { limit: Limit, max: i64 },
     #[error("the store failed: {0}")]
     Store(#[from] StoreError),
+}
+
+/// Counts sltbot keeps bounded, so one group cannot fill the database or a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    GroupsPerWorkspace,
+    OpenItemsPerMeeting,
+    UpcomingMeetingsPerGroup,
+    ActiveActionsPerGroup,
+}
+
+impl Limit {
+    pub fn max(self) -> i64 {
+        match self {
+            Limit::GroupsPerWorkspace => 100,
+            Limit::OpenItemsPerMeeting => 50,
+            Limit::UpcomingMeetingsPerGroup => 200,
+            Limit::ActiveActionsPerGroup => 500,
+        }
+    }
+
+    pub fn fluent_key(self) -> &'static str {
+        match self {
+            Limit::GroupsPerWorkspace => "limit-groups",
+            Limit::OpenItemsPerMeeting => "limit-items",
+            Limit::UpcomingMeetingsPerGroup => "limit-meetings",
+            Limit::ActiveActionsPerGroup => "limit-actions",
+        }
+    }
 }
 
 impl From<TextError> for ServiceError {

@@ -26,6 +26,10 @@ impl Service {
         let timezone = f.timezone.as_deref().map(parse_tz).transpose()?;
         let language = f.language.as_deref().map(parse_lang).transpose()?;
         let mut tx = self.store.write().await?;
+        super::check_limit(
+            super::Limit::GroupsPerWorkspace,
+            store::groups::count(&mut tx, ctx.ws.id).await?,
+        )?;
         if let Some(existing) = store::groups::by_name(&mut tx, ctx.ws.id, &name).await? {
             return Err(ServiceError::DuplicateGroupName {
                 name: existing.name,

@@ -21,6 +21,10 @@ impl Service {
         if starts_at <= ctx.now {
             return Err(ServiceError::DateInPast { input: echo(at) });
         }
+        super::check_limit(
+            super::Limit::UpcomingMeetingsPerGroup,
+            store::meetings::count_upcoming(&mut tx, group.id, ctx.now).await?,
+        )?;
         let title = ctx.optional(Field::Title, title)?;
         let location = ctx.optional(Field::Location, location)?;
         let new = NewMeeting {

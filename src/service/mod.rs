@@ -9,11 +9,13 @@ pub mod error;
 mod groups;
 mod meetings;
 pub mod permissions;
+mod records;
 pub mod reply;
 
 pub use command::{ActionQuery, Command, GroupFields, WorkspaceSet};
-pub use error::ServiceError;
+pub use error::{Limit, ServiceError};
 pub use permissions::{Need, Relation};
+pub use records::RetentionPolicy;
 pub use reply::Reply;
 
 use crate::clock::Clock;
@@ -356,6 +358,11 @@ impl Service {
             }
             Command::ActionList(q) => self.action_list(ctx, q).await,
             Command::ActionShow { id } => self.action_show(ctx, id).await,
+            Command::Audit { group } => self.audit(ctx, &group).await,
+            Command::GroupExport { group } => self.group_export(ctx, &group).await,
+            Command::GroupDelete { group, confirm } => {
+                self.group_delete(ctx, &group, confirm.as_deref()).await
+            }
         }
     }
 
@@ -429,6 +436,18 @@ impl Service {
         Ok(store::groups::get(conn, id)
             .await?
             .filter(|g| g.workspace == ctx.ws.id))
+    }
+}
+
+/// Refuse when `current` has reached `limit`.
+pub(crate) fn check_limit(limit: Limit, current: i64) -> Result<(), ServiceError> {
+    if current >= limit.max() {
+        Err(ServiceError::LimitReached {
+            limit,
+            max: limit.max(),
+        })
+    } else {
+        Ok(())
     }
 }
 

@@ -60,6 +60,7 @@ pub fn required(cmd: &Command) -> Need {
             Need::Member
         }
         ActionUpdate { .. } | ActionList(_) | ActionShow { .. } => Need::Member,
+        Audit { .. } | GroupExport { .. } | GroupDelete { .. } => Need::Coordinator,
     }
 }
 

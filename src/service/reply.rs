@@ -1,7 +1,37 @@
 //! What a successful command returns: typed data that the renderer turns into text in
 //! the user's language (or the Discord adapter into an embed).
 
-use crate::domain::{Action, ActionUpdate, AgendaItem, Group, Meeting, Workspace};
+use crate::domain::{Action, ActionUpdate, AgendaItem, Group, Meeting, UserId, Workspace};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+/// One line of a group's history, as a coordinator sees it (no before/after bodies).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AuditEntry {
+    pub at: DateTime<Utc>,
+    pub actor: UserId,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: Option<i64>,
+}
+
+/// Everything stored about a group (GDPR export).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupExport {
+    pub exported_at: DateTime<Utc>,
+    pub group: Group,
+    pub meetings: Vec<Meeting>,
+    pub agenda_items: Vec<AgendaItem>,
+    pub actions: Vec<ExportedAction>,
+    pub audit_entries: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExportedAction {
+    #[serde(flatten)]
+    pub action: Action,
+    pub updates: Vec<ActionUpdate>,
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reply {
@@ -82,5 +112,16 @@ pub enum Reply {
         group: Group,
         action: Action,
         updates: Vec<ActionUpdate>,
+    },
+    Audit {
+        group: Group,
+        entries: Vec<AuditEntry>,
+    },
+    Export(Box<GroupExport>),
+    GroupDeleted {
+        name: String,
+        meetings: usize,
+        agenda_items: usize,
+        actions: usize,
     },
 }

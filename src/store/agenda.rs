@@ -224,3 +224,30 @@ pub async fn count_open(conn: &mut SqliteConnection, group: GroupId) -> Result<u
     .await?;
     Ok(n as usize)
 }
+
+/// Every item of a group, in meeting and agenda order (export).
+pub async fn all_for_group(conn: &mut SqliteConnection, group: GroupId) -> Result<Vec<AgendaItem>> {
+    let found: Vec<Row> = sqlx::query_as(select!(
+        "WHERE group_id = ? ORDER BY meeting_id IS NULL, meeting_id, position, id"
+    ))
+    .bind(group.0)
+    .fetch_all(conn)
+    .await?;
+    rows(found)
+}
+
+/// Open items on one meeting (or waiting, with `None`).
+pub async fn count_open_for_meeting(
+    conn: &mut SqliteConnection,
+    group: GroupId,
+    meeting: Option<MeetingId>,
+) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM agenda_items WHERE group_id = ? AND meeting_id IS ?
+         AND status IN ('proposed', 'on_agenda', 'carried_over')",
+    )
+    .bind(group.0)
+    .bind(meeting.map(|m| m.0))
+    .fetch_one(conn)
+    .await?)
+}

@@ -80,3 +80,22 @@ pub async fn recent(
     .fetch_all(conn)
     .await?)
 }
+
+pub async fn count_for_group(conn: &mut SqliteConnection, group: GroupId) -> Result<i64> {
+    Ok(
+        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE group_id = ?")
+            .bind(group.0)
+            .fetch_one(conn)
+            .await?,
+    )
+}
+
+/// After a group is deleted, drop the before/after bodies of its audit rows (they hold
+/// the deleted texts) but keep who did what when.
+pub async fn forget_group_details(conn: &mut SqliteConnection, group: GroupId) -> Result<()> {
+    sqlx::query("UPDATE audit_log SET before = NULL, after = NULL WHERE group_id = ?")
+        .bind(group.0)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

@@ -159,3 +159,21 @@ pub async fn update(conn: &mut SqliteConnection, g: &Group, now: DateTime<Utc>) 
     .await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// Delete a group and, through foreign keys, its meetings, items, actions and updates.
+pub async fn delete(conn: &mut SqliteConnection, id: GroupId) -> Result<()> {
+    sqlx::query("DELETE FROM groups WHERE id = ?")
+        .bind(id.0)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn count(conn: &mut SqliteConnection, ws: WorkspaceId) -> Result<i64> {
+    Ok(
+        sqlx::query_scalar("SELECT COUNT(*) FROM groups WHERE workspace_id = ?")
+            .bind(sf(ws.0))
+            .fetch_one(conn)
+            .await?,
+    )
+}

@@ -134,3 +134,27 @@ pub async fn set_status(
     .await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// Every meeting of a group, oldest first (export).
+pub async fn all_for_group(conn: &mut SqliteConnection, group: GroupId) -> Result<Vec<Meeting>> {
+    let found: Vec<Row> = sqlx::query_as(select!("WHERE group_id = ? ORDER BY starts_at, id"))
+        .bind(group.0)
+        .fetch_all(conn)
+        .await?;
+    rows(found)
+}
+
+/// Number of meetings of a group starting after `after` that are still scheduled.
+pub async fn count_upcoming(
+    conn: &mut SqliteConnection,
+    group: GroupId,
+    after: DateTime<Utc>,
+) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM meetings WHERE group_id = ? AND status = 'scheduled' AND starts_at > ?",
+    )
+    .bind(group.0)
+    .bind(ts(after))
+    .fetch_one(conn)
+    .await?)
+}

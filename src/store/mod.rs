@@ -11,6 +11,7 @@ pub mod agenda;
 pub mod audit;
 pub mod groups;
 pub mod meetings;
+pub mod retention;
 pub mod workspaces;
 
 use chrono::{DateTime, Utc};

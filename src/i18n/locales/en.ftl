@@ -244,3 +244,23 @@ privacy-warning-child-class = Note: the text mentions a child together with a sc
 ## Text check (sltbot check-text)
 check-text-clean = No personal data found.
 check-text-national-id = The text contains a { $kind }.
+
+## History, export, deletion and limits
+audit-heading = Recent changes in { $group }:
+audit-empty = No changes yet.
+audit-line = • { $when }, { $user }: { $action } { $id }
+audit-system = sltbot (retention clean-up)
+export-ready = Export of { $group }: { $meetings } meetings, { $items } items and { $actions } actions. The files are attached (JSON and Markdown).
+export-title = Export of { $group }
+export-made = Made { $when }.
+export-meetings = Meetings and items
+export-actions = Actions
+export-audit = The history has { $count } entries (not included in the export).
+group-deleted = The group { $name } was deleted with { $meetings } meetings, { $items } items and { $actions } actions. The history only shows that it happened.
+error-confirmation-required = Deleting cannot be undone. Type the group's name in confirm: to confirm, for example confirm:"{ $name }".
+limit-groups = The server has reached the limit of { $max } groups. Archive or delete groups that are not in use.
+limit-items = The meeting already has { $max } open items, which is the limit. Move some to a later meeting.
+limit-meetings = The group already has { $max } upcoming meetings, which is the limit.
+limit-actions = The group already has { $max } active actions, which is the limit. Close some first.
+console-export-saved = Saved { $json } and { $markdown }. The files hold the group's data: keep them as safely as the database.
+console-export-failed = Could not save the export: { $reason }

@@ -244,3 +244,23 @@ privacy-warning-child-class = Obs: teksten nevner et barn sammen med en skolekla
 ## Tekstsjekk (sltbot check-text)
 check-text-clean = Fant ingen personopplysninger.
 check-text-national-id = Teksten inneholder et { $kind }.
+
+## Historikk, eksport, sletting og grenser
+audit-heading = Siste endringer i { $group }:
+audit-empty = Ingen endringer ennå.
+audit-line = • { $when }, { $user }: { $action } { $id }
+audit-system = sltbot (sletting etter lagringstid)
+export-ready = Eksport av { $group }: { $meetings } møter, { $items } saker og { $actions } tiltak. Filene er vedlagt (JSON og Markdown).
+export-title = Eksport av { $group }
+export-made = Laget { $when }.
+export-meetings = Møter og saker
+export-actions = Tiltak
+export-audit = Historikken har { $count } oppføringer (ikke med i eksporten).
+group-deleted = Gruppa { $name } er slettet med { $meetings } møter, { $items } saker og { $actions } tiltak. Historikken viser bare at det skjedde.
+error-confirmation-required = Sletting kan ikke angres. Skriv gruppas navn i confirm: for å bekrefte, for eksempel confirm:"{ $name }".
+limit-groups = Serveren har nådd grensen på { $max } grupper. Arkiver eller slett grupper som ikke brukes.
+limit-items = Møtet har allerede { $max } åpne saker, som er grensen. Flytt noen til et senere møte.
+limit-meetings = Gruppa har allerede { $max } kommende møter, som er grensen.
+limit-actions = Gruppa har allerede { $max } aktive tiltak, som er grensen. Avslutt noen først.
+console-export-saved = Lagret { $json } og { $markdown }. Filene inneholder gruppas data: oppbevar dem like trygt som databasen.
+console-export-failed = Kunne ikke lagre eksporten: { $reason }

@@ -244,3 +244,23 @@ privacy-warning-child-class = Merk: teksten nemner eit barn saman med ein skulek
 ## Tekstsjekk (sltbot check-text)
 check-text-clean = Fann ingen personopplysningar.
 check-text-national-id = Teksten inneheld eit { $kind }.
+
+## Historikk, eksport, sletting og grenser
+audit-heading = Siste endringar i { $group }:
+audit-empty = Ingen endringar enno.
+audit-line = • { $when }, { $user }: { $action } { $id }
+audit-system = sltbot (sletting etter lagringstid)
+export-ready = Eksport av { $group }: { $meetings } møte, { $items } saker og { $actions } tiltak. Filene er lagde ved (JSON og Markdown).
+export-title = Eksport av { $group }
+export-made = Laga { $when }.
+export-meetings = Møte og saker
+export-actions = Tiltak
+export-audit = Historikken har { $count } oppføringar (ikkje med i eksporten).
+group-deleted = Gruppa { $name } er sletta med { $meetings } møte, { $items } saker og { $actions } tiltak. Historikken viser berre at det skjedde.
+error-confirmation-required = Sletting kan ikkje angrast. Skriv namnet på gruppa i confirm: for å stadfeste, til dømes confirm:"{ $name }".
+limit-groups = Serveren har nådd grensa på { $max } grupper. Arkiver eller slett grupper som ikkje er i bruk.
+limit-items = Møtet har alt { $max } opne saker, som er grensa. Flytt nokre til eit seinare møte.
+limit-meetings = Gruppa har alt { $max } komande møte, som er grensa.
+limit-actions = Gruppa har alt { $max } aktive tiltak, som er grensa. Avslutt nokre først.
+console-export-saved = Lagra { $json } og { $markdown }. Filene inneheld dataa til gruppa: oppbevar dei like trygt som databasen.
+console-export-failed = Kunne ikkje lagre eksporten: { $reason }
