@@ -3,7 +3,8 @@
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::domain::Lang;
-use crate::service::{Defaults, Service};
+use crate::service::{Defaults, RetentionPolicy, Service};
+use tokio_util::sync::CancellationToken;
 use crate::store::{Store, StoreError, StoreOptions};
 use std::sync::Arc;
 use std::time::Duration;
@@ -32,4 +33,24 @@ pub async fn open_store(config: &Config, url: Option<&str>) -> Result<Store, Sto
 
 pub fn service(config: &Config, store: Store, clock: Arc<dyn Clock>) -> Service {
     Service::new(store, clock, defaults(config))
+}
+
+pub fn retention_policy(config: &Config) -> RetentionPolicy {
+    RetentionPolicy {
+        finished_items_days: config.retention.finished_items_days.max(1),
+        meetings_days: config.retention.meetings_days.max(1),
+    }
+}
+
+/// The daily retention job: purge now, then every 24 hours, until cancelled.
+pub async fn retention_job(service: Service, policy: RetentionPolicy, cancel: CancellationToken) {
+    loop {
+        if let Err(e) = service.purge(policy).await {
+            tracing::error!(error = %e, "retention purge failed; will try again tomorrow");
+        }
+        tokio::select! {
+            _ = cancel.cancelled() => return,
+            _ = tokio::time::sleep(Duration::from_secs(24 * 60 * 60)) => {}
+        }
+    }
 }

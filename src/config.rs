@@ -20,6 +20,13 @@ pub struct Config {
     pub discord: DiscordConfig,
     #[serde(default)]
     pub log: LogConfig,
+    pub retention: RetentionConfig,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct RetentionConfig {
+    pub finished_items_days: i64,
+    pub meetings_days: i64,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -156,11 +156,19 @@ async fn run(config: &Config) -> anyhow::Result<ExitCode> {
         Err(code) => return Ok(code),
     };
     tracing::info!(database = %config.database.url, "database ready");
-    let _service = app::service(config, store.clone(), Arc::new(SystemClock));
+    let service = app::service(config, store.clone(), Arc::new(SystemClock));
     let _ = token;
+    let cancel = tokio_util::sync::CancellationToken::new();
+    let retention = tokio::spawn(app::retention_job(
+        service.clone(),
+        app::retention_policy(config),
+        cancel.clone(),
+    ));
     tracing::info!("sltbot is running; press Ctrl+C to stop");
     shutdown_signal().await;
     tracing::info!("shutting down");
+    cancel.cancel();
+    let _ = retention.await;
     store.close().await;
     Ok(ExitCode::SUCCESS)
 }
