@@ -4,10 +4,10 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::domain::Lang;
 use crate::service::{Defaults, RetentionPolicy, Service};
-use tokio_util::sync::CancellationToken;
 use crate::store::{Store, StoreError, StoreOptions};
 use std::sync::Arc;
 use std::time::Duration;
+use tokio_util::sync::CancellationToken;
 
 /// The defaults for new workspaces, from config (invalid values fall back to
 /// Europe/Oslo and bokmål, with a warning).
