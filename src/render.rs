@@ -231,6 +231,16 @@ pub fn error(lang: Lang, e: &ServiceError) -> String {
     }
 }
 
+/// Why a cadence was not understood, in the user's language. Echoed input is made safe
+/// (one short line, never an identity number).
+pub fn cadence_error(lang: Lang, e: &crate::domain::cadence::CadenceError) -> String {
+    let mut args = fluent_bundle::FluentArgs::new();
+    for (name, value) in e.args() {
+        args.set(name, crate::domain::text::echo_safe(&value));
+    }
+    crate::i18n::tr(lang, e.fluent_key(), Some(&args))
+}
+
 fn when(lang: Lang, tz: Tz, m: &Meeting) -> String {
     format::datetime(lang, m.starts_at, tz)
 }

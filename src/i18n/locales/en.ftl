@@ -240,3 +240,8 @@ privacy-id-d-nummer = D number
 privacy-id-h-nummer = H number
 privacy-warning-child-name = Note: the text may name a child or young person. It was saved, but consider rewording it without names.
 privacy-warning-child-class = Note: the text mentions a child together with a school class, which may be enough to identify the child. It was saved, but consider rewording it.
+
+## Scheduler: cadences, reminders, deadline calls, overdue actions, weekly digest (issue 3)
+cli-bad-timezone = Unknown time zone "{ $input }". Use an IANA name, e.g. Europe/Oslo.
+cli-bad-from = --from "{ $input }" is not an RFC 3339 time (e.g. 2027-01-01T00:00:00+01:00).
+cli-bad-year = Invalid year "{ $input }". Give a year between 1583 and 9999.

@@ -240,3 +240,8 @@ privacy-id-d-nummer = D-nummer
 privacy-id-h-nummer = H-nummer
 privacy-warning-child-name = Obs: teksten kan se ut til å navngi et barn eller en ungdom. Den er lagret, men vurder å skrive den om uten navn.
 privacy-warning-child-class = Obs: teksten nevner et barn sammen med en skoleklasse, og det kan være nok til å kjenne igjen barnet. Den er lagret, men vurder å skrive den om.
+
+## Scheduler: cadences, reminders, deadline calls, overdue actions, weekly digest (issue 3)
+cli-bad-timezone = Ukjent tidssone «{ $input }». Bruk et IANA-navn, f.eks. Europe/Oslo.
+cli-bad-from = --from «{ $input }» er ikke et RFC 3339-tidspunkt (f.eks. 2027-01-01T00:00:00+01:00).
+cli-bad-year = Ugyldig år «{ $input }». Oppgi et år mellom 1583 og 9999.

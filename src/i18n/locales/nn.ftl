@@ -240,3 +240,8 @@ privacy-id-d-nummer = D-nummer
 privacy-id-h-nummer = H-nummer
 privacy-warning-child-name = Merk: teksten kan sjå ut til å namngje eit barn eller ein ungdom. Han er lagra, men vurder å skrive han om utan namn.
 privacy-warning-child-class = Merk: teksten nemner eit barn saman med ein skuleklasse, og det kan vere nok til å kjenne att barnet. Han er lagra, men vurder å skrive han om.
+
+## Scheduler: cadences, reminders, deadline calls, overdue actions, weekly digest (issue 3)
+cli-bad-timezone = Ukjend tidssone «{ $input }». Bruk eit IANA-namn, t.d. Europe/Oslo.
+cli-bad-from = --from «{ $input }» er ikkje eit RFC 3339-tidspunkt (t.d. 2027-01-01T00:00:00+01:00).
+cli-bad-year = Ugyldig år «{ $input }». Skriv eit år mellom 1583 og 9999.
