@@ -10,7 +10,10 @@ pub mod actions;
 pub mod agenda;
 pub mod audit;
 pub mod groups;
+pub mod digest;
 pub mod meetings;
+pub mod notifications;
+pub mod series;
 pub mod workspaces;
 
 use chrono::{DateTime, Utc};

@@ -1,0 +1,212 @@
+//! The text of what the scheduler sends. Pure: data in, text out, in the group's or
+//! workspace's language, for the outbox's [`Style`]. User text always goes through
+//! [`Style::text`], so it can neither format nor mention.
+
+use crate::domain::reminders::format_duration;
+use crate::domain::{Action, AgendaItem, Group, Lang, RoleId};
+use crate::i18n::format;
+use crate::render::{action_status, Style};
+use crate::store::digest::{ItemLine, MeetingLine, OverdueLine, UpdateLine};
+use crate::t;
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+
+/// A point in time: Discord shows `<t:…:F>` in each reader's own zone, and `<t:…:R>`
+/// relative ("in 7 days"); plain text gets the local date and time.
+fn when(lang: Lang, at: DateTime<Utc>, tz: Tz, style: Style) -> (String, String) {
+    match style {
+        Style::Discord => (
+            format!("<t:{}:F>", at.timestamp()),
+            format!("<t:{}:R>", at.timestamp()),
+        ),
+        Style::Plain => (format::datetime(lang, at, tz), String::new()),
+    }
+}
+
+fn with_relative(abs: String, rel: String) -> String {
+    if rel.is_empty() {
+        abs
+    } else {
+        format!("{abs} ({rel})")
+    }
+}
+
+/// A meeting reminder: who is meeting when, the agenda so far, how to add an item.
+pub fn reminder(
+    lang: Lang,
+    tz: Tz,
+    style: Style,
+    group: &Group,
+    role: Option<RoleId>,
+    starts_at: DateTime<Utc>,
+    lead_minutes: i64,
+    items: &[AgendaItem],
+) -> String {
+    let (abs, rel) = when(lang, starts_at, tz, style);
+    let mut out = vec![t!(
+        lang,
+        "sched-reminder",
+        mention = role.map(|r| format!("{} ", style.role(r))).unwrap_or_default(),
+        group = style.bold(&style.text(&group.name)),
+        when = with_relative(abs, rel),
+        lead = format_duration(lead_minutes)
+    )];
+    if items.is_empty() {
+        out.push(t!(lang, "sched-reminder-agenda-empty"));
+    } else {
+        out.push(t!(lang, "sched-reminder-agenda"));
+        for i in items {
+            out.push(t!(
+                lang,
+                "sched-reminder-agenda-line",
+                position = i.position,
+                title = style.text(&i.title)
+            ));
+        }
+    }
+    out.push(t!(
+        lang,
+        "sched-reminder-howto",
+        group = style.text(&group.name)
+    ));
+    out.join("\n")
+}
+
+/// The call for agenda items before the deadline.
+pub fn deadline(
+    lang: Lang,
+    tz: Tz,
+    style: Style,
+    group: &Group,
+    starts_at: DateTime<Utc>,
+    deadline: DateTime<Utc>,
+) -> String {
+    let (m_abs, _) = when(lang, starts_at, tz, style);
+    let (d_abs, d_rel) = when(lang, deadline, tz, style);
+    t!(
+        lang,
+        "sched-deadline",
+        group = style.bold(&style.text(&group.name)),
+        meeting = m_abs,
+        deadline = with_relative(d_abs, d_rel),
+        name = style.text(&group.name)
+    )
+}
+
+/// The ping to an action's owner once it is overdue (`seq` 0), then weekly.
+pub fn overdue(lang: Lang, style: Style, group: &Group, action: &Action, seq: i64) -> String {
+    let due = action
+        .due
+        .map(|d| format::date_short(lang, d))
+        .unwrap_or_default();
+    t!(
+        lang,
+        if seq == 0 {
+            "sched-overdue"
+        } else {
+            "sched-overdue-again"
+        },
+        owner = style.user(action.owner),
+        title = style.text(&action.title),
+        id = action.id.0,
+        group = style.text(&group.name),
+        due = due,
+        status = action_status(lang, action.status)
+    )
+}
+
+/// Everything the weekly digest shows.
+pub struct Digest {
+    pub week: u32,
+    pub meetings: Vec<MeetingLine>,
+    pub items: Vec<ItemLine>,
+    pub updates: Vec<UpdateLine>,
+    pub overdue: Vec<OverdueLine>,
+}
+
+/// The weekly digest as one text (split by the caller). Never mentions anyone: owners and
+/// submitters are left out, and user text is escaped.
+pub fn digest(lang: Lang, tz: Tz, style: Style, d: &Digest) -> String {
+    let mut out = vec![style.bold(&t!(lang, "sched-digest-heading", week = d.week))];
+    let none = t!(lang, "sched-digest-none");
+    out.push(String::new());
+    out.push(style.bold(&t!(lang, "sched-digest-meetings")));
+    if d.meetings.is_empty() {
+        out.push(none.clone());
+    }
+    for m in &d.meetings {
+        let at = DateTime::<Utc>::from_timestamp(m.starts_at, 0).unwrap_or_default();
+        out.push(t!(
+            lang,
+            if m.status == "cancelled" {
+                "sched-digest-meeting-cancelled"
+            } else {
+                "sched-digest-meeting"
+            },
+            when = format::datetime(lang, at, tz),
+            group = style.text(&m.group_name)
+        ));
+    }
+    out.push(String::new());
+    out.push(style.bold(&t!(lang, "sched-digest-items")));
+    if d.items.is_empty() {
+        out.push(none.clone());
+    }
+    for i in &d.items {
+        out.push(t!(
+            lang,
+            "sched-digest-item",
+            group = style.text(&i.group_name),
+            title = style.text(&i.title),
+            id = i.id
+        ));
+    }
+    out.push(String::new());
+    out.push(style.bold(&t!(lang, "sched-digest-updates")));
+    if d.updates.is_empty() {
+        out.push(none.clone());
+    }
+    for u in &d.updates {
+        let status = crate::store::digest::parse_status(&u.status)
+            .map(|s| action_status(lang, s))
+            .unwrap_or_default();
+        out.push(t!(
+            lang,
+            "sched-digest-update",
+            group = style.text(&u.group_name),
+            title = style.text(&u.title),
+            id = u.action_id,
+            status = status,
+            notes = u.notes
+        ));
+    }
+    out.push(String::new());
+    out.push(style.bold(&t!(lang, "sched-digest-overdue")));
+    if d.overdue.is_empty() {
+        out.push(none);
+    }
+    let mut current: Option<&str> = None;
+    for o in &d.overdue {
+        if current != Some(o.group_name.as_str()) {
+            current = Some(o.group_name.as_str());
+            out.push(t!(
+                lang,
+                "sched-digest-overdue-group",
+                group = style.text(&o.group_name)
+            ));
+        }
+        let due = o
+            .due_date
+            .parse::<NaiveDate>()
+            .map(|d| format::date_short(lang, d))
+            .unwrap_or_default();
+        out.push(t!(
+            lang,
+            "sched-digest-overdue-line",
+            title = style.text(&o.title),
+            id = o.action_id,
+            due = due
+        ));
+    }
+    out.join("\n")
+}
