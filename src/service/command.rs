@@ -83,6 +83,33 @@ pub enum Command {
     ActionShow {
         id: ActionId,
     },
+    /// Give a group a recurring meeting time (preset text, RFC 5545 or cron); replaces
+    /// the previous one. Occurrences become meetings 90 days ahead.
+    MeetingSchedule {
+        group: String,
+        cadence: String,
+        skip_holidays: Option<bool>,
+    },
+    MeetingNext {
+        group: String,
+    },
+    /// Move one meeting (one occurrence of a series, or a one-off).
+    MeetingMove {
+        id: MeetingId,
+        at: String,
+    },
+    /// Reminder lead times (`7d,1d`), agenda deadline (`2d` or `none`), holiday skipping.
+    GroupReminders {
+        group: String,
+        leads: Option<String>,
+        deadline: Option<String>,
+        skip_holidays: Option<bool>,
+    },
+    /// The weekly digest's channel and cadence (default Monday 08:00).
+    DigestSet {
+        channel: Option<ChannelId>,
+        cadence: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -127,6 +154,10 @@ impl Command {
                 | MeetingHeld { .. }
                 | ActionAdd { .. }
                 | ActionUpdate { .. }
+                | MeetingSchedule { .. }
+                | MeetingMove { .. }
+                | GroupReminders { .. }
+                | DigestSet { .. }
         )
     }
 
@@ -153,6 +184,11 @@ impl Command {
             Command::ActionUpdate { .. } => "action.update",
             Command::ActionList(_) => "action.list",
             Command::ActionShow { .. } => "action.show",
+            Command::MeetingSchedule { .. } => "meeting.schedule",
+            Command::MeetingNext { .. } => "meeting.next",
+            Command::MeetingMove { .. } => "meeting.move",
+            Command::GroupReminders { .. } => "group.reminders",
+            Command::DigestSet { .. } => "digest.set",
         }
     }
 }

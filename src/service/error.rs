@@ -63,6 +63,14 @@ pub enum ServiceError {
     InvalidPosition { max: i64 },
     #[error("edited by someone else in between")]
     EditConflict,
+    #[error("invalid cadence: {0}")]
+    InvalidCadence(crate::domain::cadence::CadenceError),
+    #[error("cadence meets more often than daily")]
+    CadenceTooFrequent,
+    #[error("invalid lead times")]
+    InvalidLeads { input: String },
+    #[error("invalid duration")]
+    InvalidDuration { input: String },
     #[error("the store failed: {0}")]
     Store(#[from] StoreError),
 }

@@ -60,6 +60,9 @@ pub fn required(cmd: &Command) -> Need {
             Need::Member
         }
         ActionUpdate { .. } | ActionList(_) | ActionShow { .. } => Need::Member,
+        MeetingSchedule { .. } | MeetingMove { .. } | GroupReminders { .. } => Need::Coordinator,
+        MeetingNext { .. } => Need::Member,
+        DigestSet { .. } => Need::Admin,
     }
 }
 

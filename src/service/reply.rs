@@ -1,7 +1,9 @@
 //! What a successful command returns: typed data that the renderer turns into text in
 //! the user's language (or the Discord adapter into an embed).
 
-use crate::domain::{Action, ActionUpdate, AgendaItem, Group, Meeting, Workspace};
+use crate::domain::reminders::ReminderSettings;
+use crate::domain::{Action, ActionUpdate, AgendaItem, ChannelId, Group, Meeting, Workspace};
+use chrono::{DateTime, Utc};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reply {
@@ -82,5 +84,34 @@ pub enum Reply {
         group: Group,
         action: Action,
         updates: Vec<ActionUpdate>,
+    },
+    MeetingScheduled {
+        group: Group,
+        /// The stored form (`DTSTART…RRULE…` or cron).
+        cadence: String,
+        skip_holidays: bool,
+        /// The first few meetings of the series.
+        upcoming: Vec<Meeting>,
+        /// Agenda items that were waiting and now are on the first meeting.
+        attached: usize,
+    },
+    MeetingNext {
+        group: Group,
+        meeting: Option<Meeting>,
+        agenda_items: usize,
+    },
+    MeetingMoved {
+        group: Group,
+        meeting: Meeting,
+        from: DateTime<Utc>,
+    },
+    GroupReminders {
+        group: Group,
+        settings: ReminderSettings,
+    },
+    DigestSettings {
+        channel: Option<ChannelId>,
+        cadence: String,
+        next: Option<DateTime<Utc>>,
     },
 }

@@ -373,3 +373,18 @@ pub async fn set_state(conn: &mut SqliteConnection, name: &str, value: i64) -> R
     .await?;
     Ok(())
 }
+
+/// When the workspace's next digest is planned.
+pub async fn next_digest(
+    conn: &mut SqliteConnection,
+    ws: WorkspaceId,
+) -> Result<Option<DateTime<Utc>>> {
+    let t: Option<i64> = sqlx::query_scalar(
+        "SELECT min(due_at) FROM notifications WHERE kind = 'digest' AND workspace_id = ?
+         AND state IN ('pending', 'claimed')",
+    )
+    .bind(sf(ws.0))
+    .fetch_one(conn)
+    .await?;
+    t.map(from_ts).transpose()
+}
