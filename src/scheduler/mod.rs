@@ -447,7 +447,7 @@ impl Scheduler {
                 }
                 let lead = n.lead_minutes.unwrap_or(0);
                 if n.kind == Kind::Deadline {
-                    let deadline = m.starts_at - Duration::minutes(lead);
+                    let deadline = plan::lead_due(m.starts_at, lead, tz);
                     if deadline <= now {
                         return Ok(Prepared::Skip("deadline passed"));
                     }
@@ -463,7 +463,7 @@ impl Scheduler {
                 let superseded = settings
                     .leads
                     .iter()
-                    .any(|&l| l < lead && m.starts_at - Duration::minutes(l) <= now);
+                    .any(|&l| l < lead && plan::lead_due(m.starts_at, l, tz) <= now);
                 if superseded {
                     return Ok(Prepared::Skip("a shorter reminder is due too"));
                 }

@@ -48,6 +48,20 @@ fn corrupt(what: &str, e: impl std::fmt::Display) -> StoreError {
     StoreError::Corrupt(format!("{what}: {e}"))
 }
 
+/// When something `minutes` before `starts_at` happens. Whole days are counted on the
+/// wall clock of `tz` (a 7-day reminder for a 09:00 meeting is at 09:00 local, even across
+/// a DST change); hours and minutes are exact durations.
+pub fn lead_due(starts_at: DateTime<Utc>, minutes: i64, tz: Tz) -> DateTime<Utc> {
+    const DAY: i64 = 24 * 60;
+    if minutes % DAY == 0 {
+        let local = starts_at.with_timezone(&tz).naive_local();
+        if let Some(earlier) = local.checked_sub_signed(Duration::days(minutes / DAY)) {
+            return time::resolve_local(tz, earlier).with_timezone(&Utc);
+        }
+    }
+    starts_at - Duration::minutes(minutes)
+}
+
 /// (Re)plan a meeting's reminders and deadline call for `settings`. A reminder whose time
 /// has already passed is not created for a new meeting; an existing pending one is moved
 /// (a meeting moved closer sends it now, as late work). Rows for leads no longer wanted go.
@@ -60,6 +74,7 @@ pub async fn plan_meeting(
     settings: &ReminderSettings,
     now: DateTime<Utc>,
 ) -> Result<()> {
+    let tz = store::series::group_tz(conn, group).await?;
     let mut keep = Vec::new();
     let base = |key: String, kind: Kind, lead: i64, due_at: DateTime<Utc>| Plan {
         key,
@@ -74,7 +89,7 @@ pub async fn plan_meeting(
     };
     for &lead in &settings.leads {
         let key = reminder_key(meeting, lead);
-        let due = starts_at - Duration::minutes(lead);
+        let due = lead_due(starts_at, lead, tz);
         if due > now {
             notes::plan(conn, &base(key.clone(), Kind::Reminder, lead, due), now).await?;
         } else {
@@ -83,7 +98,7 @@ pub async fn plan_meeting(
         keep.push(key);
     }
     if let Some(d) = settings.deadline {
-        let deadline = starts_at - Duration::minutes(d);
+        let deadline = lead_due(starts_at, d, tz);
         if deadline > now {
             let key = deadline_key(meeting);
             let due = (deadline - Duration::hours(DEADLINE_CALL_HOURS)).max(now);

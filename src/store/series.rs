@@ -245,3 +245,17 @@ pub async fn workspace_of(conn: &mut SqliteConnection, group: GroupId) -> Result
     ws.map(|w| WorkspaceId(w as u64))
         .ok_or_else(|| StoreError::Corrupt(format!("group {group} vanished")))
 }
+
+/// The zone a group's times are in: its own, else its workspace's.
+pub async fn group_tz(conn: &mut SqliteConnection, group: GroupId) -> Result<chrono_tz::Tz> {
+    let tz: Option<String> = sqlx::query_scalar(
+        "SELECT coalesce(g.timezone, w.timezone) FROM groups g
+         JOIN workspaces w ON w.id = g.workspace_id WHERE g.id = ?",
+    )
+    .bind(group.0)
+    .fetch_optional(conn)
+    .await?;
+    let tz = tz.ok_or_else(|| StoreError::Corrupt(format!("group {group} vanished")))?;
+    tz.parse()
+        .map_err(|_| StoreError::Corrupt(format!("timezone {tz:?}")))
+}
