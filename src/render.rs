@@ -625,7 +625,11 @@ fn schedule_reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
                     "schedule-cadence",
                     cadence = style.text(&cadence.replace('\n', " "))
                 ),
-                t!(lang, "schedule-skip-holidays", value = yes_no(*skip_holidays)),
+                t!(
+                    lang,
+                    "schedule-skip-holidays",
+                    value = yes_no(*skip_holidays)
+                ),
                 t!(lang, "schedule-upcoming"),
             ];
             for m in upcoming {

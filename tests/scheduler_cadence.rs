@@ -91,7 +91,10 @@ fn occurrences_cli_refuses_bad_input_with_exit_2_and_a_clear_message() {
     assert!(err.contains("«blåmåne»"), "{err}");
     let (code, _, err) = sltbot(&["occurrences", "--cadence", "0 9 * * 8"]);
     assert_eq!(code, 2);
-    assert!(err.contains("ukedag") || err.contains("day-of-week"), "{err}");
+    assert!(
+        err.contains("ukedag") || err.contains("day-of-week"),
+        "{err}"
+    );
     let (code, _, err) = sltbot(&["occurrences", "--cadence", "0 9 * * 2", "--tz", "Oslo"]);
     assert_eq!(code, 2);
     assert!(err.contains("Ukjent tidssone «Oslo»"), "{err}");
@@ -125,8 +128,10 @@ fn local(t: DateTime<Utc>) -> DateTime<chrono_tz::Tz> {
 async fn a_year_of_every_fourth_tuesday_stays_at_nine_across_both_dst_changes() {
     let env = Env::new("2027-01-01T10:00:00+01:00").await;
     env.group("Tverrfaglig").await;
-    env.ok("/meeting schedule group:Tverrfaglig cadence:\"every 4 weeks tue 09:00 from 2027-01-05\"")
-        .await;
+    env.ok(
+        "/meeting schedule group:Tverrfaglig cadence:\"every 4 weeks tue 09:00 from 2027-01-05\"",
+    )
+    .await;
     let s = env.scheduler();
     env.run_until(&s, at("2028-01-01T00:00:00+01:00")).await;
 
@@ -203,18 +208,34 @@ async fn holidays_are_skipped_around_easter_and_17_may_and_come_back_when_allowe
     let all = env.meetings().await;
     let shown = days(&all);
     for skipped in ["03-25 Thu", "05-06 Thu", "03-29 Mon", "05-17 Mon"] {
-        assert!(!shown.contains(&skipped.to_string()), "{skipped} in {shown:?}");
+        assert!(
+            !shown.contains(&skipped.to_string()),
+            "{skipped} in {shown:?}"
+        );
     }
-    for kept in ["03-18 Thu", "04-01 Thu", "05-13 Thu", "03-22 Mon", "04-05 Mon", "05-10 Mon", "05-24 Mon"] {
-        assert!(shown.contains(&kept.to_string()), "{kept} missing from {shown:?}");
+    for kept in [
+        "03-18 Thu",
+        "04-01 Thu",
+        "05-13 Thu",
+        "03-22 Mon",
+        "04-05 Mon",
+        "05-10 Mon",
+        "05-24 Mon",
+    ] {
+        assert!(
+            shown.contains(&kept.to_string()),
+            "{kept} missing from {shown:?}"
+        );
     }
     // Turning skipping off brings the holiday meetings (which nobody touched) back …
-    env.ok("/group reminders group:Mandag skip_holidays:no").await;
+    env.ok("/group reminders group:Mandag skip_holidays:no")
+        .await;
     let shown = days(&env.meetings().await);
     assert!(shown.contains(&"05-17 Mon".to_string()));
     assert!(shown.contains(&"03-29 Mon".to_string()));
     // … and on again removes them, once.
-    env.ok("/group reminders group:Mandag skip_holidays:yes").await;
+    env.ok("/group reminders group:Mandag skip_holidays:yes")
+        .await;
     let shown = days(&env.meetings().await);
     assert!(!shown.contains(&"05-17 Mon".to_string()));
     assert_eq!(shown.iter().filter(|d| *d == "05-24 Mon").count(), 1);
@@ -224,14 +245,19 @@ async fn holidays_are_skipped_around_easter_and_17_may_and_come_back_when_allowe
 async fn one_occurrence_is_cancelled_and_another_moved_without_breaking_the_series() {
     let env = Env::new("2027-01-01T10:00:00+01:00").await;
     env.group("Tverrfaglig").await;
-    env.ok("/meeting schedule group:Tverrfaglig cadence:\"every 4 weeks tue 09:00 from 2027-01-05\"")
-        .await;
+    env.ok(
+        "/meeting schedule group:Tverrfaglig cadence:\"every 4 weeks tue 09:00 from 2027-01-05\"",
+    )
+    .await;
     // Meeting 2 = 02.02, meeting 3 = 02.03.
     env.ok("/meeting cancel id:2").await;
     let moved = env
         .ok("/meeting move id:3 at:\"03.03.2027 kl. 13.00\"")
         .await;
-    assert!(moved.contains("flyttet fra tirsdag 02.03.2027 kl. 09.00 til onsdag 03.03.2027 kl. 13.00"), "{moved}");
+    assert!(
+        moved.contains("flyttet fra tirsdag 02.03.2027 kl. 09.00 til onsdag 03.03.2027 kl. 13.00"),
+        "{moved}"
+    );
     let s = env.scheduler();
     // Far enough for the series to be extended several times.
     env.run_until(&s, at("2027-06-01T00:00:00+02:00")).await;
@@ -241,7 +267,11 @@ async fn one_occurrence_is_cancelled_and_another_moved_without_breaking_the_seri
         .iter()
         .filter(|(_, t, _)| local(*t).format("%m").to_string() == "02")
         .collect();
-    assert_eq!(feb.len(), 1, "the cancelled occurrence is not recreated: {ms:?}");
+    assert_eq!(
+        feb.len(),
+        1,
+        "the cancelled occurrence is not recreated: {ms:?}"
+    );
     assert_eq!(feb[0].2, "cancelled");
     let march: Vec<_> = ms
         .iter()
@@ -260,11 +290,15 @@ async fn one_occurrence_is_cancelled_and_another_moved_without_breaking_the_seri
         .iter()
         .any(|(_, t, _)| local(*t).to_rfc3339() == "2027-05-25T09:00:00+02:00"));
     // The cancelled meeting got no reminder; the moved one was reminded for its new time.
-    assert_eq!(env.state("reminder:2:1440").await.as_deref(), Some("skipped"));
-    let due: i64 = sqlx::query_scalar("SELECT sent_at FROM notifications WHERE key = 'reminder:3:1440'")
-        .fetch_one(env.service.store().pool())
-        .await
-        .expect("row");
+    assert_eq!(
+        env.state("reminder:2:1440").await.as_deref(),
+        Some("skipped")
+    );
+    let due: i64 =
+        sqlx::query_scalar("SELECT sent_at FROM notifications WHERE key = 'reminder:3:1440'")
+            .fetch_one(env.service.store().pool())
+            .await
+            .expect("row");
     assert_eq!(due, at("2027-03-02T13:00:00+01:00").timestamp());
     let next = env.ok("/meeting next group:Tverrfaglig").await;
     assert!(next.contains("tirsdag 22.06.2027 kl. 09.00"), "{next}");

@@ -41,7 +41,11 @@ async fn reminders_go_out_once_each_with_discord_timestamps_and_the_coordinator_
         assert!(r.content.starts_with("<@&10> "), "{}", r.content);
         assert!(r.content.contains(&format!("<t:{unix}:F>")));
         assert!(r.content.contains(&format!("<t:{unix}:R>")));
-        assert!(r.content.contains("1. Uro ved @\u{200B}everyone"), "{}", r.content);
+        assert!(
+            r.content.contains("1. Uro ved @\u{200B}everyone"),
+            "{}",
+            r.content
+        );
         assert!(r.content.contains("/agenda add group:Tverrfaglig"));
         assert!(!r.content.contains("<@1>"), "only the role is mentioned");
     }
@@ -66,9 +70,13 @@ async fn reminder_is_neither_lost_nor_doubled_after_restart_mid_window() {
 
     // A new process on the same database file.
     let second = env.other_scheduler(env.outbox.clone()).await;
-    second.tick(at("2027-01-06T00:00:00+01:00")).await.expect("tick");
+    second
+        .tick(at("2027-01-06T00:00:00+01:00"))
+        .await
+        .expect("tick");
     assert_eq!(env.outbox.sent_keys().len(), 1, "nothing sent twice");
-    env.run_until(&second, at("2027-01-12T12:00:00+01:00")).await;
+    env.run_until(&second, at("2027-01-12T12:00:00+01:00"))
+        .await;
     let keys = env.outbox.sent_keys();
     assert_eq!(keys.len(), 3, "{keys:?}");
     let mut unique = keys.clone();
@@ -90,7 +98,10 @@ async fn what_fell_due_while_down_is_sent_late_only_if_it_still_makes_sense() {
     let report = s.tick(at("2027-01-11T12:00:00+01:00")).await.expect("tick");
     assert_eq!((report.sent, report.skipped), (1, 2));
     assert_eq!(env.state("reminder:1:1440").await.as_deref(), Some("sent"));
-    assert_eq!(env.state("reminder:1:10080").await.as_deref(), Some("skipped"));
+    assert_eq!(
+        env.state("reminder:1:10080").await.as_deref(),
+        Some("skipped")
+    );
     assert_eq!(env.state("deadline:1").await.as_deref(), Some("skipped"));
 
     // Down past the meeting's start: nothing is sent at all.
@@ -117,12 +128,18 @@ async fn crash_between_claim_and_send_is_recovered_once_after_the_lease() {
         _ = crashing.entered.notified() => {}
     }
     drop(doomed); // the process is gone, its claim is left behind
-    assert_eq!(env.state("reminder:1:10080").await.as_deref(), Some("claimed"));
+    assert_eq!(
+        env.state("reminder:1:10080").await.as_deref(),
+        Some("claimed")
+    );
     assert!(env.outbox.messages().is_empty());
 
     let next = env.scheduler();
     // Within the lease the claim is respected: the other process might still be sending.
-    let report = next.tick(due + chrono::Duration::minutes(5)).await.expect("tick");
+    let report = next
+        .tick(due + chrono::Duration::minutes(5))
+        .await
+        .expect("tick");
     assert_eq!(report.sent, 0);
     assert!(env.outbox.messages().is_empty());
     // After the lease: the outbox confirms nothing went out, so it is sent — once.
@@ -131,7 +148,9 @@ async fn crash_between_claim_and_send_is_recovered_once_after_the_lease() {
     assert_eq!(report.sent, 1);
     assert_eq!(env.outbox.sent_keys().len(), 1);
     assert_eq!(env.state("reminder:1:10080").await.as_deref(), Some("sent"));
-    next.tick(later + chrono::Duration::hours(1)).await.expect("tick");
+    next.tick(later + chrono::Duration::hours(1))
+        .await
+        .expect("tick");
     assert_eq!(env.outbox.sent_keys().len(), 1);
 }
 
@@ -151,7 +170,11 @@ async fn crash_between_send_and_mark_is_not_sent_again() {
         _ = crashing.entered.notified() => {}
     }
     drop(doomed);
-    assert_eq!(env.outbox.sent_keys().len(), 1, "it went out before the crash");
+    assert_eq!(
+        env.outbox.sent_keys().len(),
+        1,
+        "it went out before the crash"
+    );
 
     let next = env.scheduler();
     let later = due + sltbot::scheduler::LEASE + chrono::Duration::seconds(1);
@@ -172,8 +195,10 @@ async fn two_schedulers_racing_on_one_file_send_each_notification_once() {
         ))
         .await;
         for d in 12..15 {
-            env.ok(&format!("/meeting add group:G{g} at:\"{d}.01.2027 kl. 09.00\""))
-                .await;
+            env.ok(&format!(
+                "/meeting add group:G{g} at:\"{d}.01.2027 kl. 09.00\""
+            ))
+            .await;
         }
     }
     let shared = Arc::new(RecordingOutbox::default());
@@ -209,11 +234,20 @@ async fn temporary_failures_back_off_honouring_retry_after_then_deliver_once() {
     let r = s.tick(due).await.expect("tick");
     assert_eq!(r.retried, 1);
     assert_eq!(r.next_wake, Some(due + chrono::Duration::seconds(120)));
-    let r = s.tick(due + chrono::Duration::seconds(60)).await.expect("tick");
+    let r = s
+        .tick(due + chrono::Duration::seconds(60))
+        .await
+        .expect("tick");
     assert_eq!(r.sent + r.retried, 0, "not before retry_after");
-    let r = s.tick(due + chrono::Duration::seconds(120)).await.expect("tick");
+    let r = s
+        .tick(due + chrono::Duration::seconds(120))
+        .await
+        .expect("tick");
     assert_eq!(r.retried, 1);
-    let r = s.tick(due + chrono::Duration::seconds(240)).await.expect("tick");
+    let r = s
+        .tick(due + chrono::Duration::seconds(240))
+        .await
+        .expect("tick");
     assert_eq!(r.sent, 1);
     assert_eq!(env.outbox.sent_keys().len(), 1);
 }

@@ -102,7 +102,16 @@ mod tests {
         assert_eq!(parse_duration("24h"), Some(1440));
         assert_eq!(parse_duration("36 timer"), Some(2160));
         assert_eq!(parse_duration("90m"), Some(90));
-        for bad in ["", "d", "0d", "61d", "7 uker", "-1d", "1.5d", "99999999999d"] {
+        for bad in [
+            "",
+            "d",
+            "0d",
+            "61d",
+            "7 uker",
+            "-1d",
+            "1.5d",
+            "99999999999d",
+        ] {
             assert_eq!(parse_duration(bad), None, "{bad}");
         }
     }
@@ -112,7 +121,10 @@ mod tests {
         assert_eq!(parse_leads("1d, 7d, 24h"), Some(vec![10080, 1440]));
         assert_eq!(parse_leads("ingen"), Some(vec![]));
         assert_eq!(parse_leads("1d,2d,3d,4d,5d,6d"), None);
-        assert_eq!(leads_from_storage(&leads_to_storage(&[10080, 1440])), Some(vec![10080, 1440]));
+        assert_eq!(
+            leads_from_storage(&leads_to_storage(&[10080, 1440])),
+            Some(vec![10080, 1440])
+        );
         assert_eq!(format_duration(2160), "36h");
     }
 }

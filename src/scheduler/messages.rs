@@ -31,22 +31,33 @@ fn with_relative(abs: String, rel: String) -> String {
     }
 }
 
+/// What a meeting reminder is about.
+pub struct Reminder<'a> {
+    pub group: &'a Group,
+    /// The role pinged (the group's coordinators), shown as a mention.
+    pub role: Option<RoleId>,
+    pub starts_at: DateTime<Utc>,
+    pub lead_minutes: i64,
+    /// The agenda so far.
+    pub items: &'a [AgendaItem],
+}
+
 /// A meeting reminder: who is meeting when, the agenda so far, how to add an item.
-pub fn reminder(
-    lang: Lang,
-    tz: Tz,
-    style: Style,
-    group: &Group,
-    role: Option<RoleId>,
-    starts_at: DateTime<Utc>,
-    lead_minutes: i64,
-    items: &[AgendaItem],
-) -> String {
+pub fn reminder(lang: Lang, tz: Tz, style: Style, r: &Reminder<'_>) -> String {
+    let Reminder {
+        group,
+        role,
+        starts_at,
+        lead_minutes,
+        items,
+    } = *r;
     let (abs, rel) = when(lang, starts_at, tz, style);
     let mut out = vec![t!(
         lang,
         "sched-reminder",
-        mention = role.map(|r| format!("{} ", style.role(r))).unwrap_or_default(),
+        mention = role
+            .map(|r| format!("{} ", style.role(r)))
+            .unwrap_or_default(),
         group = style.bold(&style.text(&group.name)),
         when = with_relative(abs, rel),
         lead = format_duration(lead_minutes)

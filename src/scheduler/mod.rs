@@ -46,8 +46,9 @@
 //! # Sleeping
 //!
 //! [`run`] ticks, then sleeps until the earliest of: the next pending `due_at` (index
-//! `notifications_due`), the oldest claim's lease expiry, the next series extension, and
-//! an hour (a cap for clock jumps and for planning overdue actions). It wakes early when a
+//! `notifications_due`), the oldest claim's lease expiry, the next series extension, the
+//! next UTC midnight (overdue planning moves on a day), and an hour (a cap for clock
+//! jumps). Each of these is one indexed lookup, never a scan. It wakes early when a
 //! command changes a schedule ([`crate::service::Service::schedule_changed`]) or a test
 //! sets the clock ([`Clock::change_notify`]). It never scans rows on a timer.
 
@@ -179,12 +180,13 @@ impl Scheduler {
                 break;
             }
         }
-        report.next_wake = self.next_wake().await?;
+        report.next_wake = self.next_wake(now).await?;
         Ok(report)
     }
 
-    /// The earliest time something will be due (pending row, lease expiry, series extension).
-    pub async fn next_wake(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
+    /// The earliest time something will be due: a pending row, a lease expiry, a series
+    /// extension, or the next UTC midnight (when overdue planning moves on a day).
+    pub async fn next_wake(&self, now: DateTime<Utc>) -> Result<Option<DateTime<Utc>>, StoreError> {
         let mut tx = self.store.read().await?;
         let due = notes::next_due(&mut tx).await?;
         let lease = notes::oldest_claim(&mut tx)
@@ -193,7 +195,10 @@ impl Scheduler {
         let extend = store::series::earliest_horizon(&mut tx)
             .await?
             .map(|t| t - Duration::days(plan::HORIZON_DAYS - plan::EXTEND_MARGIN_DAYS));
-        Ok([due, lease, extend].into_iter().flatten().min())
+        let midnight = (now.date_naive() + Duration::days(1))
+            .and_hms_opt(0, 0, 0)
+            .map(|t| t.and_utc());
+        Ok([due, lease, extend, midnight].into_iter().flatten().min())
     }
 
     async fn extend_series(&self, now: DateTime<Utc>) -> Result<(), StoreError> {
@@ -239,7 +244,11 @@ impl Scheduler {
     ) -> Result<(), StoreError> {
         let messages = match self.prepare(&n, now).await? {
             Prepared::Skip(reason) => {
-                tracing::info!(reason, late_by_s = (now - n.planned_at).num_seconds(), "skipped");
+                tracing::info!(
+                    reason,
+                    late_by_s = (now - n.planned_at).num_seconds(),
+                    "skipped"
+                );
                 let mut tx = self.store.write().await?;
                 notes::finish(&mut tx, &n, false, Some(reason), now).await?;
                 self.after(&mut tx, &n, now).await?;
@@ -261,8 +270,7 @@ impl Scheduler {
                 tracing::info!(part, "recovered claim: part was delivered before the crash");
             } else {
                 let sent =
-                    tokio::time::timeout(SEND_TIMEOUT, self.outbox.send_keyed(&key, message))
-                        .await;
+                    tokio::time::timeout(SEND_TIMEOUT, self.outbox.send_keyed(&key, message)).await;
                 match sent {
                     Ok(Ok(_)) => {}
                     Ok(Err(DeliveryError::Retryable {
@@ -271,14 +279,20 @@ impl Scheduler {
                     })) => {
                         let mut tx = self.store.write().await?;
                         if n.attempts >= MAX_ATTEMPTS {
-                            tracing::warn!(attempts = n.attempts, "gave up after repeated failures");
+                            tracing::warn!(
+                                attempts = n.attempts,
+                                "gave up after repeated failures"
+                            );
                             notes::finish(&mut tx, &n, false, Some("gave up"), now).await?;
                             self.after(&mut tx, &n, now).await?;
                             report.skipped += 1;
                         } else {
                             notes::mark_parts(&mut tx, &n, part).await?;
                             let wait = backoff(n.attempts, retry_after);
-                            tracing::info!(retry_in_s = wait.num_seconds(), "temporary failure; will retry");
+                            tracing::info!(
+                                retry_in_s = wait.num_seconds(),
+                                "temporary failure; will retry"
+                            );
                             notes::retry_at(&mut tx, &n, now + wait, "retryable").await?;
                             report.retried += 1;
                         }
@@ -358,9 +372,12 @@ impl Scheduler {
             }
             Kind::Digest => {
                 if let Some(ws) = store::workspaces::get(tx, n.workspace).await? {
-                    let after = plan::next_week_start(n.planned_at.max(now), ws.timezone);
-                    plan::plan_digest(tx, n.workspace, after - Duration::seconds(1), now)
-                        .await?;
+                    // The next week's digest; after a skipped one (the bot was down for
+                    // its whole week), this week's, which is then sent late.
+                    let tz = ws.timezone;
+                    let after =
+                        plan::next_week_start(n.planned_at, tz).max(plan::week_start(now, tz));
+                    plan::plan_digest(tx, n.workspace, after - Duration::seconds(1), now).await?;
                 }
             }
             Kind::Reminder | Kind::Deadline => {}
@@ -451,7 +468,8 @@ impl Scheduler {
                     if deadline <= now {
                         return Ok(Prepared::Skip("deadline passed"));
                     }
-                    let content = messages::deadline(lang, tz, style, &group, m.starts_at, deadline);
+                    let content =
+                        messages::deadline(lang, tz, style, &group, m.starts_at, deadline);
                     return Ok(Prepared::Send(vec![Outbound {
                         channel,
                         content,
@@ -467,10 +485,21 @@ impl Scheduler {
                 if superseded {
                     return Ok(Prepared::Skip("a shorter reminder is due too"));
                 }
-                let items = store::agenda::for_meeting(&mut tx, group.id, Some(m.id), false).await?;
+                let items =
+                    store::agenda::for_meeting(&mut tx, group.id, Some(m.id), false).await?;
                 let role = group.coordinator_role.or(ws.coordinator_role);
-                let content =
-                    messages::reminder(lang, tz, style, &group, role, m.starts_at, lead, &items);
+                let content = messages::reminder(
+                    lang,
+                    tz,
+                    style,
+                    &messages::Reminder {
+                        group: &group,
+                        role,
+                        starts_at: m.starts_at,
+                        lead_minutes: lead,
+                        items: &items,
+                    },
+                );
                 let ping = role.map(Ping::Role).unwrap_or(Ping::Nobody);
                 return Ok(Prepared::Send(vec![Outbound {
                     channel,

@@ -182,9 +182,11 @@ pub async fn plan_overdue(conn: &mut SqliteConnection, now: DateTime<Utc>) -> Re
     let today = now.date_naive();
     let through = today + Duration::days(2);
     let after = match notes::get_state(conn, OVERDUE_WATERMARK).await? {
-        Some(days) => NaiveDate::from_num_days_from_ce_opt(days as i32)
-            .ok_or_else(|| corrupt("overdue watermark", days))?
-            - Duration::days(2),
+        Some(days) => {
+            NaiveDate::from_num_days_from_ce_opt(days as i32)
+                .ok_or_else(|| corrupt("overdue watermark", days))?
+                - Duration::days(2)
+        }
         None => today - Duration::days(OVERDUE_FIRST_LOOKBACK_DAYS),
     };
     let due = store::digest::actions_due_between(conn, after, through).await?;
@@ -206,7 +208,12 @@ pub async fn plan_overdue(conn: &mut SqliteConnection, now: DateTime<Utc>) -> Re
         };
         notes::plan(conn, &plan, now).await?;
     }
-    notes::set_state(conn, OVERDUE_WATERMARK, i64::from(through.num_days_from_ce())).await?;
+    notes::set_state(
+        conn,
+        OVERDUE_WATERMARK,
+        i64::from(through.num_days_from_ce()),
+    )
+    .await?;
     Ok(due.len())
 }
 
@@ -257,6 +264,13 @@ pub async fn replan_digest(
 ) -> Result<Option<DateTime<Utc>>> {
     notes::unplan_digests(conn, ws).await?;
     plan_digest(conn, ws, now, now).await
+}
+
+/// The start (local Monday 00:00) of the ISO week holding `at`.
+pub fn week_start(at: DateTime<Utc>, tz: Tz) -> DateTime<Utc> {
+    let local = at.with_timezone(&tz).date_naive();
+    let monday = local - Duration::days(i64::from(local.weekday().num_days_from_monday()));
+    time::resolve_local(tz, monday.and_time(NaiveTime::MIN)).with_timezone(&Utc)
 }
 
 /// The start (local Monday 00:00) of the ISO week after the one holding `at`.

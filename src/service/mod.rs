@@ -9,8 +9,8 @@ pub mod error;
 mod groups;
 mod meetings;
 pub mod permissions;
-mod schedule;
 pub mod reply;
+mod schedule;
 
 pub use command::{ActionQuery, Command, GroupFields, WorkspaceSet};
 pub use error::ServiceError;
@@ -376,9 +376,7 @@ impl Service {
                 self.group_reminders(ctx, &group, leads, deadline, skip_holidays)
                     .await
             }
-            Command::DigestSet { channel, cadence } => {
-                self.digest_set(ctx, channel, cadence).await
-            }
+            Command::DigestSet { channel, cadence } => self.digest_set(ctx, channel, cadence).await,
         }
     }
 

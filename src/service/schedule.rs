@@ -1,7 +1,9 @@
 //! Recurring meetings and what the scheduler sends: `meeting schedule`, `meeting next`,
 //! `meeting move`, `group reminders`, `digest`.
 
-use super::{commit, echo, permissions, Ctx, Need, Relation, Reply, Service, ServiceError, Visibility};
+use super::{
+    commit, echo, permissions, Ctx, Need, Relation, Reply, Service, ServiceError, Visibility,
+};
 use crate::domain::cadence::Cadence;
 use crate::domain::reminders::{parse_duration, parse_leads};
 use crate::domain::{time, ChannelId, Meeting, MeetingId};
@@ -180,7 +182,10 @@ impl Service {
             settings.deadline = if matches!(t.as_str(), "none" | "ingen" | "inga") {
                 None
             } else {
-                Some(parse_duration(d).ok_or_else(|| ServiceError::InvalidDuration { input: echo(d) })?)
+                Some(
+                    parse_duration(d)
+                        .ok_or_else(|| ServiceError::InvalidDuration { input: echo(d) })?,
+                )
             };
         }
         if let Some(s) = skip_holidays {
@@ -270,4 +275,3 @@ impl Service {
         })
     }
 }
-

@@ -13,7 +13,10 @@ pub struct DigestSettings {
     pub last_at: Option<DateTime<Utc>>,
 }
 
-pub async fn settings(conn: &mut SqliteConnection, ws: WorkspaceId) -> Result<Option<DigestSettings>> {
+pub async fn settings(
+    conn: &mut SqliteConnection,
+    ws: WorkspaceId,
+) -> Result<Option<DigestSettings>> {
     let row: Option<(Option<i64>, String, Option<i64>)> = sqlx::query_as(
         "SELECT digest_channel, digest_cadence, digest_last_at FROM workspaces WHERE id = ?",
     )
@@ -30,7 +33,11 @@ pub async fn settings(conn: &mut SqliteConnection, ws: WorkspaceId) -> Result<Op
     .transpose()
 }
 
-pub async fn set_cadence(conn: &mut SqliteConnection, ws: WorkspaceId, cadence: &str) -> Result<()> {
+pub async fn set_cadence(
+    conn: &mut SqliteConnection,
+    ws: WorkspaceId,
+    cadence: &str,
+) -> Result<()> {
     sqlx::query("UPDATE workspaces SET digest_cadence = ? WHERE id = ?")
         .bind(cadence)
         .bind(sf(ws.0))
@@ -39,7 +46,11 @@ pub async fn set_cadence(conn: &mut SqliteConnection, ws: WorkspaceId, cadence: 
     Ok(())
 }
 
-pub async fn set_last(conn: &mut SqliteConnection, ws: WorkspaceId, at: DateTime<Utc>) -> Result<()> {
+pub async fn set_last(
+    conn: &mut SqliteConnection,
+    ws: WorkspaceId,
+    at: DateTime<Utc>,
+) -> Result<()> {
     sqlx::query("UPDATE workspaces SET digest_last_at = ? WHERE id = ?")
         .bind(ts(at))
         .bind(sf(ws.0))

@@ -9,8 +9,8 @@
 pub mod actions;
 pub mod agenda;
 pub mod audit;
-pub mod groups;
 pub mod digest;
+pub mod groups;
 pub mod meetings;
 pub mod notifications;
 pub mod series;

@@ -108,7 +108,8 @@ impl Row {
     }
 }
 
-const COLUMNS: &str = "id, key, kind, workspace_id, group_id, meeting_id, action_id, lead_minutes, \
+const COLUMNS: &str =
+    "id, key, kind, workspace_id, group_id, meeting_id, action_id, lead_minutes, \
      seq, planned_at, due_at, attempts, parts_sent, claim_token";
 
 /// Plan a notification. Idempotent by key: a pending row gets the new due time (a moved
@@ -143,12 +144,14 @@ pub async fn reschedule_pending(
     key: &str,
     due_at: DateTime<Utc>,
 ) -> Result<()> {
-    sqlx::query("UPDATE notifications SET due_at = ?, planned_at = ? WHERE key = ? AND state = 'pending'")
-        .bind(ts(due_at))
-        .bind(ts(due_at))
-        .bind(key)
-        .execute(conn)
-        .await?;
+    sqlx::query(
+        "UPDATE notifications SET due_at = ?, planned_at = ? WHERE key = ? AND state = 'pending'",
+    )
+    .bind(ts(due_at))
+    .bind(ts(due_at))
+    .bind(key)
+    .execute(conn)
+    .await?;
     Ok(())
 }
 
@@ -167,7 +170,8 @@ pub async fn unplan_meeting_except(
     meeting: MeetingId,
     keep: &[String],
 ) -> Result<()> {
-    let keep = serde_json::to_string(keep).map_err(|e| super::StoreError::Corrupt(e.to_string()))?;
+    let keep =
+        serde_json::to_string(keep).map_err(|e| super::StoreError::Corrupt(e.to_string()))?;
     sqlx::query(
         "DELETE FROM notifications WHERE meeting_id = ? AND state = 'pending'
          AND key NOT IN (SELECT value FROM json_each(?))",

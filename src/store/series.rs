@@ -138,11 +138,10 @@ pub async fn needing_extension(
 
 /// The earliest horizon end of an active series.
 pub async fn earliest_horizon(conn: &mut SqliteConnection) -> Result<Option<DateTime<Utc>>> {
-    let t: Option<i64> = sqlx::query_scalar(
-        "SELECT min(materialized_until) FROM series WHERE ended_at IS NULL",
-    )
-    .fetch_one(conn)
-    .await?;
+    let t: Option<i64> =
+        sqlx::query_scalar("SELECT min(materialized_until) FROM series WHERE ended_at IS NULL")
+            .fetch_one(conn)
+            .await?;
     t.map(from_ts).transpose()
 }
 

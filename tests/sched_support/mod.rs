@@ -90,7 +90,12 @@ impl Env {
     /// A scheduler on its own connection pool to the same file (another process).
     pub async fn other_scheduler(&self, outbox: Arc<dyn Outbox>) -> Scheduler {
         let store = open(&self.path).await;
-        Scheduler::new(store, Arc::new(self.clock.clone()), outbox, Arc::new(Notify::new()))
+        Scheduler::new(
+            store,
+            Arc::new(self.clock.clone()),
+            outbox,
+            Arc::new(Notify::new()),
+        )
     }
 
     /// Drive `s` like its run loop would: tick, jump the clock to the next wake-up, until
