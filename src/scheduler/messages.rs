@@ -221,3 +221,90 @@ pub fn digest(lang: Lang, tz: Tz, style: Style, d: &Digest) -> String {
     }
     out.join("\n")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{AgendaItemId, AgendaStatus, GroupId, SltLevel, UserId, WorkspaceId};
+    use chrono::TimeZone;
+    use chrono_tz::Europe::Oslo;
+
+    fn group() -> Group {
+        Group {
+            id: GroupId(1),
+            workspace: WorkspaceId(1),
+            name: "Tverrfaglig *team*".into(),
+            level: SltLevel::Utforende,
+            channel: None,
+            coordinator_role: Some(RoleId(10)),
+            member_role: None,
+            timezone: None,
+            language: None,
+            archived_at: None,
+            version: 1,
+        }
+    }
+
+    fn item(title: &str) -> AgendaItem {
+        AgendaItem {
+            id: AgendaItemId(3),
+            group: GroupId(1),
+            meeting: None,
+            title: title.into(),
+            details: None,
+            submitter: UserId(42),
+            position: 1,
+            status: AgendaStatus::Proposed,
+            created_at: Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0).unwrap(),
+            version: 1,
+        }
+    }
+
+    #[test]
+    fn reminder_golden_text_per_locale() {
+        let g = group();
+        let items = [item("Uro ved klubben")];
+        let r = Reminder {
+            group: &g,
+            role: Some(RoleId(10)),
+            starts_at: Utc.with_ymd_and_hms(2027, 1, 12, 8, 0, 0).unwrap(),
+            lead_minutes: 1440,
+            items: &items,
+        };
+        assert_eq!(
+            reminder(Lang::Nb, Oslo, Style::Plain, &r),
+            "@&10 Påminnelse: Tverrfaglig *team* har møte tirsdag 12.01.2027 kl. 09.00.\n\
+             Saksliste så langt:\n1. Uro ved klubben\n\
+             Meld inn en sak: /agenda add group:Tverrfaglig *team* title:…"
+        );
+        assert!(reminder(Lang::Nn, Oslo, Style::Plain, &r).starts_with(
+            "@&10 Påminning: Tverrfaglig *team* har møte tysdag 12.01.2027 kl. 09.00."
+        ));
+        assert!(reminder(Lang::En, Oslo, Style::Plain, &r).starts_with(
+            "@&10 Reminder: Tverrfaglig *team* meets Tuesday 12 January 2027, 09:00."
+        ));
+        let discord = reminder(Lang::Nb, Oslo, Style::Discord, &r);
+        assert!(discord.starts_with(
+            "<@&10> Påminnelse: **Tverrfaglig \\*team\\*** har møte <t:1799740800:F> (<t:1799740800:R>)."
+        ), "{discord}");
+    }
+
+    #[test]
+    fn digest_user_text_cannot_mention() {
+        let d = Digest {
+            week: 2,
+            meetings: vec![],
+            items: vec![ItemLine {
+                group_name: "@here".into(),
+                id: 1,
+                title: "<@&10> @everyone".into(),
+            }],
+            updates: vec![],
+            overdue: vec![],
+        };
+        let text = digest(Lang::En, Oslo, Style::Discord, &d);
+        assert!(!text.contains("@everyone") && !text.contains("@here") && !text.contains("<@&10>"));
+        assert!(text.starts_with("**Weekly digest, week 2**"), "{text}");
+        assert!(text.contains("**Meetings in the next 14 days**\n• None."));
+    }
+}

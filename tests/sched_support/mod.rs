@@ -75,6 +75,23 @@ impl Env {
         out
     }
 
+    /// Run console lines as user 7 with `roles` (no admin), typing in the group channel.
+    pub async fn as_user(&self, roles: &[u64], line: &str) -> (bool, String) {
+        let session = Session {
+            service: self.service.clone(),
+            actor: Actor {
+                user: UserId(7),
+                roles: roles.iter().copied().map(RoleId).collect(),
+                is_admin: false,
+                channel: Some(ChannelId(GROUP_CHANNEL)),
+                locale: None,
+            },
+            workspace: WS,
+            lang: Lang::Nb,
+        };
+        session.line(line).await.expect("a command line")
+    }
+
     /// A group with channel, coordinator and member roles.
     pub async fn group(&self, name: &str) {
         self.ok(&format!(
