@@ -271,3 +271,40 @@ async fn run_loop_sleeps_until_due_and_wakes_when_the_clock_moves() {
     assert!(waited.is_ok(), "the loop never sent the due reminder");
     assert_eq!(env.outbox.sent_keys().len(), 1);
 }
+
+#[tokio::test]
+async fn a_claim_taken_over_after_its_lease_can_no_longer_be_sent_or_marked_by_its_old_owner() {
+    use sltbot::store::notifications as notes;
+    let env = one_meeting().await;
+    let due = at("2027-01-05T09:00:00+01:00");
+    let store = env.service.store();
+    let mut tx = store.write().await.expect("tx");
+    let old = notes::claim_due(&mut tx, due, "old", 10)
+        .await
+        .expect("claim");
+    tx.commit().await.expect("commit");
+    assert_eq!(old.len(), 1);
+    let mut tx = store.write().await.expect("tx");
+    // Within the lease nobody else gets it.
+    let none = notes::claim_expired(&mut tx, due, due - sltbot::scheduler::LEASE, "new", 10)
+        .await
+        .expect("claim");
+    assert!(none.is_empty());
+    let later = due + sltbot::scheduler::LEASE + chrono::Duration::seconds(1);
+    let taken = notes::claim_expired(&mut tx, later, later - sltbot::scheduler::LEASE, "new", 10)
+        .await
+        .expect("claim");
+    tx.commit().await.expect("commit");
+    assert_eq!(taken.len(), 1);
+    let mut conn = store.pool().acquire().await.expect("conn");
+    assert!(!notes::renew(&mut conn, &old[0], later)
+        .await
+        .expect("renew"));
+    assert!(!notes::finish(&mut conn, &old[0], true, None, later)
+        .await
+        .expect("finish"));
+    assert!(notes::finish(&mut conn, &taken[0], true, None, later)
+        .await
+        .expect("finish"));
+    assert_eq!(env.state("reminder:1:10080").await.as_deref(), Some("sent"));
+}

@@ -20,8 +20,9 @@
 //!    a log line.
 //! 4. **Send** through the [`Outbox`] with an idempotency key per notification and part
 //!    (`n{row id}p{part}`), then **mark** it `sent` (after each part of a split digest,
-//!    `parts_sent` is recorded). Every write checks the claim token, so a scheduler whose
-//!    claim was taken over cannot mark anything.
+//!    `parts_sent` is recorded). Right before each send the claim is renewed (a lease
+//!    heartbeat, so a long batch never outlives its lease), and every write checks the
+//!    claim token: a scheduler whose claim was taken over neither sends nor marks.
 //!
 //! # Crashes: the claim is a lease
 //!
@@ -263,6 +264,17 @@ impl Scheduler {
         while part < total {
             let key = format!("n{}p{}", n.id, part);
             let message = &messages[part as usize];
+            // A batch can take a while: renew the lease right before each send, and do
+            // not send at all if another scheduler has taken the claim over meanwhile.
+            {
+                let mut tx = self.store.write().await?;
+                let ours = notes::renew(&mut tx, &n, now.max(self.clock.now())).await?;
+                tx.commit().await?;
+                if !ours {
+                    tracing::warn!("claim taken over before sending; leaving it to the other");
+                    return Ok(());
+                }
+            }
             let already = recovering
                 && part == n.parts_sent
                 && self.outbox.delivered(&key).await == Delivery::Sent;

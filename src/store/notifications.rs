@@ -246,6 +246,24 @@ pub async fn claim_expired(
     rows.into_iter().map(Row::into_domain).collect()
 }
 
+/// Renew a claim just before sending (a lease heartbeat). `false` if another scheduler
+/// took it over meanwhile: then this one must not send.
+pub async fn renew(
+    conn: &mut SqliteConnection,
+    n: &Notification,
+    now: DateTime<Utc>,
+) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE notifications SET claimed_at = ? WHERE id = ? AND state = 'claimed' AND claim_token = ?",
+    )
+    .bind(ts(now))
+    .bind(n.id)
+    .bind(&n.claim_token)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 /// Record that parts up to `parts` went out. `false` if the claim was lost.
 pub async fn mark_parts(conn: &mut SqliteConnection, n: &Notification, parts: i64) -> Result<bool> {
     let done = sqlx::query(
