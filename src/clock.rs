@@ -6,6 +6,12 @@ use tokio::sync::Notify;
 
 pub trait Clock: Send + Sync + 'static {
     fn now(&self) -> DateTime<Utc>;
+
+    /// Signalled when the clock is set by hand (a settable test clock), so a sleeper can
+    /// recompute how long to sleep. The system clock has none: sleeping in real time is right.
+    fn change_notify(&self) -> Option<&Notify> {
+        None
+    }
 }
 
 #[derive(Debug, Default, Clone, Copy)]
@@ -49,5 +55,9 @@ impl ManualClock {
 impl Clock for ManualClock {
     fn now(&self) -> DateTime<Utc> {
         *self.inner.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn change_notify(&self) -> Option<&Notify> {
+        Some(&self.inner.1)
     }
 }

@@ -16,5 +16,6 @@ pub mod domain;
 pub mod i18n;
 pub mod notify;
 pub mod render;
+pub mod scheduler;
 pub mod service;
 pub mod store;

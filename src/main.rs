@@ -39,6 +39,32 @@ enum Cmd {
         /// The text to check; `-` reads standard input.
         text: String,
     },
+    /// Print the next occurrences of a cadence (preset, RRULE or cron), one RFC 3339 line each.
+    Occurrences(OccurrencesArgs),
+    /// Print Norway's public holidays of a year, `YYYY-MM-DD name` a line.
+    Holidays {
+        /// The year, e.g. 2027.
+        year: String,
+    },
+}
+
+#[derive(clap::Args)]
+struct OccurrencesArgs {
+    /// A preset ("every 4 weeks tue 09:00"), RFC 5545 text (DTSTART… RRULE:…) or 5-field cron.
+    #[arg(long)]
+    cadence: String,
+    /// Occurrences strictly after this RFC 3339 time (default: now).
+    #[arg(long)]
+    from: Option<String>,
+    /// How many occurrences to print.
+    #[arg(long, default_value_t = 10)]
+    count: usize,
+    /// The IANA time zone the cadence is evaluated in (default from config: Europe/Oslo).
+    #[arg(long)]
+    tz: Option<String>,
+    /// Leave out occurrences on Norwegian public holidays.
+    #[arg(long)]
+    skip_holidays: bool,
 }
 
 #[derive(clap::Args)]
@@ -79,6 +105,12 @@ fn main() -> ExitCode {
         }
     };
     init_tracing(&config);
+    // Offline calculators: no runtime, no database.
+    match &cli.command {
+        Cmd::Occurrences(args) => return occurrences(&config, args),
+        Cmd::Holidays { year } => return holidays(&config, year),
+        _ => {}
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -94,6 +126,7 @@ fn main() -> ExitCode {
             Cmd::Run => run(&config).await,
             Cmd::Console(args) => console(&config, args).await,
             Cmd::CheckText { text } => check_text(&config, &text),
+            Cmd::Occurrences(_) | Cmd::Holidays { .. } => Ok(ExitCode::SUCCESS),
         }
     });
     match result {
@@ -171,6 +204,70 @@ async fn run(config: &Config) -> anyhow::Result<ExitCode> {
     let _ = retention.await;
     store.close().await;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `sltbot occurrences`: the first N occurrences strictly after `--from`, one RFC 3339
+/// timestamp with offset a line. Exit 2 with a localized message on bad input.
+fn occurrences(config: &Config, args: &OccurrencesArgs) -> ExitCode {
+    use sltbot::domain::cadence::{format_occurrence, Cadence};
+    let lang = default_lang(config);
+    let usage = |msg: String| {
+        eprintln!("sltbot: {msg}");
+        ExitCode::from(2)
+    };
+    let tz = match args.tz.as_deref() {
+        None => app::defaults(config).timezone,
+        Some(name) => match name.trim().parse::<chrono_tz::Tz>() {
+            Ok(tz) => tz,
+            Err(_) => {
+                let input = sltbot::domain::text::echo_safe(name);
+                return usage(t!(lang, "cli-bad-timezone", input = input));
+            }
+        },
+    };
+    let from = match args.from.as_deref() {
+        None => chrono::Utc::now(),
+        Some(f) => match chrono::DateTime::parse_from_rfc3339(f.trim()) {
+            Ok(t) => t.with_timezone(&chrono::Utc),
+            Err(_) => {
+                let input = sltbot::domain::text::echo_safe(f);
+                return usage(t!(lang, "cli-bad-from", input = input));
+            }
+        },
+    };
+    let cadence = match Cadence::parse(&args.cadence, tz, from) {
+        Ok(c) => c,
+        Err(e) => return usage(sltbot::render::cadence_error(lang, &e)),
+    };
+    let mut out = String::new();
+    for t in cadence.occurrences_after(from, args.count, args.skip_holidays) {
+        out.push_str(&format_occurrence(&t));
+        out.push('\n');
+    }
+    print!("{out}");
+    ExitCode::SUCCESS
+}
+
+/// `sltbot holidays YEAR`: `YYYY-MM-DD name` a line, names in bokmål.
+fn holidays(config: &Config, year: &str) -> ExitCode {
+    use sltbot::domain::holidays::holidays;
+    let lang = default_lang(config);
+    let parsed = year
+        .trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (1583..=9999).contains(y));
+    let Some(y) = parsed else {
+        let input = sltbot::domain::text::echo_safe(year);
+        eprintln!("sltbot: {}", t!(lang, "cli-bad-year", input = input));
+        return ExitCode::from(2);
+    };
+    let mut out = String::new();
+    for (date, h) in holidays(y) {
+        out.push_str(&format!("{} {}\n", date.format("%Y-%m-%d"), h.nb_name()));
+    }
+    print!("{out}");
+    ExitCode::SUCCESS
 }
 
 /// The token from `DISCORD_TOKEN`, else from the configured token file.

@@ -56,11 +56,38 @@ pub enum DeliveryError {
     Permanent(String),
 }
 
+/// What an outbox knows about a message sent under an idempotency key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delivery {
+    /// It went out: do not send it again.
+    Sent,
+    /// It certainly did not go out: sending it now loses nothing and doubles nothing.
+    NotSent,
+    /// The outbox cannot tell.
+    Unknown,
+}
+
 #[async_trait::async_trait]
 pub trait Outbox: Send + Sync + 'static {
     /// How content for this outbox is to be rendered.
     fn style(&self) -> Style;
     async fn send(&self, message: &Outbound) -> Result<Sent, DeliveryError>;
+
+    /// Send under an idempotency key (unique per notification and part, at most 25
+    /// characters of `[a-z0-9:#-]`). The scheduler always sends this way. An outbox that
+    /// can should make a repeat of the same key a no-op — Discord: pass it as the message
+    /// `nonce` with `enforce_nonce: true`. The default ignores the key.
+    async fn send_keyed(&self, key: &str, message: &Outbound) -> Result<Sent, DeliveryError> {
+        let _ = key;
+        self.send(message).await
+    }
+
+    /// Was a message with this key delivered? Asked only when recovering a claim whose
+    /// scheduler died between claiming and recording the send. The default cannot tell.
+    async fn delivered(&self, key: &str) -> Delivery {
+        let _ = key;
+        Delivery::Unknown
+    }
 }
 
 /// Split text into chunks of at most `limit` characters, preferring line breaks, so a
@@ -122,15 +149,21 @@ impl Outbox for PrintOutbox {
     }
 }
 
-/// An outbox that records what it was given (tests).
+/// An outbox that records what it was given (tests), and under which key.
 #[derive(Default)]
 pub struct RecordingOutbox {
     pub sent: std::sync::Mutex<Vec<Outbound>>,
+    /// The idempotency key of each keyed send, in order.
+    pub keys: std::sync::Mutex<Vec<String>>,
 }
 
 impl RecordingOutbox {
     pub fn messages(&self) -> Vec<Outbound> {
         self.sent.lock().map(|v| v.clone()).unwrap_or_default()
+    }
+
+    pub fn sent_keys(&self) -> Vec<String> {
+        self.keys.lock().map(|v| v.clone()).unwrap_or_default()
     }
 }
 
@@ -145,6 +178,21 @@ impl Outbox for RecordingOutbox {
             v.push(m.clone());
         }
         Ok(Sent { message_id: None })
+    }
+
+    async fn send_keyed(&self, key: &str, m: &Outbound) -> Result<Sent, DeliveryError> {
+        if let Ok(mut k) = self.keys.lock() {
+            k.push(key.to_string());
+        }
+        self.send(m).await
+    }
+
+    async fn delivered(&self, key: &str) -> Delivery {
+        match self.keys.lock() {
+            Ok(k) if k.iter().any(|s| s == key) => Delivery::Sent,
+            Ok(_) => Delivery::NotSent,
+            Err(_) => Delivery::Unknown,
+        }
     }
 }
 

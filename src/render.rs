@@ -229,10 +229,26 @@ pub fn error(lang: Lang, e: &ServiceError) -> String {
             t!(lang, "error-confirmation-required", name = name.as_str())
         }
         E::LimitReached { limit, max } => t!(lang, limit.fluent_key(), max = *max),
+        E::InvalidCadence(c) => cadence_error(lang, c),
+        E::CadenceTooFrequent => t!(lang, "error-cadence-too-frequent"),
+        E::InvalidLeads { input } => t!(lang, "error-invalid-leads", input = input.as_str()),
+        E::InvalidDuration { input } => {
+            t!(lang, "error-invalid-duration", input = input.as_str())
+        }
         E::Store(StoreError::ReadOnly) => t!(lang, "error-read-only"),
         E::Store(StoreError::Locked) => t!(lang, "error-locked"),
         E::Store(_) => t!(lang, "error-internal"),
     }
+}
+
+/// Why a cadence was not understood, in the user's language. Echoed input is made safe
+/// (one short line, never an identity number).
+pub fn cadence_error(lang: Lang, e: &crate::domain::cadence::CadenceError) -> String {
+    let mut args = fluent_bundle::FluentArgs::new();
+    for (name, value) in e.args() {
+        args.set(name, crate::domain::text::echo_safe(&value));
+    }
+    crate::i18n::tr(lang, e.fluent_key(), Some(&args))
 }
 
 fn when(lang: Lang, tz: Tz, m: &Meeting) -> String {
@@ -557,6 +573,11 @@ pub fn reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
             }
             out.join("\n")
         }
+        R::MeetingScheduled { .. }
+        | R::MeetingNext { .. }
+        | R::MeetingMoved { .. }
+        | R::GroupReminders { .. }
+        | R::DigestSettings { .. } => schedule_reply(lang, tz, reply, style),
         R::ActionShown {
             group,
             action,
@@ -681,6 +702,131 @@ pub fn export_markdown(lang: Lang, tz: Tz, e: &crate::service::reply::GroupExpor
     out.push(String::new());
     out.push(t!(lang, "export-audit", count = e.audit_entries));
     out.join("\n")
+}
+
+/// Replies of the scheduling commands (`meeting schedule/next/move`, `group reminders`,
+/// `digest`).
+fn schedule_reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
+    use crate::domain::reminders::format_duration;
+    use Reply as R;
+    let name = |g: &Group| style.bold(&style.text(&g.name));
+    let yes_no = |b: bool| {
+        if b {
+            t!(lang, "value-yes")
+        } else {
+            t!(lang, "value-no")
+        }
+    };
+    match reply {
+        R::MeetingScheduled {
+            group,
+            cadence,
+            skip_holidays,
+            upcoming,
+            attached,
+        } => {
+            let mut out = vec![
+                t!(lang, "schedule-set", group = name(group)),
+                t!(
+                    lang,
+                    "schedule-cadence",
+                    cadence = style.text(&cadence.replace('\n', " "))
+                ),
+                t!(
+                    lang,
+                    "schedule-skip-holidays",
+                    value = yes_no(*skip_holidays)
+                ),
+                t!(lang, "schedule-upcoming"),
+            ];
+            for m in upcoming {
+                out.push(t!(
+                    lang,
+                    "meeting-line",
+                    id = m.id.0,
+                    when = when(lang, tz, m),
+                    title = m
+                        .title
+                        .as_deref()
+                        .map(|t| style.text(t))
+                        .unwrap_or_default(),
+                    status = meeting_status(lang, m.status)
+                ));
+            }
+            if *attached > 0 {
+                out.push(t!(lang, "meeting-attached", count = *attached));
+            }
+            out.join("\n")
+        }
+        R::MeetingNext {
+            group,
+            meeting: None,
+            ..
+        } => t!(lang, "schedule-next-none", group = name(group)),
+        R::MeetingNext {
+            group,
+            meeting: Some(m),
+            agenda_items,
+        } => t!(
+            lang,
+            "schedule-next",
+            group = name(group),
+            when = when(lang, tz, m),
+            id = m.id.0,
+            items = *agenda_items
+        ),
+        R::MeetingMoved {
+            group: _,
+            meeting,
+            from,
+        } => t!(
+            lang,
+            "schedule-moved",
+            id = meeting.id.0,
+            from = crate::i18n::format::datetime(lang, *from, tz),
+            when = when(lang, tz, meeting)
+        ),
+        R::GroupReminders { group, settings } => {
+            let leads = if settings.leads.is_empty() {
+                t!(lang, "value-none")
+            } else {
+                settings
+                    .leads
+                    .iter()
+                    .map(|l| format_duration(*l))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let deadline = settings
+                .deadline
+                .map(format_duration)
+                .unwrap_or_else(|| t!(lang, "value-none"));
+            t!(
+                lang,
+                "schedule-reminders",
+                group = name(group),
+                leads = leads,
+                deadline = deadline,
+                skip = yes_no(settings.skip_holidays)
+            )
+        }
+        R::DigestSettings {
+            channel,
+            cadence,
+            next,
+        } => t!(
+            lang,
+            "schedule-digest",
+            channel = channel
+                .map(|c| style.channel(c))
+                .unwrap_or_else(|| t!(lang, "value-none")),
+            cadence = style.text(&cadence.replace('\n', " ")),
+            next = next
+                .map(|n| crate::i18n::format::datetime(lang, n, tz))
+                .unwrap_or_else(|| t!(lang, "value-none"))
+        ),
+        _ => String::new(),
+    }
 }
 
 #[cfg(test)]

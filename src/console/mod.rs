@@ -187,6 +187,35 @@ const SPECS: &[Spec] = &[
         path: "action show",
         options: &[("id", Number, true)],
     },
+    Spec {
+        path: "meeting schedule",
+        options: &[
+            ("group", Text, true),
+            ("cadence", Text, true),
+            ("skip_holidays", Flag, false),
+        ],
+    },
+    Spec {
+        path: "meeting next",
+        options: &[("group", Text, true)],
+    },
+    Spec {
+        path: "meeting move",
+        options: &[("id", Number, true), ("at", Text, true)],
+    },
+    Spec {
+        path: "group reminders",
+        options: &[
+            ("group", Text, true),
+            ("leads", Text, false),
+            ("deadline", Text, false),
+            ("skip_holidays", Flag, false),
+        ],
+    },
+    Spec {
+        path: "digest",
+        options: &[("channel", Channel, false), ("cadence", Text, false)],
+    },
 ];
 
 /// What a console line asks for.
@@ -365,6 +394,14 @@ impl Args<'_> {
         }
     }
 
+    /// A flag that may be left out (`None`) rather than defaulting to false.
+    fn opt_flag(&self, name: &str) -> Result<Option<bool>, ConsoleError> {
+        match self.line.option(name) {
+            None => Ok(None),
+            Some(_) => self.flag(name).map(Some),
+        }
+    }
+
     fn group_fields(&self) -> Result<GroupFields, ConsoleError> {
         Ok(GroupFields {
             name: self.text("name"),
@@ -505,6 +542,28 @@ pub fn to_request(line: &ParsedLine) -> Result<Request, ConsoleError> {
         },
         "audit" => Command::Audit {
             group: a.text("group").unwrap_or_default(),
+        },
+        "meeting schedule" => Command::MeetingSchedule {
+            group: a.text("group").unwrap_or_default(),
+            cadence: a.text("cadence").unwrap_or_default(),
+            skip_holidays: a.opt_flag("skip_holidays")?,
+        },
+        "meeting next" => Command::MeetingNext {
+            group: a.text("group").unwrap_or_default(),
+        },
+        "meeting move" => Command::MeetingMove {
+            id: MeetingId(a.id("id")?),
+            at: a.text("at").unwrap_or_default(),
+        },
+        "group reminders" => Command::GroupReminders {
+            group: a.text("group").unwrap_or_default(),
+            leads: a.text("leads"),
+            deadline: a.text("deadline"),
+            skip_holidays: a.opt_flag("skip_holidays")?,
+        },
+        "digest" => Command::DigestSet {
+            channel: a.channel("channel")?,
+            cadence: a.text("cadence"),
         },
         other => {
             return Err(ConsoleError::UnknownCommand {

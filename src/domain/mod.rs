@@ -9,6 +9,7 @@ pub mod ids;
 pub mod lang;
 pub mod meeting;
 pub mod privacy;
+pub mod reminders;
 pub mod text;
 pub mod time;
 pub mod workspace;

@@ -96,6 +96,33 @@ pub enum Command {
         group: String,
         confirm: Option<String>,
     },
+    /// Give a group a recurring meeting time (preset text, RFC 5545 or cron); replaces
+    /// the previous one. Occurrences become meetings 90 days ahead.
+    MeetingSchedule {
+        group: String,
+        cadence: String,
+        skip_holidays: Option<bool>,
+    },
+    MeetingNext {
+        group: String,
+    },
+    /// Move one meeting (one occurrence of a series, or a one-off).
+    MeetingMove {
+        id: MeetingId,
+        at: String,
+    },
+    /// Reminder lead times (`7d,1d`), agenda deadline (`2d` or `none`), holiday skipping.
+    GroupReminders {
+        group: String,
+        leads: Option<String>,
+        deadline: Option<String>,
+        skip_holidays: Option<bool>,
+    },
+    /// The weekly digest's channel and cadence (default Monday 08:00).
+    DigestSet {
+        channel: Option<ChannelId>,
+        cadence: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -141,6 +168,10 @@ impl Command {
                 | ActionAdd { .. }
                 | ActionUpdate { .. }
                 | GroupDelete { .. }
+                | MeetingSchedule { .. }
+                | MeetingMove { .. }
+                | GroupReminders { .. }
+                | DigestSet { .. }
         )
     }
 
@@ -170,6 +201,11 @@ impl Command {
             Command::Audit { .. } => "audit",
             Command::GroupExport { .. } => "group.export",
             Command::GroupDelete { .. } => "group.delete",
+            Command::MeetingSchedule { .. } => "meeting.schedule",
+            Command::MeetingNext { .. } => "meeting.next",
+            Command::MeetingMove { .. } => "meeting.move",
+            Command::GroupReminders { .. } => "group.reminders",
+            Command::DigestSet { .. } => "digest.set",
         }
     }
 }

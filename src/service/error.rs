@@ -67,6 +67,14 @@ pub enum ServiceError {
     ConfirmationRequired { name: String },
     #[error("limit reached")]
     LimitReached { limit: Limit, max: i64 },
+    #[error("invalid cadence: {0}")]
+    InvalidCadence(crate::domain::cadence::CadenceError),
+    #[error("cadence meets more often than daily")]
+    CadenceTooFrequent,
+    #[error("invalid lead times")]
+    InvalidLeads { input: String },
+    #[error("invalid duration")]
+    InvalidDuration { input: String },
     #[error("the store failed: {0}")]
     Store(#[from] StoreError),
 }

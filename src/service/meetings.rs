@@ -35,6 +35,17 @@ impl Service {
             created_by: ctx.actor.user,
         };
         let meeting = store::meetings::insert(&mut tx, &new, ctx.now).await?;
+        let settings = store::series::settings(&mut tx, group.id).await?;
+        crate::scheduler::plan::plan_meeting(
+            &mut tx,
+            ctx.ws.id,
+            group.id,
+            meeting.id,
+            meeting.starts_at,
+            &settings,
+            ctx.now,
+        )
+        .await?;
         store::audit::record(
             &mut tx,
             &ctx.audit(Some(&group), "meeting.add", "meeting", Some(meeting.id.0)),
@@ -65,7 +76,7 @@ impl Service {
     }
 
     /// Load a meeting of this workspace and authorize `need` on its group.
-    async fn meeting_for(
+    pub(super) async fn meeting_for(
         &self,
         conn: &mut SqliteConnection,
         ctx: &mut Ctx<'_>,

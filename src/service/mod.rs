@@ -11,6 +11,7 @@ mod meetings;
 pub mod permissions;
 mod records;
 pub mod reply;
+mod schedule;
 
 pub use command::{ActionQuery, Command, GroupFields, WorkspaceSet};
 pub use error::{Limit, ServiceError};
@@ -363,6 +364,26 @@ impl Service {
             Command::GroupDelete { group, confirm } => {
                 self.group_delete(ctx, &group, confirm.as_deref()).await
             }
+            Command::MeetingSchedule {
+                group,
+                cadence,
+                skip_holidays,
+            } => {
+                self.meeting_schedule(ctx, &group, &cadence, skip_holidays)
+                    .await
+            }
+            Command::MeetingNext { group } => self.meeting_next(ctx, &group).await,
+            Command::MeetingMove { id, at } => self.meeting_move(ctx, id, &at).await,
+            Command::GroupReminders {
+                group,
+                leads,
+                deadline,
+                skip_holidays,
+            } => {
+                self.group_reminders(ctx, &group, leads, deadline, skip_holidays)
+                    .await
+            }
+            Command::DigestSet { channel, cadence } => self.digest_set(ctx, channel, cadence).await,
         }
     }
 
@@ -393,6 +414,9 @@ impl Service {
         }
         let mut tx = self.store.write().await?;
         store::workspaces::update(&mut tx, &ws, ctx.now).await?;
+        if ws.digest_channel != before.digest_channel || ws.timezone != before.timezone {
+            crate::scheduler::plan::replan_digest(&mut tx, ws.id, ctx.now).await?;
+        }
         store::audit::record(
             &mut tx,
             &ctx.audit(None, "workspace.set", "workspace", None),

@@ -61,6 +61,9 @@ pub fn required(cmd: &Command) -> Need {
         }
         ActionUpdate { .. } | ActionList(_) | ActionShow { .. } => Need::Member,
         Audit { .. } | GroupExport { .. } | GroupDelete { .. } => Need::Coordinator,
+        MeetingSchedule { .. } | MeetingMove { .. } | GroupReminders { .. } => Need::Coordinator,
+        MeetingNext { .. } => Need::Member,
+        DigestSet { .. } => Need::Admin,
     }
 }
 

@@ -1,7 +1,10 @@
 //! What a successful command returns: typed data that the renderer turns into text in
 //! the user's language (or the Discord adapter into an embed).
 
-use crate::domain::{Action, ActionUpdate, AgendaItem, Group, Meeting, UserId, Workspace};
+use crate::domain::reminders::ReminderSettings;
+use crate::domain::{
+    Action, ActionUpdate, AgendaItem, ChannelId, Group, Meeting, UserId, Workspace,
+};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -123,5 +126,34 @@ pub enum Reply {
         meetings: usize,
         agenda_items: usize,
         actions: usize,
+    },
+    MeetingScheduled {
+        group: Group,
+        /// The stored form (`DTSTART…RRULE…` or cron).
+        cadence: String,
+        skip_holidays: bool,
+        /// The first few meetings of the series.
+        upcoming: Vec<Meeting>,
+        /// Agenda items that were waiting and now are on the first meeting.
+        attached: usize,
+    },
+    MeetingNext {
+        group: Group,
+        meeting: Option<Meeting>,
+        agenda_items: usize,
+    },
+    MeetingMoved {
+        group: Group,
+        meeting: Meeting,
+        from: DateTime<Utc>,
+    },
+    GroupReminders {
+        group: Group,
+        settings: ReminderSettings,
+    },
+    DigestSettings {
+        channel: Option<ChannelId>,
+        cadence: String,
+        next: Option<DateTime<Utc>>,
     },
 }

@@ -9,9 +9,12 @@
 pub mod actions;
 pub mod agenda;
 pub mod audit;
+pub mod digest;
 pub mod groups;
 pub mod meetings;
+pub mod notifications;
 pub mod retention;
+pub mod series;
 pub mod workspaces;
 
 use chrono::{DateTime, Utc};

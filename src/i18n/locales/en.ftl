@@ -264,3 +264,48 @@ limit-meetings = The group already has { $max } upcoming meetings, which is the 
 limit-actions = The group already has { $max } active actions, which is the limit. Close some first.
 console-export-saved = Saved { $json } and { $markdown }. The files hold the group's data: keep them as safely as the database.
 console-export-failed = Could not save the export: { $reason }
+## Scheduler: cadences, reminders, deadline calls, overdue actions, weekly digest (issue 3)
+cli-bad-timezone = Unknown time zone "{ $input }". Use an IANA name, e.g. Europe/Oslo.
+cli-bad-from = --from "{ $input }" is not an RFC 3339 time (e.g. 2027-01-01T00:00:00+01:00).
+cli-bad-year = Invalid year "{ $input }". Give a year between 1583 and 9999.
+value-yes = yes
+value-no = no
+error-cadence-too-frequent = This cadence meets more often than once a day. Choose a less frequent one.
+error-invalid-leads = Invalid reminder times "{ $input }". Write e.g. "7d, 1d" (days d, hours h, minutes m; at most 5, at most 60 days), or "none".
+error-invalid-duration = Invalid deadline "{ $input }". Write e.g. "2d" or "36h" (at most 60 days), or "none".
+schedule-set = Recurring meeting time saved for { $group }.
+schedule-cadence = Cadence: { $cadence }
+schedule-skip-holidays = Skips public holidays: { $value }
+schedule-upcoming = Next meetings:
+schedule-next = Next meeting of { $group }: { $when } (meeting { $id }), { $items ->
+    [one] one item on the agenda
+   *[other] { $items } items on the agenda
+}.
+schedule-next-none = { $group } has no upcoming meetings.
+schedule-moved = Meeting { $id } moved from { $from } to { $when }.
+schedule-reminders = Reminders for { $group }: { $leads } before the meeting; agenda deadline: { $deadline } before; skips public holidays: { $skip }.
+schedule-digest = Weekly digest: channel { $channel }, cadence { $cadence }, next: { $next }.
+sched-reminder = { $mention }Reminder: { $group } meets { $when }.
+sched-reminder-agenda = Agenda so far:
+sched-reminder-agenda-empty = No items on the agenda yet.
+sched-reminder-agenda-line = { $position }. { $title }
+sched-reminder-howto = Add an item: /agenda add group:{ $group } title:…
+sched-deadline = Deadline for items to the { $group } meeting on { $meeting }: { $deadline }. Add items with /agenda add group:{ $name } title:…
+sched-overdue = { $owner } The action "{ $title }" (action { $id }) in { $group } was due { $due } and is still { $status }. Mark it done or report progress with the buttons below, or with /action update id:{ $id }.
+sched-overdue-again = { $owner } Still overdue: the action "{ $title }" (action { $id }) in { $group } was due { $due } and is { $status }. Report progress with the buttons below, or with /action update id:{ $id }.
+sched-digest-heading = Weekly digest, week { $week }
+sched-digest-none = • None.
+sched-digest-meetings = Meetings in the next 14 days
+sched-digest-meeting = • { $when } — { $group }
+sched-digest-meeting-cancelled = • { $when } — { $group } (cancelled)
+sched-digest-items = New agenda items since the last digest
+sched-digest-item = • { $group }: { $title } (item { $id })
+sched-digest-updates = Updated actions
+sched-digest-update = • { $group }: { $title } (action { $id }) — { $status }{ $notes ->
+    [0] {""}
+    [one] , one note
+   *[other] , { $notes } notes
+}
+sched-digest-overdue = Overdue actions
+sched-digest-overdue-group = { $group }:
+sched-digest-overdue-line = • { $title } (action { $id }), due { $due }

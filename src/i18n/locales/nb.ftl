@@ -264,3 +264,48 @@ limit-meetings = Gruppa har allerede { $max } kommende møter, som er grensen.
 limit-actions = Gruppa har allerede { $max } aktive tiltak, som er grensen. Avslutt noen først.
 console-export-saved = Lagret { $json } og { $markdown }. Filene inneholder gruppas data: oppbevar dem like trygt som databasen.
 console-export-failed = Kunne ikke lagre eksporten: { $reason }
+## Scheduler: cadences, reminders, deadline calls, overdue actions, weekly digest (issue 3)
+cli-bad-timezone = Ukjent tidssone «{ $input }». Bruk et IANA-navn, f.eks. Europe/Oslo.
+cli-bad-from = --from «{ $input }» er ikke et RFC 3339-tidspunkt (f.eks. 2027-01-01T00:00:00+01:00).
+cli-bad-year = Ugyldig år «{ $input }». Oppgi et år mellom 1583 og 9999.
+value-yes = ja
+value-no = nei
+error-cadence-too-frequent = Denne frekvensen gir møter oftere enn én gang om dagen. Velg en sjeldnere frekvens.
+error-invalid-leads = Ugyldige varslingstider «{ $input }». Skriv f.eks. «7d, 1d» (dager d, timer t, minutter m; høyst 5, høyst 60 dager), eller «ingen».
+error-invalid-duration = Ugyldig frist «{ $input }». Skriv f.eks. «2d» eller «36t» (høyst 60 dager), eller «ingen».
+schedule-set = Fast møtetid lagret for { $group }.
+schedule-cadence = Frekvens: { $cadence }
+schedule-skip-holidays = Hopper over helligdager: { $value }
+schedule-upcoming = Neste møter:
+schedule-next = Neste møte i { $group }: { $when } (møte { $id }), { $items ->
+    [one] én sak på sakslista
+   *[other] { $items } saker på sakslista
+}.
+schedule-next-none = { $group } har ingen kommende møter.
+schedule-moved = Møte { $id } er flyttet fra { $from } til { $when }.
+schedule-reminders = Påminnelser for { $group }: { $leads } før møtet; frist for saker: { $deadline } før; hopper over helligdager: { $skip }.
+schedule-digest = Ukeoppsummering: kanal { $channel }, frekvens { $cadence }, neste: { $next }.
+sched-reminder = { $mention }Påminnelse: { $group } har møte { $when }.
+sched-reminder-agenda = Saksliste så langt:
+sched-reminder-agenda-empty = Ingen saker på sakslista ennå.
+sched-reminder-agenda-line = { $position }. { $title }
+sched-reminder-howto = Meld inn en sak: /agenda add group:{ $group } title:…
+sched-deadline = Frist for saker til møtet i { $group } { $meeting }: { $deadline }. Meld inn saker med /agenda add group:{ $name } title:…
+sched-overdue = { $owner } Tiltaket «{ $title }» (tiltak { $id }) i { $group } hadde frist { $due } og står som { $status }. Marker det som fullført eller meld fremdrift med knappene under, eller med /action update id:{ $id }.
+sched-overdue-again = { $owner } Fortsatt forsinket: tiltaket «{ $title }» (tiltak { $id }) i { $group } hadde frist { $due } og står som { $status }. Meld fremdrift med knappene under, eller med /action update id:{ $id }.
+sched-digest-heading = Ukeoppsummering uke { $week }
+sched-digest-none = • Ingen.
+sched-digest-meetings = Møter de neste 14 dagene
+sched-digest-meeting = • { $when } — { $group }
+sched-digest-meeting-cancelled = • { $when } — { $group } (avlyst)
+sched-digest-items = Nye saker siden forrige oppsummering
+sched-digest-item = • { $group }: { $title } (sak { $id })
+sched-digest-updates = Oppdaterte tiltak
+sched-digest-update = • { $group }: { $title } (tiltak { $id }) — { $status }{ $notes ->
+    [0] {""}
+    [one] , ett notat
+   *[other] , { $notes } notater
+}
+sched-digest-overdue = Forsinkede tiltak
+sched-digest-overdue-group = { $group }:
+sched-digest-overdue-line = • { $title } (tiltak { $id }), frist { $due }

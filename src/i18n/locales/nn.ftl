@@ -264,3 +264,48 @@ limit-meetings = Gruppa har alt { $max } komande møte, som er grensa.
 limit-actions = Gruppa har alt { $max } aktive tiltak, som er grensa. Avslutt nokre først.
 console-export-saved = Lagra { $json } og { $markdown }. Filene inneheld dataa til gruppa: oppbevar dei like trygt som databasen.
 console-export-failed = Kunne ikkje lagre eksporten: { $reason }
+## Scheduler: cadences, reminders, deadline calls, overdue actions, weekly digest (issue 3)
+cli-bad-timezone = Ukjend tidssone «{ $input }». Bruk eit IANA-namn, t.d. Europe/Oslo.
+cli-bad-from = --from «{ $input }» er ikkje eit RFC 3339-tidspunkt (t.d. 2027-01-01T00:00:00+01:00).
+cli-bad-year = Ugyldig år «{ $input }». Skriv eit år mellom 1583 og 9999.
+value-yes = ja
+value-no = nei
+error-cadence-too-frequent = Denne frekvensen gjev møte oftare enn ein gong om dagen. Vel ein sjeldnare frekvens.
+error-invalid-leads = Ugyldige varslingstider «{ $input }». Skriv t.d. «7d, 1d» (dagar d, timar t, minutt m; høgst 5, høgst 60 dagar), eller «inga».
+error-invalid-duration = Ugyldig frist «{ $input }». Skriv t.d. «2d» eller «36t» (høgst 60 dagar), eller «inga».
+schedule-set = Fast møtetid lagra for { $group }.
+schedule-cadence = Frekvens: { $cadence }
+schedule-skip-holidays = Hoppar over heilagdagar: { $value }
+schedule-upcoming = Neste møte:
+schedule-next = Neste møte i { $group }: { $when } (møte { $id }), { $items ->
+    [one] éi sak på sakslista
+   *[other] { $items } saker på sakslista
+}.
+schedule-next-none = { $group } har ingen komande møte.
+schedule-moved = Møte { $id } er flytta frå { $from } til { $when }.
+schedule-reminders = Påminningar for { $group }: { $leads } før møtet; frist for saker: { $deadline } før; hoppar over heilagdagar: { $skip }.
+schedule-digest = Vekeoppsummering: kanal { $channel }, frekvens { $cadence }, neste: { $next }.
+sched-reminder = { $mention }Påminning: { $group } har møte { $when }.
+sched-reminder-agenda = Saksliste så langt:
+sched-reminder-agenda-empty = Ingen saker på sakslista enno.
+sched-reminder-agenda-line = { $position }. { $title }
+sched-reminder-howto = Meld inn ei sak: /agenda add group:{ $group } title:…
+sched-deadline = Frist for saker til møtet i { $group } { $meeting }: { $deadline }. Meld inn saker med /agenda add group:{ $name } title:…
+sched-overdue = { $owner } Tiltaket «{ $title }» (tiltak { $id }) i { $group } hadde frist { $due } og står som { $status }. Marker det som fullført eller meld framdrift med knappane under, eller med /action update id:{ $id }.
+sched-overdue-again = { $owner } Framleis forseinka: tiltaket «{ $title }» (tiltak { $id }) i { $group } hadde frist { $due } og står som { $status }. Meld framdrift med knappane under, eller med /action update id:{ $id }.
+sched-digest-heading = Vekeoppsummering veke { $week }
+sched-digest-none = • Ingen.
+sched-digest-meetings = Møte dei neste 14 dagane
+sched-digest-meeting = • { $when } — { $group }
+sched-digest-meeting-cancelled = • { $when } — { $group } (avlyst)
+sched-digest-items = Nye saker sidan førre oppsummering
+sched-digest-item = • { $group }: { $title } (sak { $id })
+sched-digest-updates = Oppdaterte tiltak
+sched-digest-update = • { $group }: { $title } (tiltak { $id }) — { $status }{ $notes ->
+    [0] {""}
+    [one] , eitt notat
+   *[other] , { $notes } notat
+}
+sched-digest-overdue = Forseinka tiltak
+sched-digest-overdue-group = { $group }:
+sched-digest-overdue-line = • { $title } (tiltak { $id }), frist { $due }

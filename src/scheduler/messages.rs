@@ -1,0 +1,310 @@
+//! The text of what the scheduler sends. Pure: data in, text out, in the group's or
+//! workspace's language, for the outbox's [`Style`]. User text always goes through
+//! [`Style::text`], so it can neither format nor mention.
+
+use crate::domain::reminders::format_duration;
+use crate::domain::{Action, AgendaItem, Group, Lang, RoleId};
+use crate::i18n::format;
+use crate::render::{action_status, Style};
+use crate::store::digest::{ItemLine, MeetingLine, OverdueLine, UpdateLine};
+use crate::t;
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+
+/// A point in time: Discord shows `<t:…:F>` in each reader's own zone, and `<t:…:R>`
+/// relative ("in 7 days"); plain text gets the local date and time.
+fn when(lang: Lang, at: DateTime<Utc>, tz: Tz, style: Style) -> (String, String) {
+    match style {
+        Style::Discord => (
+            format!("<t:{}:F>", at.timestamp()),
+            format!("<t:{}:R>", at.timestamp()),
+        ),
+        Style::Plain => (format::datetime(lang, at, tz), String::new()),
+    }
+}
+
+fn with_relative(abs: String, rel: String) -> String {
+    if rel.is_empty() {
+        abs
+    } else {
+        format!("{abs} ({rel})")
+    }
+}
+
+/// What a meeting reminder is about.
+pub struct Reminder<'a> {
+    pub group: &'a Group,
+    /// The role pinged (the group's coordinators), shown as a mention.
+    pub role: Option<RoleId>,
+    pub starts_at: DateTime<Utc>,
+    pub lead_minutes: i64,
+    /// The agenda so far.
+    pub items: &'a [AgendaItem],
+}
+
+/// A meeting reminder: who is meeting when, the agenda so far, how to add an item.
+pub fn reminder(lang: Lang, tz: Tz, style: Style, r: &Reminder<'_>) -> String {
+    let Reminder {
+        group,
+        role,
+        starts_at,
+        lead_minutes,
+        items,
+    } = *r;
+    let (abs, rel) = when(lang, starts_at, tz, style);
+    let mut out = vec![t!(
+        lang,
+        "sched-reminder",
+        mention = role
+            .map(|r| format!("{} ", style.role(r)))
+            .unwrap_or_default(),
+        group = style.bold(&style.text(&group.name)),
+        when = with_relative(abs, rel),
+        lead = format_duration(lead_minutes)
+    )];
+    if items.is_empty() {
+        out.push(t!(lang, "sched-reminder-agenda-empty"));
+    } else {
+        out.push(t!(lang, "sched-reminder-agenda"));
+        for i in items {
+            out.push(t!(
+                lang,
+                "sched-reminder-agenda-line",
+                position = i.position,
+                title = style.text(&i.title)
+            ));
+        }
+    }
+    out.push(t!(
+        lang,
+        "sched-reminder-howto",
+        group = style.text(&group.name)
+    ));
+    out.join("\n")
+}
+
+/// The call for agenda items before the deadline.
+pub fn deadline(
+    lang: Lang,
+    tz: Tz,
+    style: Style,
+    group: &Group,
+    starts_at: DateTime<Utc>,
+    deadline: DateTime<Utc>,
+) -> String {
+    let (m_abs, _) = when(lang, starts_at, tz, style);
+    let (d_abs, d_rel) = when(lang, deadline, tz, style);
+    t!(
+        lang,
+        "sched-deadline",
+        group = style.bold(&style.text(&group.name)),
+        meeting = m_abs,
+        deadline = with_relative(d_abs, d_rel),
+        name = style.text(&group.name)
+    )
+}
+
+/// The ping to an action's owner once it is overdue (`seq` 0), then weekly.
+pub fn overdue(lang: Lang, style: Style, group: &Group, action: &Action, seq: i64) -> String {
+    let due = action
+        .due
+        .map(|d| format::date_short(lang, d))
+        .unwrap_or_default();
+    t!(
+        lang,
+        if seq == 0 {
+            "sched-overdue"
+        } else {
+            "sched-overdue-again"
+        },
+        owner = style.user(action.owner),
+        title = style.text(&action.title),
+        id = action.id.0,
+        group = style.text(&group.name),
+        due = due,
+        status = action_status(lang, action.status)
+    )
+}
+
+/// Everything the weekly digest shows.
+pub struct Digest {
+    pub week: u32,
+    pub meetings: Vec<MeetingLine>,
+    pub items: Vec<ItemLine>,
+    pub updates: Vec<UpdateLine>,
+    pub overdue: Vec<OverdueLine>,
+}
+
+/// The weekly digest as one text (split by the caller). Never mentions anyone: owners and
+/// submitters are left out, and user text is escaped.
+pub fn digest(lang: Lang, tz: Tz, style: Style, d: &Digest) -> String {
+    let mut out = vec![style.bold(&t!(lang, "sched-digest-heading", week = d.week))];
+    let none = t!(lang, "sched-digest-none");
+    out.push(String::new());
+    out.push(style.bold(&t!(lang, "sched-digest-meetings")));
+    if d.meetings.is_empty() {
+        out.push(none.clone());
+    }
+    for m in &d.meetings {
+        let at = DateTime::<Utc>::from_timestamp(m.starts_at, 0).unwrap_or_default();
+        out.push(t!(
+            lang,
+            if m.status == "cancelled" {
+                "sched-digest-meeting-cancelled"
+            } else {
+                "sched-digest-meeting"
+            },
+            when = format::datetime(lang, at, tz),
+            group = style.text(&m.group_name)
+        ));
+    }
+    out.push(String::new());
+    out.push(style.bold(&t!(lang, "sched-digest-items")));
+    if d.items.is_empty() {
+        out.push(none.clone());
+    }
+    for i in &d.items {
+        out.push(t!(
+            lang,
+            "sched-digest-item",
+            group = style.text(&i.group_name),
+            title = style.text(&i.title),
+            id = i.id
+        ));
+    }
+    out.push(String::new());
+    out.push(style.bold(&t!(lang, "sched-digest-updates")));
+    if d.updates.is_empty() {
+        out.push(none.clone());
+    }
+    for u in &d.updates {
+        let status = crate::store::digest::parse_status(&u.status)
+            .map(|s| action_status(lang, s))
+            .unwrap_or_default();
+        out.push(t!(
+            lang,
+            "sched-digest-update",
+            group = style.text(&u.group_name),
+            title = style.text(&u.title),
+            id = u.action_id,
+            status = status,
+            notes = u.notes
+        ));
+    }
+    out.push(String::new());
+    out.push(style.bold(&t!(lang, "sched-digest-overdue")));
+    if d.overdue.is_empty() {
+        out.push(none);
+    }
+    let mut current: Option<&str> = None;
+    for o in &d.overdue {
+        if current != Some(o.group_name.as_str()) {
+            current = Some(o.group_name.as_str());
+            out.push(t!(
+                lang,
+                "sched-digest-overdue-group",
+                group = style.text(&o.group_name)
+            ));
+        }
+        let due = o
+            .due_date
+            .parse::<NaiveDate>()
+            .map(|d| format::date_short(lang, d))
+            .unwrap_or_default();
+        out.push(t!(
+            lang,
+            "sched-digest-overdue-line",
+            title = style.text(&o.title),
+            id = o.action_id,
+            due = due
+        ));
+    }
+    out.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{AgendaItemId, AgendaStatus, GroupId, SltLevel, UserId, WorkspaceId};
+    use chrono::TimeZone;
+    use chrono_tz::Europe::Oslo;
+
+    fn group() -> Group {
+        Group {
+            id: GroupId(1),
+            workspace: WorkspaceId(1),
+            name: "Tverrfaglig *team*".into(),
+            level: SltLevel::Utforende,
+            channel: None,
+            coordinator_role: Some(RoleId(10)),
+            member_role: None,
+            timezone: None,
+            language: None,
+            archived_at: None,
+            version: 1,
+        }
+    }
+
+    fn item(title: &str) -> AgendaItem {
+        AgendaItem {
+            id: AgendaItemId(3),
+            group: GroupId(1),
+            meeting: None,
+            title: title.into(),
+            details: None,
+            submitter: UserId(42),
+            position: 1,
+            status: AgendaStatus::Proposed,
+            created_at: Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0).unwrap(),
+            version: 1,
+        }
+    }
+
+    #[test]
+    fn reminder_golden_text_per_locale() {
+        let g = group();
+        let items = [item("Uro ved klubben")];
+        let r = Reminder {
+            group: &g,
+            role: Some(RoleId(10)),
+            starts_at: Utc.with_ymd_and_hms(2027, 1, 12, 8, 0, 0).unwrap(),
+            lead_minutes: 1440,
+            items: &items,
+        };
+        assert_eq!(
+            reminder(Lang::Nb, Oslo, Style::Plain, &r),
+            "@&10 Påminnelse: Tverrfaglig *team* har møte tirsdag 12.01.2027 kl. 09.00.\n\
+             Saksliste så langt:\n1. Uro ved klubben\n\
+             Meld inn en sak: /agenda add group:Tverrfaglig *team* title:…"
+        );
+        assert!(reminder(Lang::Nn, Oslo, Style::Plain, &r).starts_with(
+            "@&10 Påminning: Tverrfaglig *team* har møte tysdag 12.01.2027 kl. 09.00."
+        ));
+        assert!(reminder(Lang::En, Oslo, Style::Plain, &r).starts_with(
+            "@&10 Reminder: Tverrfaglig *team* meets Tuesday 12 January 2027, 09:00."
+        ));
+        let discord = reminder(Lang::Nb, Oslo, Style::Discord, &r);
+        assert!(discord.starts_with(
+            "<@&10> Påminnelse: **Tverrfaglig \\*team\\*** har møte <t:1799740800:F> (<t:1799740800:R>)."
+        ), "{discord}");
+    }
+
+    #[test]
+    fn digest_user_text_cannot_mention() {
+        let d = Digest {
+            week: 2,
+            meetings: vec![],
+            items: vec![ItemLine {
+                group_name: "@here".into(),
+                id: 1,
+                title: "<@&10> @everyone".into(),
+            }],
+            updates: vec![],
+            overdue: vec![],
+        };
+        let text = digest(Lang::En, Oslo, Style::Discord, &d);
+        assert!(!text.contains("@everyone") && !text.contains("@here") && !text.contains("<@&10>"));
+        assert!(text.starts_with("**Weekly digest, week 2**"), "{text}");
+        assert!(text.contains("**Meetings in the next 14 days**\n• None."));
+    }
+}

@@ -1,0 +1,412 @@
+//! The notification table: what the bot will send on its own, keyed deterministically.
+//! Finding due work reads the `(state, due_at)` index only.
+
+use super::{from_ts, sf, ts, Result};
+use crate::domain::{ActionId, GroupId, MeetingId, WorkspaceId};
+use chrono::{DateTime, Utc};
+use sqlx::SqliteConnection;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Reminder,
+    Deadline,
+    Overdue,
+    Digest,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Reminder => "reminder",
+            Kind::Deadline => "deadline",
+            Kind::Overdue => "overdue",
+            Kind::Digest => "digest",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Kind> {
+        match s {
+            "reminder" => Some(Kind::Reminder),
+            "deadline" => Some(Kind::Deadline),
+            "overdue" => Some(Kind::Overdue),
+            "digest" => Some(Kind::Digest),
+            _ => None,
+        }
+    }
+}
+
+/// A row to plan.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub key: String,
+    pub kind: Kind,
+    pub workspace: WorkspaceId,
+    pub group: Option<GroupId>,
+    pub meeting: Option<MeetingId>,
+    pub action: Option<ActionId>,
+    pub lead_minutes: Option<i64>,
+    pub seq: i64,
+    pub due_at: DateTime<Utc>,
+}
+
+/// A claimed row.
+#[derive(Debug, Clone)]
+pub struct Notification {
+    pub id: i64,
+    pub key: String,
+    pub kind: Kind,
+    pub workspace: WorkspaceId,
+    pub group: Option<GroupId>,
+    pub meeting: Option<MeetingId>,
+    pub action: Option<ActionId>,
+    pub lead_minutes: Option<i64>,
+    pub seq: i64,
+    pub planned_at: DateTime<Utc>,
+    pub due_at: DateTime<Utc>,
+    pub attempts: i64,
+    pub parts_sent: i64,
+    pub claim_token: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    key: String,
+    kind: String,
+    workspace_id: i64,
+    group_id: Option<i64>,
+    meeting_id: Option<i64>,
+    action_id: Option<i64>,
+    lead_minutes: Option<i64>,
+    seq: i64,
+    planned_at: i64,
+    due_at: i64,
+    attempts: i64,
+    parts_sent: i64,
+    claim_token: Option<String>,
+}
+
+impl Row {
+    fn into_domain(self) -> Result<Notification> {
+        Ok(Notification {
+            id: self.id,
+            kind: Kind::parse(&self.kind)
+                .ok_or_else(|| super::StoreError::Corrupt(format!("kind {:?}", self.kind)))?,
+            key: self.key,
+            workspace: WorkspaceId(self.workspace_id as u64),
+            group: self.group_id.map(GroupId),
+            meeting: self.meeting_id.map(MeetingId),
+            action: self.action_id.map(ActionId),
+            lead_minutes: self.lead_minutes,
+            seq: self.seq,
+            planned_at: from_ts(self.planned_at)?,
+            due_at: from_ts(self.due_at)?,
+            attempts: self.attempts,
+            parts_sent: self.parts_sent,
+            claim_token: self.claim_token.unwrap_or_default(),
+        })
+    }
+}
+
+const COLUMNS: &str =
+    "id, key, kind, workspace_id, group_id, meeting_id, action_id, lead_minutes, \
+     seq, planned_at, due_at, attempts, parts_sent, claim_token";
+
+/// Plan a notification. Idempotent by key: a pending row gets the new due time (a moved
+/// meeting), a claimed, sent or skipped one is left alone.
+pub async fn plan(conn: &mut SqliteConnection, p: &Plan, now: DateTime<Utc>) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO notifications (key, kind, workspace_id, group_id, meeting_id, action_id,
+         lead_minutes, seq, planned_at, due_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET due_at = excluded.due_at, planned_at = excluded.planned_at,
+         lead_minutes = excluded.lead_minutes
+         WHERE notifications.state = 'pending' AND notifications.due_at <> excluded.due_at",
+    )
+    .bind(&p.key)
+    .bind(p.kind.as_str())
+    .bind(sf(p.workspace.0))
+    .bind(p.group.map(|g| g.0))
+    .bind(p.meeting.map(|m| m.0))
+    .bind(p.action.map(|a| a.0))
+    .bind(p.lead_minutes)
+    .bind(p.seq)
+    .bind(ts(p.due_at))
+    .bind(ts(p.due_at))
+    .bind(ts(now))
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Move a still-pending notification to `due_at` (never creates one).
+pub async fn reschedule_pending(
+    conn: &mut SqliteConnection,
+    key: &str,
+    due_at: DateTime<Utc>,
+) -> Result<()> {
+    sqlx::query(
+        "UPDATE notifications SET due_at = ?, planned_at = ? WHERE key = ? AND state = 'pending'",
+    )
+    .bind(ts(due_at))
+    .bind(ts(due_at))
+    .bind(key)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Forget a still-pending notification (its reason went away).
+pub async fn unplan(conn: &mut SqliteConnection, key: &str) -> Result<()> {
+    sqlx::query("DELETE FROM notifications WHERE key = ? AND state = 'pending'")
+        .bind(key)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Pending reminder/deadline rows of a meeting whose key is not in `keep`.
+pub async fn unplan_meeting_except(
+    conn: &mut SqliteConnection,
+    meeting: MeetingId,
+    keep: &[String],
+) -> Result<()> {
+    let keep =
+        serde_json::to_string(keep).map_err(|e| super::StoreError::Corrupt(e.to_string()))?;
+    sqlx::query(
+        "DELETE FROM notifications WHERE meeting_id = ? AND state = 'pending'
+         AND key NOT IN (SELECT value FROM json_each(?))",
+    )
+    .bind(meeting.0)
+    .bind(keep)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Pending digest rows of a workspace (to replan after a settings change).
+pub async fn unplan_digests(conn: &mut SqliteConnection, ws: WorkspaceId) -> Result<()> {
+    sqlx::query(
+        "DELETE FROM notifications WHERE kind = 'digest' AND workspace_id = ? AND state = 'pending'",
+    )
+    .bind(sf(ws.0))
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Claim up to `limit` pending rows due at `now`: one statement inside the caller's write
+/// transaction, so two schedulers can never claim the same row.
+pub async fn claim_due(
+    conn: &mut SqliteConnection,
+    now: DateTime<Utc>,
+    token: &str,
+    limit: i64,
+) -> Result<Vec<Notification>> {
+    let rows: Vec<Row> = sqlx::query_as(&format!(
+        "UPDATE notifications SET state = 'claimed', claimed_at = ?1, claim_token = ?2,
+         attempts = attempts + 1
+         WHERE id IN (SELECT id FROM notifications WHERE state = 'pending' AND due_at <= ?1
+                      ORDER BY due_at LIMIT ?3)
+         RETURNING {COLUMNS}"
+    ))
+    .bind(ts(now))
+    .bind(token)
+    .bind(limit)
+    .fetch_all(conn)
+    .await?;
+    let mut out = rows
+        .into_iter()
+        .map(Row::into_domain)
+        .collect::<Result<Vec<_>>>()?;
+    out.sort_by_key(|n| (n.due_at, n.id));
+    Ok(out)
+}
+
+/// Take over claims older than the lease (their scheduler died or hung mid-send). The
+/// caller must find out from the outbox what was delivered before sending again.
+pub async fn claim_expired(
+    conn: &mut SqliteConnection,
+    now: DateTime<Utc>,
+    expired_before: DateTime<Utc>,
+    token: &str,
+    limit: i64,
+) -> Result<Vec<Notification>> {
+    let rows: Vec<Row> = sqlx::query_as(&format!(
+        "UPDATE notifications SET claimed_at = ?1, claim_token = ?2
+         WHERE id IN (SELECT id FROM notifications WHERE state = 'claimed' AND claimed_at <= ?3
+                      ORDER BY due_at LIMIT ?4)
+         RETURNING {COLUMNS}"
+    ))
+    .bind(ts(now))
+    .bind(token)
+    .bind(ts(expired_before))
+    .bind(limit)
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter().map(Row::into_domain).collect()
+}
+
+/// Renew a claim just before sending (a lease heartbeat). `false` if another scheduler
+/// took it over meanwhile: then this one must not send.
+pub async fn renew(
+    conn: &mut SqliteConnection,
+    n: &Notification,
+    now: DateTime<Utc>,
+) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE notifications SET claimed_at = ? WHERE id = ? AND state = 'claimed' AND claim_token = ?",
+    )
+    .bind(ts(now))
+    .bind(n.id)
+    .bind(&n.claim_token)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Record that parts up to `parts` went out. `false` if the claim was lost.
+pub async fn mark_parts(conn: &mut SqliteConnection, n: &Notification, parts: i64) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE notifications SET parts_sent = ? WHERE id = ? AND state = 'claimed' AND claim_token = ?",
+    )
+    .bind(parts)
+    .bind(n.id)
+    .bind(&n.claim_token)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Close a claimed row: sent or skipped (with a reason for the log, never user text).
+pub async fn finish(
+    conn: &mut SqliteConnection,
+    n: &Notification,
+    sent: bool,
+    outcome: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE notifications SET state = ?, sent_at = ?, outcome = ?, claim_token = NULL
+         WHERE id = ? AND state = 'claimed' AND claim_token = ?",
+    )
+    .bind(if sent { "sent" } else { "skipped" })
+    .bind(sent.then(|| ts(now)))
+    .bind(outcome)
+    .bind(n.id)
+    .bind(&n.claim_token)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Give a claimed row back for another try at `retry_at`.
+pub async fn retry_at(
+    conn: &mut SqliteConnection,
+    n: &Notification,
+    retry_at: DateTime<Utc>,
+    reason: &str,
+) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE notifications SET state = 'pending', due_at = ?, outcome = ?, claim_token = NULL,
+         claimed_at = NULL WHERE id = ? AND state = 'claimed' AND claim_token = ?",
+    )
+    .bind(ts(retry_at))
+    .bind(reason)
+    .bind(n.id)
+    .bind(&n.claim_token)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The earliest pending due time (index `notifications_due`).
+pub async fn next_due(conn: &mut SqliteConnection) -> Result<Option<DateTime<Utc>>> {
+    let t: Option<i64> = sqlx::query_scalar(
+        "SELECT due_at FROM notifications WHERE state = 'pending' ORDER BY due_at LIMIT 1",
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    t.map(from_ts).transpose()
+}
+
+/// The oldest live claim's time (to wake when its lease runs out).
+pub async fn oldest_claim(conn: &mut SqliteConnection) -> Result<Option<DateTime<Utc>>> {
+    let t: Option<i64> =
+        sqlx::query_scalar("SELECT min(claimed_at) FROM notifications WHERE state = 'claimed'")
+            .fetch_one(conn)
+            .await?;
+    t.map(from_ts).transpose()
+}
+
+/// How many pending rows are due at `now` (bench and tests).
+pub async fn count_due(conn: &mut SqliteConnection, now: DateTime<Utc>) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT count(*) FROM notifications WHERE state = 'pending' AND due_at <= ?",
+    )
+    .bind(ts(now))
+    .fetch_one(conn)
+    .await?)
+}
+
+/// Pending rows due at `now`, soonest first, without claiming (bench, diagnostics).
+pub async fn peek_due(
+    conn: &mut SqliteConnection,
+    now: DateTime<Utc>,
+    limit: i64,
+) -> Result<Vec<(i64, i64)>> {
+    Ok(sqlx::query_as(
+        "SELECT id, due_at FROM notifications WHERE state = 'pending' AND due_at <= ?
+         ORDER BY due_at LIMIT ?",
+    )
+    .bind(ts(now))
+    .bind(limit)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// The state of a key (tests, diagnostics).
+pub async fn state_of(conn: &mut SqliteConnection, key: &str) -> Result<Option<String>> {
+    Ok(
+        sqlx::query_scalar("SELECT state FROM notifications WHERE key = ?")
+            .bind(key)
+            .fetch_optional(conn)
+            .await?,
+    )
+}
+
+/// A persistent scheduler fact (`scheduler_state`).
+pub async fn get_state(conn: &mut SqliteConnection, name: &str) -> Result<Option<i64>> {
+    Ok(
+        sqlx::query_scalar("SELECT value FROM scheduler_state WHERE name = ?")
+            .bind(name)
+            .fetch_optional(conn)
+            .await?,
+    )
+}
+
+pub async fn set_state(conn: &mut SqliteConnection, name: &str, value: i64) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO scheduler_state (name, value) VALUES (?, ?)
+         ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+    )
+    .bind(name)
+    .bind(value)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// When the workspace's next digest is planned.
+pub async fn next_digest(
+    conn: &mut SqliteConnection,
+    ws: WorkspaceId,
+) -> Result<Option<DateTime<Utc>>> {
+    let t: Option<i64> = sqlx::query_scalar(
+        "SELECT min(due_at) FROM notifications WHERE kind = 'digest' AND workspace_id = ?
+         AND state IN ('pending', 'claimed')",
+    )
+    .bind(sf(ws.0))
+    .fetch_one(conn)
+    .await?;
+    t.map(from_ts).transpose()
+}
