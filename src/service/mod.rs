@@ -7,12 +7,14 @@ mod agenda;
 pub mod command;
 pub mod error;
 mod groups;
+mod lookup;
 mod meetings;
 pub mod permissions;
 pub mod reply;
 
 pub use command::{ActionQuery, Command, GroupFields, WorkspaceSet};
 pub use error::ServiceError;
+pub use lookup::{Suggest, Suggestion};
 pub use permissions::{Need, Relation};
 pub use reply::Reply;
 

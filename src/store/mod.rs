@@ -10,6 +10,7 @@ pub mod actions;
 pub mod agenda;
 pub mod audit;
 pub mod groups;
+pub mod lookup;
 pub mod meetings;
 pub mod workspaces;
 
