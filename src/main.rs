@@ -150,13 +150,47 @@ async fn run(config: &Config) -> anyhow::Result<ExitCode> {
         Err(code) => return Ok(code),
     };
     tracing::info!(database = %config.database.url, "database ready");
-    let _service = app::service(config, store.clone(), Arc::new(SystemClock));
-    let _ = token;
+    let service = app::service(config, store.clone(), Arc::new(SystemClock));
+    let opts = sltbot::discord::BotOptions {
+        token,
+        api_base: None,
+        guilds: config.discord.guilds.clone(),
+    };
+    let mut bot = match sltbot::discord::Bot::start(service, opts).await {
+        Ok(b) => b,
+        Err(e) => {
+            tracing::error!(error = %e, "could not connect to Discord or register commands");
+            store.close().await;
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    if bot.registered.guilds.is_empty() {
+        tracing::info!(commands = ?bot.registered.names, "slash commands registered globally");
+    } else {
+        tracing::info!(
+            commands = ?bot.registered.names,
+            guilds = ?bot.registered.guilds,
+            "slash commands registered to guilds"
+        );
+    }
     tracing::info!("sltbot is running; press Ctrl+C to stop");
-    shutdown_signal().await;
-    tracing::info!("shutting down");
+    let code = tokio::select! {
+        _ = shutdown_signal() => ExitCode::SUCCESS,
+        r = bot.stopped() => match r {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                tracing::error!(error = %e, "the Discord connection ended");
+                ExitCode::FAILURE
+            }
+        },
+    };
+    tracing::info!("shutting down: waiting for commands in flight");
+    if !bot.shutdown(std::time::Duration::from_secs(20)).await {
+        tracing::warn!("some commands were still running after 20 s");
+    }
     store.close().await;
-    Ok(ExitCode::SUCCESS)
+    tracing::info!("stopped");
+    Ok(code)
 }
 
 /// The token from `DISCORD_TOKEN`, else from the configured token file.
