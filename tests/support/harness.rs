@@ -25,12 +25,17 @@ pub fn start_time() -> DateTime<Utc> {
 }
 
 pub async fn service_on(db: &Path) -> Service {
-    let store = Store::open(
-        &format!("sqlite://{}", db.display()),
-        &StoreOptions::default(),
-    )
-    .await
-    .expect("store opens");
+    // Benchmarks may vary the pool size (SLTBOT_BENCH_MAX_CONNECTIONS); tests use the default.
+    let mut opts = StoreOptions::default();
+    if let Some(n) = std::env::var("SLTBOT_BENCH_MAX_CONNECTIONS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        opts.max_connections = n;
+    }
+    let store = Store::open(&format!("sqlite://{}", db.display()), &opts)
+        .await
+        .expect("store opens");
     Service::new(
         store,
         Arc::new(ManualClock::new(start_time())),
