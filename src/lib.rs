@@ -12,6 +12,7 @@ pub mod app;
 pub mod clock;
 pub mod config;
 pub mod console;
+pub mod discord;
 pub mod domain;
 pub mod i18n;
 pub mod notify;

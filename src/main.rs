@@ -190,20 +190,63 @@ async fn run(config: &Config) -> anyhow::Result<ExitCode> {
     };
     tracing::info!(database = %config.database.url, "database ready");
     let service = app::service(config, store.clone(), Arc::new(SystemClock));
-    let _ = token;
+    let opts = sltbot::discord::BotOptions {
+        token,
+        api_base: None,
+        guilds: config.discord.guilds.clone(),
+    };
+    let mut bot = match sltbot::discord::Bot::start(service.clone(), opts).await {
+        Ok(b) => b,
+        Err(e) => {
+            tracing::error!(error = %e, "could not connect to Discord or register commands");
+            store.close().await;
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    if bot.registered.guilds.is_empty() {
+        tracing::info!(commands = ?bot.registered.names, "slash commands registered globally");
+    } else {
+        tracing::info!(
+            commands = ?bot.registered.names,
+            guilds = ?bot.registered.guilds,
+            "slash commands registered to guilds"
+        );
+    }
+    // Background work starts once, here — not from the gateway's Ready event.
     let cancel = tokio_util::sync::CancellationToken::new();
+    let outbox = Arc::new(sltbot::discord::DiscordOutbox::new(
+        bot.http.clone(),
+        lang,
+        sltbot::discord::RetryPolicy::default(),
+    ));
+    let scheduler = Arc::new(sltbot::scheduler::Scheduler::for_service(&service, outbox));
+    let scheduler_task = tokio::spawn(sltbot::scheduler::run(scheduler, cancel.clone()));
     let retention = tokio::spawn(app::retention_job(
         service.clone(),
         app::retention_policy(config),
         cancel.clone(),
     ));
     tracing::info!("sltbot is running; press Ctrl+C to stop");
-    shutdown_signal().await;
-    tracing::info!("shutting down");
+    let code = tokio::select! {
+        _ = shutdown_signal() => ExitCode::SUCCESS,
+        r = bot.stopped() => match r {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                tracing::error!(error = %e, "the Discord connection ended");
+                ExitCode::FAILURE
+            }
+        },
+    };
+    tracing::info!("shutting down: waiting for commands in flight");
     cancel.cancel();
+    let _ = scheduler_task.await;
     let _ = retention.await;
+    if !bot.shutdown(std::time::Duration::from_secs(20)).await {
+        tracing::warn!("some commands were still running after 20 s");
+    }
     store.close().await;
-    Ok(ExitCode::SUCCESS)
+    tracing::info!("stopped");
+    Ok(code)
 }
 
 /// `sltbot occurrences`: the first N occurrences strictly after `--from`, one RFC 3339

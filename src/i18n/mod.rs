@@ -12,9 +12,27 @@ use std::sync::LazyLock;
 pub use fluent_bundle::FluentValue;
 
 pub const SOURCES: [(Lang, &str); 3] = [
-    (Lang::Nb, include_str!("locales/nb.ftl")),
-    (Lang::Nn, include_str!("locales/nn.ftl")),
-    (Lang::En, include_str!("locales/en.ftl")),
+    (
+        Lang::Nb,
+        concat!(
+            include_str!("locales/nb.ftl"),
+            include_str!("locales/discord/nb.ftl")
+        ),
+    ),
+    (
+        Lang::Nn,
+        concat!(
+            include_str!("locales/nn.ftl"),
+            include_str!("locales/discord/nn.ftl")
+        ),
+    ),
+    (
+        Lang::En,
+        concat!(
+            include_str!("locales/en.ftl"),
+            include_str!("locales/discord/en.ftl")
+        ),
+    ),
 ];
 
 struct Bundles {
@@ -84,6 +102,20 @@ pub fn tr(lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
     }
     tracing::warn!(id, "missing message");
     id.to_string()
+}
+
+/// The message `id` (or its attribute `attr`) in exactly `lang`, without fallback;
+/// `None` if that locale lacks it. Used for Discord's per-locale command fields.
+pub fn lookup(lang: Lang, id: &str, attr: Option<&str>) -> Option<String> {
+    let bundle = bundle_for(lang);
+    let message = bundle.get_message(id)?;
+    let pattern = match attr {
+        None => message.value()?,
+        Some(a) => message.get_attribute(a)?.value(),
+    };
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, None, &mut errors);
+    errors.is_empty().then(|| text.into_owned())
 }
 
 /// `t!(lang, "id")` or `t!(lang, "id", name = value, …)`.

@@ -7,6 +7,7 @@ mod agenda;
 pub mod command;
 pub mod error;
 mod groups;
+mod lookup;
 mod meetings;
 pub mod permissions;
 mod records;
@@ -15,6 +16,7 @@ mod schedule;
 
 pub use command::{ActionQuery, Command, GroupFields, WorkspaceSet};
 pub use error::{Limit, ServiceError};
+pub use lookup::{Suggest, Suggestion};
 pub use permissions::{Need, Relation};
 pub use records::RetentionPolicy;
 pub use reply::Reply;

@@ -11,6 +11,7 @@ pub mod agenda;
 pub mod audit;
 pub mod digest;
 pub mod groups;
+pub mod lookup;
 pub mod meetings;
 pub mod notifications;
 pub mod retention;

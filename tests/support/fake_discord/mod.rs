@@ -419,6 +419,10 @@ pub(crate) struct State {
     pub(crate) dm_channels: BTreeMap<u64, Actor>,
     pub(crate) interactions: HashMap<String, InteractionRecord>,
     pub(crate) gateway: gateway::GatewayState,
+    /// Receives a copy of each recorded request, with its arrival time (see
+    /// [`FakeDiscord::tap_requests`]).
+    pub(crate) tap:
+        Option<tokio::sync::mpsc::UnboundedSender<(RecordedRequest, std::time::Instant)>>,
 }
 
 impl State {
@@ -491,6 +495,7 @@ impl FakeDiscord {
                 dm_channels: BTreeMap::new(),
                 interactions: HashMap::new(),
                 gateway: gateway::GatewayState::default(),
+                tap: None,
             }),
             changed: Notify::new(),
             opts,
@@ -707,6 +712,16 @@ impl FakeDiscord {
     }
 
     // ----- recorder -----
+
+    /// A stream of every REST request recorded from now on, with the instant it was recorded
+    /// (for load tests that cannot afford to rescan [`FakeDiscord::requests`]).
+    pub fn tap_requests(
+        &self,
+    ) -> tokio::sync::mpsc::UnboundedReceiver<(RecordedRequest, std::time::Instant)> {
+        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        self.shared.lock().tap = Some(tx);
+        rx
+    }
 
     pub fn requests(&self) -> Vec<RecordedRequest> {
         self.shared.lock().requests.clone()

@@ -166,6 +166,9 @@ async fn handle(
             status: answer.status,
             response: answer.body.clone(),
         };
+        if let Some(tap) = &st.tap {
+            let _ = tap.send((recorded.clone(), std::time::Instant::now()));
+        }
         st.requests.push(recorded);
         st.violations.extend(violations);
         answer

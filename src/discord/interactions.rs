@@ -1,0 +1,199 @@
+//! Buttons and modals, handled by the framework's global event handler (not collectors,
+//! which would race with an interaction that arrives right after the message was sent, and
+//! would be lost on restart). State lives in the custom ids (see [`super::custom_id`]).
+
+use super::custom_id::{self, Custom};
+use super::reply::{asking, no_mentions, notice, render, Rendered};
+use super::{Data, Error};
+use crate::domain::{Lang, MeetingId};
+use crate::service::Command;
+use crate::t;
+use poise::serenity_prelude as serenity;
+
+pub async fn on_event(
+    ctx: &serenity::Context,
+    event: &serenity::FullEvent,
+    data: &Data,
+) -> Result<(), Error> {
+    let serenity::FullEvent::InteractionCreate { interaction } = event else {
+        return Ok(());
+    };
+    match interaction {
+        serenity::Interaction::Component(press) => on_button(ctx, press, data).await,
+        serenity::Interaction::Modal(submit) => on_modal(ctx, submit, data).await,
+        _ => Ok(()),
+    }
+}
+
+async fn on_button(
+    ctx: &serenity::Context,
+    press: &serenity::ComponentInteraction,
+    data: &Data,
+) -> Result<(), Error> {
+    let Some(custom) = custom_id::parse(&press.data.custom_id) else {
+        return Ok(()); // not ours
+    };
+    let lang = Lang::from_locale(&press.locale, Lang::Nb);
+    let Some(_permit) = data.gate.enter() else {
+        let r = notice(t!(lang, "discord-shutting-down"));
+        return respond(ctx, Target::Component(press), r).await;
+    };
+    let who = asking(
+        data,
+        press.guild_id,
+        press.user.id,
+        press.member.as_ref(),
+        press.channel_id,
+        &press.locale,
+    )
+    .await;
+    let who = match who {
+        Ok(w) => w,
+        Err(text) => return respond(ctx, Target::Component(press), notice(text)).await,
+    };
+    match custom {
+        Custom::ActionDone(id) => {
+            let cmd = Command::ActionUpdate {
+                id,
+                status: Some("done".into()),
+                note: None,
+            };
+            let response = data.service.execute(&who.actor, who.ws, cmd).await;
+            respond(ctx, Target::Component(press), render(&response)).await
+        }
+        Custom::ActionReport(id) => {
+            let lang = who.actor.locale.unwrap_or(
+                data.service
+                    .workspace_language(who.ws)
+                    .await
+                    .unwrap_or_default(),
+            );
+            let note = serenity::CreateInputText::new(
+                serenity::InputTextStyle::Paragraph,
+                t!(lang, "discord-modal-note"),
+                "note",
+            )
+            .max_length(4000)
+            .required(true);
+            let modal =
+                serenity::CreateModal::new(custom_id::report(id), t!(lang, "discord-modal-report"))
+                    .components(vec![serenity::CreateActionRow::InputText(note)]);
+            press
+                .create_response(ctx, serenity::CreateInteractionResponse::Modal(modal))
+                .await?;
+            Ok(())
+        }
+        Custom::AgendaModal { .. } => Ok(()),
+    }
+}
+
+/// The text inputs of a submitted modal.
+fn field(submit: &serenity::ModalInteraction, id: &str) -> Option<String> {
+    submit
+        .data
+        .components
+        .iter()
+        .flat_map(|row| row.components.iter())
+        .find_map(|c| match c {
+            serenity::ActionRowComponent::InputText(t) if t.custom_id == id => t.value.clone(),
+            _ => None,
+        })
+        .filter(|v| !v.trim().is_empty())
+}
+
+async fn on_modal(
+    ctx: &serenity::Context,
+    submit: &serenity::ModalInteraction,
+    data: &Data,
+) -> Result<(), Error> {
+    let Some(custom) = custom_id::parse(&submit.data.custom_id) else {
+        return Ok(());
+    };
+    let lang = Lang::from_locale(&submit.locale, Lang::Nb);
+    let Some(_permit) = data.gate.enter() else {
+        let r = notice(t!(lang, "discord-shutting-down"));
+        return respond(ctx, Target::Modal(submit), r).await;
+    };
+    let who = asking(
+        data,
+        submit.guild_id,
+        submit.user.id,
+        submit.member.as_ref(),
+        submit.channel_id,
+        &submit.locale,
+    )
+    .await;
+    let who = match who {
+        Ok(w) => w,
+        Err(text) => return respond(ctx, Target::Modal(submit), notice(text)).await,
+    };
+    let cmd = match custom {
+        Custom::ActionReport(id) => Command::ActionUpdate {
+            id,
+            status: None,
+            note: field(submit, "note"),
+        },
+        Custom::AgendaModal { group, meeting } => {
+            let name = match data.service.group_name(who.ws, group).await {
+                Ok(Some(n)) => n,
+                // Archived or deleted in between: the service says so in its words.
+                Ok(None) => group.0.to_string(),
+                Err(e) => {
+                    tracing::error!(error = %e, "reading the group failed");
+                    let r = notice(t!(lang, "error-internal"));
+                    return respond(ctx, Target::Modal(submit), r).await;
+                }
+            };
+            Command::AgendaAdd {
+                group: name,
+                title: field(submit, "title").unwrap_or_default(),
+                details: field(submit, "details"),
+                meeting: meeting.map(|m: MeetingId| m),
+            }
+        }
+        Custom::ActionDone(_) => return Ok(()),
+    };
+    let response = data.service.execute(&who.actor, who.ws, cmd).await;
+    respond(ctx, Target::Modal(submit), render(&response)).await
+}
+
+enum Target<'a> {
+    Component(&'a serenity::ComponentInteraction),
+    Modal(&'a serenity::ModalInteraction),
+}
+
+/// Answer a button press or modal submit: the first chunk as the interaction response,
+/// the rest as follow-ups; no mentions.
+async fn respond(ctx: &serenity::Context, target: Target<'_>, r: Rendered) -> Result<(), Error> {
+    let last = r.chunks.len().saturating_sub(1);
+    for (n, chunk) in r.chunks.into_iter().enumerate() {
+        let components = if n == last {
+            r.components.clone()
+        } else {
+            Vec::new()
+        };
+        if n == 0 {
+            let msg = serenity::CreateInteractionResponseMessage::new()
+                .content(chunk)
+                .ephemeral(r.ephemeral)
+                .allowed_mentions(no_mentions())
+                .components(components);
+            let response = serenity::CreateInteractionResponse::Message(msg);
+            match target {
+                Target::Component(i) => i.create_response(ctx, response).await?,
+                Target::Modal(i) => i.create_response(ctx, response).await?,
+            }
+        } else {
+            let msg = serenity::CreateInteractionResponseFollowup::new()
+                .content(chunk)
+                .ephemeral(r.ephemeral)
+                .allowed_mentions(no_mentions())
+                .components(components);
+            match target {
+                Target::Component(i) => i.create_followup(ctx, msg).await?,
+                Target::Modal(i) => i.create_followup(ctx, msg).await?,
+            };
+        }
+    }
+    Ok(())
+}

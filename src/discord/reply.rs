@@ -1,0 +1,250 @@
+//! Running a command for an interaction and sending the reply: in the user's language,
+//! ephemeral or public as the service decided, split at Discord's 2,000 characters, and
+//! always with `allowed_mentions` empty (a reply never pings anyone).
+
+use super::{identity, Ctx, Data, Error};
+use crate::domain::{Action, GroupId, Lang, MeetingId, WorkspaceId};
+use crate::notify::{split_message, Button, MESSAGE_LIMIT};
+use crate::render::{self, Style};
+use crate::service::{Actor, Command, Reply, Response, Visibility};
+use crate::t;
+use poise::serenity_prelude as serenity;
+
+/// Mentions allowed in replies: none (`{"parse":[],"users":[],"roles":[]}`).
+pub fn no_mentions() -> serenity::CreateAllowedMentions {
+    serenity::CreateAllowedMentions::new()
+}
+
+/// Buttons that save typing under a reply (an active action's "Mark done" / "Report
+/// progress").
+pub fn buttons_for(reply: &Reply) -> Vec<Button> {
+    let active = |a: &Action| a.status.is_active();
+    match reply {
+        Reply::ActionShown { action, .. } | Reply::ActionAdded { action, .. } if active(action) => {
+            vec![
+                Button::ActionDone(action.id),
+                Button::ActionReport(action.id),
+            ]
+        }
+        _ => Vec::new(),
+    }
+}
+
+pub fn components(buttons: &[Button], lang: Lang) -> Vec<serenity::CreateActionRow> {
+    if buttons.is_empty() {
+        return Vec::new();
+    }
+    let row = buttons
+        .iter()
+        .map(|b| match b {
+            Button::ActionDone(id) => serenity::CreateButton::new(super::custom_id::done(*id))
+                .label(t!(lang, "discord-button-done"))
+                .style(serenity::ButtonStyle::Success),
+            Button::ActionReport(id) => serenity::CreateButton::new(super::custom_id::report(*id))
+                .label(t!(lang, "discord-button-report"))
+                .style(serenity::ButtonStyle::Secondary),
+        })
+        .collect();
+    vec![serenity::CreateActionRow::Buttons(row)]
+}
+
+/// A rendered response: chunks of text, ephemeral or not, and buttons for the last chunk.
+pub struct Rendered {
+    pub chunks: Vec<String>,
+    pub ephemeral: bool,
+    pub components: Vec<serenity::CreateActionRow>,
+}
+
+pub fn render(response: &Response) -> Rendered {
+    let text = render::response(response, Style::Discord);
+    let buttons = match &response.outcome {
+        Ok(reply) => buttons_for(reply),
+        Err(_) => Vec::new(),
+    };
+    Rendered {
+        chunks: split_message(&text, MESSAGE_LIMIT),
+        ephemeral: response.visibility == Visibility::Ephemeral,
+        components: components(&buttons, response.lang),
+    }
+}
+
+/// An ephemeral line of adapter text (no service involved).
+pub fn notice(text: String) -> Rendered {
+    Rendered {
+        chunks: vec![text],
+        ephemeral: true,
+        components: Vec::new(),
+    }
+}
+
+/// The workspace, actor and language fallback of an application command.
+pub(crate) struct Asking {
+    pub ws: WorkspaceId,
+    pub actor: Actor,
+}
+
+/// Work out who asks, or `Err(text)` with an ephemeral explanation.
+pub(crate) async fn asking(
+    data: &Data,
+    guild: Option<serenity::GuildId>,
+    user: serenity::UserId,
+    member: Option<&serenity::Member>,
+    channel: serenity::ChannelId,
+    locale: &str,
+) -> Result<Asking, String> {
+    let fallback = Lang::from_locale(locale, Lang::Nb);
+    let Some(guild) = guild else {
+        return Err(t!(fallback, "discord-guild-only"));
+    };
+    let ws = WorkspaceId(guild.get());
+    let ws_lang = match data.service.workspace_language(ws).await {
+        Ok(l) => l,
+        Err(e) => {
+            tracing::error!(error = %e, workspace = ws.0, "reading the workspace failed");
+            return Err(t!(fallback, "error-internal"));
+        }
+    };
+    Ok(Asking {
+        ws,
+        actor: identity::actor(user, member, channel, locale, ws_lang),
+    })
+}
+
+/// Run `cmd` for the interaction behind `ctx` and reply.
+pub async fn execute(ctx: Ctx<'_>, cmd: Command) -> Result<(), Error> {
+    let rendered = run(ctx, cmd).await;
+    send(ctx, rendered).await
+}
+
+async fn run(ctx: Ctx<'_>, cmd: Command) -> Rendered {
+    let data = ctx.data();
+    let lang = Lang::from_locale(ctx.locale().unwrap_or(""), Lang::Nb);
+    // Held until the reply is sent: shutdown waits for it.
+    let Some(_permit) = data.gate.enter() else {
+        return notice(t!(lang, "discord-shutting-down"));
+    };
+    let poise::Context::Application(app) = ctx else {
+        return notice(t!(lang, "discord-failed"));
+    };
+    let i = app.interaction;
+    let who = asking(
+        data,
+        i.guild_id,
+        i.user.id,
+        i.member.as_deref(),
+        i.channel_id,
+        &i.locale,
+    )
+    .await;
+    match who {
+        Err(text) => notice(text),
+        Ok(who) => render(&data.service.execute(&who.actor, who.ws, cmd).await),
+    }
+}
+
+/// Send a rendered reply as the interaction response (and follow-ups for long text).
+pub async fn send(ctx: Ctx<'_>, r: Rendered) -> Result<(), Error> {
+    let last = r.chunks.len().saturating_sub(1);
+    for (n, chunk) in r.chunks.into_iter().enumerate() {
+        let mut reply = poise::CreateReply::default()
+            .content(chunk)
+            .ephemeral(r.ephemeral)
+            .allowed_mentions(no_mentions());
+        if n == last && !r.components.is_empty() {
+            reply = reply.components(r.components.clone());
+        }
+        ctx.send(reply).await?;
+    }
+    Ok(())
+}
+
+/// `/agenda add` without a title: answer with a form (modal) for title and long details.
+/// The group and meeting travel in the modal's custom id.
+pub async fn open_agenda_modal(
+    ctx: Ctx<'_>,
+    group: &str,
+    meeting: Option<MeetingId>,
+) -> Result<(), Error> {
+    let poise::Context::Application(app) = ctx else {
+        return Ok(());
+    };
+    let data = ctx.data();
+    let i = app.interaction;
+    let who = asking(
+        data,
+        i.guild_id,
+        i.user.id,
+        i.member.as_deref(),
+        i.channel_id,
+        &i.locale,
+    )
+    .await;
+    let who = match who {
+        Ok(w) => w,
+        Err(text) => return send(ctx, notice(text)).await,
+    };
+    let found = data
+        .service
+        .suggest(
+            &who.actor,
+            who.ws,
+            crate::service::Suggest::Groups,
+            None,
+            "",
+        )
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .find(|s| {
+            crate::domain::Group::name_key(&s.label) == crate::domain::Group::name_key(group)
+        });
+    let Some(found) = found else {
+        // Let the service explain (unknown group), in the usual words.
+        let cmd = Command::AgendaAdd {
+            group: group.to_string(),
+            title: String::new(),
+            details: None,
+            meeting,
+        };
+        return execute(ctx, cmd).await;
+    };
+    let lang = who.actor.locale.unwrap_or(
+        data.service
+            .workspace_language(who.ws)
+            .await
+            .unwrap_or_default(),
+    );
+    let modal = agenda_modal(lang, GroupId(found.id), meeting);
+    i.create_response(ctx, serenity::CreateInteractionResponse::Modal(modal))
+        .await?;
+    Ok(())
+}
+
+pub fn agenda_modal(
+    lang: Lang,
+    group: GroupId,
+    meeting: Option<MeetingId>,
+) -> serenity::CreateModal {
+    let title = serenity::CreateInputText::new(
+        serenity::InputTextStyle::Short,
+        t!(lang, "discord-modal-item-title"),
+        "title",
+    )
+    .max_length(200)
+    .required(true);
+    let details = serenity::CreateInputText::new(
+        serenity::InputTextStyle::Paragraph,
+        t!(lang, "discord-modal-item-details"),
+        "details",
+    )
+    .max_length(4000)
+    .required(false);
+    serenity::CreateModal::new(
+        super::custom_id::agenda_modal(group, meeting),
+        t!(lang, "discord-modal-agenda"),
+    )
+    .components(vec![
+        serenity::CreateActionRow::InputText(title),
+        serenity::CreateActionRow::InputText(details),
+    ])
+}

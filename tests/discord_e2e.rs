@@ -1,0 +1,667 @@
+//! End to end: the real serenity client (through poise) runs sltbot's Discord adapter
+//! against the fake Discord on loopback, on a real SQLite file. Every request body the fake
+//! receives is validated against Discord's OpenAPI description (`assert_no_violations`).
+
+mod support;
+
+use serde_json::{json, Value};
+use sltbot::discord::{build_http, DiscordOutbox, RetryPolicy};
+use sltbot::domain::{ActionId, ChannelId, Lang, RoleId, UserId, WorkspaceId};
+use sltbot::notify::{Button, Outbound, Outbox, Ping};
+use sltbot::service::Command;
+use sltbot::t;
+use std::sync::Arc;
+use std::time::Duration;
+use support::fake_discord::fixtures::{InteractionFixture, OptionValue};
+use support::fake_discord::{
+    Disconnect, FakeDiscord, FakeDiscordOptions, Fault, Route, SentInteraction,
+    COORDINATOR_ROLE_ID, DIGEST_CHANNEL_ID, GENERAL_CHANNEL_ID, GUILD_ID, MEMBER_ROLE_ID,
+    OLA_USER_ID,
+};
+use support::harness::{self, seeded_bot, start_bot, GROUP};
+
+fn agenda_add(title: &str) -> InteractionFixture {
+    InteractionFixture::slash("agenda")
+        .subcommand("add")
+        .string("group", GROUP)
+        .string("title", title)
+}
+
+fn ola() -> support::fake_discord::fixtures::Actor {
+    support::fake_discord::fixtures::Actor::new(OLA_USER_ID, "ola").with_roles(&[MEMBER_ROLE_ID])
+}
+
+fn body(r: &support::fake_discord::RecordedRequest) -> &Value {
+    r.body.as_ref().expect("a JSON body")
+}
+
+fn is_ephemeral(callback: &Value) -> bool {
+    callback["data"]["flags"]
+        .as_u64()
+        .is_some_and(|f| f & 64 == 64)
+}
+
+const NO_MENTIONS: fn() -> Value = || json!({"parse": [], "users": [], "roles": []});
+
+async fn callback(fake: &FakeDiscord, sent: &SentInteraction) -> Value {
+    let cb = fake.wait_for_callback(sent).await;
+    assert_eq!(cb.status, 204, "{cb:?}");
+    body(&cb).clone()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn registration_is_global_localized_and_repeatable() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("sltbot.db");
+    let first = start_bot(&db, FakeDiscordOptions::default(), Vec::new()).await;
+    let put = first.fake.wait_for_command_registration().await;
+    assert_eq!(put.route, Some(Route::BulkSetGlobalCommands));
+    let commands = body(&put).as_array().expect("a list").clone();
+    let names: Vec<&str> = commands.iter().filter_map(|c| c["name"].as_str()).collect();
+    assert_eq!(names, ["group", "meeting", "agenda", "action", "workspace"]);
+    let agenda = &commands[2];
+    assert_eq!(agenda["name_localizations"]["no"], "sak");
+    assert_eq!(agenda["contexts"], json!([0]), "guild only");
+    let add = &agenda["options"][0];
+    assert_eq!(add["name"], "add");
+    assert_eq!(add["name_localizations"]["no"], "meld-inn");
+    assert_eq!(add["options"][0]["name"], "group");
+    assert_eq!(add["options"][0]["autocomplete"], true);
+    assert_eq!(add["options"][0]["name_localizations"]["no"], "gruppe");
+    let create = &commands[0]["options"][0];
+    let level = &create["options"][1];
+    assert_eq!(level["name"], "level");
+    assert_eq!(
+        level["choices"][0]["name_localizations"]["no"],
+        "styrende nivå"
+    );
+    assert_eq!(first.registered_names(), names);
+    first.fake.assert_no_violations();
+    first.stop().await;
+
+    // A restart sends the same overwrite: nothing duplicated, nothing changed.
+    let second = start_bot(&db, FakeDiscordOptions::default(), Vec::new()).await;
+    let again = second.fake.wait_for_command_registration().await;
+    assert_eq!(body(&again), &Value::Array(commands));
+    assert_eq!(second.fake.commands(None).len(), 5);
+    second.fake.assert_no_violations();
+    second.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn registration_goes_to_configured_guilds() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("sltbot.db");
+    let running = start_bot(&db, FakeDiscordOptions::default(), vec![GUILD_ID]).await;
+    let put = running.fake.wait_for_command_registration().await;
+    assert_eq!(put.route, Some(Route::BulkSetGuildCommands));
+    assert_eq!(put.id("guild_id"), Some(GUILD_ID));
+    assert!(running.fake.commands(None).is_empty());
+    assert_eq!(running.fake.commands(Some(GUILD_ID)).len(), 5);
+    running.fake.assert_no_violations();
+    running.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn agenda_add_confirms_stores_and_a_second_bot_sees_it() {
+    let (_dir, running) = seeded_bot().await;
+    let fake = &running.fake;
+    let sent = fake.send_interaction(&agenda_add("Uro ved ungdomsklubben").by(&ola()));
+    let cb = callback(fake, &sent).await;
+    assert_eq!(cb["type"], 4);
+    let content = cb["data"]["content"].as_str().unwrap();
+    assert!(
+        content.starts_with("Takk! Saken «Uro ved ungdomsklubben» (sak 1)"),
+        "{content}"
+    );
+    assert!(
+        !is_ephemeral(&cb),
+        "public in the group's own channel: {cb}"
+    );
+    assert_eq!(cb["data"]["allowed_mentions"], NO_MENTIONS());
+
+    // The row is in SQLite.
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", running.db.display()))
+        .await
+        .unwrap();
+    let (title, submitter): (String, i64) =
+        sqlx::query_as("SELECT title, submitter FROM agenda_items WHERE id = 1")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        (title.as_str(), submitter as u64),
+        ("Uro ved ungdomsklubben", OLA_USER_ID)
+    );
+    pool.close().await;
+
+    // A second bot process (its own store and service on the same file) lists it.
+    let other = start_bot(&running.db, FakeDiscordOptions::default(), Vec::new()).await;
+    let list = other.fake.send_interaction(
+        &InteractionFixture::slash("agenda")
+            .subcommand("list")
+            .string("group", GROUP)
+            .by(&ola()),
+    );
+    let cb = callback(&other.fake, &list).await;
+    assert!(
+        cb["data"]["content"]
+            .as_str()
+            .unwrap()
+            .contains("Uro ved ungdomsklubben"),
+        "{cb}"
+    );
+    other.fake.assert_no_violations();
+    other.stop().await;
+    fake.assert_no_violations();
+    running.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_input_gets_an_ephemeral_error_in_the_users_language() {
+    let (_dir, running) = seeded_bot().await;
+    let fake = &running.fake;
+    let unknown = |locale: &str| {
+        InteractionFixture::slash("agenda")
+            .subcommand("add")
+            .string("group", "Finnes ikke")
+            .string("title", "Sak")
+            .by(&ola())
+            .locale(locale)
+    };
+    let nb = callback(fake, &fake.send_interaction(&unknown("no"))).await;
+    assert!(is_ephemeral(&nb));
+    assert_eq!(
+        nb["data"]["content"],
+        t!(Lang::Nb, "error-unknown-group", name = "Finnes ikke")
+    );
+    let en = callback(fake, &fake.send_interaction(&unknown("en-GB"))).await;
+    assert!(is_ephemeral(&en));
+    assert_eq!(
+        en["data"]["content"],
+        t!(Lang::En, "error-unknown-group", name = "Finnes ikke")
+    );
+    // An impossible date, and a member trying a coordinator's command.
+    let date = fake.send_interaction(
+        &InteractionFixture::slash("meeting")
+            .subcommand("add")
+            .string("group", GROUP)
+            .string("at", "31.02.2027 kl. 09.00"),
+    );
+    let cb = callback(fake, &date).await;
+    assert!(is_ephemeral(&cb));
+    assert_eq!(
+        cb["data"]["content"],
+        t!(
+            Lang::Nb,
+            "error-invalid-datetime",
+            input = "31.02.2027 kl. 09.00"
+        )
+    );
+    let forbidden = fake.send_interaction(
+        &InteractionFixture::slash("meeting")
+            .subcommand("held")
+            .integer("id", 1)
+            .by(&ola()),
+    );
+    let cb = callback(fake, &forbidden).await;
+    assert!(is_ephemeral(&cb));
+    assert!(cb["data"]["content"]
+        .as_str()
+        .unwrap()
+        .starts_with("Det har du ikke tilgang til"));
+    // Nothing was stored.
+    let items = running
+        .service
+        .execute(
+            &harness::admin(),
+            WorkspaceId(GUILD_ID),
+            Command::AgendaList {
+                group: GROUP.into(),
+                meeting: None,
+            },
+        )
+        .await;
+    assert!(matches!(
+        items.outcome,
+        Ok(sltbot::service::Reply::AgendaList { ref items, .. }) if items.is_empty()
+    ));
+    fake.assert_no_violations();
+    running.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn manage_server_permission_makes_an_admin() {
+    let (_dir, running) = seeded_bot().await;
+    let fake = &running.fake;
+    let set = |actor: &support::fake_discord::fixtures::Actor| {
+        InteractionFixture::slash("workspace")
+            .subcommand("set")
+            .option("language", OptionValue::Integer(1)) // nn
+            .by(actor)
+    };
+    let refused = callback(fake, &fake.send_interaction(&set(&ola()))).await;
+    assert!(is_ephemeral(&refused));
+    assert!(refused["data"]["content"]
+        .as_str()
+        .unwrap()
+        .starts_with("Det har du ikke tilgang"));
+    let manager = support::fake_discord::fixtures::Actor::new(950_000_000_000_000_001, "leder")
+        .with_permissions(1 << 5); // MANAGE_GUILD
+    let ok = callback(fake, &fake.send_interaction(&set(&manager))).await;
+    assert!(is_ephemeral(&ok));
+    assert_eq!(
+        running
+            .service
+            .workspace_language(WorkspaceId(GUILD_ID))
+            .await
+            .unwrap(),
+        Lang::Nn
+    );
+    // A Norwegian (`no`) user now gets nynorsk, the workspace's variant.
+    let nn = callback(
+        fake,
+        &fake.send_interaction(
+            &InteractionFixture::slash("agenda")
+                .subcommand("add")
+                .string("group", "Finnes ikke")
+                .string("title", "x")
+                .locale("no"),
+        ),
+    )
+    .await;
+    assert_eq!(
+        nn["data"]["content"],
+        t!(Lang::Nn, "error-unknown-group", name = "Finnes ikke")
+    );
+    fake.assert_no_violations();
+    running.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn autocomplete_suggests_titles_to_members_only() {
+    let (_dir, running) = seeded_bot().await;
+    let fake = &running.fake;
+    for title in ["Uro ved ungdomsklubben", "Skolevegring"] {
+        callback(fake, &fake.send_interaction(&agenda_add(title).by(&ola()))).await;
+    }
+    let group = fake.send_interaction(
+        &InteractionFixture::autocomplete("agenda")
+            .subcommand("add")
+            .focused("group", "koord"),
+    );
+    let cb = callback(fake, &group).await;
+    assert_eq!(cb["type"], 8);
+    assert_eq!(
+        cb["data"]["choices"],
+        json!([{"name": GROUP, "value": GROUP}])
+    );
+
+    let item = |actor: &support::fake_discord::fixtures::Actor| {
+        InteractionFixture::autocomplete("agenda")
+            .subcommand("edit")
+            .focused_with_type("id", 4, "uro")
+            .by(actor)
+    };
+    let cb = callback(fake, &fake.send_interaction(&item(&ola()))).await;
+    assert_eq!(
+        cb["data"]["choices"],
+        json!([{"name": format!("#1 Uro ved ungdomsklubben ({GROUP})"), "value": 1}])
+    );
+    let outsider = support::fake_discord::fixtures::Actor::new(960_000_000_000_000_001, "ute");
+    let cb = callback(fake, &fake.send_interaction(&item(&outsider))).await;
+    assert_eq!(
+        cb["data"]["choices"],
+        json!([]),
+        "an outsider sees no titles"
+    );
+
+    let meeting = fake.send_interaction(
+        &InteractionFixture::autocomplete("agenda")
+            .subcommand("add")
+            .string("group", GROUP)
+            .focused_with_type("meeting", 4, "januar")
+            .by(&ola()),
+    );
+    let cb = callback(fake, &meeting).await;
+    let choices = cb["data"]["choices"].as_array().unwrap();
+    assert_eq!(choices.len(), 1, "{cb}");
+    assert_eq!(choices[0]["value"], 1);
+    assert!(choices[0]["name"].as_str().unwrap().contains("Januarmøtet"));
+
+    running
+        .service
+        .execute(
+            &harness::admin(),
+            WorkspaceId(GUILD_ID),
+            Command::ActionAdd {
+                group: GROUP.into(),
+                title: "Kartlegge fritidstilbud".into(),
+                owner: UserId(OLA_USER_ID),
+                agency: None,
+                due: None,
+            },
+        )
+        .await
+        .outcome
+        .unwrap();
+    let action = fake.send_interaction(
+        &InteractionFixture::autocomplete("action")
+            .subcommand("update")
+            .focused_with_type("id", 4, "fritid")
+            .by(&ola()),
+    );
+    let cb = callback(fake, &action).await;
+    assert_eq!(
+        cb["data"]["choices"],
+        json!([{"name": format!("#1 Kartlegge fritidstilbud ({GROUP})"), "value": 1}])
+    );
+    fake.assert_no_violations();
+    running.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn mentions_in_an_agenda_title_ping_nobody() {
+    let (_dir, running) = seeded_bot().await;
+    let fake = &running.fake;
+    let title = format!("@everyone og @here: se <@&{COORDINATOR_ROLE_ID}> og <@{OLA_USER_ID}>");
+    let cb = callback(fake, &fake.send_interaction(&agenda_add(&title).by(&ola()))).await;
+    assert_eq!(cb["data"]["allowed_mentions"], NO_MENTIONS());
+    let content = cb["data"]["content"].as_str().unwrap();
+    assert!(
+        !content.contains("@everyone") && !content.contains("@here"),
+        "{content}"
+    );
+    assert!(
+        !content.contains(&format!("<@&{COORDINATOR_ROLE_ID}>")),
+        "{content}"
+    );
+    assert!(content.contains("@\u{200B}everyone"), "{content}");
+    // Every message the fake stored says nobody was mentioned.
+    for m in fake.messages_in_channel(GENERAL_CHANNEL_ID) {
+        assert_eq!(m["mention_everyone"], false);
+        assert_eq!(m["mention_roles"], json!([]));
+    }
+    fake.assert_no_violations();
+    running.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn gateway_drop_then_resume_and_the_next_command_works() {
+    let (_dir, running) = seeded_bot().await;
+    let fake = &running.fake;
+    callback(
+        fake,
+        &fake.send_interaction(&agenda_add("Før bruddet").by(&ola())),
+    )
+    .await;
+    assert!(fake.drop_connection(Disconnect::CloseFrame(4000)));
+    fake.wait_for_resumes(1).await;
+    let after = fake.send_interaction(&agenda_add("Etter bruddet").by(&ola()));
+    let cb = callback(fake, &after).await;
+    assert!(
+        cb["data"]["content"]
+            .as_str()
+            .unwrap()
+            .contains("Etter bruddet"),
+        "{cb}"
+    );
+    let stats = fake.gateway_stats();
+    assert_eq!((stats.identifies, stats.resumes), (1, 1), "{stats:?}");
+    fake.assert_no_violations();
+    running.stop().await;
+}
+
+fn test_retry() -> RetryPolicy {
+    RetryPolicy {
+        max_attempts: 4,
+        initial_backoff: Duration::from_millis(250),
+        max_backoff: Duration::from_secs(1),
+    }
+}
+
+fn outbox_for(fake: &FakeDiscord) -> DiscordOutbox {
+    let url = fake.rest_url().parse().unwrap();
+    let http = build_http(&fake.options().token, Some(&url));
+    DiscordOutbox::new(Arc::new(http), Lang::Nb, test_retry())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn outbox_retries_429_and_500_and_posts_once() {
+    let fake = FakeDiscord::start(FakeDiscordOptions::default()).await;
+    fake.fail_next(
+        Route::CreateMessage,
+        1,
+        Fault::RateLimited {
+            retry_after: 0.25,
+            global: false,
+        },
+    );
+    fake.fail_next(Route::CreateMessage, 1, Fault::ServerError);
+    let outbox = outbox_for(&fake);
+    let sent = outbox
+        .send(&Outbound {
+            channel: ChannelId(DIGEST_CHANNEL_ID),
+            content: "Ukens oversikt".into(),
+            ping: Ping::Nobody,
+            buttons: Vec::new(),
+        })
+        .await
+        .expect("delivered after retries");
+    assert!(sent.message_id.is_some());
+    let posts: Vec<u16> = fake
+        .requests()
+        .iter()
+        .filter(|r| r.route == Some(Route::CreateMessage))
+        .map(|r| r.status)
+        .collect();
+    assert_eq!(posts, [429, 500, 200]);
+    assert_eq!(
+        fake.messages_in_channel(DIGEST_CHANNEL_ID).len(),
+        1,
+        "posted once"
+    );
+    fake.assert_no_violations();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn outbox_gives_up_on_a_permanent_error() {
+    let fake = FakeDiscord::start(FakeDiscordOptions::default()).await;
+    fake.fail_next(
+        Route::CreateMessage,
+        1,
+        Fault::Status {
+            status: 403,
+            body: json!({"message": "Missing Access", "code": 50001}),
+        },
+    );
+    let err = outbox_for(&fake)
+        .send(&Outbound {
+            channel: ChannelId(DIGEST_CHANNEL_ID),
+            content: "x".into(),
+            ping: Ping::Nobody,
+            buttons: Vec::new(),
+        })
+        .await
+        .expect_err("403 is permanent");
+    assert!(
+        matches!(err, sltbot::notify::DeliveryError::Permanent(_)),
+        "{err:?}"
+    );
+    assert_eq!(fake.requests().len(), 1, "not retried");
+}
+
+// The scheduler (another branch) decides when a reminder is due on its clock and hands an
+// `Outbound` with `Ping::Role(coordinator)` to the outbox; this is that last leg.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reminder_through_the_outbox_pings_exactly_the_coordinator_role() {
+    let fake = FakeDiscord::start(FakeDiscordOptions::default()).await;
+    let outbox = outbox_for(&fake);
+    outbox
+        .send(&Outbound {
+            channel: ChannelId(GENERAL_CHANNEL_ID),
+            content: format!(
+                "<@&{COORDINATOR_ROLE_ID}> Møte om 1 dag. Sak: @everyone <@&{MEMBER_ROLE_ID}>"
+            ),
+            ping: Ping::Role(RoleId(COORDINATOR_ROLE_ID)),
+            buttons: vec![
+                Button::ActionDone(ActionId(4)),
+                Button::ActionReport(ActionId(4)),
+            ],
+        })
+        .await
+        .unwrap();
+    let post = fake.wait_for_channel_message(GENERAL_CHANNEL_ID).await;
+    let b = body(&post);
+    assert_eq!(
+        b["allowed_mentions"],
+        json!({"parse": [], "users": [], "roles": [COORDINATOR_ROLE_ID.to_string()]})
+    );
+    let buttons = &b["components"][0]["components"];
+    assert_eq!(buttons[0]["custom_id"], "sltbot:done:4");
+    assert_eq!(buttons[0]["label"], "Merk som fullført");
+    assert_eq!(buttons[1]["custom_id"], "sltbot:report:4");
+
+    outbox
+        .send(&Outbound {
+            channel: ChannelId(GENERAL_CHANNEL_ID),
+            content: format!("<@{OLA_USER_ID}> tiltaket ditt har passert fristen"),
+            ping: Ping::User(UserId(OLA_USER_ID)),
+            buttons: Vec::new(),
+        })
+        .await
+        .unwrap();
+    let posts = fake
+        .wait_for_requests("two posts", 2, |r| r.route == Some(Route::CreateMessage))
+        .await;
+    assert_eq!(
+        body(&posts[1])["allowed_mentions"],
+        json!({"parse": [], "users": [OLA_USER_ID.to_string()], "roles": []})
+    );
+    fake.assert_no_violations();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn buttons_mark_done_and_report_progress_through_a_modal() {
+    let (_dir, running) = seeded_bot().await;
+    let fake = &running.fake;
+    let show = |id: i64| {
+        InteractionFixture::slash("action")
+            .subcommand("show")
+            .integer("id", id)
+            .by(&ola())
+    };
+    running
+        .service
+        .execute(
+            &harness::admin(),
+            WorkspaceId(GUILD_ID),
+            Command::ActionAdd {
+                group: GROUP.into(),
+                title: "Kartlegge fritidstilbud".into(),
+                owner: UserId(OLA_USER_ID),
+                agency: Some("Kulturetaten".into()),
+                due: Some("28.02.2027".into()),
+            },
+        )
+        .await
+        .outcome
+        .unwrap();
+    let shown = fake.send_interaction(&show(1));
+    let cb = callback(fake, &shown).await;
+    let row = &cb["data"]["components"][0]["components"];
+    assert_eq!(row[0]["custom_id"], "sltbot:done:1");
+    assert_eq!(row[1]["custom_id"], "sltbot:report:1");
+    let message = fake
+        .messages_in_channel(GENERAL_CHANNEL_ID)
+        .pop()
+        .expect("the reply is stored");
+
+    // Report progress: the button opens a modal; submitting it stores the note.
+    let press = fake.send_interaction(
+        &InteractionFixture::button("sltbot:report:1")
+            .on_message(message.clone())
+            .by(&ola()),
+    );
+    let modal = callback(fake, &press).await;
+    assert_eq!(modal["type"], 9);
+    assert_eq!(modal["data"]["custom_id"], "sltbot:report:1");
+    let submit = fake.send_interaction(
+        &InteractionFixture::modal_submit("sltbot:report:1")
+            .text_input("note", "Startet kartleggingen")
+            .by(&ola()),
+    );
+    let cb = callback(fake, &submit).await;
+    assert_eq!(cb["type"], 4);
+    assert_eq!(cb["data"]["allowed_mentions"], NO_MENTIONS());
+
+    // Mark done.
+    let done = fake.send_interaction(
+        &InteractionFixture::button("sltbot:done:1")
+            .on_message(message)
+            .by(&ola()),
+    );
+    let cb = callback(fake, &done).await;
+    assert_eq!(cb["type"], 4);
+    let status = running
+        .service
+        .execute(
+            &harness::admin(),
+            WorkspaceId(GUILD_ID),
+            Command::ActionShow { id: ActionId(1) },
+        )
+        .await;
+    match status.outcome {
+        Ok(sltbot::service::Reply::ActionShown {
+            action, updates, ..
+        }) => {
+            assert_eq!(action.status, sltbot::domain::ActionStatus::Done);
+            assert_eq!(updates.len(), 2, "{updates:?}");
+        }
+        other => panic!("{other:?}"),
+    }
+    fake.assert_no_violations();
+    running.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn agenda_add_without_title_opens_a_form_for_long_details() {
+    let (_dir, running) = seeded_bot().await;
+    let fake = &running.fake;
+    let open = fake.send_interaction(
+        &InteractionFixture::slash("agenda")
+            .subcommand("add")
+            .string("group", GROUP)
+            .by(&ola()),
+    );
+    let modal = callback(fake, &open).await;
+    assert_eq!(modal["type"], 9);
+    let custom_id = modal["data"]["custom_id"].as_str().unwrap().to_string();
+    assert_eq!(custom_id, "sltbot:agenda:1:0");
+    let details = "Bakgrunn. ".repeat(350);
+    let submit = fake.send_interaction(
+        &InteractionFixture::modal_submit(&custom_id)
+            .text_input("title", "Rus på fritidsklubben")
+            .text_input("details", &details)
+            .by(&ola()),
+    );
+    let cb = callback(fake, &submit).await;
+    assert!(
+        cb["data"]["content"]
+            .as_str()
+            .unwrap()
+            .contains("Rus på fritidsklubben"),
+        "{cb}"
+    );
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", running.db.display()))
+        .await
+        .unwrap();
+    let (stored,): (String,) = sqlx::query_as("SELECT details FROM agenda_items WHERE id = 1")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(stored.chars().count(), details.trim_end().chars().count());
+    pool.close().await;
+    fake.assert_no_violations();
+    running.stop().await;
+}
