@@ -46,6 +46,63 @@ fn ok_callback(body: Option<&Value>) -> bool {
         .is_some_and(|c| c.starts_with("Takk!"))
 }
 
+/// Meetings per burst group: with 200 items a user, 40 items a meeting, inside the limit
+/// of 50 open items per meeting (as a real workspace would be).
+const MEETINGS_PER_GROUP: usize = 10;
+
+/// One group per user (their own working group, sharing the member role), each with
+/// [`MEETINGS_PER_GROUP`] meetings: the burst spreads over realistic agendas instead of
+/// piling 10,000 items onto one meeting. Returns (group name, meeting ids) per user.
+async fn seed_burst(service: &sltbot::service::Service, users: usize) -> Vec<(String, Vec<i64>)> {
+    use sltbot::domain::{ChannelId, RoleId, WorkspaceId};
+    use sltbot::service::{Command, GroupFields};
+    let ws = WorkspaceId(support::fake_discord::GUILD_ID);
+    let admin = support::harness::admin();
+    let mut out = Vec::with_capacity(users);
+    for u in 0..users {
+        let name = format!("Arbeidsgruppe {u:02}");
+        let created = service
+            .execute(
+                &admin,
+                ws,
+                Command::GroupCreate(GroupFields {
+                    name: Some(name.clone()),
+                    level: Some("utforende".into()),
+                    channel: Some(ChannelId(support::fake_discord::GENERAL_CHANNEL_ID)),
+                    coordinator_role: Some(RoleId(support::fake_discord::COORDINATOR_ROLE_ID)),
+                    member_role: Some(RoleId(MEMBER_ROLE_ID)),
+                    timezone: None,
+                    language: None,
+                }),
+            )
+            .await;
+        assert!(created.outcome.is_ok(), "{created:?}");
+        let mut meetings = Vec::with_capacity(MEETINGS_PER_GROUP);
+        for m in 0..MEETINGS_PER_GROUP {
+            let added = service
+                .execute(
+                    &admin,
+                    ws,
+                    Command::MeetingAdd {
+                        group: name.clone(),
+                        at: format!("{:02}.{:02}.2027 kl. 13.00", 1 + m, 2 + m),
+                        title: None,
+                        location: None,
+                    },
+                )
+                .await;
+            match added.outcome {
+                Ok(sltbot::service::Reply::MeetingAdded { meeting, .. }) => {
+                    meetings.push(meeting.id.0)
+                }
+                other => panic!("meeting add: {other:?}"),
+            }
+        }
+        out.push((name, meetings));
+    }
+    out
+}
+
 fn main() {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -65,6 +122,7 @@ async fn run() {
     let db = dir.path().join("burst.db");
     let seeding = service_on(&db).await;
     seed(&seeding).await;
+    let targets = seed_burst(&seeding, users).await;
     seeding.store().close().await;
 
     let opts = FakeDiscordOptions {
@@ -103,15 +161,18 @@ async fn run() {
     let send_one = {
         let fake = fake.clone();
         let slots = slots.clone();
-        move |actor: Actor, title: String| {
+        move |actor: Actor, group: String, meeting: Option<i64>, title: String| {
             let fake = fake.clone();
             let slots = slots.clone();
             async move {
-                let fixture = InteractionFixture::slash("agenda")
+                let mut fixture = InteractionFixture::slash("agenda")
                     .subcommand("add")
-                    .string("group", GROUP)
-                    .string("title", &title)
-                    .by(&actor);
+                    .string("group", &group)
+                    .string("title", &title);
+                if let Some(m) = meeting {
+                    fixture = fixture.integer("meeting", m);
+                }
+                let fixture = fixture.by(&actor);
                 let start = Instant::now();
                 let sent = fake.send_interaction(&fixture);
                 let rx = {
@@ -140,7 +201,7 @@ async fn run() {
 
     // Warm-up (connections, statement caches), not measured.
     for n in 0..50 {
-        send_one(actor(0), format!("Oppvarming {n}")).await;
+        send_one(actor(0), GROUP.into(), None, format!("Oppvarming {n}")).await;
     }
 
     let began = Instant::now();
@@ -148,10 +209,13 @@ async fn run() {
     for u in 0..users {
         let send_one = send_one.clone();
         let who = actor(u + 1);
+        let (group, meetings) = targets[u].clone();
         tasks.push(tokio::spawn(async move {
             let mut out = Vec::with_capacity(per_user);
             for n in 0..per_user {
-                out.push(send_one(who.clone(), format!("Sak {u}-{n} fra bruker {u}")).await);
+                let meeting = meetings[n % meetings.len()];
+                let title = format!("Sak {u}-{n} fra bruker {u}");
+                out.push(send_one(who.clone(), group.clone(), Some(meeting), title).await);
             }
             out
         }));
@@ -178,6 +242,7 @@ async fn run() {
     let mut tasks = Vec::new();
     for u in (0..users).filter(|_| with_service) {
         let service = service.clone();
+        let (group, meetings) = targets[u].clone();
         tasks.push(tokio::spawn(async move {
             let actor = sltbot::service::Actor {
                 roles: vec![sltbot::domain::RoleId(MEMBER_ROLE_ID)],
@@ -193,10 +258,10 @@ async fn run() {
                         &actor,
                         sltbot::domain::WorkspaceId(support::fake_discord::GUILD_ID),
                         sltbot::service::Command::AgendaAdd {
-                            group: GROUP.into(),
+                            group: group.clone(),
                             title: format!("Direkte sak {u}-{n}"),
                             details: None,
-                            meeting: None,
+                            meeting: Some(sltbot::domain::MeetingId(meetings[n % meetings.len()])),
                         },
                     )
                     .await;

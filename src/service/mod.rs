@@ -477,7 +477,7 @@ pub(crate) fn check_limit(limit: Limit, current: i64) -> Result<(), ServiceError
     }
 }
 
-pub(crate) async fn commit(tx: store::Tx) -> Result<(), ServiceError> {
+pub(crate) async fn commit(tx: store::WriteTx) -> Result<(), ServiceError> {
     tx.commit()
         .await
         .map_err(|e| ServiceError::Store(store::StoreError::from(e)))

@@ -20,9 +20,10 @@ pub mod workspaces;
 
 use chrono::{DateTime, Utc};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{Sqlite, SqlitePool, Transaction};
+use sqlx::{Sqlite, SqliteConnection, SqlitePool, Transaction};
 use std::path::PathBuf;
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 pub type Tx = Transaction<'static, Sqlite>;
@@ -88,6 +89,41 @@ impl Default for StoreOptions {
 #[derive(Debug, Clone)]
 pub struct Store {
     pool: SqlitePool,
+    /// Writers of this process queue here, in order, before they take a connection.
+    /// SQLite allows one writer at a time; left to its busy handler, concurrent writers
+    /// poll with growing sleeps (unfair, and past the busy timeout they fail with
+    /// "locked"). The busy timeout still covers writers in *other* processes.
+    write_lock: Arc<tokio::sync::Mutex<()>>,
+}
+
+/// A write transaction together with this process's write turn; both end on commit,
+/// rollback or drop. Derefs to the connection, like [`Tx`].
+pub struct WriteTx {
+    tx: Tx,
+    _turn: tokio::sync::OwnedMutexGuard<()>,
+}
+
+impl WriteTx {
+    pub async fn commit(self) -> std::result::Result<(), sqlx::Error> {
+        self.tx.commit().await
+    }
+
+    pub async fn rollback(self) -> std::result::Result<(), sqlx::Error> {
+        self.tx.rollback().await
+    }
+}
+
+impl std::ops::Deref for WriteTx {
+    type Target = SqliteConnection;
+    fn deref(&self) -> &SqliteConnection {
+        &self.tx
+    }
+}
+
+impl std::ops::DerefMut for WriteTx {
+    fn deref_mut(&mut self) -> &mut SqliteConnection {
+        &mut self.tx
+    }
 }
 
 impl Store {
@@ -129,7 +165,10 @@ impl Store {
                 },
                 other => other,
             })?;
-        let store = Store { pool };
+        let store = Store {
+            pool,
+            write_lock: Arc::default(),
+        };
         store.migrate().await?;
         Ok(store)
     }
@@ -146,7 +185,10 @@ impl Store {
             .max_lifetime(None)
             .connect_with(connect)
             .await?;
-        let store = Store { pool };
+        let store = Store {
+            pool,
+            write_lock: Arc::default(),
+        };
         store.migrate().await?;
         Ok(store)
     }
@@ -163,10 +205,14 @@ impl Store {
         })
     }
 
-    /// A write transaction. `BEGIN IMMEDIATE` takes the write lock up front, so two
-    /// writers queue on the busy timeout instead of failing half-way on an upgrade.
-    pub async fn write(&self) -> Result<Tx> {
-        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    /// A write transaction. Writers of this process take turns (first come, first served)
+    /// before taking a connection; `BEGIN IMMEDIATE` then takes SQLite's write lock up
+    /// front, so a writer of another process makes this one wait on the busy timeout
+    /// instead of failing half-way on an upgrade.
+    pub async fn write(&self) -> Result<WriteTx> {
+        let turn = self.write_lock.clone().lock_owned().await;
+        let tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        Ok(WriteTx { tx, _turn: turn })
     }
 
     /// A read transaction: a consistent snapshot across several queries.
