@@ -58,7 +58,18 @@ async fn registration_is_global_localized_and_repeatable() {
     assert_eq!(put.route, Some(Route::BulkSetGlobalCommands));
     let commands = body(&put).as_array().expect("a list").clone();
     let names: Vec<&str> = commands.iter().filter_map(|c| c["name"].as_str()).collect();
-    assert_eq!(names, ["group", "meeting", "agenda", "action", "workspace"]);
+    assert_eq!(
+        names,
+        [
+            "group",
+            "meeting",
+            "agenda",
+            "action",
+            "audit",
+            "digest",
+            "workspace"
+        ]
+    );
     let agenda = &commands[2];
     assert_eq!(agenda["name_localizations"]["no"], "sak");
     assert_eq!(agenda["contexts"], json!([0]), "guild only");
@@ -83,7 +94,7 @@ async fn registration_is_global_localized_and_repeatable() {
     let second = start_bot(&db, FakeDiscordOptions::default(), Vec::new()).await;
     let again = second.fake.wait_for_command_registration().await;
     assert_eq!(body(&again), &Value::Array(commands));
-    assert_eq!(second.fake.commands(None).len(), 5);
+    assert_eq!(second.fake.commands(None).len(), 7);
     second.fake.assert_no_violations();
     second.stop().await;
 }
@@ -97,7 +108,7 @@ async fn registration_goes_to_configured_guilds() {
     assert_eq!(put.route, Some(Route::BulkSetGuildCommands));
     assert_eq!(put.id("guild_id"), Some(GUILD_ID));
     assert!(running.fake.commands(None).is_empty());
-    assert_eq!(running.fake.commands(Some(GUILD_ID)).len(), 5);
+    assert_eq!(running.fake.commands(Some(GUILD_ID)).len(), 7);
     running.fake.assert_no_violations();
     running.stop().await;
 }
@@ -662,6 +673,239 @@ async fn agenda_add_without_title_opens_a_form_for_long_details() {
         .unwrap();
     assert_eq!(stored.chars().count(), details.trim_end().chars().count());
     pool.close().await;
+    fake.assert_no_violations();
+    running.stop().await;
+}
+
+fn manager() -> support::fake_discord::fixtures::Actor {
+    support::fake_discord::fixtures::Actor::new(950_000_000_000_000_001, "leder")
+        .with_permissions(1 << 5) // MANAGE_GUILD
+}
+
+async fn content_of(fake: &FakeDiscord, fixture: &InteractionFixture) -> (String, bool) {
+    let cb = callback(fake, &fake.send_interaction(fixture)).await;
+    assert_eq!(cb["type"], 4, "{cb}");
+    assert_eq!(cb["data"]["allowed_mentions"], NO_MENTIONS());
+    let text = cb["data"]["content"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    (text, is_ephemeral(&cb))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn scheduling_commands_work_as_slash_commands() {
+    let (_dir, running) = seeded_bot().await;
+    let fake = &running.fake;
+    let ws = WorkspaceId(GUILD_ID);
+    let preset = "månedlig første tirsdag kl. 09.00";
+
+    // The cadence option suggests presets in the user's language, keeping what was typed.
+    let suggest = fake.send_interaction(
+        &InteractionFixture::autocomplete("meeting")
+            .subcommand("schedule")
+            .string("group", GROUP)
+            .focused("cadence", "måned"),
+    );
+    let cb = callback(fake, &suggest).await;
+    assert_eq!(cb["type"], 8);
+    let values: Vec<&str> = cb["data"]["choices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["value"].as_str())
+        .collect();
+    assert_eq!(
+        values,
+        ["måned", preset, "månedlig siste torsdag kl. 13.30"]
+    );
+
+    let (text, _) = content_of(
+        fake,
+        &InteractionFixture::slash("meeting")
+            .subcommand("schedule")
+            .string("group", GROUP)
+            .string("cadence", preset)
+            .boolean("skip_holidays", true),
+    )
+    .await;
+    assert!(text.contains("FREQ=MONTHLY;BYDAY=1TU"), "{text}");
+
+    // The first series meeting, Tuesday 5 January 2027 09:00, comes before the seeded one.
+    let next = running
+        .service
+        .execute(
+            &harness::admin(),
+            ws,
+            Command::MeetingNext {
+                group: GROUP.into(),
+            },
+        )
+        .await;
+    let first = match next.outcome {
+        Ok(sltbot::service::Reply::MeetingNext {
+            meeting: Some(m), ..
+        }) => m,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(first.starts_at.to_rfc3339(), "2027-01-05T08:00:00+00:00");
+    let (text, _) = content_of(
+        fake,
+        &InteractionFixture::slash("meeting")
+            .subcommand("next")
+            .string("group", GROUP)
+            .by(&ola()),
+    )
+    .await;
+    assert!(text.contains("05.01.2027"), "{text}");
+
+    // Move it by a day.
+    let (text, _) = content_of(
+        fake,
+        &InteractionFixture::slash("meeting")
+            .subcommand("move")
+            .integer("id", first.id.0)
+            .string("at", "06.01.2027 kl. 10.00"),
+    )
+    .await;
+    assert!(text.contains("06.01.2027"), "{text}");
+    let next = running
+        .service
+        .execute(
+            &harness::admin(),
+            ws,
+            Command::MeetingNext {
+                group: GROUP.into(),
+            },
+        )
+        .await;
+    assert!(matches!(
+        next.outcome,
+        Ok(sltbot::service::Reply::MeetingNext { meeting: Some(ref m), .. })
+            if m.id == first.id && m.starts_at.to_rfc3339() == "2027-01-06T09:00:00+00:00"
+    ));
+
+    // Reminders: lead times and no agenda deadline.
+    content_of(
+        fake,
+        &InteractionFixture::slash("group")
+            .subcommand("reminders")
+            .string("group", GROUP)
+            .string("leads", "3d,1d")
+            .string("deadline", "none"),
+    )
+    .await;
+    let shown = running
+        .service
+        .execute(
+            &harness::admin(),
+            ws,
+            Command::GroupReminders {
+                group: GROUP.into(),
+                leads: None,
+                deadline: None,
+                skip_holidays: None,
+            },
+        )
+        .await;
+    match shown.outcome {
+        Ok(sltbot::service::Reply::GroupReminders { settings, .. }) => {
+            assert_eq!(settings.leads, [3 * 24 * 60, 24 * 60]);
+            assert_eq!(settings.deadline, None);
+            assert!(settings.skip_holidays);
+        }
+        other => panic!("{other:?}"),
+    }
+
+    // The digest: admins only; the answer is ephemeral.
+    let digest = |actor: &support::fake_discord::fixtures::Actor| {
+        InteractionFixture::slash("digest")
+            .subcommand("set")
+            .option("channel", OptionValue::Channel(DIGEST_CHANNEL_ID))
+            .string("cadence", "ukentlig fredag kl. 14.00")
+            .by(actor)
+    };
+    let (refused, ephemeral) = content_of(fake, &digest(&ola())).await;
+    assert!(ephemeral);
+    assert!(refused.starts_with("Det har du ikke tilgang"), "{refused}");
+    let (text, ephemeral) = content_of(fake, &digest(&manager())).await;
+    assert!(ephemeral);
+    assert!(text.contains(&format!("<#{DIGEST_CHANNEL_ID}>")), "{text}");
+    assert!(text.contains("BYDAY=FR"), "{text}");
+    let (shown, _) = content_of(
+        fake,
+        &InteractionFixture::slash("digest").subcommand("show"),
+    )
+    .await;
+    assert_eq!(shown, text);
+
+    // The audit trail lists what happened, for coordinators; outside the group's own
+    // channel only the asker sees it.
+    let (audit, ephemeral) = content_of(
+        fake,
+        &InteractionFixture::slash("audit")
+            .string("group", GROUP)
+            .in_channel(DIGEST_CHANNEL_ID),
+    )
+    .await;
+    assert!(ephemeral, "outside the group's channel");
+    for action in ["meeting.schedule", "meeting.move", "group.reminders"] {
+        assert!(audit.contains(action), "{action}: {audit}");
+    }
+    let (refused, _) = content_of(
+        fake,
+        &InteractionFixture::slash("audit")
+            .string("group", GROUP)
+            .by(&ola()),
+    )
+    .await;
+    assert!(refused.starts_with("Det har du ikke tilgang"), "{refused}");
+    fake.assert_no_violations();
+    running.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn group_delete_needs_the_groups_name_as_confirmation() {
+    let (_dir, running) = seeded_bot().await;
+    let fake = &running.fake;
+    let delete = |confirm: Option<&str>| {
+        let f = InteractionFixture::slash("group")
+            .subcommand("delete")
+            .string("group", GROUP);
+        match confirm {
+            Some(c) => f.string("confirm", c),
+            None => f,
+        }
+    };
+    for confirm in [None, Some("Styringsgruppa")] {
+        let (text, ephemeral) = content_of(fake, &delete(confirm)).await;
+        assert!(ephemeral);
+        assert_eq!(text, t!(Lang::Nb, "discord-confirm-delete", name = GROUP));
+    }
+    let (refused, _) = content_of(fake, &delete(Some(GROUP)).by(&ola())).await;
+    assert!(refused.starts_with("Det har du ikke tilgang"), "{refused}");
+    let list = || async {
+        match running
+            .service
+            .execute(
+                &harness::admin(),
+                WorkspaceId(GUILD_ID),
+                Command::GroupList {
+                    include_archived: true,
+                },
+            )
+            .await
+            .outcome
+        {
+            Ok(sltbot::service::Reply::GroupList(groups)) => groups.len(),
+            other => panic!("{other:?}"),
+        }
+    };
+    assert_eq!(list().await, 1, "still there");
+    // The name, in any case, confirms.
+    let (text, _) = content_of(fake, &delete(Some("koordineringsgruppa"))).await;
+    assert!(text.contains(GROUP), "{text}");
+    assert_eq!(list().await, 0);
     fake.assert_no_violations();
     running.stop().await;
 }
