@@ -909,3 +909,183 @@ async fn group_delete_needs_the_groups_name_as_confirmation() {
     fake.assert_no_violations();
     running.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn group_export_sends_json_and_markdown_files_to_the_coordinator_only() {
+    let (_dir, running) = seeded_bot().await;
+    let fake = &running.fake;
+    callback(
+        fake,
+        &fake.send_interaction(&agenda_add("Uro ved ungdomsklubben").by(&ola())),
+    )
+    .await;
+    running
+        .service
+        .execute(
+            &harness::admin(),
+            WorkspaceId(GUILD_ID),
+            Command::ActionAdd {
+                group: GROUP.into(),
+                title: "Kartlegge fritidstilbud".into(),
+                owner: UserId(OLA_USER_ID),
+                agency: Some("Kulturetaten".into()),
+                due: Some("28.02.2027".into()),
+            },
+        )
+        .await
+        .outcome
+        .unwrap();
+    let export = || {
+        InteractionFixture::slash("group")
+            .subcommand("export")
+            .string("group", GROUP)
+    };
+    // In the group's own channel, and still only for the coordinator who asked.
+    let sent = fake.send_interaction(&export());
+    let cb = fake.wait_for_callback(&sent).await;
+    assert_eq!(cb.status, 204, "{cb:?}");
+    assert!(cb.is_multipart(), "{:?}", cb.content_type);
+    let b = body(&cb);
+    assert_eq!(b["type"], 4);
+    assert!(is_ephemeral(b), "{b}");
+    assert_eq!(b["data"]["allowed_mentions"], NO_MENTIONS());
+    assert!(
+        b["data"]["content"].as_str().unwrap().contains(GROUP),
+        "{b}"
+    );
+    let names: Vec<&str> = cb
+        .files
+        .iter()
+        .filter_map(|f| f.filename.as_deref())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "koordineringsgruppa-export.json",
+            "koordineringsgruppa-export.md"
+        ]
+    );
+    let meta: Vec<&str> = b["data"]["attachments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a["filename"].as_str())
+        .collect();
+    assert_eq!(meta, names);
+
+    let json_file = cb.file("koordineringsgruppa-export.json").unwrap();
+    assert_eq!(json_file.content_type.as_deref(), Some("application/json"));
+    let data: Value = serde_json::from_slice(&json_file.data).expect("the JSON file parses");
+    assert_eq!(data["group"]["name"], GROUP);
+    assert_eq!(data["meetings"][0]["title"], "Januarmøtet");
+    assert_eq!(data["agenda_items"][0]["title"], "Uro ved ungdomsklubben");
+    assert_eq!(data["agenda_items"][0]["submitter"], OLA_USER_ID);
+    assert_eq!(data["actions"][0]["title"], "Kartlegge fritidstilbud");
+    assert_eq!(data["actions"][0]["agency"], "Kulturetaten");
+
+    let markdown = cb.file("koordineringsgruppa-export.md").unwrap().text();
+    assert!(
+        markdown.starts_with(&format!(
+            "# {}",
+            t!(Lang::Nb, "export-title", group = GROUP)
+        )),
+        "{markdown}"
+    );
+    for needle in [
+        "12.01.2027 kl. 09.00",
+        "Uro ved ungdomsklubben",
+        "Kartlegge fritidstilbud",
+    ] {
+        assert!(markdown.contains(needle), "{needle}: {markdown}");
+    }
+    // The fake keeps the (ephemeral) message with both files attached.
+    let stored = fake
+        .messages_in_channel(GENERAL_CHANNEL_ID)
+        .into_iter()
+        .find(|m| m["attachments"].as_array().is_some_and(|a| a.len() == 2))
+        .expect("the export message");
+    assert_eq!(stored["flags"], 64);
+    assert_eq!(stored["attachments"][1]["size"], markdown.len(), "{stored}");
+
+    // A member may not export: an ephemeral refusal, no files.
+    let refused = fake.send_interaction(&export().by(&ola()));
+    let cb = fake.wait_for_callback(&refused).await;
+    assert!(!cb.is_multipart());
+    assert!(cb.files.is_empty());
+    assert!(is_ephemeral(body(&cb)));
+    fake.assert_no_violations();
+    running.stop().await;
+}
+
+/// POSTs `body` to the fake as it is, with the bot's token; returns the status.
+async fn raw_post(fake: &FakeDiscord, path: &str, content_type: &str, body: &[u8]) -> u16 {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let addr = fake.rest_url().trim_start_matches("http://").to_string();
+    let mut stream = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    let head = format!(
+        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bot {}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        fake.options().token,
+        body.len()
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    stream.write_all(body).await.unwrap();
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).await.unwrap();
+    let text = String::from_utf8_lossy(&answer);
+    text.split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_fake_keeps_uploaded_files_byte_exact_and_checks_them_against_attachments() {
+    let fake = FakeDiscord::start(FakeDiscordOptions::default()).await;
+    let http = support::fake_discord::client::http_for(&fake);
+    let bytes: Vec<u8> = vec![0, 159, 146, 150, 255, b'\r', b'\n', b'-', b'-'];
+    poise::serenity_prelude::ChannelId::new(DIGEST_CHANNEL_ID)
+        .send_message(
+            &http,
+            poise::serenity_prelude::CreateMessage::new()
+                .content("vedlegg")
+                .add_file(poise::serenity_prelude::CreateAttachment::bytes(
+                    bytes.clone(),
+                    "data.bin",
+                )),
+        )
+        .await
+        .expect("posted with a file");
+    let post = fake.wait_for_channel_message(DIGEST_CHANNEL_ID).await;
+    assert!(post.is_multipart());
+    assert_eq!(post.files.len(), 1);
+    assert_eq!(post.files[0].field, "files[0]");
+    assert_eq!(post.files[0].data, bytes);
+    let stored = fake.messages_in_channel(DIGEST_CHANNEL_ID);
+    assert_eq!(stored[0]["attachments"][0]["filename"], "data.bin");
+    assert_eq!(stored[0]["attachments"][0]["size"], bytes.len());
+    fake.assert_no_violations();
+
+    // A file without an `attachments` entry is a violation.
+    let boundary = "xYzZY";
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"files[0]\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nhei\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"payload_json\"\r\n\r\n{{\"content\":\"x\",\"attachments\":[]}}\r\n--{boundary}--\r\n"
+    );
+    let path = format!("/api/v10/channels/{DIGEST_CHANNEL_ID}/messages");
+    let status = raw_post(
+        &fake,
+        &path,
+        &format!("multipart/form-data; boundary={boundary}"),
+        body.as_bytes(),
+    )
+    .await;
+    assert_eq!(status, 200, "the fake answers, and records the violation");
+    let violations = fake.violations();
+    assert_eq!(violations.len(), 1, "{violations:?}");
+    assert!(
+        matches!(
+            &violations[0].kind,
+            support::fake_discord::ViolationKind::Multipart(m) if m.contains("files[0]")
+        ),
+        "{violations:?}"
+    );
+}

@@ -4,6 +4,10 @@
 //! - REST (axum): the routes in [`Route`]; every request is recorded ([`RecordedRequest`]),
 //!   every JSON body validated against Discord's OpenAPI description (vendored subset in
 //!   `tests/support/discord-openapi/`); failures become [`Violation`]s (and a 400 answer).
+//!   Multipart bodies (file uploads) are split byte-exactly: `payload_json` is validated
+//!   against the operation's `multipart/form-data` schema, each `files[n]` part must match an
+//!   `attachments` entry with id n, and the files are recorded ([`RecordedRequest::files`])
+//!   and shown in the stored message's `attachments`.
 //!   With `FAKE_DISCORD_LOG=/path` each request is appended there as a JSON line.
 //! - Gateway (tokio-tungstenite): HELLO, IDENTIFY → READY (+ GUILD_CREATE), heartbeat ACK,
 //!   dispatches with increasing `s`, RESUME → replay of missed events + RESUMED, server-side
@@ -290,6 +294,8 @@ pub struct RecordedRequest {
     pub params: BTreeMap<&'static str, String>,
     /// Parsed JSON body (for multipart: the `payload_json` part).
     pub body: Option<Value>,
+    /// The file parts of a multipart body (`files[n]`), in order.
+    pub files: Vec<RecordedFile>,
     pub content_type: Option<String>,
     pub authorization: Option<String>,
     pub audit_log_reason: Option<String>,
@@ -299,7 +305,46 @@ pub struct RecordedRequest {
     pub response: Option<Value>,
 }
 
+/// A file part of a multipart request.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RecordedFile {
+    /// The form field name, e.g. `files[0]`.
+    pub field: String,
+    pub filename: Option<String>,
+    pub content_type: Option<String>,
+    pub data: Vec<u8>,
+}
+
+impl RecordedFile {
+    /// The content as text (lossy UTF-8).
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.data).into_owned()
+    }
+
+    /// `n` of a `files[n]` field.
+    pub fn index(&self) -> Option<u64> {
+        self.field
+            .strip_prefix("files[")
+            .and_then(|r| r.strip_suffix(']'))
+            .and_then(|n| n.parse().ok())
+    }
+}
+
 impl RecordedRequest {
+    /// The uploaded file called `filename`.
+    pub fn file(&self, filename: &str) -> Option<&RecordedFile> {
+        self.files
+            .iter()
+            .find(|f| f.filename.as_deref() == Some(filename))
+    }
+
+    /// Was the body `multipart/form-data`?
+    pub fn is_multipart(&self) -> bool {
+        self.content_type
+            .as_deref()
+            .is_some_and(|c| c.starts_with("multipart/form-data"))
+    }
+
     /// A path parameter parsed as a snowflake.
     pub fn id(&self, name: &str) -> Option<u64> {
         self.params.get(name).and_then(|v| v.parse().ok())
@@ -339,6 +384,8 @@ pub enum ViolationKind {
     BadAuthorization(Option<String>),
     InteractionAlreadyAcknowledged,
     UnknownInteraction,
+    /// A malformed multipart body, or files that do not match its `attachments`.
+    Multipart(String),
     /// A dispatch serenity would turn into `Event::Unknown` (method `GATEWAY`, path = event name).
     SilentDrop(String),
 }
