@@ -528,6 +528,20 @@ async fn reminder_through_the_outbox_pings_exactly_the_coordinator_role() {
         b["allowed_mentions"],
         json!({"parse": [], "users": [], "roles": [COORDINATOR_ROLE_ID.to_string()]})
     );
+    let stored = fake.message(
+        post.response.as_ref().unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .parse()
+            .unwrap(),
+    );
+    let stored = stored.expect("stored");
+    assert_eq!(
+        stored["mention_roles"],
+        json!([COORDINATOR_ROLE_ID.to_string()]),
+        "the member role and @everyone in the text ping nobody"
+    );
+    assert_eq!(stored["mention_everyone"], false);
     let buttons = &b["components"][0]["components"];
     assert_eq!(buttons[0]["custom_id"], "sltbot:done:4");
     assert_eq!(buttons[0]["label"], "Merk som fullført");
@@ -1088,4 +1102,96 @@ async fn the_fake_keeps_uploaded_files_byte_exact_and_checks_them_against_attach
         ),
         "{violations:?}"
     );
+}
+
+fn reminder_outbound(content: &str) -> Outbound {
+    Outbound {
+        channel: ChannelId(GENERAL_CHANNEL_ID),
+        content: content.into(),
+        ping: Ping::Role(RoleId(COORDINATOR_ROLE_ID)),
+        buttons: Vec::new(),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn keyed_sends_use_an_enforced_nonce_so_a_repeat_posts_nothing() {
+    let fake = FakeDiscord::start(FakeDiscordOptions::default()).await;
+    let outbox = outbox_for(&fake);
+    let m = reminder_outbound("Påminnelse");
+    let first = outbox.send_keyed("n7p0", &m).await.unwrap();
+    let again = outbox.send_keyed("n7p0", &m).await.unwrap();
+    assert_eq!(
+        first.message_id, again.message_id,
+        "the first message is returned"
+    );
+    assert_eq!(fake.messages_in_channel(GENERAL_CHANNEL_ID).len(), 1);
+    let posts = fake
+        .wait_for_requests("two keyed posts", 2, |r| {
+            r.route == Some(Route::CreateMessage)
+        })
+        .await;
+    for p in &posts {
+        assert_eq!(body(p)["nonce"], "n7p0");
+        assert_eq!(body(p)["enforce_nonce"], true);
+    }
+    // Another key is another message; so is the same key in another channel.
+    let other = outbox.send_keyed("n7p1", &m).await.unwrap();
+    assert_ne!(other.message_id, first.message_id);
+    let elsewhere = outbox
+        .send_keyed(
+            "n7p0",
+            &Outbound {
+                channel: ChannelId(DIGEST_CHANNEL_ID),
+                ..m.clone()
+            },
+        )
+        .await
+        .unwrap();
+    assert_ne!(elsewhere.message_id, first.message_id);
+    assert_eq!(fake.messages_in_channel(GENERAL_CHANNEL_ID).len(), 2);
+    assert_eq!(fake.messages_in_channel(DIGEST_CHANNEL_ID).len(), 1);
+    // An unkeyed send carries no nonce and is never deduplicated.
+    outbox.send(&m).await.unwrap();
+    outbox.send(&m).await.unwrap();
+    let plain = fake
+        .wait_for_requests("six posts", 6, |r| r.route == Some(Route::CreateMessage))
+        .await;
+    assert!(plain[4..].iter().all(|p| body(p).get("nonce").is_none()));
+    assert_eq!(fake.messages_in_channel(GENERAL_CHANNEL_ID).len(), 4);
+    fake.assert_no_violations();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_nonce_is_unique_only_within_the_window_and_only_when_enforced() {
+    let fake = FakeDiscord::start(FakeDiscordOptions {
+        nonce_window: Duration::ZERO,
+        ..Default::default()
+    })
+    .await;
+    let outbox = outbox_for(&fake);
+    let m = reminder_outbound("Påminnelse");
+    let first = outbox.send_keyed("n8p0", &m).await.unwrap();
+    let later = outbox.send_keyed("n8p0", &m).await.unwrap();
+    assert_ne!(first.message_id, later.message_id, "the window has passed");
+    assert_eq!(fake.messages_in_channel(GENERAL_CHANNEL_ID).len(), 2);
+
+    // A nonce without enforce_nonce does not deduplicate either (default window).
+    let fake = FakeDiscord::start(FakeDiscordOptions::default()).await;
+    let http = build_http(
+        &fake.options().token,
+        Some(&fake.rest_url().parse().unwrap()),
+    );
+    for _ in 0..2 {
+        poise::serenity_prelude::ChannelId::new(GENERAL_CHANNEL_ID)
+            .send_message(
+                &http,
+                poise::serenity_prelude::CreateMessage::new()
+                    .content("x")
+                    .nonce(poise::serenity_prelude::Nonce::String("n9p0".into())),
+            )
+            .await
+            .unwrap();
+    }
+    assert_eq!(fake.messages_in_channel(GENERAL_CHANNEL_ID).len(), 2);
+    fake.assert_no_violations();
 }

@@ -12,6 +12,8 @@
 //! - Gateway (tokio-tungstenite): HELLO, IDENTIFY → READY (+ GUILD_CREATE), heartbeat ACK,
 //!   dispatches with increasing `s`, RESUME → replay of missed events + RESUMED, server-side
 //!   disconnects ([`FakeDiscord::drop_connection`]).
+//! - `POST /channels/{id}/messages` honours `nonce` + `enforce_nonce: true`: a repeat in the
+//!   same channel within [`FakeDiscordOptions::nonce_window`] returns the first message.
 //! - Faults: [`FakeDiscord::fail_next`] makes the next N requests on a route answer 429/500.
 //!
 //! Test habits: wait with the `wait_for_*` helpers (deadline, woken on every change; no sleeps)
@@ -65,6 +67,10 @@ pub struct FakeDiscordOptions {
     pub reject_invalid_bodies: bool,
     /// File each REST request is appended to as a JSON line; defaults to `$FAKE_DISCORD_LOG`.
     pub log_file: Option<PathBuf>,
+    /// How long a message `nonce` sent with `enforce_nonce: true` stays unique in a channel:
+    /// a repeat within it returns the first message and creates none. Discord says "the past
+    /// few minutes"; default 5 minutes.
+    pub nonce_window: Duration,
 }
 
 pub const APPLICATION_ID: u64 = 900_000_000_000_000_001;
@@ -125,6 +131,7 @@ impl Default for FakeDiscordOptions {
             log_file: std::env::var_os(LOG_ENV)
                 .filter(|v| !v.is_empty())
                 .map(PathBuf::from),
+            nonce_window: Duration::from_secs(5 * 60),
         }
     }
 }
@@ -465,6 +472,8 @@ pub(crate) struct State {
     /// DM channel id → recipient.
     pub(crate) dm_channels: BTreeMap<u64, Actor>,
     pub(crate) interactions: HashMap<String, InteractionRecord>,
+    /// (channel id, nonce) → (message id, when) of messages created with `enforce_nonce`.
+    pub(crate) nonces: HashMap<(u64, String), (u64, std::time::Instant)>,
     pub(crate) gateway: gateway::GatewayState,
     /// Receives a copy of each recorded request, with its arrival time (see
     /// [`FakeDiscord::tap_requests`]).
@@ -541,6 +550,7 @@ impl FakeDiscord {
                 messages: BTreeMap::new(),
                 dm_channels: BTreeMap::new(),
                 interactions: HashMap::new(),
+                nonces: HashMap::new(),
                 gateway: gateway::GatewayState::default(),
                 tap: None,
             }),

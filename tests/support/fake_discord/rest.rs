@@ -755,16 +755,40 @@ fn route_answer(
             if !in_guild && !st.dm_channels.contains_key(&cid) {
                 return Answer::error(404, 10003, "Unknown Channel");
             }
+            let body = req.body();
+            // `enforce_nonce`: within the window, the same nonce in this channel gets the
+            // message created first, and nothing new.
+            let enforced = match body.get("nonce") {
+                Some(Value::String(n)) => Some(n.clone()),
+                Some(Value::Number(n)) => Some(n.to_string()),
+                _ => None,
+            }
+            .filter(|_| body.get("enforce_nonce") == Some(&Value::Bool(true)));
+            let now = std::time::Instant::now();
+            if let Some(nonce) = &enforced {
+                let earlier = st
+                    .nonces
+                    .get(&(cid, nonce.clone()))
+                    .filter(|(_, at)| now.duration_since(*at) < opts.nonce_window)
+                    .and_then(|(mid, _)| st.messages.get(mid))
+                    .map(|(_, m)| m.clone());
+                if let Some(m) = earlier {
+                    return Answer::ok(m);
+                }
+            }
             let id = st.next_id();
             let mut msg = fixtures::message_json(
                 id,
                 cid,
                 if in_guild { guild_id } else { None },
                 &opts.bot,
-                &req.body(),
+                &body,
             );
             if !req.files.is_empty() {
                 msg["attachments"] = attachments_json(st, req.files);
+            }
+            if let Some(nonce) = enforced {
+                st.nonces.insert((cid, nonce), (id, now));
             }
             st.messages.insert(id, (cid, msg.clone()));
             Answer::ok(msg)
