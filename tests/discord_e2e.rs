@@ -502,8 +502,9 @@ async fn outbox_gives_up_on_a_permanent_error() {
     assert_eq!(fake.requests().len(), 1, "not retried");
 }
 
-// The scheduler (another branch) decides when a reminder is due on its clock and hands an
-// `Outbound` with `Ping::Role(coordinator)` to the outbox; this is that last leg.
+// The scheduler decides when a reminder is due on its clock and hands an `Outbound` with
+// `Ping::Role(coordinator)` to the outbox; this is that last leg alone (the whole path is
+// `a_reminder_due_on_the_fake_clock_reaches_the_channel_pinging_the_coordinator_role`).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reminder_through_the_outbox_pings_exactly_the_coordinator_role() {
     let fake = FakeDiscord::start(FakeDiscordOptions::default()).await;
@@ -1194,4 +1195,113 @@ async fn a_nonce_is_unique_only_within_the_window_and_only_when_enforced() {
     }
     assert_eq!(fake.messages_in_channel(GENERAL_CHANNEL_ID).len(), 2);
     fake.assert_no_violations();
+}
+
+/// The whole path of a reminder: the real scheduler, on a clock the test sets, renders the
+/// reminder and hands it to a [`DiscordOutbox`] whose HTTP client talks to the fake Discord.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reminder_due_on_the_fake_clock_reaches_the_channel_pinging_the_coordinator_role() {
+    use chrono::TimeZone;
+    use sltbot::clock::ManualClock;
+    use sltbot::scheduler::{self, Scheduler};
+    use sltbot::store::{Store, StoreOptions};
+
+    let fake = FakeDiscord::start(FakeDiscordOptions::default()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("sltbot.db");
+    let store = Store::open(
+        &format!("sqlite://{}", db.display()),
+        &StoreOptions::default(),
+    )
+    .await
+    .unwrap();
+    let clock = ManualClock::new(harness::start_time());
+    let service = sltbot::service::Service::new(
+        store,
+        Arc::new(clock.clone()),
+        sltbot::service::Defaults::default(),
+    );
+    // The group (home channel `general`, coordinator role) meets 12.01.2027 09:00 Oslo;
+    // one reminder a day ahead, no agenda deadline call.
+    harness::seed(&service).await;
+    let set = service
+        .execute(
+            &harness::admin(),
+            WorkspaceId(GUILD_ID),
+            Command::GroupReminders {
+                group: GROUP.into(),
+                leads: Some("1d".into()),
+                deadline: Some("none".into()),
+                skip_holidays: None,
+            },
+        )
+        .await;
+    assert!(set.outcome.is_ok(), "{set:?}");
+    let meeting_at = chrono::Utc
+        .with_ymd_and_hms(2027, 1, 12, 8, 0, 0)
+        .single()
+        .unwrap();
+
+    let outbox = Arc::new(outbox_for(&fake));
+    let scheduler = Arc::new(Scheduler::for_service(&service, outbox));
+    let cancel = tokio_util::sync::CancellationToken::new();
+    let running = tokio::spawn(scheduler::run(scheduler, cancel.clone()));
+
+    // Past the reminder time (11.01.2027 09:00 Oslo): the sleeping scheduler wakes on the
+    // clock change and sends.
+    clock.set(meeting_at - chrono::Duration::days(1) + chrono::Duration::seconds(30));
+    let post = fake.wait_for_channel_message(GENERAL_CHANNEL_ID).await;
+
+    // Let the scheduler finish what it is doing, then count: exactly one post.
+    cancel.cancel();
+    tokio::time::timeout(Duration::from_secs(20), running)
+        .await
+        .expect("the scheduler stops")
+        .expect("the scheduler task ends cleanly");
+    let posts: Vec<_> = fake
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == "POST")
+        .collect();
+    assert_eq!(posts.len(), 1, "{posts:#?}");
+    assert_eq!(posts[0].route, Some(Route::CreateMessage));
+    assert_eq!(posts[0].id("channel_id"), Some(GENERAL_CHANNEL_ID));
+    assert_eq!(post.status, 200);
+
+    let b = body(&post);
+    let content = b["content"].as_str().unwrap();
+    assert!(
+        content.contains(&format!("<@&{COORDINATOR_ROLE_ID}>")),
+        "{content}"
+    );
+    assert!(
+        content.contains(&format!("<t:{}:F>", meeting_at.timestamp())),
+        "{content}"
+    );
+    // Exactly the coordinator role may be pinged: nothing parsed from the text, no user
+    // (serenity always sends the empty `users` list).
+    assert_eq!(
+        b["allowed_mentions"],
+        json!({"parse": [], "users": [], "roles": [COORDINATOR_ROLE_ID.to_string()]})
+    );
+    // Sent under its idempotency key.
+    assert_eq!(b["enforce_nonce"], true);
+    assert!(
+        b["nonce"].as_str().is_some_and(|n| n.starts_with('n')),
+        "{b}"
+    );
+    let stored = fake.messages_in_channel(GENERAL_CHANNEL_ID);
+    assert_eq!(stored.len(), 1);
+    assert_eq!(
+        stored[0]["mention_roles"],
+        json!([COORDINATOR_ROLE_ID.to_string()])
+    );
+    // Body validated against Discord's OpenAPI description.
+    fake.assert_no_violations();
+
+    let mut conn = service.store().pool().acquire().await.unwrap();
+    let state = sltbot::store::notifications::state_of(&mut conn, "reminder:1:1440")
+        .await
+        .unwrap();
+    assert_eq!(state.as_deref(), Some("sent"));
 }
