@@ -58,7 +58,18 @@ async fn registration_is_global_localized_and_repeatable() {
     assert_eq!(put.route, Some(Route::BulkSetGlobalCommands));
     let commands = body(&put).as_array().expect("a list").clone();
     let names: Vec<&str> = commands.iter().filter_map(|c| c["name"].as_str()).collect();
-    assert_eq!(names, ["group", "meeting", "agenda", "action", "workspace"]);
+    assert_eq!(
+        names,
+        [
+            "group",
+            "meeting",
+            "agenda",
+            "action",
+            "audit",
+            "digest",
+            "workspace"
+        ]
+    );
     let agenda = &commands[2];
     assert_eq!(agenda["name_localizations"]["no"], "sak");
     assert_eq!(agenda["contexts"], json!([0]), "guild only");
@@ -83,7 +94,7 @@ async fn registration_is_global_localized_and_repeatable() {
     let second = start_bot(&db, FakeDiscordOptions::default(), Vec::new()).await;
     let again = second.fake.wait_for_command_registration().await;
     assert_eq!(body(&again), &Value::Array(commands));
-    assert_eq!(second.fake.commands(None).len(), 5);
+    assert_eq!(second.fake.commands(None).len(), 7);
     second.fake.assert_no_violations();
     second.stop().await;
 }
@@ -97,7 +108,7 @@ async fn registration_goes_to_configured_guilds() {
     assert_eq!(put.route, Some(Route::BulkSetGuildCommands));
     assert_eq!(put.id("guild_id"), Some(GUILD_ID));
     assert!(running.fake.commands(None).is_empty());
-    assert_eq!(running.fake.commands(Some(GUILD_ID)).len(), 5);
+    assert_eq!(running.fake.commands(Some(GUILD_ID)).len(), 7);
     running.fake.assert_no_violations();
     running.stop().await;
 }
@@ -491,8 +502,9 @@ async fn outbox_gives_up_on_a_permanent_error() {
     assert_eq!(fake.requests().len(), 1, "not retried");
 }
 
-// The scheduler (another branch) decides when a reminder is due on its clock and hands an
-// `Outbound` with `Ping::Role(coordinator)` to the outbox; this is that last leg.
+// The scheduler decides when a reminder is due on its clock and hands an `Outbound` with
+// `Ping::Role(coordinator)` to the outbox; this is that last leg alone (the whole path is
+// `a_reminder_due_on_the_fake_clock_reaches_the_channel_pinging_the_coordinator_role`).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reminder_through_the_outbox_pings_exactly_the_coordinator_role() {
     let fake = FakeDiscord::start(FakeDiscordOptions::default()).await;
@@ -517,6 +529,20 @@ async fn reminder_through_the_outbox_pings_exactly_the_coordinator_role() {
         b["allowed_mentions"],
         json!({"parse": [], "users": [], "roles": [COORDINATOR_ROLE_ID.to_string()]})
     );
+    let stored = fake.message(
+        post.response.as_ref().unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .parse()
+            .unwrap(),
+    );
+    let stored = stored.expect("stored");
+    assert_eq!(
+        stored["mention_roles"],
+        json!([COORDINATOR_ROLE_ID.to_string()]),
+        "the member role and @everyone in the text ping nobody"
+    );
+    assert_eq!(stored["mention_everyone"], false);
     let buttons = &b["components"][0]["components"];
     assert_eq!(buttons[0]["custom_id"], "sltbot:done:4");
     assert_eq!(buttons[0]["label"], "Merk som fullført");
@@ -664,4 +690,618 @@ async fn agenda_add_without_title_opens_a_form_for_long_details() {
     pool.close().await;
     fake.assert_no_violations();
     running.stop().await;
+}
+
+fn manager() -> support::fake_discord::fixtures::Actor {
+    support::fake_discord::fixtures::Actor::new(950_000_000_000_000_001, "leder")
+        .with_permissions(1 << 5) // MANAGE_GUILD
+}
+
+async fn content_of(fake: &FakeDiscord, fixture: &InteractionFixture) -> (String, bool) {
+    let cb = callback(fake, &fake.send_interaction(fixture)).await;
+    assert_eq!(cb["type"], 4, "{cb}");
+    assert_eq!(cb["data"]["allowed_mentions"], NO_MENTIONS());
+    let text = cb["data"]["content"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    (text, is_ephemeral(&cb))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn scheduling_commands_work_as_slash_commands() {
+    let (_dir, running) = seeded_bot().await;
+    let fake = &running.fake;
+    let ws = WorkspaceId(GUILD_ID);
+    let preset = "månedlig første tirsdag kl. 09.00";
+
+    // The cadence option suggests presets in the user's language, keeping what was typed.
+    let suggest = fake.send_interaction(
+        &InteractionFixture::autocomplete("meeting")
+            .subcommand("schedule")
+            .string("group", GROUP)
+            .focused("cadence", "måned"),
+    );
+    let cb = callback(fake, &suggest).await;
+    assert_eq!(cb["type"], 8);
+    let values: Vec<&str> = cb["data"]["choices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["value"].as_str())
+        .collect();
+    assert_eq!(
+        values,
+        ["måned", preset, "månedlig siste torsdag kl. 13.30"]
+    );
+
+    let (text, _) = content_of(
+        fake,
+        &InteractionFixture::slash("meeting")
+            .subcommand("schedule")
+            .string("group", GROUP)
+            .string("cadence", preset)
+            .boolean("skip_holidays", true),
+    )
+    .await;
+    assert!(text.contains("FREQ=MONTHLY;BYDAY=1TU"), "{text}");
+
+    // The first series meeting, Tuesday 5 January 2027 09:00, comes before the seeded one.
+    let next = running
+        .service
+        .execute(
+            &harness::admin(),
+            ws,
+            Command::MeetingNext {
+                group: GROUP.into(),
+            },
+        )
+        .await;
+    let first = match next.outcome {
+        Ok(sltbot::service::Reply::MeetingNext {
+            meeting: Some(m), ..
+        }) => m,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(first.starts_at.to_rfc3339(), "2027-01-05T08:00:00+00:00");
+    let (text, _) = content_of(
+        fake,
+        &InteractionFixture::slash("meeting")
+            .subcommand("next")
+            .string("group", GROUP)
+            .by(&ola()),
+    )
+    .await;
+    assert!(text.contains("05.01.2027"), "{text}");
+
+    // Move it by a day.
+    let (text, _) = content_of(
+        fake,
+        &InteractionFixture::slash("meeting")
+            .subcommand("move")
+            .integer("id", first.id.0)
+            .string("at", "06.01.2027 kl. 10.00"),
+    )
+    .await;
+    assert!(text.contains("06.01.2027"), "{text}");
+    let next = running
+        .service
+        .execute(
+            &harness::admin(),
+            ws,
+            Command::MeetingNext {
+                group: GROUP.into(),
+            },
+        )
+        .await;
+    assert!(matches!(
+        next.outcome,
+        Ok(sltbot::service::Reply::MeetingNext { meeting: Some(ref m), .. })
+            if m.id == first.id && m.starts_at.to_rfc3339() == "2027-01-06T09:00:00+00:00"
+    ));
+
+    // Reminders: lead times and no agenda deadline.
+    content_of(
+        fake,
+        &InteractionFixture::slash("group")
+            .subcommand("reminders")
+            .string("group", GROUP)
+            .string("leads", "3d,1d")
+            .string("deadline", "none"),
+    )
+    .await;
+    let shown = running
+        .service
+        .execute(
+            &harness::admin(),
+            ws,
+            Command::GroupReminders {
+                group: GROUP.into(),
+                leads: None,
+                deadline: None,
+                skip_holidays: None,
+            },
+        )
+        .await;
+    match shown.outcome {
+        Ok(sltbot::service::Reply::GroupReminders { settings, .. }) => {
+            assert_eq!(settings.leads, [3 * 24 * 60, 24 * 60]);
+            assert_eq!(settings.deadline, None);
+            assert!(settings.skip_holidays);
+        }
+        other => panic!("{other:?}"),
+    }
+
+    // The digest: admins only; the answer is ephemeral.
+    let digest = |actor: &support::fake_discord::fixtures::Actor| {
+        InteractionFixture::slash("digest")
+            .subcommand("set")
+            .option("channel", OptionValue::Channel(DIGEST_CHANNEL_ID))
+            .string("cadence", "ukentlig fredag kl. 14.00")
+            .by(actor)
+    };
+    let (refused, ephemeral) = content_of(fake, &digest(&ola())).await;
+    assert!(ephemeral);
+    assert!(refused.starts_with("Det har du ikke tilgang"), "{refused}");
+    let (text, ephemeral) = content_of(fake, &digest(&manager())).await;
+    assert!(ephemeral);
+    assert!(text.contains(&format!("<#{DIGEST_CHANNEL_ID}>")), "{text}");
+    assert!(text.contains("BYDAY=FR"), "{text}");
+    let (shown, _) = content_of(
+        fake,
+        &InteractionFixture::slash("digest").subcommand("show"),
+    )
+    .await;
+    assert_eq!(shown, text);
+
+    // The audit trail lists what happened, for coordinators; outside the group's own
+    // channel only the asker sees it.
+    let (audit, ephemeral) = content_of(
+        fake,
+        &InteractionFixture::slash("audit")
+            .string("group", GROUP)
+            .in_channel(DIGEST_CHANNEL_ID),
+    )
+    .await;
+    assert!(ephemeral, "outside the group's channel");
+    for action in ["meeting.schedule", "meeting.move", "group.reminders"] {
+        assert!(audit.contains(action), "{action}: {audit}");
+    }
+    let (refused, _) = content_of(
+        fake,
+        &InteractionFixture::slash("audit")
+            .string("group", GROUP)
+            .by(&ola()),
+    )
+    .await;
+    assert!(refused.starts_with("Det har du ikke tilgang"), "{refused}");
+    fake.assert_no_violations();
+    running.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn group_delete_needs_the_groups_name_as_confirmation() {
+    let (_dir, running) = seeded_bot().await;
+    let fake = &running.fake;
+    let delete = |confirm: Option<&str>| {
+        let f = InteractionFixture::slash("group")
+            .subcommand("delete")
+            .string("group", GROUP);
+        match confirm {
+            Some(c) => f.string("confirm", c),
+            None => f,
+        }
+    };
+    for confirm in [None, Some("Styringsgruppa")] {
+        let (text, ephemeral) = content_of(fake, &delete(confirm)).await;
+        assert!(ephemeral);
+        assert_eq!(text, t!(Lang::Nb, "discord-confirm-delete", name = GROUP));
+    }
+    let (refused, _) = content_of(fake, &delete(Some(GROUP)).by(&ola())).await;
+    assert!(refused.starts_with("Det har du ikke tilgang"), "{refused}");
+    let list = || async {
+        match running
+            .service
+            .execute(
+                &harness::admin(),
+                WorkspaceId(GUILD_ID),
+                Command::GroupList {
+                    include_archived: true,
+                },
+            )
+            .await
+            .outcome
+        {
+            Ok(sltbot::service::Reply::GroupList(groups)) => groups.len(),
+            other => panic!("{other:?}"),
+        }
+    };
+    assert_eq!(list().await, 1, "still there");
+    // The name, in any case, confirms.
+    let (text, _) = content_of(fake, &delete(Some("koordineringsgruppa"))).await;
+    assert!(text.contains(GROUP), "{text}");
+    assert_eq!(list().await, 0);
+    fake.assert_no_violations();
+    running.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn group_export_sends_json_and_markdown_files_to_the_coordinator_only() {
+    let (_dir, running) = seeded_bot().await;
+    let fake = &running.fake;
+    callback(
+        fake,
+        &fake.send_interaction(&agenda_add("Uro ved ungdomsklubben").by(&ola())),
+    )
+    .await;
+    running
+        .service
+        .execute(
+            &harness::admin(),
+            WorkspaceId(GUILD_ID),
+            Command::ActionAdd {
+                group: GROUP.into(),
+                title: "Kartlegge fritidstilbud".into(),
+                owner: UserId(OLA_USER_ID),
+                agency: Some("Kulturetaten".into()),
+                due: Some("28.02.2027".into()),
+            },
+        )
+        .await
+        .outcome
+        .unwrap();
+    let export = || {
+        InteractionFixture::slash("group")
+            .subcommand("export")
+            .string("group", GROUP)
+    };
+    // In the group's own channel, and still only for the coordinator who asked.
+    let sent = fake.send_interaction(&export());
+    let cb = fake.wait_for_callback(&sent).await;
+    assert_eq!(cb.status, 204, "{cb:?}");
+    assert!(cb.is_multipart(), "{:?}", cb.content_type);
+    let b = body(&cb);
+    assert_eq!(b["type"], 4);
+    assert!(is_ephemeral(b), "{b}");
+    assert_eq!(b["data"]["allowed_mentions"], NO_MENTIONS());
+    assert!(
+        b["data"]["content"].as_str().unwrap().contains(GROUP),
+        "{b}"
+    );
+    let names: Vec<&str> = cb
+        .files
+        .iter()
+        .filter_map(|f| f.filename.as_deref())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "koordineringsgruppa-export.json",
+            "koordineringsgruppa-export.md"
+        ]
+    );
+    let meta: Vec<&str> = b["data"]["attachments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a["filename"].as_str())
+        .collect();
+    assert_eq!(meta, names);
+
+    let json_file = cb.file("koordineringsgruppa-export.json").unwrap();
+    assert_eq!(json_file.content_type.as_deref(), Some("application/json"));
+    let data: Value = serde_json::from_slice(&json_file.data).expect("the JSON file parses");
+    assert_eq!(data["group"]["name"], GROUP);
+    assert_eq!(data["meetings"][0]["title"], "Januarmøtet");
+    assert_eq!(data["agenda_items"][0]["title"], "Uro ved ungdomsklubben");
+    assert_eq!(data["agenda_items"][0]["submitter"], OLA_USER_ID);
+    assert_eq!(data["actions"][0]["title"], "Kartlegge fritidstilbud");
+    assert_eq!(data["actions"][0]["agency"], "Kulturetaten");
+
+    let markdown = cb.file("koordineringsgruppa-export.md").unwrap().text();
+    assert!(
+        markdown.starts_with(&format!(
+            "# {}",
+            t!(Lang::Nb, "export-title", group = GROUP)
+        )),
+        "{markdown}"
+    );
+    for needle in [
+        "12.01.2027 kl. 09.00",
+        "Uro ved ungdomsklubben",
+        "Kartlegge fritidstilbud",
+    ] {
+        assert!(markdown.contains(needle), "{needle}: {markdown}");
+    }
+    // The fake keeps the (ephemeral) message with both files attached.
+    let stored = fake
+        .messages_in_channel(GENERAL_CHANNEL_ID)
+        .into_iter()
+        .find(|m| m["attachments"].as_array().is_some_and(|a| a.len() == 2))
+        .expect("the export message");
+    assert_eq!(stored["flags"], 64);
+    assert_eq!(stored["attachments"][1]["size"], markdown.len(), "{stored}");
+
+    // A member may not export: an ephemeral refusal, no files.
+    let refused = fake.send_interaction(&export().by(&ola()));
+    let cb = fake.wait_for_callback(&refused).await;
+    assert!(!cb.is_multipart());
+    assert!(cb.files.is_empty());
+    assert!(is_ephemeral(body(&cb)));
+    fake.assert_no_violations();
+    running.stop().await;
+}
+
+/// POSTs `body` to the fake as it is, with the bot's token; returns the status.
+async fn raw_post(fake: &FakeDiscord, path: &str, content_type: &str, body: &[u8]) -> u16 {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let addr = fake.rest_url().trim_start_matches("http://").to_string();
+    let mut stream = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    let head = format!(
+        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bot {}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        fake.options().token,
+        body.len()
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    stream.write_all(body).await.unwrap();
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).await.unwrap();
+    let text = String::from_utf8_lossy(&answer);
+    text.split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_fake_keeps_uploaded_files_byte_exact_and_checks_them_against_attachments() {
+    let fake = FakeDiscord::start(FakeDiscordOptions::default()).await;
+    let http = support::fake_discord::client::http_for(&fake);
+    let bytes: Vec<u8> = vec![0, 159, 146, 150, 255, b'\r', b'\n', b'-', b'-'];
+    poise::serenity_prelude::ChannelId::new(DIGEST_CHANNEL_ID)
+        .send_message(
+            &http,
+            poise::serenity_prelude::CreateMessage::new()
+                .content("vedlegg")
+                .add_file(poise::serenity_prelude::CreateAttachment::bytes(
+                    bytes.clone(),
+                    "data.bin",
+                )),
+        )
+        .await
+        .expect("posted with a file");
+    let post = fake.wait_for_channel_message(DIGEST_CHANNEL_ID).await;
+    assert!(post.is_multipart());
+    assert_eq!(post.files.len(), 1);
+    assert_eq!(post.files[0].field, "files[0]");
+    assert_eq!(post.files[0].data, bytes);
+    let stored = fake.messages_in_channel(DIGEST_CHANNEL_ID);
+    assert_eq!(stored[0]["attachments"][0]["filename"], "data.bin");
+    assert_eq!(stored[0]["attachments"][0]["size"], bytes.len());
+    fake.assert_no_violations();
+
+    // A file without an `attachments` entry is a violation.
+    let boundary = "xYzZY";
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"files[0]\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nhei\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"payload_json\"\r\n\r\n{{\"content\":\"x\",\"attachments\":[]}}\r\n--{boundary}--\r\n"
+    );
+    let path = format!("/api/v10/channels/{DIGEST_CHANNEL_ID}/messages");
+    let status = raw_post(
+        &fake,
+        &path,
+        &format!("multipart/form-data; boundary={boundary}"),
+        body.as_bytes(),
+    )
+    .await;
+    assert_eq!(status, 200, "the fake answers, and records the violation");
+    let violations = fake.violations();
+    assert_eq!(violations.len(), 1, "{violations:?}");
+    assert!(
+        matches!(
+            &violations[0].kind,
+            support::fake_discord::ViolationKind::Multipart(m) if m.contains("files[0]")
+        ),
+        "{violations:?}"
+    );
+}
+
+fn reminder_outbound(content: &str) -> Outbound {
+    Outbound {
+        channel: ChannelId(GENERAL_CHANNEL_ID),
+        content: content.into(),
+        ping: Ping::Role(RoleId(COORDINATOR_ROLE_ID)),
+        buttons: Vec::new(),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn keyed_sends_use_an_enforced_nonce_so_a_repeat_posts_nothing() {
+    let fake = FakeDiscord::start(FakeDiscordOptions::default()).await;
+    let outbox = outbox_for(&fake);
+    let m = reminder_outbound("Påminnelse");
+    let first = outbox.send_keyed("n7p0", &m).await.unwrap();
+    let again = outbox.send_keyed("n7p0", &m).await.unwrap();
+    assert_eq!(
+        first.message_id, again.message_id,
+        "the first message is returned"
+    );
+    assert_eq!(fake.messages_in_channel(GENERAL_CHANNEL_ID).len(), 1);
+    let posts = fake
+        .wait_for_requests("two keyed posts", 2, |r| {
+            r.route == Some(Route::CreateMessage)
+        })
+        .await;
+    for p in &posts {
+        assert_eq!(body(p)["nonce"], "n7p0");
+        assert_eq!(body(p)["enforce_nonce"], true);
+    }
+    // Another key is another message; so is the same key in another channel.
+    let other = outbox.send_keyed("n7p1", &m).await.unwrap();
+    assert_ne!(other.message_id, first.message_id);
+    let elsewhere = outbox
+        .send_keyed(
+            "n7p0",
+            &Outbound {
+                channel: ChannelId(DIGEST_CHANNEL_ID),
+                ..m.clone()
+            },
+        )
+        .await
+        .unwrap();
+    assert_ne!(elsewhere.message_id, first.message_id);
+    assert_eq!(fake.messages_in_channel(GENERAL_CHANNEL_ID).len(), 2);
+    assert_eq!(fake.messages_in_channel(DIGEST_CHANNEL_ID).len(), 1);
+    // An unkeyed send carries no nonce and is never deduplicated.
+    outbox.send(&m).await.unwrap();
+    outbox.send(&m).await.unwrap();
+    let plain = fake
+        .wait_for_requests("six posts", 6, |r| r.route == Some(Route::CreateMessage))
+        .await;
+    assert!(plain[4..].iter().all(|p| body(p).get("nonce").is_none()));
+    assert_eq!(fake.messages_in_channel(GENERAL_CHANNEL_ID).len(), 4);
+    fake.assert_no_violations();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_nonce_is_unique_only_within_the_window_and_only_when_enforced() {
+    let fake = FakeDiscord::start(FakeDiscordOptions {
+        nonce_window: Duration::ZERO,
+        ..Default::default()
+    })
+    .await;
+    let outbox = outbox_for(&fake);
+    let m = reminder_outbound("Påminnelse");
+    let first = outbox.send_keyed("n8p0", &m).await.unwrap();
+    let later = outbox.send_keyed("n8p0", &m).await.unwrap();
+    assert_ne!(first.message_id, later.message_id, "the window has passed");
+    assert_eq!(fake.messages_in_channel(GENERAL_CHANNEL_ID).len(), 2);
+
+    // A nonce without enforce_nonce does not deduplicate either (default window).
+    let fake = FakeDiscord::start(FakeDiscordOptions::default()).await;
+    let http = build_http(
+        &fake.options().token,
+        Some(&fake.rest_url().parse().unwrap()),
+    );
+    for _ in 0..2 {
+        poise::serenity_prelude::ChannelId::new(GENERAL_CHANNEL_ID)
+            .send_message(
+                &http,
+                poise::serenity_prelude::CreateMessage::new()
+                    .content("x")
+                    .nonce(poise::serenity_prelude::Nonce::String("n9p0".into())),
+            )
+            .await
+            .unwrap();
+    }
+    assert_eq!(fake.messages_in_channel(GENERAL_CHANNEL_ID).len(), 2);
+    fake.assert_no_violations();
+}
+
+/// The whole path of a reminder: the real scheduler, on a clock the test sets, renders the
+/// reminder and hands it to a [`DiscordOutbox`] whose HTTP client talks to the fake Discord.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reminder_due_on_the_fake_clock_reaches_the_channel_pinging_the_coordinator_role() {
+    use chrono::TimeZone;
+    use sltbot::clock::ManualClock;
+    use sltbot::scheduler::{self, Scheduler};
+    use sltbot::store::{Store, StoreOptions};
+
+    let fake = FakeDiscord::start(FakeDiscordOptions::default()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("sltbot.db");
+    let store = Store::open(
+        &format!("sqlite://{}", db.display()),
+        &StoreOptions::default(),
+    )
+    .await
+    .unwrap();
+    let clock = ManualClock::new(harness::start_time());
+    let service = sltbot::service::Service::new(
+        store,
+        Arc::new(clock.clone()),
+        sltbot::service::Defaults::default(),
+    );
+    // The group (home channel `general`, coordinator role) meets 12.01.2027 09:00 Oslo;
+    // one reminder a day ahead, no agenda deadline call.
+    harness::seed(&service).await;
+    let set = service
+        .execute(
+            &harness::admin(),
+            WorkspaceId(GUILD_ID),
+            Command::GroupReminders {
+                group: GROUP.into(),
+                leads: Some("1d".into()),
+                deadline: Some("none".into()),
+                skip_holidays: None,
+            },
+        )
+        .await;
+    assert!(set.outcome.is_ok(), "{set:?}");
+    let meeting_at = chrono::Utc
+        .with_ymd_and_hms(2027, 1, 12, 8, 0, 0)
+        .single()
+        .unwrap();
+
+    let outbox = Arc::new(outbox_for(&fake));
+    let scheduler = Arc::new(Scheduler::for_service(&service, outbox));
+    let cancel = tokio_util::sync::CancellationToken::new();
+    let running = tokio::spawn(scheduler::run(scheduler, cancel.clone()));
+
+    // Past the reminder time (11.01.2027 09:00 Oslo): the sleeping scheduler wakes on the
+    // clock change and sends.
+    clock.set(meeting_at - chrono::Duration::days(1) + chrono::Duration::seconds(30));
+    let post = fake.wait_for_channel_message(GENERAL_CHANNEL_ID).await;
+
+    // Let the scheduler finish what it is doing, then count: exactly one post.
+    cancel.cancel();
+    tokio::time::timeout(Duration::from_secs(20), running)
+        .await
+        .expect("the scheduler stops")
+        .expect("the scheduler task ends cleanly");
+    let posts: Vec<_> = fake
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == "POST")
+        .collect();
+    assert_eq!(posts.len(), 1, "{posts:#?}");
+    assert_eq!(posts[0].route, Some(Route::CreateMessage));
+    assert_eq!(posts[0].id("channel_id"), Some(GENERAL_CHANNEL_ID));
+    assert_eq!(post.status, 200);
+
+    let b = body(&post);
+    let content = b["content"].as_str().unwrap();
+    assert!(
+        content.contains(&format!("<@&{COORDINATOR_ROLE_ID}>")),
+        "{content}"
+    );
+    assert!(
+        content.contains(&format!("<t:{}:F>", meeting_at.timestamp())),
+        "{content}"
+    );
+    // Exactly the coordinator role may be pinged: nothing parsed from the text, no user
+    // (serenity always sends the empty `users` list).
+    assert_eq!(
+        b["allowed_mentions"],
+        json!({"parse": [], "users": [], "roles": [COORDINATOR_ROLE_ID.to_string()]})
+    );
+    // Sent under its idempotency key.
+    assert_eq!(b["enforce_nonce"], true);
+    assert!(
+        b["nonce"].as_str().is_some_and(|n| n.starts_with('n')),
+        "{b}"
+    );
+    let stored = fake.messages_in_channel(GENERAL_CHANNEL_ID);
+    assert_eq!(stored.len(), 1);
+    assert_eq!(
+        stored[0]["mention_roles"],
+        json!([COORDINATOR_ROLE_ID.to_string()])
+    );
+    // Body validated against Discord's OpenAPI description.
+    fake.assert_no_violations();
+
+    let mut conn = service.store().pool().acquire().await.unwrap();
+    let state = sltbot::store::notifications::state_of(&mut conn, "reminder:1:1440")
+        .await
+        .unwrap();
+    assert_eq!(state.as_deref(), Some("sent"));
 }

@@ -442,3 +442,36 @@ fn routes_match_paths() {
         );
     }
 }
+
+#[test]
+fn stored_messages_report_only_the_pings_allowed_mentions_let_through() {
+    let content = "<@&10> og <@&11> <@&10> @everyone <@&x> <@&12";
+    // (allowed_mentions, mention_roles, mention_everyone)
+    let table = [
+        (Value::Null, vec!["10", "11"], true),
+        (json!({"parse": []}), vec![], false),
+        (json!({"parse": [], "roles": ["10"]}), vec!["10"], false),
+        (json!({"parse": ["roles"]}), vec!["10", "11"], false),
+        (json!({"parse": ["everyone"]}), vec![], true),
+    ];
+    for (allowed, roles, everyone) in table {
+        let allowed_opt = (!allowed.is_null()).then_some(&allowed);
+        assert_eq!(
+            fixtures::pinged(content, allowed_opt),
+            (roles.iter().map(|r| r.to_string()).collect(), everyone),
+            "{allowed}"
+        );
+    }
+    let msg = fixtures::message_json(
+        1,
+        2,
+        None,
+        &Actor::new(3, "bot"),
+        &json!({"content": content, "allowed_mentions": {"parse": [], "roles": ["11"]}, "nonce": "n1p0"}),
+    );
+    assert_eq!(msg["mention_roles"], json!(["11"]));
+    assert_eq!(msg["mention_everyone"], false);
+    assert_eq!(msg["nonce"], "n1p0");
+    let parsed: serenity::Message = serde_json::from_value(msg).expect("a serenity Message");
+    assert_eq!(parsed.mention_roles, [serenity::RoleId::new(11)]);
+}

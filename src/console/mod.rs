@@ -574,6 +574,15 @@ pub fn to_request(line: &ParsedLine) -> Result<Request, ConsoleError> {
     Ok(Request::Run(cmd))
 }
 
+/// Every console command path (`group create`…) with its option names and whether each is
+/// required, in `/help` order (the Discord adapter checks it offers the same).
+pub fn command_specs() -> Vec<(&'static str, Vec<(&'static str, bool)>)> {
+    SPECS
+        .iter()
+        .map(|s| (s.path, s.options.iter().map(|(n, _, r)| (*n, *r)).collect()))
+        .collect()
+}
+
 /// The `/help` text: a localized heading and every command with its options
 /// (required ones plain, optional ones in brackets).
 pub fn help(lang: Lang) -> String {

@@ -16,7 +16,15 @@ use poise::serenity_prelude as serenity;
 
 /// Every top-level command, in the order Discord lists them.
 pub fn all() -> Vec<poise::Command<Data, Error>> {
-    vec![group(), meeting(), agenda(), action(), workspace()]
+    vec![
+        group(),
+        meeting(),
+        agenda(),
+        action(),
+        audit(),
+        digest(),
+        workspace(),
+    ]
 }
 
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
@@ -200,7 +208,10 @@ async fn workspace_set(
         "group_list",
         "group_show",
         "group_edit",
-        "group_archive"
+        "group_archive",
+        "group_reminders",
+        "group_export",
+        "group_delete"
     ),
     subcommand_required
 )]
@@ -299,13 +310,123 @@ async fn group_archive(
     execute(ctx, Command::GroupArchive { group }).await
 }
 
+/// Reminder lead times, agenda deadline and holiday skipping (show without options)
+#[poise::command(slash_command, guild_only, rename = "reminders")]
+async fn group_reminders(
+    ctx: Ctx<'_>,
+    #[description = "The group"]
+    #[autocomplete = "ac::group"]
+    group: String,
+    #[description = "Reminders before the meeting, e.g. 7d,1d"]
+    #[max_length = 100]
+    leads: Option<String>,
+    #[description = "Agenda deadline before the meeting, e.g. 2d, or none"]
+    #[max_length = 20]
+    deadline: Option<String>,
+    #[description = "Skip public holidays"] skip_holidays: Option<bool>,
+) -> Result<(), Error> {
+    let cmd = Command::GroupReminders {
+        group,
+        leads,
+        deadline,
+        skip_holidays,
+    };
+    execute(ctx, cmd).await
+}
+
+/// Everything stored about a group, as JSON and Markdown files (its coordinators)
+#[poise::command(slash_command, guild_only, rename = "export")]
+async fn group_export(
+    ctx: Ctx<'_>,
+    #[description = "The group"]
+    #[autocomplete = "ac::group"]
+    group: String,
+) -> Result<(), Error> {
+    execute(ctx, Command::GroupExport { group }).await
+}
+
+/// Delete a group and all its data for good (its coordinators; needs confirmation)
+#[poise::command(slash_command, guild_only, rename = "delete")]
+async fn group_delete(
+    ctx: Ctx<'_>,
+    #[description = "The group"]
+    #[autocomplete = "ac::group"]
+    group: String,
+    #[description = "The group's name again, to confirm"]
+    #[max_length = 100]
+    confirm: Option<String>,
+) -> Result<(), Error> {
+    execute(ctx, Command::GroupDelete { group, confirm }).await
+}
+
+// ---------------------------------------------------------------- /audit
+
+/// Recent changes in a group (its coordinators)
+#[poise::command(slash_command, guild_only)]
+pub async fn audit(
+    ctx: Ctx<'_>,
+    #[description = "The group"]
+    #[autocomplete = "ac::group"]
+    group: String,
+) -> Result<(), Error> {
+    execute(ctx, Command::Audit { group }).await
+}
+
+// ---------------------------------------------------------------- /digest
+
+/// The weekly digest of meetings, agenda items and actions
+#[poise::command(
+    slash_command,
+    guild_only,
+    subcommands("digest_show", "digest_set"),
+    subcommand_required
+)]
+pub async fn digest(_ctx: Ctx<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+/// Show the digest's channel, cadence and next run
+#[poise::command(slash_command, guild_only, rename = "show")]
+async fn digest_show(ctx: Ctx<'_>) -> Result<(), Error> {
+    let cmd = Command::DigestSet {
+        channel: None,
+        cadence: None,
+    };
+    execute(ctx, cmd).await
+}
+
+/// Change the digest's channel or cadence (admins)
+#[poise::command(slash_command, guild_only, rename = "set")]
+async fn digest_set(
+    ctx: Ctx<'_>,
+    #[description = "Channel for the digest"] channel: Option<serenity::ChannelId>,
+    #[description = "How often, e.g. weekly mon 08:00"]
+    #[autocomplete = "ac::digest_cadence"]
+    #[max_length = 300]
+    cadence: Option<String>,
+) -> Result<(), Error> {
+    let cmd = Command::DigestSet {
+        channel: self::channel(channel),
+        cadence,
+    };
+    execute(ctx, cmd).await
+}
+
 // ---------------------------------------------------------------- /meeting
 
 /// Meetings of a group
 #[poise::command(
     slash_command,
     guild_only,
-    subcommands("meeting_add", "meeting_list", "meeting_cancel", "meeting_held"),
+    subcommands(
+        "meeting_add",
+        "meeting_list",
+        "meeting_cancel",
+        "meeting_held",
+        "meeting_schedule",
+        "meeting_next",
+        "meeting_move"
+    ),
     subcommand_required
 )]
 pub async fn meeting(_ctx: Ctx<'_>) -> Result<(), Error> {
@@ -367,6 +488,54 @@ async fn meeting_held(
     id: i64,
 ) -> Result<(), Error> {
     execute(ctx, Command::MeetingHeld { id: MeetingId(id) }).await
+}
+
+/// Give a group a recurring meeting time; replaces the previous one (its coordinators)
+#[poise::command(slash_command, guild_only, rename = "schedule")]
+async fn meeting_schedule(
+    ctx: Ctx<'_>,
+    #[description = "The group"]
+    #[autocomplete = "ac::group"]
+    group: String,
+    #[description = "How often, e.g. weekly tue 09:00, an RRULE or cron"]
+    #[autocomplete = "ac::cadence"]
+    #[max_length = 300]
+    cadence: String,
+    #[description = "Skip public holidays"] skip_holidays: Option<bool>,
+) -> Result<(), Error> {
+    let cmd = Command::MeetingSchedule {
+        group,
+        cadence,
+        skip_holidays,
+    };
+    execute(ctx, cmd).await
+}
+
+/// A group's next meeting
+#[poise::command(slash_command, guild_only, rename = "next")]
+async fn meeting_next(
+    ctx: Ctx<'_>,
+    #[description = "The group"]
+    #[autocomplete = "ac::group"]
+    group: String,
+) -> Result<(), Error> {
+    execute(ctx, Command::MeetingNext { group }).await
+}
+
+/// Move one meeting to another time (its coordinators)
+#[poise::command(slash_command, guild_only, rename = "move")]
+async fn meeting_move(
+    ctx: Ctx<'_>,
+    #[description = "Which meeting"]
+    #[autocomplete = "ac::meeting"]
+    id: i64,
+    #[description = "New time, e.g. 12.01.2027 kl. 09.00"] at: String,
+) -> Result<(), Error> {
+    let cmd = Command::MeetingMove {
+        id: MeetingId(id),
+        at,
+    };
+    execute(ctx, cmd).await
 }
 
 // ---------------------------------------------------------------- /agenda

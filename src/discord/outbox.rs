@@ -42,12 +42,72 @@ impl DiscordOutbox {
         DiscordOutbox { http, lang, retry }
     }
 
-    fn message(&self, m: &Outbound) -> serenity::CreateMessage {
-        serenity::CreateMessage::new()
+    fn message(&self, m: &Outbound, nonce: Option<&str>) -> serenity::CreateMessage {
+        let message = serenity::CreateMessage::new()
             .content(m.content.clone())
             .allowed_mentions(allowed_mentions(m.ping))
-            .components(components(&m.buttons, self.lang))
+            .components(components(&m.buttons, self.lang));
+        match nonce {
+            Some(key) => message
+                .nonce(serenity::Nonce::String(key.to_string()))
+                .enforce_nonce(true),
+            None => message,
+        }
     }
+
+    /// Post `m`, retrying temporary failures. With a `nonce`, Discord returns the message
+    /// already created under it (within a few minutes) instead of posting it again, so a
+    /// retry after a lost answer cannot double it.
+    async fn post(&self, m: &Outbound, nonce: Option<&str>) -> Result<Sent, DeliveryError> {
+        if m.channel.0 == 0 {
+            return Err(DeliveryError::Permanent("no channel".into()));
+        }
+        let channel = serenity::ChannelId::new(m.channel.0);
+        let mut backoff = self.retry.initial_backoff;
+        let mut attempt = 1;
+        loop {
+            match channel
+                .send_message(&self.http, self.message(m, nonce))
+                .await
+            {
+                Ok(sent) => {
+                    return Ok(Sent {
+                        message_id: Some(sent.id.get()),
+                    })
+                }
+                Err(e) => {
+                    let err = classify(&e);
+                    match &err {
+                        DeliveryError::Retryable {
+                            retry_after,
+                            reason,
+                        } if attempt < self.retry.max_attempts => {
+                            let wait = retry_after.unwrap_or(backoff);
+                            tracing::warn!(
+                                channel = m.channel.0,
+                                attempt,
+                                wait_ms = wait.as_millis() as u64,
+                                %reason,
+                                "delivery failed; retrying"
+                            );
+                            tokio::time::sleep(wait).await;
+                            backoff = (backoff * 2).min(self.retry.max_backoff);
+                            attempt += 1;
+                        }
+                        _ => return Err(err),
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Discord's limit for a message nonce given as a string.
+pub const NONCE_LIMIT: usize = 25;
+
+/// Is `key` usable as a Discord nonce (1 to 25 characters)?
+pub fn valid_nonce(key: &str) -> bool {
+    (1..=NONCE_LIMIT).contains(&key.chars().count())
 }
 
 /// Exactly the ping the bot means, nothing parsed from the text.
@@ -92,42 +152,59 @@ impl Outbox for DiscordOutbox {
     }
 
     async fn send(&self, m: &Outbound) -> Result<Sent, DeliveryError> {
-        if m.channel.0 == 0 {
-            return Err(DeliveryError::Permanent("no channel".into()));
+        self.post(m, None).await
+    }
+
+    /// The key becomes the message `nonce` with `enforce_nonce`: a repeat of the same key
+    /// in the same channel within Discord's window returns the first message, posts nothing.
+    async fn send_keyed(&self, key: &str, m: &Outbound) -> Result<Sent, DeliveryError> {
+        if valid_nonce(key) {
+            self.post(m, Some(key)).await
+        } else {
+            tracing::warn!(key, "idempotency key unusable as a nonce; sending without");
+            self.post(m, None).await
         }
-        let channel = serenity::ChannelId::new(m.channel.0);
-        let mut backoff = self.retry.initial_backoff;
-        let mut attempt = 1;
-        loop {
-            match channel.send_message(&self.http, self.message(m)).await {
-                Ok(sent) => {
-                    return Ok(Sent {
-                        message_id: Some(sent.id.get()),
-                    })
-                }
-                Err(e) => {
-                    let err = classify(&e);
-                    match &err {
-                        DeliveryError::Retryable {
-                            retry_after,
-                            reason,
-                        } if attempt < self.retry.max_attempts => {
-                            let wait = retry_after.unwrap_or(backoff);
-                            tracing::warn!(
-                                channel = m.channel.0,
-                                attempt,
-                                wait_ms = wait.as_millis() as u64,
-                                %reason,
-                                "delivery failed; retrying"
-                            );
-                            tokio::time::sleep(wait).await;
-                            backoff = (backoff * 2).min(self.retry.max_backoff);
-                            attempt += 1;
-                        }
-                        _ => return Err(err),
-                    }
-                }
-            }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    #[test]
+    fn nonce_keys_are_at_most_25_characters() {
+        let (max, over) = ("x".repeat(25), "x".repeat(26));
+        let table = [
+            ("n1p0", true),
+            ("n9223372036854775807p12", true),
+            ("", false),
+            (max.as_str(), true),
+            (over.as_str(), false),
+        ];
+        for (key, ok) in table {
+            assert_eq!(valid_nonce(key), ok, "{key}");
         }
+    }
+
+    #[test]
+    fn a_keyed_message_carries_the_key_as_an_enforced_nonce() {
+        let outbox = DiscordOutbox::new(
+            Arc::new(serenity::Http::new("t")),
+            Lang::Nb,
+            RetryPolicy::default(),
+        );
+        let m = Outbound {
+            channel: crate::domain::ChannelId(1),
+            content: "x".into(),
+            ping: Ping::Nobody,
+            buttons: Vec::new(),
+        };
+        let keyed = serde_json::to_value(outbox.message(&m, Some("n3p0"))).expect("json");
+        assert_eq!(keyed["nonce"], "n3p0");
+        assert_eq!(keyed["enforce_nonce"], true);
+        let plain = serde_json::to_value(outbox.message(&m, None)).expect("json");
+        assert!(plain.get("nonce").map_or(true, Value::is_null), "{plain}");
+        assert_ne!(plain["enforce_nonce"], true);
     }
 }

@@ -6,7 +6,8 @@ use super::{identity, Ctx, Data, Error};
 use crate::domain::{Action, GroupId, Lang, MeetingId, WorkspaceId};
 use crate::notify::{split_message, Button, MESSAGE_LIMIT};
 use crate::render::{self, Style};
-use crate::service::{Actor, Command, Reply, Response, Visibility};
+use crate::service::reply::GroupExport;
+use crate::service::{Actor, Command, Reply, Response, ServiceError, Visibility};
 use crate::t;
 use poise::serenity_prelude as serenity;
 
@@ -48,23 +49,83 @@ pub fn components(buttons: &[Button], lang: Lang) -> Vec<serenity::CreateActionR
     vec![serenity::CreateActionRow::Buttons(row)]
 }
 
-/// A rendered response: chunks of text, ephemeral or not, and buttons for the last chunk.
+/// A rendered response: chunks of text, ephemeral or not, buttons for the last chunk and
+/// files for the first.
 pub struct Rendered {
     pub chunks: Vec<String>,
     pub ephemeral: bool,
     pub components: Vec<serenity::CreateActionRow>,
+    pub attachments: Vec<serenity::CreateAttachment>,
 }
 
 pub fn render(response: &Response) -> Rendered {
-    let text = render::response(response, Style::Discord);
-    let buttons = match &response.outcome {
-        Ok(reply) => buttons_for(reply),
-        Err(_) => Vec::new(),
+    let text = match &response.outcome {
+        // The service's wording names the console's `confirm:`; on Discord the option has a
+        // localized name.
+        Err(ServiceError::ConfirmationRequired { name }) => t!(
+            response.lang,
+            "discord-confirm-delete",
+            name = Style::Discord.text(name)
+        ),
+        _ => render::response(response, Style::Discord),
+    };
+    let (buttons, attachments) = match &response.outcome {
+        Ok(Reply::Export(export)) => (Vec::new(), export_files(response, export)),
+        Ok(reply) => (buttons_for(reply), Vec::new()),
+        Err(_) => (Vec::new(), Vec::new()),
     };
     Rendered {
         chunks: split_message(&text, MESSAGE_LIMIT),
         ephemeral: response.visibility == Visibility::Ephemeral,
         components: components(&buttons, response.lang),
+        attachments,
+    }
+}
+
+/// A group's export as two files: `<group>-export.json` (the data, serialized) and
+/// `<group>-export.md` (the same, readable, in the user's language).
+pub fn export_files(response: &Response, export: &GroupExport) -> Vec<serenity::CreateAttachment> {
+    let stem = file_stem(&export.group.name);
+    let json = match serde_json::to_vec_pretty(export) {
+        Ok(j) => j,
+        Err(e) => {
+            tracing::error!(error = %e, "serializing an export failed");
+            Vec::new()
+        }
+    };
+    let markdown = render::export_markdown(response.lang, response.tz, export);
+    vec![
+        serenity::CreateAttachment::bytes(json, format!("{stem}-export.json")),
+        serenity::CreateAttachment::bytes(markdown.into_bytes(), format!("{stem}-export.md")),
+    ]
+}
+
+/// A group name as a safe file name: lowercase ASCII letters and digits, `æ ø å` spelled
+/// out, anything else a single `-`; at most 60 characters; `group` when nothing is left.
+pub fn file_stem(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        let piece = match c {
+            'a'..='z' | '0'..='9' => c.to_string(),
+            'æ' => "ae".into(),
+            'ø' | 'ö' => "o".into(),
+            'å' | 'ä' | 'á' | 'à' => "a".into(),
+            'é' | 'è' => "e".into(),
+            _ => "-".into(),
+        };
+        if piece == "-" && (out.is_empty() || out.ends_with('-')) {
+            continue;
+        }
+        out.push_str(&piece);
+    }
+    let mut out: String = out.chars().take(60).collect();
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        "group".into()
+    } else {
+        out
     }
 }
 
@@ -74,6 +135,7 @@ pub fn notice(text: String) -> Rendered {
         chunks: vec![text],
         ephemeral: true,
         components: Vec::new(),
+        attachments: Vec::new(),
     }
 }
 
@@ -143,13 +205,18 @@ async fn run(ctx: Ctx<'_>, cmd: Command) -> Rendered {
 }
 
 /// Send a rendered reply as the interaction response (and follow-ups for long text).
+/// Files go with the first message, buttons with the last.
 pub async fn send(ctx: Ctx<'_>, r: Rendered) -> Result<(), Error> {
     let last = r.chunks.len().saturating_sub(1);
+    let mut attachments = Some(r.attachments);
     for (n, chunk) in r.chunks.into_iter().enumerate() {
         let mut reply = poise::CreateReply::default()
             .content(chunk)
             .ephemeral(r.ephemeral)
             .allowed_mentions(no_mentions());
+        for file in attachments.take().into_iter().flatten() {
+            reply = reply.attachment(file);
+        }
         if n == last && !r.components.is_empty() {
             reply = reply.components(r.components.clone());
         }
@@ -247,4 +314,35 @@ pub fn agenda_modal(
         serenity::CreateActionRow::InputText(title),
         serenity::CreateActionRow::InputText(details),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_stems_are_safe_ascii() {
+        // (name, the stem's words between `-`)
+        let table: &[(&str, &[&str])] = &[
+            ("Koordineringsgruppa", &["koordineringsgruppa"]),
+            ("Styringsgruppa SLT Ås", &["styringsgruppa", "slt", "as"]),
+            (
+                "Rus & psykisk helse / Bærum",
+                &["rus", "psykisk", "helse", "baerum"],
+            ),
+            (
+                "Tverrfaglig <@&10> **team**",
+                &["tverrfaglig", "10", "team"],
+            ),
+            ("../../etc/passwd", &["etc", "passwd"]),
+            ("Økonomi-gruppa 2027", &["okonomi", "gruppa", "2027"]),
+            ("???", &["group"]),
+            ("", &["group"]),
+        ];
+        for (name, want) in table {
+            let stem = file_stem(name);
+            assert_eq!(stem.split('-').collect::<Vec<_>>(), *want, "{name}");
+        }
+        assert_eq!(file_stem(&"x".repeat(300)).len(), 60);
+    }
 }

@@ -6,7 +6,8 @@ Usage (from the repository root):
         > tests/support/discord-openapi/subset.json
 
 Keeps, for each operation in OPERATIONS, its operationId, its parameters and the
-application/json request body schema (multipart and form bodies are dropped), plus every
+application/json and multipart/form-data request body schemas (the multipart one describes the
+`payload_json` part; url-encoded form bodies are dropped), plus every
 component schema referenced transitively, plus EXTRA_SCHEMAS. Responses are dropped.
 Fails if the subset uses a JSON-Schema keyword or pattern that the Rust validator in
 tests/support/fake_discord/openapi.rs does not implement, so the validator can never
@@ -93,10 +94,12 @@ def main():
             out["parameters"] = params
         body = op.get("requestBody")
         if body is not None:
-            content = body["content"]["application/json"]
+            content = {"application/json": body["content"]["application/json"]}
+            if "multipart/form-data" in body["content"]:
+                content["multipart/form-data"] = body["content"]["multipart/form-data"]
             out["requestBody"] = {
                 "required": body.get("required", False),
-                "content": {"application/json": content},
+                "content": content,
             }
         collect(out)
         paths.setdefault(template, {})[method] = out
@@ -144,7 +147,8 @@ def check_vocabulary(root):
                 visit_schema(p.get("schema", {}), template + " " + method + " parameter")
             body = op.get("requestBody")
             if body:
-                visit_schema(body["content"]["application/json"]["schema"], template + " " + method)
+                for media, content in body["content"].items():
+                    visit_schema(content["schema"], template + " " + method + " " + media)
 
 
 if __name__ == "__main__":

@@ -358,7 +358,50 @@ pub fn message_json(
     if let Some(g) = guild_id {
         msg["guild_id"] = Value::from(g.to_string());
     }
+    if let Some(n) = body.get("nonce").filter(|n| !n.is_null()) {
+        msg["nonce"] = n.clone();
+    }
+    let content = msg["content"].as_str().unwrap_or_default().to_string();
+    let (roles, everyone) = pinged(&content, body.get("allowed_mentions"));
+    msg["mention_roles"] = json!(roles);
+    msg["mention_everyone"] = Value::Bool(everyone);
     msg
+}
+
+/// Who a message's content pings, as Discord reports it in `mention_roles` and
+/// `mention_everyone`: role mentions `<@&id>` and `@everyone`/`@here` in the text, kept only
+/// where `allowed_mentions` (when sent) allows them (`parse` or an explicit `roles` list).
+/// User mentions are not resolved (`mentions` stays empty).
+pub fn pinged(content: &str, allowed: Option<&Value>) -> (Vec<String>, bool) {
+    let allowed = allowed.filter(|a| !a.is_null());
+    let parses = |kind: &str| {
+        allowed.map_or(true, |a| {
+            a.get("parse")
+                .and_then(Value::as_array)
+                .is_some_and(|p| p.iter().any(|k| k == kind))
+        })
+    };
+    let listed = |id: &str| {
+        allowed
+            .and_then(|a| a.get("roles"))
+            .and_then(Value::as_array)
+            .is_some_and(|r| r.iter().any(|x| x.as_str() == Some(id)))
+    };
+    let mut roles: Vec<String> = Vec::new();
+    for (i, _) in content.match_indices("<@&") {
+        let rest = &content[i + 3..];
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        if !digits.is_empty()
+            && rest[digits.len()..].starts_with('>')
+            && (parses("roles") || listed(&digits))
+            && !roles.contains(&digits)
+        {
+            roles.push(digits);
+        }
+    }
+    let everyone =
+        (content.contains("@everyone") || content.contains("@here")) && parses("everyone");
+    (roles, everyone)
 }
 
 /// A message created by an interaction response or follow-up (`interaction` is the dispatched

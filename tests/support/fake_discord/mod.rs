@@ -4,10 +4,16 @@
 //! - REST (axum): the routes in [`Route`]; every request is recorded ([`RecordedRequest`]),
 //!   every JSON body validated against Discord's OpenAPI description (vendored subset in
 //!   `tests/support/discord-openapi/`); failures become [`Violation`]s (and a 400 answer).
+//!   Multipart bodies (file uploads) are split byte-exactly: `payload_json` is validated
+//!   against the operation's `multipart/form-data` schema, each `files[n]` part must match an
+//!   `attachments` entry with id n, and the files are recorded ([`RecordedRequest::files`])
+//!   and shown in the stored message's `attachments`.
 //!   With `FAKE_DISCORD_LOG=/path` each request is appended there as a JSON line.
 //! - Gateway (tokio-tungstenite): HELLO, IDENTIFY → READY (+ GUILD_CREATE), heartbeat ACK,
 //!   dispatches with increasing `s`, RESUME → replay of missed events + RESUMED, server-side
 //!   disconnects ([`FakeDiscord::drop_connection`]).
+//! - `POST /channels/{id}/messages` honours `nonce` + `enforce_nonce: true`: a repeat in the
+//!   same channel within [`FakeDiscordOptions::nonce_window`] returns the first message.
 //! - Faults: [`FakeDiscord::fail_next`] makes the next N requests on a route answer 429/500.
 //!
 //! Test habits: wait with the `wait_for_*` helpers (deadline, woken on every change; no sleeps)
@@ -61,6 +67,10 @@ pub struct FakeDiscordOptions {
     pub reject_invalid_bodies: bool,
     /// File each REST request is appended to as a JSON line; defaults to `$FAKE_DISCORD_LOG`.
     pub log_file: Option<PathBuf>,
+    /// How long a message `nonce` sent with `enforce_nonce: true` stays unique in a channel:
+    /// a repeat within it returns the first message and creates none. Discord says "the past
+    /// few minutes"; default 5 minutes.
+    pub nonce_window: Duration,
 }
 
 pub const APPLICATION_ID: u64 = 900_000_000_000_000_001;
@@ -121,6 +131,7 @@ impl Default for FakeDiscordOptions {
             log_file: std::env::var_os(LOG_ENV)
                 .filter(|v| !v.is_empty())
                 .map(PathBuf::from),
+            nonce_window: Duration::from_secs(5 * 60),
         }
     }
 }
@@ -290,6 +301,8 @@ pub struct RecordedRequest {
     pub params: BTreeMap<&'static str, String>,
     /// Parsed JSON body (for multipart: the `payload_json` part).
     pub body: Option<Value>,
+    /// The file parts of a multipart body (`files[n]`), in order.
+    pub files: Vec<RecordedFile>,
     pub content_type: Option<String>,
     pub authorization: Option<String>,
     pub audit_log_reason: Option<String>,
@@ -299,7 +312,46 @@ pub struct RecordedRequest {
     pub response: Option<Value>,
 }
 
+/// A file part of a multipart request.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RecordedFile {
+    /// The form field name, e.g. `files[0]`.
+    pub field: String,
+    pub filename: Option<String>,
+    pub content_type: Option<String>,
+    pub data: Vec<u8>,
+}
+
+impl RecordedFile {
+    /// The content as text (lossy UTF-8).
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.data).into_owned()
+    }
+
+    /// `n` of a `files[n]` field.
+    pub fn index(&self) -> Option<u64> {
+        self.field
+            .strip_prefix("files[")
+            .and_then(|r| r.strip_suffix(']'))
+            .and_then(|n| n.parse().ok())
+    }
+}
+
 impl RecordedRequest {
+    /// The uploaded file called `filename`.
+    pub fn file(&self, filename: &str) -> Option<&RecordedFile> {
+        self.files
+            .iter()
+            .find(|f| f.filename.as_deref() == Some(filename))
+    }
+
+    /// Was the body `multipart/form-data`?
+    pub fn is_multipart(&self) -> bool {
+        self.content_type
+            .as_deref()
+            .is_some_and(|c| c.starts_with("multipart/form-data"))
+    }
+
     /// A path parameter parsed as a snowflake.
     pub fn id(&self, name: &str) -> Option<u64> {
         self.params.get(name).and_then(|v| v.parse().ok())
@@ -339,6 +391,8 @@ pub enum ViolationKind {
     BadAuthorization(Option<String>),
     InteractionAlreadyAcknowledged,
     UnknownInteraction,
+    /// A malformed multipart body, or files that do not match its `attachments`.
+    Multipart(String),
     /// A dispatch serenity would turn into `Event::Unknown` (method `GATEWAY`, path = event name).
     SilentDrop(String),
 }
@@ -418,6 +472,8 @@ pub(crate) struct State {
     /// DM channel id → recipient.
     pub(crate) dm_channels: BTreeMap<u64, Actor>,
     pub(crate) interactions: HashMap<String, InteractionRecord>,
+    /// (channel id, nonce) → (message id, when) of messages created with `enforce_nonce`.
+    pub(crate) nonces: HashMap<(u64, String), (u64, std::time::Instant)>,
     pub(crate) gateway: gateway::GatewayState,
     /// Receives a copy of each recorded request, with its arrival time (see
     /// [`FakeDiscord::tap_requests`]).
@@ -494,6 +550,7 @@ impl FakeDiscord {
                 messages: BTreeMap::new(),
                 dm_channels: BTreeMap::new(),
                 interactions: HashMap::new(),
+                nonces: HashMap::new(),
                 gateway: gateway::GatewayState::default(),
                 tap: None,
             }),

@@ -15,6 +15,16 @@ const SUBSET_JSON: &str = include_str!("../discord-openapi/subset.json");
 /// as an integer.
 pub const INTEGER_STRING_PROPERTIES: &[&str] = &["default_member_permissions", "permissions"];
 
+/// Leniency: in `attachments` of a multipart request the spec types `id` as a snowflake
+/// string, while new attachments carry the index of their `files[n]` part, which serenity (and
+/// Discord's own documentation examples) send as an integer, e.g. `{"id": 0, "filename": …}`.
+/// A non-negative integer is accepted there.
+pub const ATTACHMENT_INDEX_PROPERTY: &str = "id";
+
+/// Media types of request bodies the fake validates.
+pub const JSON: &str = "application/json";
+pub const MULTIPART: &str = "multipart/form-data";
+
 const SNOWFLAKE_PATTERN: &str = "^(0|[1-9][0-9]*)$";
 const HEX_COLOR_PATTERN: &str = "^#(([0-9a-fA-F]{2}){3}|([0-9a-fA-F]){3})$";
 
@@ -54,13 +64,19 @@ impl OpenApi {
     /// The `application/json` request body schema of an operation, if it has one.
     /// `method` is lower case (`"post"`), `template` an OpenAPI path (`"/channels/{channel_id}/messages"`).
     pub fn request_schema(&self, method: &str, template: &str) -> Option<&Value> {
+        self.request_schema_for(method, template, JSON)
+    }
+
+    /// The request body schema of an operation for a media type ([`JSON`] or [`MULTIPART`],
+    /// whose schema describes the `payload_json` part).
+    pub fn request_schema_for(&self, method: &str, template: &str, media: &str) -> Option<&Value> {
         self.root
             .get("paths")?
             .get(template)?
             .get(method)?
             .get("requestBody")?
             .get("content")?
-            .get("application/json")?
+            .get(media)?
             .get("schema")
     }
 
@@ -81,11 +97,23 @@ impl OpenApi {
         template: &str,
         body: &Value,
     ) -> Result<(), Vec<SchemaError>> {
-        let Some(schema) = self.request_schema(method, template) else {
+        self.validate_request_as(method, template, JSON, body)
+    }
+
+    /// Validates a request body sent as `media` ([`JSON`], or [`MULTIPART`] for the
+    /// `payload_json` part of a multipart body).
+    pub fn validate_request_as(
+        &self,
+        method: &str,
+        template: &str,
+        media: &str,
+        body: &Value,
+    ) -> Result<(), Vec<SchemaError>> {
+        let Some(schema) = self.request_schema_for(method, template, media) else {
             return Err(vec![SchemaError {
                 instance_path: String::new(),
                 schema_path: format!("#/paths/{template}/{method}"),
-                message: "operation has no application/json request body in the spec".into(),
+                message: format!("operation has no {media} request body in the spec"),
             }]);
         };
         let loc = format!("#/paths/{template}/{method}/requestBody");
@@ -219,6 +247,20 @@ impl OpenApi {
                                 let sp = format!("{spath}/properties/{name}");
                                 let mut errors = Vec::new();
                                 self.check(sub, v, &ip, &sp, &mut errors);
+                                if !errors.is_empty()
+                                    && name == ATTACHMENT_INDEX_PROPERTY
+                                    && is_attachment_item(ipath)
+                                {
+                                    // Documented leniency, see ATTACHMENT_INDEX_PROPERTY.
+                                    if let Some(n) = v.as_u64() {
+                                        let mut retry = Vec::new();
+                                        let as_string = Value::from(n.to_string());
+                                        self.check(sub, &as_string, &ip, &sp, &mut retry);
+                                        if retry.is_empty() {
+                                            errors.clear();
+                                        }
+                                    }
+                                }
                                 if !errors.is_empty()
                                     && INTEGER_STRING_PROPERTIES.contains(&name.as_str())
                                 {
@@ -464,6 +506,15 @@ fn rank(errors: &[SchemaError], ipath: &str) -> (bool, usize) {
                 && (e.schema_path.ends_with("/const") || e.schema_path.ends_with("/enum")))
     });
     (mismatched, errors.len())
+}
+
+/// Is `ipath` an item of an `attachments` array (`…/attachments/0`)?
+fn is_attachment_item(ipath: &str) -> bool {
+    let mut back = ipath.rsplit('/');
+    let index = back.next().unwrap_or_default();
+    !index.is_empty()
+        && index.bytes().all(|b| b.is_ascii_digit())
+        && back.next() == Some("attachments")
 }
 
 fn type_matches(t: &str, value: &Value) -> bool {

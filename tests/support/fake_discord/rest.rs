@@ -14,7 +14,8 @@ use serde_json::{json, Value};
 use tokio::net::TcpListener;
 
 use super::fixtures::{self, Actor};
-use super::{Fault, RecordedRequest, Route, Shared, State, Violation, ViolationKind};
+use super::openapi::{JSON, MULTIPART};
+use super::{Fault, RecordedFile, RecordedRequest, Route, Shared, State, Violation, ViolationKind};
 
 pub(crate) async fn serve(shared: Arc<Shared>, listener: TcpListener) {
     let app = Router::new().fallback(handle).with_state(shared);
@@ -84,10 +85,25 @@ async fn handle(
         kind,
     };
 
-    let parsed_body = parse_body(&body, content_type.as_deref()).unwrap_or_else(|e| {
-        violations.push(violation(ViolationKind::InvalidJson(e)));
-        None
-    });
+    let (parsed_body, files) = match parse_body(&body, content_type.as_deref()) {
+        Ok(p) => p,
+        Err(BodyError::Json(e)) => {
+            violations.push(violation(ViolationKind::InvalidJson(e)));
+            (None, Vec::new())
+        }
+        Err(BodyError::Multipart(e)) => {
+            violations.push(violation(ViolationKind::Multipart(e)));
+            (None, Vec::new())
+        }
+    };
+    let multipart = content_type
+        .as_deref()
+        .is_some_and(|c| c.starts_with(MULTIPART));
+    if multipart {
+        if let Err(e) = check_files(&files, parsed_body.as_ref()) {
+            violations.push(violation(ViolationKind::Multipart(e)));
+        }
+    }
 
     let mut early: Option<Answer> = None;
     match &found {
@@ -104,9 +120,15 @@ async fn handle(
                 early = Some(Answer::error(401, 0, "401: Unauthorized"));
             }
             let m = route.method().to_ascii_lowercase();
+            let media = if multipart { MULTIPART } else { JSON };
+            // A route with a JSON body takes multipart only where the spec says so; the
+            // validation of `media` reports it otherwise.
             if shared.spec.request_schema(&m, route.template()).is_some() {
                 let schema_errors = match &parsed_body {
-                    Some(b) => shared.spec.validate_request(&m, route.template(), b).err(),
+                    Some(b) => shared
+                        .spec
+                        .validate_request_as(&m, route.template(), media, b)
+                        .err(),
                     None => Some(vec![super::openapi::SchemaError {
                         instance_path: String::new(),
                         schema_path: format!("#/paths/{}/{m}/requestBody", route.template()),
@@ -140,6 +162,7 @@ async fn handle(
                         params,
                         query: query.as_deref(),
                         body: parsed_body.as_ref(),
+                        files: &files,
                     };
                     route_answer(&shared, &mut st, &req, &mut |k| {
                         violations.push(violation(k))
@@ -160,6 +183,7 @@ async fn handle(
             route,
             params,
             body: parsed_body.clone(),
+            files,
             content_type,
             authorization,
             audit_log_reason: header("x-audit-log-reason"),
@@ -221,37 +245,183 @@ fn discord_error_tree(errors: &[super::openapi::SchemaError]) -> Value {
     tree
 }
 
-/// JSON body, or the `payload_json` part of a multipart body. `Ok(None)` when there is none.
-fn parse_body(body: &[u8], content_type: Option<&str>) -> Result<Option<Value>, String> {
-    if body.is_empty() {
-        return Ok(None);
-    }
-    let ct = content_type.unwrap_or_default();
-    if let Some(boundary) = ct.strip_prefix("multipart/form-data; boundary=") {
-        return Ok(multipart_payload_json(body, boundary.trim_matches('"'))).and_then(|p| {
-            p.map(|bytes| serde_json::from_slice(&bytes).map_err(|e| e.to_string()))
-                .transpose()
-        });
-    }
-    serde_json::from_slice(body)
-        .map(Some)
-        .map_err(|e| e.to_string())
+enum BodyError {
+    Json(String),
+    Multipart(String),
 }
 
-fn multipart_payload_json(body: &[u8], boundary: &str) -> Option<Vec<u8>> {
-    let delimiter = format!("--{boundary}");
-    let text = String::from_utf8_lossy(body);
-    text.split(delimiter.as_str()).find_map(|part| {
-        let (head, content) = part.split_once("\r\n\r\n")?;
-        let head = head.to_ascii_lowercase();
-        head.contains("name=\"payload_json\"").then(|| {
-            content
-                .strip_suffix("\r\n")
-                .unwrap_or(content)
-                .as_bytes()
-                .to_vec()
+/// The JSON body, or for a multipart body its `payload_json` part and its files.
+/// `None` when there is no JSON.
+fn parse_body(
+    body: &[u8],
+    content_type: Option<&str>,
+) -> Result<(Option<Value>, Vec<RecordedFile>), BodyError> {
+    if body.is_empty() {
+        return Ok((None, Vec::new()));
+    }
+    let ct = content_type.unwrap_or_default();
+    if let Some(params) = ct.strip_prefix(MULTIPART) {
+        let boundary = params
+            .split(';')
+            .filter_map(|p| p.trim().strip_prefix("boundary="))
+            .next()
+            .map(|b| b.trim_matches('"'))
+            .ok_or_else(|| BodyError::Multipart("no boundary in Content-Type".into()))?;
+        let mut json = None;
+        let mut files = Vec::new();
+        for part in multipart_parts(body, boundary).map_err(BodyError::Multipart)? {
+            match part.name.as_deref() {
+                Some("payload_json") => {
+                    let v = serde_json::from_slice(&part.data)
+                        .map_err(|e| BodyError::Json(e.to_string()))?;
+                    json = Some(v);
+                }
+                Some(name) if name.starts_with("files[") => files.push(RecordedFile {
+                    field: name.to_string(),
+                    filename: part.filename,
+                    content_type: part.content_type,
+                    data: part.data,
+                }),
+                other => {
+                    return Err(BodyError::Multipart(format!(
+                        "unexpected multipart field {other:?}"
+                    )))
+                }
+            }
+        }
+        return Ok((json, files));
+    }
+    serde_json::from_slice(body)
+        .map(|v| (Some(v), Vec::new()))
+        .map_err(|e| BodyError::Json(e.to_string()))
+}
+
+/// One part of a `multipart/form-data` body.
+struct Part {
+    name: Option<String>,
+    filename: Option<String>,
+    content_type: Option<String>,
+    data: Vec<u8>,
+}
+
+fn find(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    haystack
+        .get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|i| i + from)
+}
+
+/// Splits a multipart body (RFC 7578) byte-exactly, so binary files survive.
+fn multipart_parts(body: &[u8], boundary: &str) -> Result<Vec<Part>, String> {
+    let delimiter = format!("--{boundary}").into_bytes();
+    let next_delimiter = format!("\r\n--{boundary}").into_bytes();
+    let mut at = find(body, &delimiter, 0).ok_or("no opening boundary")? + delimiter.len();
+    let mut parts = Vec::new();
+    loop {
+        match body.get(at..at + 2) {
+            Some(b"--") => return Ok(parts),
+            Some(b"\r\n") => at += 2,
+            _ => return Err("boundary not followed by CRLF or --".into()),
+        }
+        let head_end = find(body, b"\r\n\r\n", at).ok_or("part without a blank line")?;
+        let head = String::from_utf8_lossy(&body[at..head_end]).into_owned();
+        let data_start = head_end + 4;
+        let data_end = find(body, &next_delimiter, data_start).ok_or("unterminated part")?;
+        let mut part = Part {
+            name: None,
+            filename: None,
+            content_type: None,
+            data: body[data_start..data_end].to_vec(),
+        };
+        for line in head.split("\r\n") {
+            let Some((key, value)) = line.split_once(':') else {
+                continue;
+            };
+            match key.trim().to_ascii_lowercase().as_str() {
+                "content-disposition" => {
+                    for p in value.split(';').map(str::trim) {
+                        if let Some(v) = p.strip_prefix("name=") {
+                            part.name = Some(v.trim_matches('"').to_string());
+                        } else if let Some(v) = p.strip_prefix("filename=") {
+                            part.filename = Some(v.trim_matches('"').to_string());
+                        }
+                    }
+                }
+                "content-type" => part.content_type = Some(value.trim().to_string()),
+                _ => {}
+            }
+        }
+        parts.push(part);
+        at = data_end + next_delimiter.len();
+    }
+}
+
+/// Discord links each `files[n]` part to the `attachments` entry with `id` n: every file
+/// needs a file name and an entry, and every new (integer-id) entry a file.
+fn check_files(files: &[RecordedFile], payload: Option<&Value>) -> Result<(), String> {
+    let ids: Vec<String> = payload
+        .and_then(|p| {
+            p.get("attachments")
+                .or_else(|| p.pointer("/data/attachments"))
         })
-    })
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|a| a.get("id"))
+        .map(|id| match id {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        })
+        .collect();
+    for f in files {
+        let n = f
+            .index()
+            .ok_or_else(|| format!("file field {:?} is not files[n]", f.field))?;
+        if f.filename.as_deref().unwrap_or_default().is_empty() {
+            return Err(format!("{} has no filename", f.field));
+        }
+        if !ids.contains(&n.to_string()) {
+            return Err(format!("{} has no attachments entry with id {n}", f.field));
+        }
+    }
+    let placeholders = payload
+        .and_then(|p| {
+            p.get("attachments")
+                .or_else(|| p.pointer("/data/attachments"))
+        })
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|a| a.get("id").and_then(Value::as_u64));
+    for id in placeholders {
+        if !files.iter().any(|f| f.index() == Some(id)) {
+            return Err(format!("attachments entry {id} has no files[{id}] part"));
+        }
+    }
+    Ok(())
+}
+
+/// Message `attachments` for uploaded files, as Discord returns them.
+fn attachments_json(st: &mut State, files: &[RecordedFile]) -> Value {
+    Value::Array(
+        files
+            .iter()
+            .map(|f| {
+                let id = st.next_id();
+                let name = f.filename.clone().unwrap_or_default();
+                let url = format!("https://cdn.fake-discord.invalid/attachments/{id}/{name}");
+                json!({
+                    "id": id.to_string(),
+                    "filename": name,
+                    "size": f.data.len(),
+                    "url": url,
+                    "proxy_url": url,
+                    "content_type": f.content_type,
+                })
+            })
+            .collect(),
+    )
 }
 
 fn take_fault(st: &mut State, route: Route) -> Option<Fault> {
@@ -318,6 +488,7 @@ struct Req<'a> {
     params: &'a BTreeMap<&'static str, String>,
     query: Option<&'a str>,
     body: Option<&'a Value>,
+    files: &'a [RecordedFile],
 }
 
 impl Req<'_> {
@@ -448,13 +619,16 @@ fn route_answer(
             match body.get("type").and_then(Value::as_u64) {
                 // CHANNEL_MESSAGE_WITH_SOURCE / DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE
                 Some(4) | Some(5) => {
-                    let msg = fixtures::interaction_response_message_json(
+                    let mut msg = fixtures::interaction_response_message_json(
                         next_id,
                         &rec.sent.payload,
                         &bot,
                         &data,
                     );
                     rec.original = Some(next_id);
+                    if !req.files.is_empty() {
+                        msg["attachments"] = attachments_json(st, req.files);
+                    }
                     st.messages.insert(next_id, (channel_id, msg));
                 }
                 // UPDATE_MESSAGE: edits the message the component sits on.
@@ -487,12 +661,15 @@ fn route_answer(
                 return Answer::error(404, 10015, "Unknown Webhook");
             };
             let channel_id = rec.sent.channel_id;
-            let msg = fixtures::interaction_response_message_json(
+            let mut msg = fixtures::interaction_response_message_json(
                 id,
                 &rec.sent.payload,
                 &opts.bot,
                 &req.body(),
             );
+            if !req.files.is_empty() {
+                msg["attachments"] = attachments_json(st, req.files);
+            }
             st.messages.insert(id, (channel_id, msg.clone()));
             if req.query_flag("wait") == Some(false) {
                 return Answer::no_content();
@@ -578,14 +755,41 @@ fn route_answer(
             if !in_guild && !st.dm_channels.contains_key(&cid) {
                 return Answer::error(404, 10003, "Unknown Channel");
             }
+            let body = req.body();
+            // `enforce_nonce`: within the window, the same nonce in this channel gets the
+            // message created first, and nothing new.
+            let enforced = match body.get("nonce") {
+                Some(Value::String(n)) => Some(n.clone()),
+                Some(Value::Number(n)) => Some(n.to_string()),
+                _ => None,
+            }
+            .filter(|_| body.get("enforce_nonce") == Some(&Value::Bool(true)));
+            let now = std::time::Instant::now();
+            if let Some(nonce) = &enforced {
+                let earlier = st
+                    .nonces
+                    .get(&(cid, nonce.clone()))
+                    .filter(|(_, at)| now.duration_since(*at) < opts.nonce_window)
+                    .and_then(|(mid, _)| st.messages.get(mid))
+                    .map(|(_, m)| m.clone());
+                if let Some(m) = earlier {
+                    return Answer::ok(m);
+                }
+            }
             let id = st.next_id();
-            let msg = fixtures::message_json(
+            let mut msg = fixtures::message_json(
                 id,
                 cid,
                 if in_guild { guild_id } else { None },
                 &opts.bot,
-                &req.body(),
+                &body,
             );
+            if !req.files.is_empty() {
+                msg["attachments"] = attachments_json(st, req.files);
+            }
+            if let Some(nonce) = enforced {
+                st.nonces.insert((cid, nonce), (id, now));
+            }
             st.messages.insert(id, (cid, msg.clone()));
             Answer::ok(msg)
         }
