@@ -254,6 +254,24 @@ async fn agenda_item_goes_to_the_next_meeting_and_duplicates_are_refused() {
         matches!(r.outcome, Err(ServiceError::DuplicateAgendaItem { existing }) if existing == item.id)
     );
     assert_eq!(count(&env, "agenda_items").await, 1);
+    // Case folding is Unicode-aware: Æ/Ø/Å match æ/ø/å.
+    env.ok(&member(), agenda_add("Økt rus blant ungdom på Ås"))
+        .await;
+    let r = env
+        .err(&member2(), agenda_add("ØKT RUS BLANT UNGDOM PÅ ÅS"))
+        .await;
+    assert!(matches!(
+        r.outcome,
+        Err(ServiceError::DuplicateAgendaItem { .. })
+    ));
+    // A withdrawn item is no longer a duplicate, and new items go after it.
+    env.ok(&member(), Command::AgendaRemove { id: item.id })
+        .await;
+    env.ok(&member2(), agenda_add("Uro ved ungdomsklubben"))
+        .await;
+    let positions: Vec<i64> = items(&env).await.iter().map(|i| i.position).collect();
+    assert_eq!(positions, vec![2, 3]);
+    assert_eq!(count(&env, "agenda_items").await, 3);
 }
 
 #[tokio::test]

@@ -52,14 +52,10 @@ impl Service {
         let details = ctx.optional(Field::Details, details)?;
         let meeting = self.target_meeting(&mut tx, ctx, &group, meeting).await?;
         let meeting_id = meeting.as_ref().map(|m| m.id);
-        super::check_limit(
-            super::Limit::OpenItemsPerMeeting,
-            store::agenda::count_open_for_meeting(&mut tx, group.id, meeting_id).await?,
-        )?;
-        if let Some(dup) =
-            store::agenda::find_duplicate(&mut tx, group.id, meeting_id, &title).await?
-        {
-            return Err(ServiceError::DuplicateAgendaItem { existing: dup.id });
+        let slots = store::agenda::slots(&mut tx, group.id, meeting_id).await?;
+        super::check_limit(super::Limit::OpenItemsPerMeeting, slots.open.len() as i64)?;
+        if let Some(existing) = slots.duplicate_of(&title) {
+            return Err(ServiceError::DuplicateAgendaItem { existing });
         }
         let new = NewItem {
             group: group.id,
@@ -69,7 +65,7 @@ impl Service {
             submitter: ctx.actor.user,
             status: AgendaStatus::Proposed,
         };
-        let item = store::agenda::insert(&mut tx, &new, ctx.now).await?;
+        let item = store::agenda::insert(&mut tx, &new, slots.next_position, ctx.now).await?;
         store::audit::record(
             &mut tx,
             &ctx.audit(Some(&group), "agenda.add", "agenda_item", Some(item.id.0)),

@@ -279,11 +279,11 @@ impl Service {
         id: WorkspaceId,
         now: DateTime<Utc>,
     ) -> Result<Workspace, ServiceError> {
-        let mut tx = self.store.read().await?;
-        if let Some(ws) = store::workspaces::get(&mut tx, id).await? {
+        let mut conn = self.store.conn().await?;
+        if let Some(ws) = store::workspaces::get(&mut conn, id).await? {
             return Ok(ws);
         }
-        drop(tx);
+        drop(conn);
         let mut tx = self.store.write().await?;
         let defaults = Workspace::new(id, self.defaults.timezone, self.defaults.language);
         let ws = store::workspaces::ensure(&mut tx, &defaults, now).await?;

@@ -3,13 +3,15 @@ use crate::domain::{AgendaItem, AgendaItemId, AgendaStatus, GroupId, MeetingId, 
 use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
 
+macro_rules! columns {
+    () => {
+        "id, group_id, meeting_id, title, details, submitter, position, status, created_at, version"
+    };
+}
+
 macro_rules! select {
     ($rest:literal) => {
-        concat!(
-            "SELECT id, group_id, meeting_id, title, details, submitter, position, status, \
-             created_at, version FROM agenda_items ",
-            $rest
-        )
+        concat!("SELECT ", columns!(), " FROM agenda_items ", $rest)
     };
 }
 
@@ -60,13 +62,14 @@ pub struct NewItem<'a> {
 pub async fn insert(
     conn: &mut SqliteConnection,
     item: &NewItem<'_>,
+    position: i64,
     now: DateTime<Utc>,
 ) -> Result<AgendaItem> {
-    let position = next_position(conn, item.group, item.meeting).await?;
-    let id: i64 = sqlx::query_scalar(
+    let row: Row = sqlx::query_as(concat!(
         "INSERT INTO agenda_items (group_id, meeting_id, title, details, submitter, position, status,
-         created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-    )
+         created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ",
+        columns!()
+    ))
     .bind(item.group.0)
     .bind(item.meeting.map(|m| m.0))
     .bind(item.title)
@@ -76,11 +79,58 @@ pub async fn insert(
     .bind(item.status.as_str())
     .bind(ts(now))
     .bind(ts(now))
-    .fetch_one(&mut *conn)
+    .fetch_one(conn)
     .await?;
-    get(conn, AgendaItemId(id))
-        .await?
-        .ok_or_else(|| super::StoreError::Corrupt("agenda item vanished".into()))
+    row.into_domain()
+}
+
+/// What adding an item to a meeting's agenda (or to the group's waiting list, `None`)
+/// must know, read in one query: the open items (for the per-meeting limit and the
+/// duplicate check) and the next free position.
+#[derive(Debug, Default)]
+pub struct Slots {
+    /// Ids and titles of the open items.
+    pub open: Vec<(AgendaItemId, String)>,
+    pub next_position: i64,
+}
+
+impl Slots {
+    /// An open item with the same title, compared case-insensitively (Unicode-aware, so
+    /// `ÆØÅ` and `æøå` match, which SQLite's `lower()` would not).
+    pub fn duplicate_of(&self, title: &str) -> Option<AgendaItemId> {
+        let key = title.to_lowercase();
+        self.open
+            .iter()
+            .find(|(_, t)| t.to_lowercase() == key)
+            .map(|(id, _)| *id)
+    }
+}
+
+pub async fn slots(
+    conn: &mut SqliteConnection,
+    group: GroupId,
+    meeting: Option<MeetingId>,
+) -> Result<Slots> {
+    let found: Vec<(Option<i64>, Option<String>, i64)> = sqlx::query_as(
+        "SELECT i.id, i.title, m.top
+         FROM (SELECT COALESCE(MAX(position), 0) AS top FROM agenda_items
+               WHERE group_id = ?1 AND meeting_id IS ?2) AS m
+         LEFT JOIN agenda_items AS i
+           ON i.group_id = ?1 AND i.meeting_id IS ?2
+          AND i.status IN ('proposed', 'on_agenda', 'carried_over')",
+    )
+    .bind(group.0)
+    .bind(meeting.map(|m| m.0))
+    .fetch_all(conn)
+    .await?;
+    let mut slots = Slots::default();
+    for (id, title, top) in found {
+        slots.next_position = top + 1;
+        if let (Some(id), Some(title)) = (id, title) {
+            slots.open.push((AgendaItemId(id), title));
+        }
+    }
+    Ok(slots)
 }
 
 async fn next_position(
@@ -124,20 +174,6 @@ pub async fn for_meeting(
     .fetch_all(conn)
     .await?;
     rows(found)
-}
-
-/// An open item with the same title (case-insensitive) for the same meeting.
-pub async fn find_duplicate(
-    conn: &mut SqliteConnection,
-    group: GroupId,
-    meeting: Option<MeetingId>,
-    title: &str,
-) -> Result<Option<AgendaItem>> {
-    let key = title.to_lowercase();
-    let candidates = for_meeting(conn, group, meeting, false).await?;
-    Ok(candidates
-        .into_iter()
-        .find(|i| i.status.is_open() && i.title.to_lowercase() == key))
 }
 
 /// Write title, details, status, meeting and position if the stored version is still
@@ -234,20 +270,4 @@ pub async fn all_for_group(conn: &mut SqliteConnection, group: GroupId) -> Resul
     .fetch_all(conn)
     .await?;
     rows(found)
-}
-
-/// Open items on one meeting (or waiting, with `None`).
-pub async fn count_open_for_meeting(
-    conn: &mut SqliteConnection,
-    group: GroupId,
-    meeting: Option<MeetingId>,
-) -> Result<i64> {
-    Ok(sqlx::query_scalar(
-        "SELECT COUNT(*) FROM agenda_items WHERE group_id = ? AND meeting_id IS ?
-         AND status IN ('proposed', 'on_agenda', 'carried_over')",
-    )
-    .bind(group.0)
-    .bind(meeting.map(|m| m.0))
-    .fetch_one(conn)
-    .await?)
 }

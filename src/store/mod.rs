@@ -215,6 +215,11 @@ impl Store {
         Ok(WriteTx { tx, _turn: turn })
     }
 
+    /// A connection for a single read (no transaction: one statement is its own snapshot).
+    pub async fn conn(&self) -> Result<sqlx::pool::PoolConnection<Sqlite>> {
+        Ok(self.pool.acquire().await?)
+    }
+
     /// A read transaction: a consistent snapshot across several queries.
     pub async fn read(&self) -> Result<Tx> {
         Ok(self.pool.begin().await?)

@@ -122,6 +122,8 @@ pub(crate) fn check_dispatch(event_name: &str, data: &Value) -> Result<(), Strin
 
 pub(crate) async fn serve(shared: Arc<Shared>, listener: TcpListener) {
     while let Ok((stream, _)) = listener.accept().await {
+        // Dispatches are small frames: send each at once (no Nagle delay).
+        let _ = stream.set_nodelay(true);
         tokio::spawn(connection(shared.clone(), stream));
     }
 }
