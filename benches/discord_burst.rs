@@ -206,10 +206,9 @@ async fn run() {
 
     let began = Instant::now();
     let mut tasks = Vec::new();
-    for u in 0..users {
+    for (u, (group, meetings)) in targets.iter().cloned().enumerate() {
         let send_one = send_one.clone();
         let who = actor(u + 1);
-        let (group, meetings) = targets[u].clone();
         tasks.push(tokio::spawn(async move {
             let mut out = Vec::with_capacity(per_user);
             for n in 0..per_user {
@@ -240,9 +239,11 @@ async fn run() {
     let service = running.service.clone();
     let svc_began = Instant::now();
     let mut tasks = Vec::new();
-    for u in (0..users).filter(|_| with_service) {
+    for (u, (group, meetings)) in targets.iter().cloned().enumerate() {
+        if !with_service {
+            break;
+        }
         let service = service.clone();
-        let (group, meetings) = targets[u].clone();
         tasks.push(tokio::spawn(async move {
             let actor = sltbot::service::Actor {
                 roles: vec![sltbot::domain::RoleId(MEMBER_ROLE_ID)],
