@@ -37,7 +37,9 @@
 //! 1-based for people. Errors never include option values; only [`ParseError::DuplicateOption`]
 //! and [`ParseError::OptionWithoutValue`] include an option name, and only a valid one.
 //!
-//! [`ParsedLine`]'s `Display` renders the canonical form, which parses back to the same value.
+//! [`ParsedLine`]'s `Display` renders the canonical form, which parses back to the same value:
+//! a value is written in `"…"` (with `\` and `"` escaped) when it is empty or holds a
+//! separator (whitespace or U+FEFF), a backslash or any quote character; otherwise bare.
 
 use std::fmt;
 
@@ -76,11 +78,15 @@ impl fmt::Display for ParsedLine {
 
 /// A value as it must be written on a command line: bare when that is unambiguous,
 /// otherwise in `"…"` with `\` and `"` escaped.
+///
+/// "Unambiguous" uses the parser's own separator test ([`is_space`], which also counts the
+/// byte-order mark U+FEFF), not `char::is_whitespace`: a value holding a U+FEFF written bare
+/// would be split there when parsed back (found by fuzzing, see `fuzz/README.md`).
 pub fn quote_value(value: &str) -> String {
     let needs_quotes = value.is_empty()
         || value
             .chars()
-            .any(|c| c.is_whitespace() || c == '\\' || is_any_quote(c));
+            .any(|c| is_space(c) || c == '\\' || is_any_quote(c));
     if !needs_quotes {
         return value.to_string();
     }
@@ -696,10 +702,49 @@ mod tests {
         assert_eq!(parsed.option("missing"), None);
     }
 
+    /// Values whose canonical form did not parse back: U+FEFF is a separator for the parser
+    /// but not for `char::is_whitespace`, so such values were written bare and split. The
+    /// first case is the fuzzer's crash input (`fuzz/`, target console_parser), shortened.
+    #[test]
+    fn canonical_form_round_trips_separator_like_values() {
+        let cases: Vec<(ParsedLine, &str)> = vec![
+            (
+                line(
+                    &["actio3"],
+                    &[
+                        ("group", "S\u{fffd}/\u{feff}/d\u{fffd}LT"),
+                        ("title", "\\\"h\u{fffd}gowner\"h\u{fffd}O"),
+                    ],
+                ),
+                "/actio3 group:\"S\u{fffd}/\u{feff}/d\u{fffd}LT\" title:\"\\\\\\\"h\u{fffd}gowner\\\"h\u{fffd}O\"",
+            ),
+            (line(&["x"], &[("a", "b\u{feff}c")]), "/x a:\"b\u{feff}c\""),
+            (line(&["x"], &[("a", "\u{feff}")]), "/x a:\"\u{feff}\""),
+            (line(&["x"], &[("a", "b\tc")]), "/x a:\"b\tc\""),
+            (line(&["x"], &[("a", r"\")]), r#"/x a:"\\""#),
+            (line(&["x"], &[("a", r"C:\temp\")]), r#"/x a:"C:\\temp\\""#),
+            (line(&["x"], &[("a", r#"\""#)]), r#"/x a:"\\\"""#),
+        ];
+        for (parsed, canonical) in cases {
+            assert_eq!(parsed.to_string(), canonical, "{parsed:?}");
+            assert_eq!(
+                parse_line(canonical),
+                Ok(Some(parsed.clone())),
+                "{canonical:?}"
+            );
+        }
+        // The shortened fuzzer input: a quoted value with U+FEFF, a bare one with `\` and `"`.
+        let input = "/actio3 group:'S\u{fffd}/\u{feff}/d\u{fffd}LT' title:\\\"h\u{fffd}gowner\"h\u{fffd}O";
+        let parsed = parse_line(input).expect("parses").expect("not blank");
+        assert_eq!(parsed.option("title"), Some("\\\"h\u{fffd}gowner\"h\u{fffd}O"));
+        assert_eq!(parse_line(&parsed.to_string()), Ok(Some(parsed)));
+    }
+
     fn value_strategy() -> impl Strategy<Value = String> {
         prop_oneof![
             "\\PC{0,12}",
-            "[a-z\"'\\\\ :“”„«»‘’‚#/\u{a0}]{0,10}",
+            // `\PC` holds no control or format characters; tab and U+FEFF are separators.
+            "[a-z\"'\\\\ :“”„«»‘’‚#/\u{a0}\u{feff}\t]{0,10}",
             Just(String::new()),
         ]
     }

@@ -99,7 +99,12 @@
 //! holiday ([`super::holidays`]) are dropped, not moved; they still count for `COUNT`.
 //! Searches are bounded: a search gives up when no (non-skipped) occurrence is found within
 //! about 11 years of the previous one, at the year 9999, and at [`MAX_LIMIT`] results per call,
-//! so `0 9 31 2 *` yields an empty list instead of hanging.
+//! so `0 9 31 2 *` yields an empty list instead of hanging. The work of one search is capped
+//! too: an RRULE search stops after examining [`MAX_SCAN_DAYS`] candidate days (a daily
+//! period costs 1, a weekly 7, a monthly 31, a yearly 366), so a rare rule such as
+//! `FREQ=DAILY;BYMONTHDAY=31;BYDAY=MO` or `FREQ=YEARLY;BYDAY=…;BYSETPOS=-1` asked for
+//! thousands of occurrences returns the ones found within that budget (about 270 years of
+//! days) instead of scanning to the year 9999. Found by fuzzing (see `fuzz/README.md`).
 
 use std::fmt;
 
@@ -116,6 +121,8 @@ use super::holidays;
 pub const MAX_LIMIT: usize = 10_000;
 /// Largest accepted `COUNT`.
 pub const MAX_COUNT: u32 = 10_000;
+/// Most candidate days one RRULE search examines (see the module docs, "Holidays and bounds").
+pub const MAX_SCAN_DAYS: u32 = 100_000;
 /// Give up when nothing is found within this many days (~11 years) of the previous result.
 const HORIZON_DAYS: i64 = 4018;
 /// Margin covering any UTC-offset difference, so local-time ordering can be restored.
@@ -977,6 +984,16 @@ impl Freq {
         }
     }
 
+    /// Most days one period of this frequency holds: its cost against [`MAX_SCAN_DAYS`].
+    fn max_period_days(self) -> u32 {
+        match self {
+            Freq::Daily => 1,
+            Freq::Weekly => 7,
+            Freq::Monthly => 31,
+            Freq::Yearly => 366,
+        }
+    }
+
     fn max_interval(self) -> u32 {
         match self {
             Freq::Daily => 3660,
@@ -1431,6 +1448,7 @@ impl Recurrence {
             buf: Vec::new().into_iter(),
             emitted: 0,
             last_seen: start.date().max(self.dtstart.date()),
+            scan_budget: MAX_SCAN_DAYS,
             done: false,
         }
     }
@@ -1573,6 +1591,8 @@ struct RecurIter<'a> {
     buf: std::vec::IntoIter<NaiveDateTime>,
     emitted: u32,
     last_seen: NaiveDate,
+    /// Candidate days this iterator may still examine.
+    scan_budget: u32,
     done: bool,
 }
 
@@ -1598,6 +1618,12 @@ impl Iterator for RecurIter<'_> {
                 continue;
             }
             let k = self.next_period;
+            let cost = self.rec.rule.freq.max_period_days();
+            if self.scan_budget < cost {
+                self.done = true;
+                continue;
+            }
+            self.scan_budget -= cost;
             let Some(next) = k.checked_add(i64::from(self.rec.rule.interval)) else {
                 self.done = true;
                 continue;
@@ -2796,6 +2822,58 @@ mod tests {
             ..p
         };
         assert!(Cadence::from_preset(&bad, Oslo, anchor).is_err());
+    }
+
+    /// Slow units found by fuzzing (`fuzz/`, target `cadence`): rare rules asked for many
+    /// occurrences used to scan day by day up to the year 9999 (about 2 s each in a debug
+    /// build). The scan budget now ends them early; what they do return is still correct.
+    #[test]
+    fn rare_rules_with_large_limits_stop_at_the_scan_budget() {
+        // (spec, first occurrence, latest year the budget may reach)
+        let cases = [
+            (
+                "DTSTART:20270101T090000\nRRULE:FREQ=DAILY;BYMONTHDAY=31;BYDAY=MO",
+                "2027-05-31T09:00:00+02:00",
+                2027 + 280,
+            ),
+            (
+                "DTSTART:20270101T090000\nRRULE:FREQ=YEARLY;BYDAY=MO,TU,WE,TH,FR,SA,SU;BYSETPOS=-1",
+                "2027-12-31T09:00:00+01:00",
+                2027 + 280,
+            ),
+            (
+                "DTSTART:20270101T090000\nRRULE:FREQ=DAILY;BYMONTHDAY=29;BYMONTH=2",
+                "2028-02-29T09:00:00+01:00",
+                // Excluded months are jumped over, not scanned: 29 days per year.
+                9999,
+            ),
+            (
+                "DTSTART;TZID=America/New_York:20270310T023000\nRRULE:FREQ=MONTHLY",
+                "2027-03-10T08:30:00+01:00",
+                2027 + 280,
+            ),
+        ];
+        for (spec, first, max_year) in cases {
+            let c = parse(spec);
+            for skip in [false, true] {
+                let got = c.occurrences_after(utc("2027-01-01T00:00:00Z"), MAX_LIMIT, skip);
+                assert!(!got.is_empty(), "{spec}");
+                if !skip {
+                    assert_eq!(format_occurrence(&got[0]), first, "{spec}");
+                }
+                let last = got.last().map(|t| t.year()).unwrap_or_default();
+                assert!(last <= max_year, "{spec}: ran on to {last}");
+                assert!(got.windows(2).all(|w| w[0] < w[1]), "{spec}");
+            }
+        }
+        // A common rule is not cut short: ten years of weekly meetings.
+        let weekly = parse("weekly tue 09:00 from 2027-01-05");
+        assert_eq!(
+            weekly
+                .occurrences_after(utc("2027-01-01T00:00:00Z"), 520, false)
+                .len(),
+            520
+        );
     }
 
     #[test]
