@@ -46,14 +46,19 @@ fn ok_callback(body: Option<&Value>) -> bool {
         .is_some_and(|c| c.starts_with("Takk!"))
 }
 
-/// Meetings per burst group: with 200 items a user, 40 items a meeting, inside the limit
-/// of 50 open items per meeting (as a real workspace would be).
-const MEETINGS_PER_GROUP: usize = 10;
+/// Items per meeting and pass: the bot pass and the service-alone pass together stay inside
+/// the limit of 50 open items per meeting, as in a real workspace.
+const ITEMS_PER_MEETING: usize = 20;
 
 /// One group per user (their own working group, sharing the member role), each with
-/// [`MEETINGS_PER_GROUP`] meetings: the burst spreads over realistic agendas instead of
-/// piling 10,000 items onto one meeting. Returns (group name, meeting ids) per user.
-async fn seed_burst(service: &sltbot::service::Service, users: usize) -> Vec<(String, Vec<i64>)> {
+/// enough meetings for [`ITEMS_PER_MEETING`]: the burst spreads over realistic agendas
+/// instead of piling 10,000 items onto one meeting. Returns (group name, meeting ids) per
+/// user.
+async fn seed_burst(
+    service: &sltbot::service::Service,
+    users: usize,
+    per_user: usize,
+) -> Vec<(String, Vec<i64>)> {
     use sltbot::domain::{ChannelId, RoleId, WorkspaceId};
     use sltbot::service::{Command, GroupFields};
     let ws = WorkspaceId(support::fake_discord::GUILD_ID);
@@ -77,15 +82,18 @@ async fn seed_burst(service: &sltbot::service::Service, users: usize) -> Vec<(St
             )
             .await;
         assert!(created.outcome.is_ok(), "{created:?}");
-        let mut meetings = Vec::with_capacity(MEETINGS_PER_GROUP);
-        for m in 0..MEETINGS_PER_GROUP {
+        let count = per_user.div_ceil(ITEMS_PER_MEETING).max(1);
+        let first = chrono::NaiveDate::from_ymd_opt(2027, 2, 1).expect("date");
+        let mut meetings = Vec::with_capacity(count);
+        for m in 0..count {
+            let day = first + chrono::Duration::days(7 * m as i64);
             let added = service
                 .execute(
                     &admin,
                     ws,
                     Command::MeetingAdd {
                         group: name.clone(),
-                        at: format!("{:02}.{:02}.2027 kl. 13.00", 1 + m, 2 + m),
+                        at: format!("{} kl. 13.00", day.format("%d.%m.%Y")),
                         title: None,
                         location: None,
                     },
@@ -122,7 +130,7 @@ async fn run() {
     let db = dir.path().join("burst.db");
     let seeding = service_on(&db).await;
     seed(&seeding).await;
-    let targets = seed_burst(&seeding, users).await;
+    let targets = seed_burst(&seeding, users, per_user).await;
     seeding.store().close().await;
 
     let opts = FakeDiscordOptions {
