@@ -734,9 +734,13 @@ mod tests {
             );
         }
         // The shortened fuzzer input: a quoted value with U+FEFF, a bare one with `\` and `"`.
-        let input = "/actio3 group:'S\u{fffd}/\u{feff}/d\u{fffd}LT' title:\\\"h\u{fffd}gowner\"h\u{fffd}O";
+        let input =
+            "/actio3 group:'S\u{fffd}/\u{feff}/d\u{fffd}LT' title:\\\"h\u{fffd}gowner\"h\u{fffd}O";
         let parsed = parse_line(input).expect("parses").expect("not blank");
-        assert_eq!(parsed.option("title"), Some("\\\"h\u{fffd}gowner\"h\u{fffd}O"));
+        assert_eq!(
+            parsed.option("title"),
+            Some("\\\"h\u{fffd}gowner\"h\u{fffd}O")
+        );
         assert_eq!(parse_line(&parsed.to_string()), Ok(Some(parsed)));
     }
 
