@@ -134,7 +134,11 @@ pub fn cadence(data: &[u8]) {
     }
     let stored = c.to_storage();
     let back = Cadence::parse(&stored, p.tz, p.now);
-    assert_eq!(back.as_ref(), Ok(&c), "storage form {stored:?} does not round-trip");
+    assert_eq!(
+        back.as_ref(),
+        Ok(&c),
+        "storage form {stored:?} does not round-trip"
+    );
 }
 
 const FIELDS: [Field; 6] = [
@@ -196,7 +200,10 @@ pub fn privacy(data: &[u8]) {
     let leaks = |shown: &str| secrets.iter().find(|d| shown.contains(d.as_str())).cloned();
     for w in &check.warnings {
         let span = w.span();
-        assert!(span.start < span.end && span.end <= chars, "bad span {span:?}");
+        assert!(
+            span.start < span.end && span.end <= chars,
+            "bad span {span:?}"
+        );
         let _ = w.fluent_key();
     }
     for field in FIELDS {
@@ -205,7 +212,11 @@ pub fn privacy(data: &[u8]) {
             assert!(got.is_err(), "stored a refused text");
         }
         if let Err(e) = &got {
-            assert_eq!(leaks(&format!("{e:?}")), None, "error {e:?} repeats the number");
+            assert_eq!(
+                leaks(&format!("{e:?}")),
+                None,
+                "error {e:?} repeats the number"
+            );
         }
         if let Ok(t) = &got {
             assert!(!t.is_empty());

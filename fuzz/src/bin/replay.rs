@@ -22,7 +22,9 @@ fn files(path: &Path, out: &mut Vec<PathBuf>) {
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let target = args.next().expect("usage: replay TARGET [--slow-ms N] PATH…");
+    let target = args
+        .next()
+        .expect("usage: replay TARGET [--slow-ms N] PATH…");
     let run: fn(&[u8]) = match target.as_str() {
         "console_parser" => sltbot_fuzz::console_parser,
         "cadence" => sltbot_fuzz::cadence,
@@ -33,7 +35,10 @@ fn main() {
     let mut paths = Vec::new();
     while let Some(a) = args.next() {
         if a == "--slow-ms" {
-            let ms: u64 = args.next().and_then(|v| v.parse().ok()).expect("--slow-ms N");
+            let ms: u64 = args
+                .next()
+                .and_then(|v| v.parse().ok())
+                .expect("--slow-ms N");
             slow = Duration::from_millis(ms);
         } else {
             files(Path::new(&a), &mut paths);
