@@ -964,3 +964,127 @@ async fn text_that_may_name_a_child_is_stored_with_a_warning() {
         .await;
     assert!(r.privacy_warnings.is_empty());
 }
+
+async fn checked_insert(
+    env: &Env,
+    item: &sltbot::store::agenda::NewItem<'_>,
+    max_open: i64,
+) -> Option<sltbot::domain::AgendaItem> {
+    let store = env.service.store();
+    let mut tx = store.write().await.expect("write turn");
+    let now = env.service.now();
+    let r = sltbot::store::agenda::insert_checked(&mut tx, item, max_open, now)
+        .await
+        .expect("insert_checked");
+    tx.commit().await.expect("commit");
+    r
+}
+
+/// `agenda add` writes with one statement that itself refuses an archived group, a closed
+/// or foreign meeting, a full agenda and a duplicate title (Unicode-aware, through the
+/// store's collation), so that under the write lock nothing can slip between check and
+/// insert. The service only falls back to step-by-step checks to name the reason.
+#[tokio::test]
+async fn the_checked_insert_refuses_by_itself_and_stores_nothing_when_it_does() {
+    use sltbot::domain::{GroupId, MeetingStatus};
+    use sltbot::store::{agenda::NewItem, groups, meetings};
+    let env = Env::new().await.with_groups().await;
+    env.ok(&coordinator(), meeting_add("2026-12-15 09:00"))
+        .await;
+    env.ok(
+        &admin(),
+        Command::MeetingAdd {
+            group: "Styringsgruppa".into(),
+            at: "2026-12-16 09:00".into(),
+            title: None,
+            location: None,
+        },
+    )
+    .await;
+    let store = env.service.store();
+    let mut conn = store.conn().await.unwrap();
+    let id_of = |g: Option<sltbot::domain::Group>| g.expect("group").id;
+    let koord: GroupId = id_of(
+        groups::by_name(&mut conn, WS, "Koordineringsgruppa")
+            .await
+            .unwrap(),
+    );
+    let styr: GroupId = id_of(
+        groups::by_name(&mut conn, WS, "Styringsgruppa")
+            .await
+            .unwrap(),
+    );
+    let now = env.service.now();
+    let ours = meetings::next_scheduled(&mut conn, koord, now)
+        .await
+        .unwrap()
+        .expect("meeting");
+    let theirs = meetings::next_scheduled(&mut conn, styr, now)
+        .await
+        .unwrap()
+        .expect("meeting");
+    drop(conn);
+    let item = |title: &'static str, meeting: Option<MeetingId>| NewItem {
+        group: koord,
+        meeting,
+        title,
+        details: None,
+        submitter: member().user,
+        status: AgendaStatus::Proposed,
+    };
+    let m = Some(ours.id);
+
+    let first = checked_insert(&env, &item("Økt rus blant ungdom på Ås", m), 50).await;
+    assert_eq!(first.expect("inserted").position, 1);
+    // Same title in other case, Norwegian letters included: refused.
+    assert!(
+        checked_insert(&env, &item("ØKT RUS BLANT UNGDOM PÅ ÅS", m), 50)
+            .await
+            .is_none()
+    );
+    // A different title goes after it; the waiting list (no meeting) counts on its own.
+    let second = checked_insert(&env, &item("Uro ved ungdomsklubben", m), 50).await;
+    assert_eq!(second.expect("inserted").position, 2);
+    let waiting = checked_insert(&env, &item("Uro ved ungdomsklubben", None), 50).await;
+    assert_eq!(waiting.expect("inserted").position, 1);
+    // The agenda is full at `max_open` open items.
+    assert!(checked_insert(&env, &item("Skulk", m), 2).await.is_none());
+    assert!(checked_insert(&env, &item("Skulk", m), 3).await.is_some());
+    // Another group's meeting.
+    assert!(
+        checked_insert(&env, &item("Feil møte", Some(theirs.id)), 50)
+            .await
+            .is_none()
+    );
+    // A cancelled meeting, and a meeting that has started.
+    {
+        let mut tx = store.write().await.unwrap();
+        assert!(
+            meetings::set_status(&mut tx, &theirs, MeetingStatus::Cancelled, now)
+                .await
+                .unwrap()
+        );
+        tx.commit().await.unwrap();
+    }
+    let theirs_item = NewItem {
+        group: styr,
+        ..item("Avlyst møte", Some(theirs.id))
+    };
+    assert!(checked_insert(&env, &theirs_item, 50).await.is_none());
+    env.clock.set(ours.starts_at + Duration::minutes(1));
+    assert!(checked_insert(&env, &item("For seint", m), 50)
+        .await
+        .is_none());
+    // An archived group takes nothing, not even on its waiting list.
+    env.ok(
+        &coordinator(),
+        Command::GroupArchive {
+            group: "Koordineringsgruppa".into(),
+        },
+    )
+    .await;
+    assert!(checked_insert(&env, &item("Arkivert", None), 50)
+        .await
+        .is_none());
+    assert_eq!(count(&env, "agenda_items").await, 4);
+}

@@ -42,6 +42,15 @@ impl AgendaStatus {
     }
 }
 
+/// How titles compare when looking for a duplicate item: case-insensitively, Unicode-aware
+/// (`ÆØÅ` equals `æøå`, which SQLite's own `NOCASE` would not see). The store registers
+/// this as an SQL collation so a single statement can refuse a duplicate.
+pub fn title_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .cmp(b.chars().flat_map(char::to_lowercase))
+}
+
 impl FromStr for AgendaStatus {
     type Err = ();
     fn from_str(s: &str) -> Result<Self, ()> {
@@ -86,5 +95,15 @@ mod tests {
         assert_eq!("Behandlet".parse(), Ok(AgendaStatus::Handled));
         assert_eq!("på saksliste".parse(), Ok(AgendaStatus::OnAgenda));
         assert!("ferdig?".parse::<AgendaStatus>().is_err());
+    }
+
+    #[test]
+    fn titles_compare_case_insensitively_with_norwegian_letters_and_a_total_order() {
+        use std::cmp::Ordering::*;
+        assert_eq!(title_cmp("Økt rus på Ås", "ØKT RUS PÅ ÅS"), Equal);
+        assert_eq!(title_cmp("Æresvold", "æresvold"), Equal);
+        assert_eq!(title_cmp("Uro", "Uro "), Less);
+        assert_eq!(title_cmp("b", "A"), Greater);
+        assert_eq!(title_cmp("A", "b"), Less);
     }
 }

@@ -37,35 +37,56 @@ impl Service {
         }
     }
 
+    /// Add an item. The group, the permission, the text and the target meeting are read and
+    /// checked first, outside the write turn, so members' commands overlap there; the turn
+    /// itself is one checked insert (group still active, meeting still open, room left, no
+    /// duplicate — decided by SQLite at the moment of writing) and its audit row. Only when
+    /// that insert refuses does the command decide again under the lock, step by step, to
+    /// give the precise reason (or succeed, if what it read had changed in between).
     pub(super) async fn agenda_add(
         &self,
         ctx: &mut Ctx<'_>,
-        group: &str,
+        group_name: &str,
         title: &str,
         details: Option<&str>,
-        meeting: Option<MeetingId>,
+        named_meeting: Option<MeetingId>,
     ) -> Result<Reply, ServiceError> {
+        let (group, meeting, title, details) = {
+            let mut conn = self.store.conn().await?;
+            let group = self.find_group(&mut conn, ctx, group_name, false).await?;
+            ctx.authorize(&group, Need::Member)?;
+            let title = ctx.required(Field::Title, title)?;
+            let details = ctx.optional(Field::Details, details)?;
+            let meeting = self
+                .target_meeting(&mut conn, ctx, &group, named_meeting)
+                .await?;
+            (group, meeting, title, details)
+        };
         let mut tx = self.store.write().await?;
-        let group = self.find_group(&mut tx, ctx, group, false).await?;
-        ctx.authorize(&group, Need::Member)?;
-        let title = ctx.required(Field::Title, title)?;
-        let details = ctx.optional(Field::Details, details)?;
-        let meeting = self.target_meeting(&mut tx, ctx, &group, meeting).await?;
-        let meeting_id = meeting.as_ref().map(|m| m.id);
-        let slots = store::agenda::slots(&mut tx, group.id, meeting_id).await?;
-        super::check_limit(super::Limit::OpenItemsPerMeeting, slots.open.len() as i64)?;
-        if let Some(existing) = slots.duplicate_of(&title) {
-            return Err(ServiceError::DuplicateAgendaItem { existing });
-        }
         let new = NewItem {
             group: group.id,
-            meeting: meeting_id,
+            meeting: meeting.as_ref().map(|m| m.id),
             title: &title,
             details: details.as_deref(),
             submitter: ctx.actor.user,
             status: AgendaStatus::Proposed,
         };
-        let item = store::agenda::insert(&mut tx, &new, slots.next_position, ctx.now).await?;
+        let max_open = super::Limit::OpenItemsPerMeeting.max();
+        let (group, meeting, item) =
+            match store::agenda::insert_checked(&mut tx, &new, max_open, ctx.now).await? {
+                Some(item) => (group, meeting, item),
+                None => {
+                    self.agenda_add_locked(
+                        &mut tx,
+                        ctx,
+                        group_name,
+                        &title,
+                        details.as_deref(),
+                        named_meeting,
+                    )
+                    .await?
+                }
+            };
         store::audit::record(
             &mut tx,
             &ctx.audit(Some(&group), "agenda.add", "agenda_item", Some(item.id.0)),
@@ -80,6 +101,47 @@ impl Service {
             item,
             meeting,
         })
+    }
+
+    /// `agenda add` decided step by step inside the write transaction `conn`: the slow
+    /// path, taken when the checked insert refused.
+    async fn agenda_add_locked(
+        &self,
+        conn: &mut SqliteConnection,
+        ctx: &mut Ctx<'_>,
+        group_name: &str,
+        title: &str,
+        details: Option<&str>,
+        named_meeting: Option<MeetingId>,
+    ) -> Result<(Group, Option<Meeting>, AgendaItem), ServiceError> {
+        let group = self.find_group(conn, ctx, group_name, false).await?;
+        ctx.authorize(&group, Need::Member)?;
+        let meeting = self
+            .target_meeting(conn, ctx, &group, named_meeting)
+            .await?;
+        let meeting_id = meeting.as_ref().map(|m| m.id);
+        let slots = store::agenda::slots(conn, group.id, meeting_id).await?;
+        super::check_limit(super::Limit::OpenItemsPerMeeting, slots.open.len() as i64)?;
+        if let Some(existing) = slots.duplicate_of(title) {
+            return Err(ServiceError::DuplicateAgendaItem { existing });
+        }
+        let new = NewItem {
+            group: group.id,
+            meeting: meeting_id,
+            title,
+            details,
+            submitter: ctx.actor.user,
+            status: AgendaStatus::Proposed,
+        };
+        // The checks passed under the lock, so the checked insert must agree; if it does
+        // not, the two have drifted apart: an internal error, not a silent write.
+        let max_open = super::Limit::OpenItemsPerMeeting.max();
+        let item = store::agenda::insert_checked(conn, &new, max_open, ctx.now)
+            .await?
+            .ok_or_else(|| {
+                store::StoreError::Corrupt("agenda add: checks passed, insert refused".into())
+            })?;
+        Ok((group, meeting, item))
     }
 
     pub(super) async fn agenda_list(

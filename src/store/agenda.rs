@@ -1,4 +1,5 @@
 use super::{from_ts, parse_enum, sf, ts, Result};
+use crate::domain::agenda::title_cmp;
 use crate::domain::{AgendaItem, AgendaItemId, AgendaStatus, GroupId, MeetingId, UserId};
 use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
@@ -6,6 +7,12 @@ use sqlx::SqliteConnection;
 macro_rules! columns {
     () => {
         "id, group_id, meeting_id, title, details, submitter, position, status, created_at, version"
+    };
+}
+
+macro_rules! title_collation {
+    () => {
+        "sltbot_title"
     };
 }
 
@@ -59,15 +66,39 @@ pub struct NewItem<'a> {
     pub status: AgendaStatus,
 }
 
-pub async fn insert(
+/// The SQL collation that compares titles as [`title_cmp`] does (registered on every
+/// connection by [`super::Store`]).
+pub const TITLE_COLLATION: &str = title_collation!();
+
+/// Insert `item` at the end of its agenda, but only if at this moment its group is not
+/// archived, its meeting (if any) is still scheduled and ahead of `now`, the agenda has
+/// fewer than `max_open` open items and none with the same title ([`title_cmp`]). One
+/// statement, so under the write lock the checks and the insert cannot be separated;
+/// `None` when a check fails (the caller works out which, under the same lock).
+pub async fn insert_checked(
     conn: &mut SqliteConnection,
     item: &NewItem<'_>,
-    position: i64,
+    max_open: i64,
     now: DateTime<Utc>,
-) -> Result<AgendaItem> {
-    let row: Row = sqlx::query_as(concat!(
+) -> Result<Option<AgendaItem>> {
+    let row: Option<Row> = sqlx::query_as(concat!(
         "INSERT INTO agenda_items (group_id, meeting_id, title, details, submitter, position, status,
-         created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ",
+         created_at, updated_at)
+         SELECT ?1, ?2, ?3, ?4, ?5,
+                (SELECT COALESCE(MAX(position), 0) + 1 FROM agenda_items
+                 WHERE group_id = ?1 AND meeting_id IS ?2),
+                ?6, ?7, ?7
+         WHERE EXISTS (SELECT 1 FROM groups WHERE id = ?1 AND archived_at IS NULL)
+           AND (?2 IS NULL OR EXISTS (SELECT 1 FROM meetings WHERE id = ?2 AND group_id = ?1
+                                      AND status = 'scheduled' AND starts_at > ?7))
+           AND (SELECT COUNT(*) FROM agenda_items WHERE group_id = ?1 AND meeting_id IS ?2
+                AND status IN ('proposed', 'on_agenda', 'carried_over')) < ?8
+           AND NOT EXISTS (SELECT 1 FROM agenda_items WHERE group_id = ?1 AND meeting_id IS ?2
+                AND status IN ('proposed', 'on_agenda', 'carried_over')
+                AND title = ?3 COLLATE ",
+        title_collation!(),
+        ")
+         RETURNING ",
         columns!()
     ))
     .bind(item.group.0)
@@ -75,33 +106,28 @@ pub async fn insert(
     .bind(item.title)
     .bind(item.details)
     .bind(sf(item.submitter.0))
-    .bind(position)
     .bind(item.status.as_str())
     .bind(ts(now))
-    .bind(ts(now))
-    .fetch_one(conn)
+    .bind(max_open)
+    .fetch_optional(conn)
     .await?;
-    row.into_domain()
+    row.map(Row::into_domain).transpose()
 }
 
-/// What adding an item to a meeting's agenda (or to the group's waiting list, `None`)
-/// must know, read in one query: the open items (for the per-meeting limit and the
-/// duplicate check) and the next free position.
+/// The open items of a meeting's agenda (or of the group's waiting list, `None`): what
+/// the per-meeting limit and the duplicate check are about.
 #[derive(Debug, Default)]
 pub struct Slots {
     /// Ids and titles of the open items.
     pub open: Vec<(AgendaItemId, String)>,
-    pub next_position: i64,
 }
 
 impl Slots {
-    /// An open item with the same title, compared case-insensitively (Unicode-aware, so
-    /// `ÆØÅ` and `æøå` match, which SQLite's `lower()` would not).
+    /// An open item with the same title ([`title_cmp`]).
     pub fn duplicate_of(&self, title: &str) -> Option<AgendaItemId> {
-        let key = title.to_lowercase();
         self.open
             .iter()
-            .find(|(_, t)| t.to_lowercase() == key)
+            .find(|(_, t)| title_cmp(t, title).is_eq())
             .map(|(id, _)| *id)
     }
 }
@@ -111,26 +137,21 @@ pub async fn slots(
     group: GroupId,
     meeting: Option<MeetingId>,
 ) -> Result<Slots> {
-    let found: Vec<(Option<i64>, Option<String>, i64)> = sqlx::query_as(
-        "SELECT i.id, i.title, m.top
-         FROM (SELECT COALESCE(MAX(position), 0) AS top FROM agenda_items
-               WHERE group_id = ?1 AND meeting_id IS ?2) AS m
-         LEFT JOIN agenda_items AS i
-           ON i.group_id = ?1 AND i.meeting_id IS ?2
-          AND i.status IN ('proposed', 'on_agenda', 'carried_over')",
+    let open: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT id, title FROM agenda_items
+         WHERE group_id = ? AND meeting_id IS ?
+           AND status IN ('proposed', 'on_agenda', 'carried_over')",
     )
     .bind(group.0)
     .bind(meeting.map(|m| m.0))
     .fetch_all(conn)
     .await?;
-    let mut slots = Slots::default();
-    for (id, title, top) in found {
-        slots.next_position = top + 1;
-        if let (Some(id), Some(title)) = (id, title) {
-            slots.open.push((AgendaItemId(id), title));
-        }
-    }
-    Ok(slots)
+    Ok(Slots {
+        open: open
+            .into_iter()
+            .map(|(id, title)| (AgendaItemId(id), title))
+            .collect(),
+    })
 }
 
 async fn next_position(

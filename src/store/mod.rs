@@ -18,6 +18,7 @@ pub mod retention;
 pub mod series;
 pub mod workspaces;
 
+use crate::domain::agenda::title_cmp;
 use chrono::{DateTime, Utc};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, SqliteConnection, SqlitePool, Transaction};
@@ -152,9 +153,13 @@ impl Store {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
-            .busy_timeout(opts.busy_timeout);
+            .busy_timeout(opts.busy_timeout)
+            .collation(agenda::TITLE_COLLATION, title_cmp);
         let pool = SqlitePoolOptions::new()
             .max_connections(opts.max_connections.max(1))
+            // An embedded database cannot drop a connection; sqlx's default ping before each
+            // acquire would cost every command an extra hand-off to the connection's thread.
+            .test_before_acquire(false)
             .acquire_timeout(opts.busy_timeout + Duration::from_secs(5))
             .connect_with(connect)
             .await
@@ -178,7 +183,8 @@ impl Store {
     pub async fn open_in_memory() -> Result<Store> {
         let connect = SqliteConnectOptions::from_str("sqlite::memory:")
             .map_err(StoreError::Other)?
-            .foreign_keys(true);
+            .foreign_keys(true)
+            .collation(agenda::TITLE_COLLATION, title_cmp);
         let pool = SqlitePoolOptions::new()
             .max_connections(1)
             .idle_timeout(None)
