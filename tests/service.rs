@@ -505,25 +505,11 @@ async fn concurrent_edits_of_one_item_one_wins_the_other_is_told() {
 /// with "database is locked" if they relied on SQLite's busy handler alone.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn concurrent_writers_take_turns_and_none_fails_on_the_lock() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let clock = sltbot::clock::ManualClock::new(t0());
-    let opts = sltbot::store::StoreOptions {
+    let env = Env::with_store_options(sltbot::store::StoreOptions {
         busy_timeout: std::time::Duration::from_millis(1),
         max_connections: 4,
-    };
-    let store = sltbot::store::Store::open(&db_url(&dir), &opts)
-        .await
-        .expect("open");
-    let service = sltbot::service::Service::new(
-        store,
-        std::sync::Arc::new(clock.clone()),
-        sltbot::service::Defaults::default(),
-    );
-    let env = Env {
-        dir,
-        clock,
-        service,
-    }
+    })
+    .await
     .with_groups()
     .await;
     let tasks: Vec<_> = (0..40)
@@ -1087,4 +1073,116 @@ async fn the_checked_insert_refuses_by_itself_and_stores_nothing_when_it_does() 
         .await
         .is_none());
     assert_eq!(count(&env, "agenda_items").await, 4);
+}
+
+/// `agenda add` writes the item and its audit row in one batch; the audit row must still
+/// be exactly the item as stored (id, position and version are filled in by SQLite).
+#[tokio::test]
+async fn an_added_item_is_audited_exactly_as_stored_and_a_refusal_audits_nothing() {
+    let env = Env::new().await.with_groups().await;
+    env.ok(&coordinator(), meeting_add("2026-12-15 09:00"))
+        .await;
+    env.ok(&member(), agenda_add("Første sak")).await;
+    let r = env
+        .run(&member2(), agenda_add("Uro ved ungdomsklubben"))
+        .await;
+    let Ok(Reply::AgendaAdded { item, group, .. }) = &r.outcome else {
+        panic!("{:?}", r.outcome)
+    };
+    assert_eq!(item.position, 2);
+    let last_audit = || async {
+        sqlx::query_as::<
+            _,
+            (
+                Option<i64>,
+                Option<i64>,
+                i64,
+                Option<String>,
+                Option<String>,
+            ),
+        >(
+            "SELECT entity_id, group_id, actor, before, after FROM audit_log
+             WHERE action = 'agenda.add' ORDER BY id DESC LIMIT 1",
+        )
+        .fetch_one(env.service.store().pool())
+        .await
+        .unwrap()
+    };
+    let (entity_id, group_id, actor, before, after) = last_audit().await;
+    assert_eq!(entity_id, Some(item.id.0));
+    assert_eq!(group_id, Some(group.id.0));
+    assert_eq!(actor as u64, member2().user.0);
+    assert_eq!(before, None);
+    let after: serde_json::Value = serde_json::from_str(&after.expect("after")).unwrap();
+    assert_eq!(after, serde_json::to_value(item).unwrap());
+
+    let audits = count(&env, "audit_log").await;
+    env.err(&member(), agenda_add("URO VED UNGDOMSKLUBBEN"))
+        .await;
+    assert_eq!(count(&env, "audit_log").await, audits);
+    assert_eq!(count(&env, "agenda_items").await, 2);
+}
+
+/// A write that fails (another process holds the database) or fails part-way (its audit
+/// row refused after the item's row was written) stores nothing and leaves no transaction
+/// open behind it: the next commands write normally, once each.
+#[tokio::test]
+async fn after_a_failed_write_the_next_one_succeeds_and_nothing_is_doubled() {
+    use sqlx::Connection;
+    let env = Env::with_store_options(sltbot::store::StoreOptions {
+        busy_timeout: std::time::Duration::from_millis(50),
+        max_connections: 2,
+    })
+    .await
+    .with_groups()
+    .await;
+    env.ok(&coordinator(), meeting_add("2026-12-15 09:00"))
+        .await;
+    let mut holder = sqlx::SqliteConnection::connect(&env.url()).await.unwrap();
+    sqlx::query("BEGIN EXCLUSIVE")
+        .execute(&mut holder)
+        .await
+        .unwrap();
+    let r = env.err(&member(), agenda_add("Sak mens låst")).await;
+    assert!(
+        matches!(
+            r.outcome,
+            Err(ServiceError::Store(sltbot::store::StoreError::Locked))
+        ),
+        "{:?}",
+        r.outcome
+    );
+    sqlx::query("ROLLBACK").execute(&mut holder).await.unwrap();
+    // A failure after the item's row is written (its audit row is refused) must take the
+    // item with it.
+    sqlx::query(
+        "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log WHEN NEW.action = 'agenda.add'
+         BEGIN SELECT RAISE(ABORT, 'injected failure'); END",
+    )
+    .execute(&mut holder)
+    .await
+    .unwrap();
+    let r = env.err(&member(), agenda_add("Halvveis sak")).await;
+    assert!(
+        matches!(r.outcome, Err(ServiceError::Store(_))),
+        "{:?}",
+        r.outcome
+    );
+    assert_eq!(count(&env, "agenda_items").await, 0);
+    sqlx::query("DROP TRIGGER refuse_audit")
+        .execute(&mut holder)
+        .await
+        .unwrap();
+    for n in 0..3 {
+        env.ok(&member(), agenda_add(&format!("Sak etterpå {n}")))
+            .await;
+    }
+    let positions: Vec<i64> = items(&env).await.iter().map(|i| i.position).collect();
+    assert_eq!(positions, vec![1, 2, 3]);
+    let audited: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'agenda.add'")
+            .fetch_one(env.service.store().pool())
+            .await
+            .unwrap();
+    assert_eq!(audited, 3);
 }

@@ -39,10 +39,11 @@ impl Service {
 
     /// Add an item. The group, the permission, the text and the target meeting are read and
     /// checked first, outside the write turn, so members' commands overlap there; the turn
-    /// itself is one checked insert (group still active, meeting still open, room left, no
-    /// duplicate — decided by SQLite at the moment of writing) and its audit row. Only when
-    /// that insert refuses does the command decide again under the lock, step by step, to
-    /// give the precise reason (or succeed, if what it read had changed in between).
+    /// itself is one batch to SQLite: the checked insert (group still active, meeting still
+    /// open, room left, no duplicate — decided by SQLite at the moment of writing) and its
+    /// audit row. Only when that insert refuses does the command decide again in a write
+    /// transaction, step by step, to give the precise reason (or succeed, if what it read
+    /// had changed in between).
     pub(super) async fn agenda_add(
         &self,
         ctx: &mut Ctx<'_>,
@@ -62,7 +63,6 @@ impl Service {
                 .await?;
             (group, meeting, title, details)
         };
-        let mut tx = self.store.write().await?;
         let new = NewItem {
             group: group.id,
             meeting: meeting.as_ref().map(|m| m.id),
@@ -72,21 +72,27 @@ impl Service {
             status: AgendaStatus::Proposed,
         };
         let max_open = super::Limit::OpenItemsPerMeeting.max();
-        let (group, meeting, item) =
-            match store::agenda::insert_checked(&mut tx, &new, max_open, ctx.now).await? {
-                Some(item) => (group, meeting, item),
-                None => {
-                    self.agenda_add_locked(
-                        &mut tx,
-                        ctx,
-                        group_name,
-                        &title,
-                        details.as_deref(),
-                        named_meeting,
-                    )
-                    .await?
-                }
-            };
+        let entry = ctx.audit(Some(&group), "agenda.add", "agenda_item", None);
+        if let Some(item) =
+            store::agenda::add_audited(&self.store, &new, max_open, &entry, ctx.now).await?
+        {
+            return Ok(Reply::AgendaAdded {
+                group,
+                item,
+                meeting,
+            });
+        }
+        let mut tx = self.store.write().await?;
+        let (group, meeting, item) = self
+            .agenda_add_locked(
+                &mut tx,
+                ctx,
+                group_name,
+                &title,
+                details.as_deref(),
+                named_meeting,
+            )
+            .await?;
         store::audit::record(
             &mut tx,
             &ctx.audit(Some(&group), "agenda.add", "agenda_item", Some(item.id.0)),

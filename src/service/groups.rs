@@ -69,8 +69,8 @@ impl Service {
         ctx: &mut Ctx<'_>,
         include_archived: bool,
     ) -> Result<Reply, ServiceError> {
-        let mut tx = self.store.read().await?;
-        let groups = store::groups::list(&mut tx, ctx.ws.id, include_archived).await?;
+        let mut conn = self.store.conn().await?;
+        let groups = store::groups::list(&mut conn, ctx.ws.id, include_archived).await?;
         Ok(Reply::GroupList(groups))
     }
 

@@ -32,8 +32,8 @@ pub const MAX_SUGGESTIONS: usize = 25;
 impl Service {
     /// The workspace's language, or the default for a workspace not seen yet.
     pub async fn workspace_language(&self, ws: WorkspaceId) -> Result<Lang, ServiceError> {
-        let mut tx = self.store.read().await?;
-        Ok(store::workspaces::get(&mut tx, ws)
+        let mut conn = self.store.conn().await?;
+        Ok(store::workspaces::get(&mut conn, ws)
             .await?
             .map(|w| w.language)
             .unwrap_or(self.defaults.language))
@@ -45,8 +45,8 @@ impl Service {
         ws: WorkspaceId,
         id: GroupId,
     ) -> Result<Option<String>, ServiceError> {
-        let mut tx = self.store.read().await?;
-        Ok(store::groups::get(&mut tx, id)
+        let mut conn = self.store.conn().await?;
+        Ok(store::groups::get(&mut conn, id)
             .await?
             .filter(|g| g.workspace == ws)
             .map(|g| g.name))

@@ -1,8 +1,10 @@
-use super::{from_ts, parse_enum, sf, ts, Result};
+use super::{audit, from_ts, parse_enum, sf, ts, Result, Store};
 use crate::domain::agenda::title_cmp;
 use crate::domain::{AgendaItem, AgendaItemId, AgendaStatus, GroupId, MeetingId, UserId};
 use chrono::{DateTime, Utc};
-use sqlx::SqliteConnection;
+use sqlx::query::QueryAs;
+use sqlx::sqlite::SqliteArguments;
+use sqlx::{Sqlite, SqliteConnection};
 
 macro_rules! columns {
     () => {
@@ -70,48 +72,117 @@ pub struct NewItem<'a> {
 /// connection by [`super::Store`]).
 pub const TITLE_COLLATION: &str = title_collation!();
 
-/// Insert `item` at the end of its agenda, but only if at this moment its group is not
-/// archived, its meeting (if any) is still scheduled and ahead of `now`, the agenda has
-/// fewer than `max_open` open items and none with the same title ([`title_cmp`]). One
-/// statement, so under the write lock the checks and the insert cannot be separated;
-/// `None` when a check fails (the caller works out which, under the same lock).
+/// The checked insert: `item` (`?1` group, `?2` meeting, `?3` title, `?4` details, `?5`
+/// submitter, `?6` status, `?7` now) goes at the end of its agenda only if at this moment
+/// its group is not archived, its meeting (if any) is still scheduled and ahead of now, the
+/// agenda has fewer than `?8` open items and none with the same title ([`title_cmp`]).
+macro_rules! checked_insert {
+    () => {
+        concat!(
+            "INSERT INTO agenda_items (group_id, meeting_id, title, details, submitter, position,
+             status, created_at, updated_at)
+             SELECT ?1, ?2, ?3, ?4, ?5,
+                    (SELECT COALESCE(MAX(position), 0) + 1 FROM agenda_items
+                     WHERE group_id = ?1 AND meeting_id IS ?2),
+                    ?6, ?7, ?7
+             WHERE EXISTS (SELECT 1 FROM groups WHERE id = ?1 AND archived_at IS NULL)
+               AND (?2 IS NULL OR EXISTS (SELECT 1 FROM meetings WHERE id = ?2 AND group_id = ?1
+                                          AND status = 'scheduled' AND starts_at > ?7))
+               AND (SELECT COUNT(*) FROM agenda_items WHERE group_id = ?1 AND meeting_id IS ?2
+                    AND status IN ('proposed', 'on_agenda', 'carried_over')) < ?8
+               AND NOT EXISTS (SELECT 1 FROM agenda_items WHERE group_id = ?1 AND meeting_id IS ?2
+                    AND status IN ('proposed', 'on_agenda', 'carried_over')
+                    AND title = ?3 COLLATE ",
+            title_collation!(),
+            ")
+             RETURNING ",
+            columns!()
+        )
+    };
+}
+
+fn bind_checked<'q, O>(
+    q: QueryAs<'q, Sqlite, O, SqliteArguments<'q>>,
+    item: &NewItem<'q>,
+    max_open: i64,
+    now: DateTime<Utc>,
+) -> QueryAs<'q, Sqlite, O, SqliteArguments<'q>> {
+    q.bind(item.group.0)
+        .bind(item.meeting.map(|m| m.0))
+        .bind(item.title)
+        .bind(item.details)
+        .bind(sf(item.submitter.0))
+        .bind(item.status.as_str())
+        .bind(ts(now))
+        .bind(max_open)
+}
+
+/// Insert `item` with the [checked insert](checked_insert): one statement, so under the
+/// write lock the checks and the insert cannot be separated; `None` when a check fails
+/// (the caller works out which, under the same lock).
 pub async fn insert_checked(
     conn: &mut SqliteConnection,
     item: &NewItem<'_>,
     max_open: i64,
     now: DateTime<Utc>,
 ) -> Result<Option<AgendaItem>> {
-    let row: Option<Row> = sqlx::query_as(concat!(
-        "INSERT INTO agenda_items (group_id, meeting_id, title, details, submitter, position, status,
-         created_at, updated_at)
-         SELECT ?1, ?2, ?3, ?4, ?5,
-                (SELECT COALESCE(MAX(position), 0) + 1 FROM agenda_items
-                 WHERE group_id = ?1 AND meeting_id IS ?2),
-                ?6, ?7, ?7
-         WHERE EXISTS (SELECT 1 FROM groups WHERE id = ?1 AND archived_at IS NULL)
-           AND (?2 IS NULL OR EXISTS (SELECT 1 FROM meetings WHERE id = ?2 AND group_id = ?1
-                                      AND status = 'scheduled' AND starts_at > ?7))
-           AND (SELECT COUNT(*) FROM agenda_items WHERE group_id = ?1 AND meeting_id IS ?2
-                AND status IN ('proposed', 'on_agenda', 'carried_over')) < ?8
-           AND NOT EXISTS (SELECT 1 FROM agenda_items WHERE group_id = ?1 AND meeting_id IS ?2
-                AND status IN ('proposed', 'on_agenda', 'carried_over')
-                AND title = ?3 COLLATE ",
-        title_collation!(),
-        ")
-         RETURNING ",
-        columns!()
-    ))
-    .bind(item.group.0)
-    .bind(item.meeting.map(|m| m.0))
-    .bind(item.title)
-    .bind(item.details)
-    .bind(sf(item.submitter.0))
-    .bind(item.status.as_str())
-    .bind(ts(now))
-    .bind(max_open)
-    .fetch_optional(conn)
-    .await?;
+    let row: Option<Row> = bind_checked(sqlx::query_as(checked_insert!()), item, max_open, now)
+        .fetch_optional(conn)
+        .await?;
     row.map(Row::into_domain).transpose()
+}
+
+/// Add `item` and its audit row in one transaction that goes to SQLite as one batch
+/// (`BEGIN IMMEDIATE`, the [checked insert](checked_insert), the audit row only if it
+/// inserted, `COMMIT`): one hand-off to the connection's thread instead of four, which is
+/// what keeps this process's write turn short when many members add items at once. The
+/// audit row's `after` is the item as [`super::audit::record`] would write it: serialized
+/// here, with the values SQLite decides (id, position, version) set by SQLite. `None`
+/// when a check fails; nothing is written then.
+pub async fn add_audited(
+    store: &Store,
+    item: &NewItem<'_>,
+    max_open: i64,
+    audit: &audit::Entry<'_>,
+    now: DateTime<Utc>,
+) -> Result<Option<AgendaItem>> {
+    let provisional = AgendaItem {
+        id: AgendaItemId(0),
+        group: item.group,
+        meeting: item.meeting,
+        title: item.title.to_owned(),
+        details: item.details.map(str::to_owned),
+        submitter: item.submitter,
+        position: 0,
+        status: item.status,
+        created_at: from_ts(ts(now))?,
+        version: 0,
+    };
+    let after = serde_json::to_string(&provisional)
+        .map_err(|e| super::StoreError::Corrupt(format!("agenda item as JSON: {e}")))?;
+    let batch = bind_checked(
+        sqlx::query_as(concat!(
+            "BEGIN IMMEDIATE;\n",
+            checked_insert!(),
+            ";\nINSERT INTO audit_log (workspace_id, group_id, actor, action, entity, entity_id,
+                                       before, after, at)
+             SELECT ?9, ?10, ?11, ?12, ?13, id, NULL,
+                    json_set(?14, '$.id', id, '$.position', position, '$.version', version), ?7
+             FROM agenda_items WHERE id = last_insert_rowid() AND changes() = 1;
+             COMMIT;"
+        )),
+        item,
+        max_open,
+        now,
+    )
+    .bind(sf(audit.workspace.0))
+    .bind(audit.group.map(|g| g.0))
+    .bind(sf(audit.actor.0))
+    .bind(audit.action)
+    .bind(audit.entity)
+    .bind(after);
+    let rows: Vec<Row> = store.write_batch().await?.fetch_all(batch).await?;
+    rows.into_iter().next().map(Row::into_domain).transpose()
 }
 
 /// The open items of a meeting's agenda (or of the group's waiting list, `None`): what

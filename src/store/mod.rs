@@ -89,7 +89,10 @@ impl Default for StoreOptions {
 
 #[derive(Debug, Clone)]
 pub struct Store {
+    /// Readers' connections (and the migrations').
     pool: SqlitePool,
+    /// The writers' one connection (the same pool as `pool` for an in-memory database).
+    writer: SqlitePool,
     /// Writers of this process queue here, in order, before they take a connection.
     /// SQLite allows one writer at a time; left to its busy handler, concurrent writers
     /// poll with growing sleeps (unfair, and past the busy timeout they fail with
@@ -127,6 +130,51 @@ impl std::ops::DerefMut for WriteTx {
     }
 }
 
+/// This process's write turn and a connection with no transaction open, for a store
+/// function that sends a whole transaction (`BEGIN IMMEDIATE; …; COMMIT`) to SQLite as
+/// one batch. See [`Store::write_batch`].
+pub(crate) struct WriteBatch {
+    conn: sqlx::pool::PoolConnection<Sqlite>,
+    /// The batch ran to its end (its transaction is closed): the connection may go back.
+    clean: bool,
+    _turn: tokio::sync::OwnedMutexGuard<()>,
+}
+
+impl WriteBatch {
+    /// Run `batch`, which must open a transaction and close it, and return its rows. If it
+    /// fails part-way, whatever it opened is rolled back while this process still holds the
+    /// write turn, and the connection is closed rather than reused.
+    pub(crate) async fn fetch_all<'q, O>(
+        mut self,
+        batch: sqlx::query::QueryAs<'q, Sqlite, O, sqlx::sqlite::SqliteArguments<'q>>,
+    ) -> Result<Vec<O>>
+    where
+        O: Send + Unpin + for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>,
+    {
+        match batch.fetch_all(&mut *self.conn).await {
+            Ok(rows) => {
+                self.clean = true;
+                Ok(rows)
+            }
+            Err(e) => {
+                // "No transaction is active" is fine here: SQLite may have rolled back itself.
+                let _ = sqlx::query("ROLLBACK").execute(&mut *self.conn).await;
+                Err(e.into())
+            }
+        }
+    }
+}
+
+impl Drop for WriteBatch {
+    /// A batch that failed, or was dropped before it finished (its future cancelled), may
+    /// have left its transaction open: closing the connection rolls it back.
+    fn drop(&mut self) {
+        if !self.clean {
+            self.conn.close_on_drop();
+        }
+    }
+}
+
 impl Store {
     /// Open (creating if missing, with its folder) and migrate the database at `url`:
     /// `sqlite://path`, `sqlite:path`, a plain path, or `sqlite::memory:`.
@@ -161,7 +209,7 @@ impl Store {
             // acquire would cost every command an extra hand-off to the connection's thread.
             .test_before_acquire(false)
             .acquire_timeout(opts.busy_timeout + Duration::from_secs(5))
-            .connect_with(connect)
+            .connect_with(connect.clone())
             .await
             .map_err(|e| match StoreError::from(e) {
                 StoreError::Other(e) => StoreError::CannotOpen {
@@ -170,8 +218,16 @@ impl Store {
                 },
                 other => other,
             })?;
+        // Writers take turns anyway: one connection of their own means a writer never waits
+        // behind readers for a connection while holding the turn.
+        let writer = SqlitePoolOptions::new()
+            .max_connections(1)
+            .test_before_acquire(false)
+            .acquire_timeout(opts.busy_timeout + Duration::from_secs(5))
+            .connect_lazy_with(connect);
         let store = Store {
             pool,
+            writer,
             write_lock: Arc::default(),
         };
         store.migrate().await?;
@@ -192,6 +248,7 @@ impl Store {
             .connect_with(connect)
             .await?;
         let store = Store {
+            writer: pool.clone(),
             pool,
             write_lock: Arc::default(),
         };
@@ -217,8 +274,20 @@ impl Store {
     /// instead of failing half-way on an upgrade.
     pub async fn write(&self) -> Result<WriteTx> {
         let turn = self.write_lock.clone().lock_owned().await;
-        let tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let tx = self.writer.begin_with("BEGIN IMMEDIATE").await?;
         Ok(WriteTx { tx, _turn: turn })
+    }
+
+    /// The write turn and a connection for a [`WriteBatch`]: one hand-off to SQLite's
+    /// thread for a whole transaction keeps the turn short under load.
+    pub(crate) async fn write_batch(&self) -> Result<WriteBatch> {
+        let turn = self.write_lock.clone().lock_owned().await;
+        let conn = self.writer.acquire().await?;
+        Ok(WriteBatch {
+            conn,
+            clean: false,
+            _turn: turn,
+        })
     }
 
     /// A connection for a single read (no transaction: one statement is its own snapshot).
@@ -236,6 +305,7 @@ impl Store {
     }
 
     pub async fn close(&self) {
+        self.writer.close().await;
         self.pool.close().await
     }
 }

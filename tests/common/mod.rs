@@ -49,6 +49,19 @@ impl Env {
         }
     }
 
+    /// Like [`Env::new`], with the store opened with `opts` (busy timeout, pool size).
+    pub async fn with_store_options(opts: StoreOptions) -> Env {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let clock = ManualClock::new(t0());
+        let store = Store::open(&db_url(&dir), &opts).await.expect("open store");
+        let service = Service::new(store, Arc::new(clock.clone()), Defaults::default());
+        Env {
+            dir,
+            clock,
+            service,
+        }
+    }
+
     pub fn url(&self) -> String {
         db_url(&self.dir)
     }
