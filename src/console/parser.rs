@@ -79,7 +79,7 @@ impl fmt::Display for ParsedLine {
 /// A value as it must be written on a command line: bare when that is unambiguous,
 /// otherwise in `"…"` with `\` and `"` escaped.
 ///
-/// "Unambiguous" uses the parser's own separator test ([`is_space`], which also counts the
+/// "Unambiguous" uses the parser's own separator test (`is_space`, which also counts the
 /// byte-order mark U+FEFF), not `char::is_whitespace`: a value holding a U+FEFF written bare
 /// would be split there when parsed back (found by fuzzing, see `fuzz/README.md`).
 pub fn quote_value(value: &str) -> String {

@@ -117,7 +117,7 @@ fn bind_checked<'q, O>(
         .bind(max_open)
 }
 
-/// Insert `item` with the [checked insert](checked_insert): one statement, so under the
+/// Insert `item` with the checked insert (`checked_insert!`): one statement, so under the
 /// write lock the checks and the insert cannot be separated; `None` when a check fails
 /// (the caller works out which, under the same lock).
 pub async fn insert_checked(
@@ -133,7 +133,7 @@ pub async fn insert_checked(
 }
 
 /// Add `item` and its audit row in one transaction that goes to SQLite as one batch
-/// (`BEGIN IMMEDIATE`, the [checked insert](checked_insert), the audit row only if it
+/// (`BEGIN IMMEDIATE`, the checked insert (`checked_insert!`), the audit row only if it
 /// inserted, `COMMIT`): one hand-off to the connection's thread instead of four, which is
 /// what keeps this process's write turn short when many members add items at once. The
 /// audit row's `after` is the item as [`super::audit::record`] would write it: serialized

@@ -1,6 +1,8 @@
 //! The storage layer: sqlx on a real SQLite file (WAL, foreign keys, STRICT tables),
 //! schema by the migrations in `migrations/` only. One file per table family; each
 //! function takes a connection so the service can compose several in one transaction.
+//! The exception is the hot path, [`agenda::add_audited`], which sends its whole
+//! transaction to SQLite as one batch (`WriteBatch`) to keep the write turn short.
 //!
 //! Queries use sqlx's runtime-checked `query`/`query_as` with bound parameters (never
 //! string formatting), so a clean clone builds without a database or `.sqlx/` data; the
