@@ -384,7 +384,7 @@ async fn console(config: &Config, args: ConsoleArgs) -> anyhow::Result<ExitCode>
         roles: args.roles.into_iter().map(RoleId).collect(),
         is_admin: args.admin,
         channel: args.channel.map(ChannelId),
-        locale: lang,
+        locale: lang.map(sltbot::domain::Locale::Is),
     };
     let session = Session {
         service,

@@ -262,6 +262,21 @@ fn meeting_or_waiting(lang: Lang, tz: Tz, m: Option<&Meeting>) -> String {
     }
 }
 
+fn meeting_line(lang: Lang, tz: Tz, m: &Meeting, style: Style) -> String {
+    t!(
+        lang,
+        "meeting-line",
+        id = m.id.0,
+        when = when(lang, tz, m),
+        title = m
+            .title
+            .as_deref()
+            .map(|t| style.text(t))
+            .unwrap_or_default(),
+        status = meeting_status(lang, m.status)
+    )
+}
+
 fn agenda_line(lang: Lang, item: &AgendaItem, style: Style) -> String {
     t!(
         lang,
@@ -428,18 +443,7 @@ pub fn reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
         R::MeetingList { group, meetings } => {
             let mut out = vec![t!(lang, "meeting-list-heading", group = name(group))];
             for m in meetings {
-                out.push(t!(
-                    lang,
-                    "meeting-line",
-                    id = m.id.0,
-                    when = when(lang, tz, m),
-                    title = m
-                        .title
-                        .as_deref()
-                        .map(|t| style.text(t))
-                        .unwrap_or_default(),
-                    status = meeting_status(lang, m.status)
-                ));
+                out.push(meeting_line(lang, tz, m, style));
             }
             out.join("\n")
         }
@@ -740,18 +744,7 @@ fn schedule_reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
                 t!(lang, "schedule-upcoming"),
             ];
             for m in upcoming {
-                out.push(t!(
-                    lang,
-                    "meeting-line",
-                    id = m.id.0,
-                    when = when(lang, tz, m),
-                    title = m
-                        .title
-                        .as_deref()
-                        .map(|t| style.text(t))
-                        .unwrap_or_default(),
-                    status = meeting_status(lang, m.status)
-                ));
+                out.push(meeting_line(lang, tz, m, style));
             }
             if *attached > 0 {
                 out.push(t!(lang, "meeting-attached", count = *attached));

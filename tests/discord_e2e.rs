@@ -340,22 +340,7 @@ async fn autocomplete_suggests_titles_to_members_only() {
     assert_eq!(choices[0]["value"], 1);
     assert!(choices[0]["name"].as_str().unwrap().contains("Januarmøtet"));
 
-    running
-        .service
-        .execute(
-            &harness::admin(),
-            WorkspaceId(GUILD_ID),
-            Command::ActionAdd {
-                group: GROUP.into(),
-                title: "Kartlegge fritidstilbud".into(),
-                owner: UserId(OLA_USER_ID),
-                agency: None,
-                due: None,
-            },
-        )
-        .await
-        .outcome
-        .unwrap();
+    harness::add_action(&running.service, None, None).await;
     let action = fake.send_interaction(
         &InteractionFixture::autocomplete("action")
             .subcommand("update")
@@ -577,22 +562,7 @@ async fn buttons_mark_done_and_report_progress_through_a_modal() {
             .integer("id", id)
             .by(&ola())
     };
-    running
-        .service
-        .execute(
-            &harness::admin(),
-            WorkspaceId(GUILD_ID),
-            Command::ActionAdd {
-                group: GROUP.into(),
-                title: "Kartlegge fritidstilbud".into(),
-                owner: UserId(OLA_USER_ID),
-                agency: Some("Kulturetaten".into()),
-                due: Some("28.02.2027".into()),
-            },
-        )
-        .await
-        .outcome
-        .unwrap();
+    harness::add_action(&running.service, Some("Kulturetaten"), Some("28.02.2027")).await;
     let shown = fake.send_interaction(&show(1));
     let cb = callback(fake, &shown).await;
     let row = &cb["data"]["components"][0]["components"];
@@ -934,22 +904,7 @@ async fn group_export_sends_json_and_markdown_files_to_the_coordinator_only() {
         &fake.send_interaction(&agenda_add("Uro ved ungdomsklubben").by(&ola())),
     )
     .await;
-    running
-        .service
-        .execute(
-            &harness::admin(),
-            WorkspaceId(GUILD_ID),
-            Command::ActionAdd {
-                group: GROUP.into(),
-                title: "Kartlegge fritidstilbud".into(),
-                owner: UserId(OLA_USER_ID),
-                agency: Some("Kulturetaten".into()),
-                due: Some("28.02.2027".into()),
-            },
-        )
-        .await
-        .outcome
-        .unwrap();
+    harness::add_action(&running.service, Some("Kulturetaten"), Some("28.02.2027")).await;
     let export = || {
         InteractionFixture::slash("group")
             .subcommand("export")

@@ -205,18 +205,8 @@ async fn fresh() -> Service {
             OTHER_COORD_ROLE,
             OTHER_MEMBER_ROLE,
         ),
-        Command::MeetingAdd {
-            group: "Koordineringsgruppa".into(),
-            at: "12.01.2027 09:00".into(),
-            title: None,
-            location: None,
-        },
-        Command::MeetingAdd {
-            group: "Koordineringsgruppa".into(),
-            at: "09.02.2027 09:00".into(),
-            title: None,
-            location: None,
-        },
+        meeting_add_to("Koordineringsgruppa", "12.01.2027 09:00"),
+        meeting_add_to("Koordineringsgruppa", "09.02.2027 09:00"),
         Command::ActionAdd {
             group: "Koordineringsgruppa".into(),
             title: "Kartlegge".into(),
@@ -228,12 +218,7 @@ async fn fresh() -> Service {
     for cmd in setup {
         assert!(s.execute(&admin(), WS, cmd).await.outcome.is_ok());
     }
-    let item = Command::AgendaAdd {
-        group: "Koordineringsgruppa".into(),
-        title: "Sak".into(),
-        details: None,
-        meeting: None,
-    };
+    let item = agenda_add_to("Koordineringsgruppa", "Sak");
     assert!(s
         .execute(&with_roles(SUBMITTER, &[MEMBER_ROLE]), WS, item)
         .await

@@ -234,16 +234,8 @@ async fn retention_deletes_old_finished_things_and_keeps_counts_only() {
         },
     )
     .await;
-    env.ok(
-        &member(),
-        Command::AgendaAdd {
-            group: "Koordineringsgruppa".into(),
-            title: "Åpen sak".into(),
-            details: None,
-            meeting: None,
-        },
-    )
-    .await;
+    env.ok(&member(), agenda_add_to("Koordineringsgruppa", "Åpen sak"))
+        .await;
     let policy = RetentionPolicy {
         finished_items_days: 30,
         meetings_days: 60,
@@ -300,36 +292,18 @@ async fn limits_give_clear_messages() {
     let env = Env::new().await.with_groups().await;
     env.ok(
         &coordinator(),
-        Command::MeetingAdd {
-            group: "Koordineringsgruppa".into(),
-            at: "12.01.2027 09:00".into(),
-            title: None,
-            location: None,
-        },
+        meeting_add_to("Koordineringsgruppa", "12.01.2027 09:00"),
     )
     .await;
     for i in 0..Limit::OpenItemsPerMeeting.max() {
         env.ok(
             &member(),
-            Command::AgendaAdd {
-                group: "Koordineringsgruppa".into(),
-                title: format!("Sak {i}"),
-                details: None,
-                meeting: None,
-            },
+            agenda_add_to("Koordineringsgruppa", &format!("Sak {i}")),
         )
         .await;
     }
     let r = env
-        .err(
-            &member(),
-            Command::AgendaAdd {
-                group: "Koordineringsgruppa".into(),
-                title: "En til".into(),
-                details: None,
-                meeting: None,
-            },
-        )
+        .err(&member(), agenda_add_to("Koordineringsgruppa", "En til"))
         .await;
     assert!(matches!(
         r.outcome,

@@ -13,21 +13,12 @@ use sltbot::render::{self, Style};
 use sltbot::service::{ActionQuery, Command, GroupFields, Need, Reply, ServiceError, Visibility};
 
 fn agenda_add(title: &str) -> Command {
-    Command::AgendaAdd {
-        group: "Koordineringsgruppa".into(),
-        title: title.into(),
-        details: None,
-        meeting: None,
-    }
+    agenda_add_to("Koordineringsgruppa", title)
 }
 
+/// (Lower-case on purpose: group names are matched case-insensitively.)
 fn meeting_add(at: &str) -> Command {
-    Command::MeetingAdd {
-        group: "koordineringsgruppa".into(),
-        at: at.into(),
-        title: None,
-        location: None,
-    }
+    meeting_add_to("koordineringsgruppa", at)
 }
 
 fn agenda_list() -> Command {
@@ -1185,4 +1176,33 @@ async fn after_a_failed_write_the_next_one_succeeds_and_nothing_is_doubled() {
             .await
             .unwrap();
     assert_eq!(audited, 3);
+}
+
+/// Discord's one Norwegian locale (`no`) answers in the variant of the group at hand: the
+/// adapter no longer reads the workspace to decide, the service decides per group.
+#[tokio::test]
+async fn a_norwegian_locale_gets_the_groups_variant_and_bokmal_where_english_is_spoken() {
+    use sltbot::domain::Locale;
+    let env = Env::new().await.with_groups().await;
+    let edit = |language: &str| Command::GroupEdit {
+        group: "Koordineringsgruppa".into(),
+        fields: GroupFields {
+            language: Some(language.into()),
+            ..Default::default()
+        },
+    };
+    let norwegian = sltbot::service::Actor {
+        locale: Some(Locale::Norwegian),
+        ..coordinator()
+    };
+    let r = env.run(&norwegian, edit("nynorsk")).await;
+    assert_eq!(r.lang, Lang::Nn);
+    let r = env.run(&norwegian, edit("english")).await;
+    assert_eq!(r.lang, Lang::Nb);
+    let english = sltbot::service::Actor {
+        locale: Some(Locale::Is(Lang::En)),
+        ..coordinator()
+    };
+    let r = env.run(&english, edit("nynorsk")).await;
+    assert_eq!(r.lang, Lang::En);
 }

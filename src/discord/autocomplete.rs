@@ -172,15 +172,12 @@ async fn suggest(
     };
     let i = app.interaction;
     let Ok(who) = asking(
-        ctx.data(),
         i.guild_id,
         i.user.id,
         i.member.as_deref(),
         i.channel_id,
         &i.locale,
-    )
-    .await
-    else {
+    ) else {
         return empty;
     };
     let group = option_text(&i.data.options, "group");

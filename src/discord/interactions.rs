@@ -39,14 +39,12 @@ async fn on_button(
         return respond(ctx, Target::Component(press), r).await;
     };
     let who = asking(
-        data,
         press.guild_id,
         press.user.id,
         press.member.as_ref(),
         press.channel_id,
         &press.locale,
-    )
-    .await;
+    );
     let who = match who {
         Ok(w) => w,
         Err(text) => return respond(ctx, Target::Component(press), notice(text)).await,
@@ -62,7 +60,7 @@ async fn on_button(
             respond(ctx, Target::Component(press), render(&response)).await
         }
         Custom::ActionReport(id) => {
-            let lang = who.actor.locale.unwrap_or(
+            let lang = who.actor.lang_in(
                 data.service
                     .workspace_language(who.ws)
                     .await
@@ -115,14 +113,12 @@ async fn on_modal(
         return respond(ctx, Target::Modal(submit), r).await;
     };
     let who = asking(
-        data,
         submit.guild_id,
         submit.user.id,
         submit.member.as_ref(),
         submit.channel_id,
         &submit.locale,
-    )
-    .await;
+    );
     let who = match who {
         Ok(w) => w,
         Err(text) => return respond(ctx, Target::Modal(submit), notice(text)).await,

@@ -2,7 +2,7 @@
 //! ephemeral or public as the service decided, split at Discord's 2,000 characters, and
 //! always with `allowed_mentions` empty (a reply never pings anyone).
 
-use super::{identity, Ctx, Data, Error};
+use super::{identity, Ctx, Error};
 use crate::domain::{Action, GroupId, Lang, MeetingId, WorkspaceId};
 use crate::notify::{split_message, Button, MESSAGE_LIMIT};
 use crate::render::{self, Style};
@@ -145,30 +145,25 @@ pub(crate) struct Asking {
     pub actor: Actor,
 }
 
-/// Work out who asks, or `Err(text)` with an ephemeral explanation.
-pub(crate) async fn asking(
-    data: &Data,
+/// Work out who asks, or `Err(text)` with an ephemeral explanation. Nothing is read
+/// here: the language is settled where the group or workspace is known (see
+/// [`crate::domain::Locale`]).
+pub(crate) fn asking(
     guild: Option<serenity::GuildId>,
     user: serenity::UserId,
     member: Option<&serenity::Member>,
     channel: serenity::ChannelId,
     locale: &str,
 ) -> Result<Asking, String> {
-    let fallback = Lang::from_locale(locale, Lang::Nb);
     let Some(guild) = guild else {
-        return Err(t!(fallback, "discord-guild-only"));
-    };
-    let ws = WorkspaceId(guild.get());
-    let ws_lang = match data.service.workspace_language(ws).await {
-        Ok(l) => l,
-        Err(e) => {
-            tracing::error!(error = %e, workspace = ws.0, "reading the workspace failed");
-            return Err(t!(fallback, "error-internal"));
-        }
+        return Err(t!(
+            Lang::from_locale(locale, Lang::Nb),
+            "discord-guild-only"
+        ));
     };
     Ok(Asking {
-        ws,
-        actor: identity::actor(user, member, channel, locale, ws_lang),
+        ws: WorkspaceId(guild.get()),
+        actor: identity::actor(user, member, channel, locale),
     })
 }
 
@@ -190,14 +185,12 @@ async fn run(ctx: Ctx<'_>, cmd: Command) -> Rendered {
     };
     let i = app.interaction;
     let who = asking(
-        data,
         i.guild_id,
         i.user.id,
         i.member.as_deref(),
         i.channel_id,
         &i.locale,
-    )
-    .await;
+    );
     match who {
         Err(text) => notice(text),
         Ok(who) => render(&data.service.execute(&who.actor, who.ws, cmd).await),
@@ -238,14 +231,12 @@ pub async fn open_agenda_modal(
     let data = ctx.data();
     let i = app.interaction;
     let who = asking(
-        data,
         i.guild_id,
         i.user.id,
         i.member.as_deref(),
         i.channel_id,
         &i.locale,
-    )
-    .await;
+    );
     let who = match who {
         Ok(w) => w,
         Err(text) => return send(ctx, notice(text)).await,
@@ -275,7 +266,7 @@ pub async fn open_agenda_modal(
         };
         return execute(ctx, cmd).await;
     };
-    let lang = who.actor.locale.unwrap_or(
+    let lang = who.actor.lang_in(
         data.service
             .workspace_language(who.ws)
             .await

@@ -18,6 +18,6 @@ pub use action::{Action, ActionStatus, ActionUpdate};
 pub use agenda::{AgendaItem, AgendaStatus};
 pub use group::{Group, SltLevel};
 pub use ids::*;
-pub use lang::Lang;
+pub use lang::{Lang, Locale};
 pub use meeting::{Meeting, MeetingStatus};
 pub use workspace::Workspace;

@@ -93,9 +93,7 @@ impl Service {
             let rows: Vec<(i64, String)> = match what {
                 Suggest::Groups => Vec::new(),
                 Suggest::Meetings => {
-                    let lang = actor
-                        .locale
-                        .unwrap_or(g.language.unwrap_or(workspace.language));
+                    let lang = actor.lang_in(g.language.unwrap_or(workspace.language));
                     let tz = g.timezone.unwrap_or(workspace.timezone);
                     store::meetings::list_from(&mut tx, g.id, now, 50)
                         .await?

@@ -23,7 +23,7 @@ pub use reply::Reply;
 
 use crate::clock::Clock;
 use crate::domain::{
-    privacy, text, ChannelId, Group, Lang, RoleId, UserId, Workspace, WorkspaceId,
+    privacy, text, ChannelId, Group, Lang, Locale, RoleId, UserId, Workspace, WorkspaceId,
 };
 use crate::store::{self, Store};
 use chrono::{DateTime, Utc};
@@ -41,10 +41,15 @@ pub struct Actor {
     /// Where the command was given; a group's data is public only in its own channel.
     pub channel: Option<ChannelId>,
     /// The user's own language, if known (Discord locale); else the group's/workspace's.
-    pub locale: Option<Lang>,
+    pub locale: Option<Locale>,
 }
 
 impl Actor {
+    /// The language to answer this actor in where the group or workspace speaks `context`.
+    pub fn lang_in(&self, context: Lang) -> Lang {
+        self.locale.map_or(context, |l| l.lang_in(context))
+    }
+
     pub fn new(user: UserId) -> Self {
         Actor {
             user,
@@ -143,7 +148,7 @@ impl Ctx<'_> {
     pub fn enter_group(&mut self, group: &Group) {
         self.tz = group.timezone.unwrap_or(self.ws.timezone);
         let lang = group.language.unwrap_or(self.ws.language);
-        self.lang = self.actor.locale.unwrap_or(lang);
+        self.lang = self.actor.lang_in(lang);
         self.visibility = match (group.channel, self.actor.channel) {
             (Some(home), Some(here)) if home == here => Visibility::Public,
             _ => Visibility::Ephemeral,
@@ -228,7 +233,7 @@ impl Service {
             Err(e) => {
                 tracing::error!(error = %e, "loading the workspace failed");
                 return Response {
-                    lang: actor.locale.unwrap_or(self.defaults.language),
+                    lang: actor.lang_in(self.defaults.language),
                     tz: self.defaults.timezone,
                     visibility: Visibility::Ephemeral,
                     outcome: Err(e),
@@ -238,7 +243,7 @@ impl Service {
         };
         let mut ctx = Ctx {
             actor,
-            lang: actor.locale.unwrap_or(workspace.language),
+            lang: actor.lang_in(workspace.language),
             tz: workspace.timezone,
             visibility: Visibility::Public,
             ws: workspace,
@@ -428,7 +433,7 @@ impl Service {
         )
         .await?;
         commit(tx).await?;
-        ctx.lang = ctx.actor.locale.unwrap_or(ws.language);
+        ctx.lang = ctx.actor.lang_in(ws.language);
         ctx.tz = ws.timezone;
         ctx.visibility = Visibility::Ephemeral;
         Ok(Reply::WorkspaceUpdated(ws))

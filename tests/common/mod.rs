@@ -118,6 +118,26 @@ impl Env {
     }
 }
 
+/// `/agenda add` of `title` to `group`'s next meeting, no details.
+pub fn agenda_add_to(group: &str, title: &str) -> Command {
+    Command::AgendaAdd {
+        group: group.into(),
+        title: title.into(),
+        details: None,
+        meeting: None,
+    }
+}
+
+/// `/meeting add` to `group` at `at`, no title or place.
+pub fn meeting_add_to(group: &str, at: &str) -> Command {
+    Command::MeetingAdd {
+        group: group.into(),
+        at: at.into(),
+        title: None,
+        location: None,
+    }
+}
+
 pub fn group_create(
     name: &str,
     level: &str,
@@ -171,6 +191,6 @@ pub fn outsider() -> Actor {
 }
 
 pub fn in_lang(mut a: Actor, lang: Lang) -> Actor {
-    a.locale = Some(lang);
+    a.locale = Some(sltbot::domain::Locale::Is(lang));
     a
 }

@@ -3,7 +3,7 @@
 
 use super::fake_discord::{
     FakeDiscord, FakeDiscordOptions, COORDINATOR_ROLE_ID, GENERAL_CHANNEL_ID, GUILD_ID,
-    KARI_USER_ID, MEMBER_ROLE_ID,
+    KARI_USER_ID, MEMBER_ROLE_ID, OLA_USER_ID,
 };
 use chrono::{DateTime, TimeZone, Utc};
 use sltbot::clock::ManualClock;
@@ -86,6 +86,25 @@ pub async fn seed(service: &Service) {
         )
         .await;
     assert!(meeting.outcome.is_ok(), "{meeting:?}");
+}
+
+/// An action in the seeded group, "Kartlegge fritidstilbud", owned by Ola (added by the
+/// admin straight through the service).
+pub async fn add_action(service: &Service, agency: Option<&str>, due: Option<&str>) {
+    let added = service
+        .execute(
+            &admin(),
+            WorkspaceId(GUILD_ID),
+            Command::ActionAdd {
+                group: GROUP.into(),
+                title: "Kartlegge fritidstilbud".into(),
+                owner: UserId(OLA_USER_ID),
+                agency: agency.map(Into::into),
+                due: due.map(Into::into),
+            },
+        )
+        .await;
+    assert!(added.outcome.is_ok(), "{added:?}");
 }
 
 pub struct Running {
