@@ -60,7 +60,7 @@ async fn seed_burst(
     per_user: usize,
 ) -> Vec<(String, Vec<i64>)> {
     use sltbot::domain::{ChannelId, RoleId, WorkspaceId};
-    use sltbot::service::{Command, GroupFields};
+    use sltbot::service::Command;
     let ws = WorkspaceId(support::fake_discord::GUILD_ID);
     let admin = support::harness::admin();
     let mut out = Vec::with_capacity(users);
@@ -70,15 +70,15 @@ async fn seed_burst(
             .execute(
                 &admin,
                 ws,
-                Command::GroupCreate(GroupFields {
-                    name: Some(name.clone()),
-                    level: Some("utforende".into()),
+                Command::GroupCreate {
+                    name: name.clone(),
+                    level: sltbot::domain::SltLevel::Utforende,
                     channel: Some(ChannelId(support::fake_discord::GENERAL_CHANNEL_ID)),
                     coordinator_role: Some(RoleId(support::fake_discord::COORDINATOR_ROLE_ID)),
                     member_role: Some(RoleId(MEMBER_ROLE_ID)),
                     timezone: None,
                     language: None,
-                }),
+                },
             )
             .await;
         assert!(created.outcome.is_ok(), "{created:?}");

@@ -15,7 +15,7 @@ use chrono_tz::Tz;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
-    /// Terminal: no Markdown, users as `@id`.
+    /// Terminal: no Markdown; users, roles and channels written as typed (`<@id>`).
     Plain,
     /// Discord Markdown: user text escaped, users as `<@id>` mentions.
     Discord,
@@ -24,22 +24,20 @@ pub enum Style {
 impl Style {
     pub fn user(self, id: UserId) -> String {
         match self {
-            Style::Plain => format!("@{id}"),
-            Style::Discord => format!("<@{id}>"),
+            // The console takes users as `<@id>` too.
+            Style::Plain | Style::Discord => format!("<@{id}>"),
         }
     }
 
     pub fn role(self, id: crate::domain::RoleId) -> String {
         match self {
-            Style::Plain => format!("@&{id}"),
-            Style::Discord => format!("<@&{id}>"),
+            Style::Plain | Style::Discord => format!("<@&{id}>"),
         }
     }
 
     pub fn channel(self, id: crate::domain::ChannelId) -> String {
         match self {
-            Style::Plain => format!("#{id}"),
-            Style::Discord => format!("<#{id}>"),
+            Style::Plain | Style::Discord => format!("<#{id}>"),
         }
     }
 
@@ -126,6 +124,54 @@ fn field(lang: Lang, f: Field) -> String {
     t!(lang, f.fluent_key())
 }
 
+/// What an audit row did, in words (`la til sak`), never the stored code.
+fn audit_action(lang: Lang, code: &str) -> String {
+    match crate::domain::AuditAction::from_code(code) {
+        Some(a) => t!(lang, &a.fluent_id()),
+        None => t!(lang, "audit-unknown"),
+    }
+}
+
+/// What an audit row was about (`sak 3`), or nothing for the workspace itself.
+fn audit_target(lang: Lang, entity: &str, id: Option<i64>) -> String {
+    let key = match entity {
+        "group" => "audit-entity-group",
+        "meeting" => "audit-entity-meeting",
+        "agenda_item" => "audit-entity-agenda-item",
+        "action" => "audit-entity-action",
+        "series" => "audit-entity-series",
+        _ => return String::new(),
+    };
+    match id {
+        Some(id) => t!(lang, key, id = id),
+        None => String::new(),
+    }
+}
+
+/// An option that could not be read, named as the user sees it (`label`: `owner:` on the
+/// console, the localized option name on Discord). Never echoes the value.
+pub fn option_error(lang: Lang, e: &crate::service::OptionError, label: &str) -> String {
+    use crate::service::spec::Problem as P;
+    match &e.problem {
+        P::Missing => t!(lang, "option-missing", option = label),
+        P::NotANumber => t!(lang, "option-not-number", option = label),
+        P::TooSmall { min } => t!(lang, "option-too-small", option = label, min = *min),
+        P::NotAUser => t!(lang, "option-not-user", option = label),
+        P::NotARole => t!(lang, "option-not-role", option = label),
+        P::NotAChannel => t!(lang, "option-not-channel", option = label),
+        P::NotYesNo => t!(lang, "option-not-yes-no", option = label),
+        P::NotAChoice { kind } => {
+            let valid = kind
+                .choice_ids()
+                .iter()
+                .map(|id| t!(lang, id))
+                .collect::<Vec<_>>()
+                .join(", ");
+            t!(lang, "option-not-choice", option = label, valid = valid)
+        }
+    }
+}
+
 /// Render a whole response.
 pub fn response(r: &Response, style: Style) -> String {
     match &r.outcome {
@@ -194,21 +240,10 @@ pub fn error(lang: Lang, e: &ServiceError) -> String {
         E::DuplicateAgendaItem { existing } => {
             t!(lang, "error-duplicate-agenda-item", id = existing.0)
         }
-        E::InvalidLevel { input } => t!(lang, "error-invalid-level", input = input.as_str()),
-        E::InvalidAgendaStatus { input } => {
-            t!(lang, "error-invalid-agenda-status", input = input.as_str())
-        }
-        E::InvalidActionStatus { input } => {
-            t!(lang, "error-invalid-action-status", input = input.as_str())
-        }
         E::InvalidTimezone { input } => {
             t!(lang, "error-invalid-timezone", input = input.as_str())
         }
-        E::InvalidLanguage { input } => {
-            t!(lang, "error-invalid-language", input = input.as_str())
-        }
         E::MeetingClosed { id } => t!(lang, "error-meeting-closed", id = id.0),
-        E::MeetingOfOtherGroup { id } => t!(lang, "error-meeting-other-group", id = id.0),
         E::MeetingNotScheduled { id } => t!(lang, "error-meeting-not-scheduled", id = id.0),
         E::ItemClosed { id, status } => t!(
             lang,
@@ -237,7 +272,7 @@ pub fn error(lang: Lang, e: &ServiceError) -> String {
         }
         E::Store(StoreError::ReadOnly) => t!(lang, "error-read-only"),
         E::Store(StoreError::Locked) => t!(lang, "error-locked"),
-        E::Store(_) => t!(lang, "error-internal"),
+        E::Store(_) | E::Internal => t!(lang, "error-internal"),
     }
 }
 
@@ -617,8 +652,8 @@ pub fn reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
                     } else {
                         style.user(e.actor)
                     },
-                    action = e.action.as_str(),
-                    id = e.entity_id.map(|i| i.to_string()).unwrap_or_default()
+                    action = audit_action(lang, &e.action),
+                    target = audit_target(lang, &e.entity, e.entity_id)
                 ));
             }
             out.join("\n")

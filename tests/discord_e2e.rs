@@ -876,7 +876,7 @@ async fn group_delete_needs_the_groups_name_as_confirmation() {
                 &harness::admin(),
                 WorkspaceId(GUILD_ID),
                 Command::GroupList {
-                    include_archived: true,
+                    archived: Some(true),
                 },
             )
             .await

@@ -47,7 +47,7 @@ async fn seeded() -> Env {
         &member(),
         Command::ActionUpdate {
             id: ActionId(1),
-            status: Some("done".into()),
+            status: Some(sltbot::domain::ActionStatus::Done),
             note: Some("Ferdig".into()),
         },
     )
@@ -229,8 +229,8 @@ async fn retention_deletes_old_finished_things_and_keeps_counts_only() {
             id: AgendaItemId(1),
             title: None,
             details: None,
-            status: Some("handled".into()),
-            expected_version: None,
+            status: Some(sltbot::domain::AgendaStatus::Handled),
+            version: None,
         },
     )
     .await;

@@ -10,7 +10,7 @@ use sltbot::domain::{
     WorkspaceId,
 };
 use sltbot::render::{self, Style};
-use sltbot::service::{ActionQuery, Command, GroupFields, Need, Reply, ServiceError, Visibility};
+use sltbot::service::{Command, Need, Reply, ServiceError, Visibility};
 
 fn agenda_add(title: &str) -> Command {
     agenda_add_to("Koordineringsgruppa", title)
@@ -101,10 +101,12 @@ async fn only_admins_or_the_slt_coordinator_create_groups() {
     // The admin names an SLT-koordinator role; its holders may then create groups.
     env.ok(
         &admin(),
-        Command::WorkspaceSet(sltbot::service::WorkspaceSet {
+        Command::WorkspaceSet {
+            timezone: None,
+            language: None,
             coordinator_role: Some(sltbot::domain::RoleId(77)),
-            ..Default::default()
-        }),
+            digest_channel: None,
+        },
     )
     .await;
     env.ok(
@@ -118,28 +120,20 @@ async fn only_admins_or_the_slt_coordinator_create_groups() {
 #[tokio::test]
 async fn group_edit_archive_and_bad_values() {
     let env = Env::new().await.with_groups().await;
-    let edit = |fields: GroupFields| Command::GroupEdit {
-        group: "koordineringsgruppa".into(),
-        fields,
+    let edit = |name: Option<&str>, timezone: Option<&str>, language: Option<Lang>| {
+        Command::GroupEdit {
+            group: "koordineringsgruppa".into(),
+            name: name.map(Into::into),
+            level: None,
+            channel: None,
+            coordinator_role: None,
+            member_role: None,
+            timezone: timezone.map(Into::into),
+            language,
+        }
     };
     let r = env
-        .err(
-            &coordinator(),
-            edit(GroupFields {
-                level: Some("kommunestyre".into()),
-                ..Default::default()
-            }),
-        )
-        .await;
-    assert!(matches!(r.outcome, Err(ServiceError::InvalidLevel { .. })));
-    let r = env
-        .err(
-            &coordinator(),
-            edit(GroupFields {
-                timezone: Some("Europe/Bergen".into()),
-                ..Default::default()
-            }),
-        )
+        .err(&coordinator(), edit(None, Some("Europe/Bergen"), None))
         .await;
     assert!(matches!(
         r.outcome,
@@ -148,10 +142,7 @@ async fn group_edit_archive_and_bad_values() {
     let r = env
         .err(
             &coordinator(),
-            edit(GroupFields {
-                name: Some("STYRINGSGRUPPA".into()),
-                ..Default::default()
-            }),
+            edit(Some("STYRINGSGRUPPA"), None, None),
         )
         .await;
     assert!(matches!(
@@ -161,10 +152,7 @@ async fn group_edit_archive_and_bad_values() {
     let r = env
         .err(
             &member(),
-            edit(GroupFields {
-                name: Some("Nytt".into()),
-                ..Default::default()
-            }),
+            edit(Some("Nytt"), None, None),
         )
         .await;
     assert!(matches!(
@@ -174,11 +162,7 @@ async fn group_edit_archive_and_bad_values() {
     let text = env
         .ok(
             &coordinator(),
-            edit(GroupFields {
-                name: Some("Arbeidsutvalget".into()),
-                language: Some("nynorsk".into()),
-                ..Default::default()
-            }),
+            edit(Some("Arbeidsutvalget"), None, Some(Lang::Nn)),
         )
         .await;
     // The reply is in the group's new language.
@@ -207,7 +191,7 @@ async fn group_edit_archive_and_bad_values() {
         .ok(
             &outsider(),
             Command::GroupList {
-                include_archived: false,
+                archived: None,
             },
         )
         .await;
@@ -429,8 +413,8 @@ async fn members_edit_only_their_own_items_and_only_coordinators_decide_status()
         id,
         title: title.map(str::to_string),
         details: None,
-        status: status.map(str::to_string),
-        expected_version: None,
+        status: status.map(|s| s.parse::<AgendaStatus>().expect("a status word")),
+        version: None,
     };
     let r = env.err(&member2(), edit(Some("Annet"), None)).await;
     assert!(matches!(r.outcome, Err(ServiceError::NotYourItem { .. })));
@@ -441,18 +425,14 @@ async fn members_edit_only_their_own_items_and_only_coordinators_decide_status()
             status: AgendaStatus::Handled
         })
     ));
-    let r = env.err(&member(), edit(None, Some("kanskje"))).await;
-    assert!(matches!(
-        r.outcome,
-        Err(ServiceError::InvalidAgendaStatus { .. })
-    ));
     env.ok(&member(), edit(Some("Skolevegring – oppfølging"), None))
         .await;
     env.ok(&coordinator(), edit(None, Some("on_agenda"))).await;
+    // To a member of another group the item does not exist.
     let r = env.err(&other_member(), edit(Some("x"), None)).await;
     assert!(matches!(
         r.outcome,
-        Err(ServiceError::Forbidden(Need::Member))
+        Err(ServiceError::UnknownAgendaItem { .. })
     ));
     let r = env.err(&member(), edit(None, None)).await;
     assert!(matches!(r.outcome, Err(ServiceError::NothingToChange)));
@@ -471,7 +451,7 @@ async fn concurrent_edits_of_one_item_one_wins_the_other_is_told() {
         title: Some(title.into()),
         details: None,
         status: None,
-        expected_version: Some(version),
+        version: Some(version),
     };
     let (c, m) = (coordinator(), member());
     let (a, b) = tokio::join!(
@@ -541,8 +521,8 @@ async fn holding_a_meeting_carries_unhandled_items_over_to_the_next() {
             id: AgendaItemId(1),
             title: None,
             details: None,
-            status: Some("handled".into()),
-            expected_version: None,
+            status: Some(AgendaStatus::Handled),
+            version: None,
         },
     )
     .await;
@@ -631,7 +611,7 @@ async fn agenda_move_reorders_positions() {
     let mv = |position| Command::AgendaMove {
         id: AgendaItemId(3),
         meeting: None,
-        position: Some(position),
+        position: Some(sltbot::service::spec::Position(position)),
     };
     let r = env.err(&coordinator(), mv(4)).await;
     assert!(matches!(
@@ -678,7 +658,7 @@ async fn actions_track_status_and_notes_and_filter() {
         &member(),
         Command::ActionUpdate {
             id: ActionId(1),
-            status: Some("pågår".into()),
+            status: Some(ActionStatus::InProgress),
             note: Some("Startet".into()),
         },
     )
@@ -697,26 +677,12 @@ async fn actions_track_status_and_notes_and_filter() {
             &member(),
             Command::ActionUpdate {
                 id: ActionId(1),
-                status: Some("in_progress".into()),
+                status: Some(ActionStatus::InProgress),
                 note: None,
             },
         )
         .await;
     assert!(matches!(r.outcome, Err(ServiceError::NothingToChange)));
-    let r = env
-        .err(
-            &member(),
-            Command::ActionUpdate {
-                id: ActionId(1),
-                status: Some("snart".into()),
-                note: None,
-            },
-        )
-        .await;
-    assert!(matches!(
-        r.outcome,
-        Err(ServiceError::InvalidActionStatus { .. })
-    ));
     let r = env
         .run(&member(), Command::ActionShow { id: ActionId(1) })
         .await;
@@ -732,8 +698,21 @@ async fn actions_track_status_and_notes_and_filter() {
     assert_eq!(updates[0].to_status, Some(ActionStatus::InProgress));
     assert_eq!(updates[1].note.as_deref(), Some("Halvveis"));
 
-    let list = |q: ActionQuery| async {
-        match env.run(&member(), Command::ActionList(q)).await.outcome {
+    #[derive(Default)]
+    struct Q {
+        group: Option<&'static str>,
+        owner: Option<UserId>,
+        status: Option<ActionStatus>,
+        overdue: bool,
+    }
+    let query = |q: Q| Command::ActionList {
+        group: q.group.map(Into::into),
+        owner: q.owner,
+        status: q.status,
+        overdue: q.overdue.then_some(true),
+    };
+    let list = |q: Q| async {
+        match env.run(&member(), query(q)).await.outcome {
             Ok(Reply::ActionList { actions, .. }) => {
                 actions.into_iter().map(|a| a.id.0).collect::<Vec<_>>()
             }
@@ -741,7 +720,7 @@ async fn actions_track_status_and_notes_and_filter() {
         }
     };
     assert_eq!(
-        list(ActionQuery {
+        list(Q {
             overdue: true,
             ..Default::default()
         })
@@ -750,7 +729,7 @@ async fn actions_track_status_and_notes_and_filter() {
     );
     env.clock.advance(Duration::days(10)); // 11 December: action 1 is overdue
     assert_eq!(
-        list(ActionQuery {
+        list(Q {
             overdue: true,
             ..Default::default()
         })
@@ -758,7 +737,7 @@ async fn actions_track_status_and_notes_and_filter() {
         vec![1]
     );
     assert_eq!(
-        list(ActionQuery {
+        list(Q {
             owner: Some(UserId(4)),
             ..Default::default()
         })
@@ -766,16 +745,16 @@ async fn actions_track_status_and_notes_and_filter() {
         vec![2]
     );
     assert_eq!(
-        list(ActionQuery {
-            status: Some("open".into()),
+        list(Q {
+            status: Some(ActionStatus::Open),
             ..Default::default()
         })
         .await,
         vec![2]
     );
     assert_eq!(
-        list(ActionQuery {
-            group: Some("koordineringsgruppa".into()),
+        list(Q {
+            group: Some("koordineringsgruppa"),
             ..Default::default()
         })
         .await,
@@ -783,7 +762,7 @@ async fn actions_track_status_and_notes_and_filter() {
     );
     // A member of another group sees none of these.
     let r = env
-        .run(&other_member(), Command::ActionList(ActionQuery::default()))
+        .run(&other_member(), query(Q::default()))
         .await;
     assert!(matches!(r.outcome, Ok(Reply::ActionList { ref actions, .. }) if actions.is_empty()));
     assert_eq!(r.visibility, Visibility::Ephemeral);
@@ -861,7 +840,7 @@ async fn every_change_is_audited_with_before_and_after() {
             title: Some("Sak 2".into()),
             details: None,
             status: None,
-            expected_version: None,
+            version: None,
         },
     )
     .await;
@@ -1186,10 +1165,17 @@ async fn a_norwegian_locale_gets_the_groups_variant_and_bokmal_where_english_is_
     let env = Env::new().await.with_groups().await;
     let edit = |language: &str| Command::GroupEdit {
         group: "Koordineringsgruppa".into(),
-        fields: GroupFields {
-            language: Some(language.into()),
-            ..Default::default()
-        },
+        name: None,
+        level: None,
+        channel: None,
+        coordinator_role: None,
+        member_role: None,
+        timezone: None,
+        language: Some(match language {
+            "nynorsk" => Lang::Nn,
+            "english" => Lang::En,
+            _ => Lang::Nb,
+        }),
     };
     let norwegian = sltbot::service::Actor {
         locale: Some(Locale::Norwegian),

@@ -25,7 +25,11 @@ impl SltLevel {
         SltLevel::Annet,
     ];
 
-    pub fn as_str(self) -> &'static str {
+    pub const fn code(self) -> &'static str {
+        self.as_str()
+    }
+
+    pub const fn as_str(self) -> &'static str {
         match self {
             SltLevel::Styrende => "styrende",
             SltLevel::Koordinerende => "koordinerende",
@@ -44,6 +48,7 @@ impl FromStr for SltLevel {
             }
             "koordinerende"
             | "coordinating"
+            | "koordinerande"
             | "koordineringsgruppe"
             | "arbeidsutvalg"
             | "arbeidsutval" => Ok(SltLevel::Koordinerende),

@@ -1,36 +1,30 @@
-use super::{commit, echo, ActionQuery, Ctx, Need, Reply, Service, ServiceError};
+use super::{commit, echo, Ctx, GroupName, Reply, Service, ServiceError};
 use crate::domain::text::Field;
 use crate::domain::{time, Action, ActionId, ActionStatus, Group, UserId};
 use crate::service::permissions::{self, Relation};
 use crate::store::{self, actions::NewAction};
 use sqlx::SqliteConnection;
 
-fn parse_status(input: &str) -> Result<ActionStatus, ServiceError> {
-    input
-        .parse()
-        .map_err(|_| ServiceError::InvalidActionStatus { input: echo(input) })
-}
-
 impl Service {
     pub(super) async fn action_add(
         &self,
         ctx: &mut Ctx<'_>,
-        group: &str,
-        title: &str,
+        group: GroupName,
+        title: String,
         owner: UserId,
-        agency: Option<&str>,
-        due: Option<&str>,
+        agency: Option<String>,
+        due: Option<String>,
     ) -> Result<Reply, ServiceError> {
         let mut tx = self.store.write().await?;
-        let group = self.find_group(&mut tx, ctx, group, false).await?;
-        ctx.authorize(&group, Need::Coordinator)?;
+        let group = self.find_group(&mut tx, ctx, &group, false).await?;
+        ctx.enter(&group)?;
         super::check_limit(
             super::Limit::ActiveActionsPerGroup,
             store::actions::count_active(&mut tx, group.id).await? as i64,
         )?;
-        let title = ctx.required(Field::Title, title)?;
-        let agency = ctx.optional(Field::Agency, agency)?;
-        let due = match due.map(str::trim).filter(|d| !d.is_empty()) {
+        let title = ctx.required(Field::Title, &title)?;
+        let agency = ctx.optional(Field::Agency, agency.as_deref())?;
+        let due = match due.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
             None => None,
             Some(d) => {
                 let date = time::parse_date(d)
@@ -52,7 +46,7 @@ impl Service {
         let action = store::actions::insert(&mut tx, &new, ctx.now).await?;
         store::audit::record(
             &mut tx,
-            &ctx.audit(Some(&group), "action.add", "action", Some(action.id.0)),
+            &ctx.audit(Some(&group), "action", Some(action.id.0)),
             None::<&Action>,
             Some(&action),
             ctx.now,
@@ -74,7 +68,7 @@ impl Service {
             .group_by_id(conn, ctx, action.group)
             .await?
             .ok_or_else(unknown)?;
-        ctx.authorize(&group, Need::Member)?;
+        ctx.enter_found(&group, unknown())?;
         Ok((group, action))
     }
 
@@ -82,11 +76,10 @@ impl Service {
         &self,
         ctx: &mut Ctx<'_>,
         id: ActionId,
-        status: Option<&str>,
-        note: Option<&str>,
+        status: Option<ActionStatus>,
+        note: Option<String>,
     ) -> Result<Reply, ServiceError> {
-        let status = status.map(parse_status).transpose()?;
-        let note = ctx.optional(Field::Note, note)?;
+        let note = ctx.optional(Field::Note, note.as_deref())?;
         let mut tx = self.store.write().await?;
         let (group, action) = self.action_for(&mut tx, ctx, id).await?;
         if group.is_archived() {
@@ -117,7 +110,7 @@ impl Service {
         .await?;
         store::audit::record(
             &mut tx,
-            &ctx.audit(Some(&group), "action.update", "action", Some(id.0)),
+            &ctx.audit(Some(&group), "action", Some(id.0)),
             Some(&action),
             Some(&update),
             ctx.now,
@@ -134,14 +127,17 @@ impl Service {
     pub(super) async fn action_list(
         &self,
         ctx: &mut Ctx<'_>,
-        q: ActionQuery,
+        group: Option<GroupName>,
+        owner: Option<UserId>,
+        status: Option<ActionStatus>,
+        overdue: Option<bool>,
     ) -> Result<Reply, ServiceError> {
-        let status = q.status.as_deref().map(parse_status).transpose()?;
+        let overdue = overdue.unwrap_or(false);
         let mut tx = self.store.read().await?;
-        let groups = match q.group.as_deref() {
+        let groups = match group.as_deref() {
             Some(name) => {
                 let g = self.find_group(&mut tx, ctx, name, true).await?;
-                ctx.authorize(&g, Need::Member)?;
+                ctx.enter(&g)?;
                 vec![g]
             }
             None => {
@@ -156,16 +152,16 @@ impl Service {
         };
         let filter = store::actions::Filter {
             groups: groups.iter().map(|g| g.id).collect(),
-            owner: q.owner,
+            owner,
             status,
-            overdue_on: q.overdue.then(|| time::local_date(ctx.now, ctx.tz)),
+            overdue_on: overdue.then(|| time::local_date(ctx.now, ctx.tz)),
             limit: 50,
         };
         let actions = store::actions::list(&mut tx, &filter).await?;
         Ok(Reply::ActionList {
             groups,
             actions,
-            overdue_only: q.overdue,
+            overdue_only: overdue,
         })
     }
 

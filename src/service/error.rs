@@ -32,20 +32,10 @@ pub enum ServiceError {
     DuplicateGroupName { name: String },
     #[error("duplicate agenda item")]
     DuplicateAgendaItem { existing: AgendaItemId },
-    #[error("invalid level")]
-    InvalidLevel { input: String },
-    #[error("invalid agenda status")]
-    InvalidAgendaStatus { input: String },
-    #[error("invalid action status")]
-    InvalidActionStatus { input: String },
     #[error("invalid timezone")]
     InvalidTimezone { input: String },
-    #[error("invalid language")]
-    InvalidLanguage { input: String },
     #[error("meeting does not take items")]
     MeetingClosed { id: MeetingId },
-    #[error("meeting belongs to another group")]
-    MeetingOfOtherGroup { id: MeetingId },
     #[error("meeting already cancelled or held")]
     MeetingNotScheduled { id: MeetingId },
     #[error("agenda item is closed")]
@@ -77,6 +67,9 @@ pub enum ServiceError {
     InvalidDuration { input: String },
     #[error("the store failed: {0}")]
     Store(#[from] StoreError),
+    /// A fault in sltbot itself (logged; the user sees a generic line).
+    #[error("internal error")]
+    Internal,
 }
 
 /// Counts sltbot keeps bounded, so one group cannot fill the database or a message.
@@ -117,6 +110,6 @@ impl From<TextError> for ServiceError {
 impl ServiceError {
     /// A fault in sltbot or its machine rather than in what the user typed.
     pub fn is_internal(&self) -> bool {
-        matches!(self, ServiceError::Store(_))
+        matches!(self, ServiceError::Store(_) | ServiceError::Internal)
     }
 }

@@ -2,7 +2,7 @@
 //! transaction as the change itself.
 
 use super::{from_ts, sf, ts, Result};
-use crate::domain::{GroupId, UserId, WorkspaceId};
+use crate::domain::{AuditAction, GroupId, UserId, WorkspaceId};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use sqlx::SqliteConnection;
@@ -11,8 +11,8 @@ pub struct Entry<'a> {
     pub workspace: WorkspaceId,
     pub group: Option<GroupId>,
     pub actor: UserId,
-    /// What was done, e.g. `agenda.add`.
-    pub action: &'a str,
+    /// What was done (stored as its code, e.g. `agenda.add`).
+    pub action: AuditAction,
     /// What kind of thing, e.g. `agenda_item`.
     pub entity: &'a str,
     pub entity_id: Option<i64>,
@@ -32,7 +32,7 @@ pub async fn record<B: Serialize, A: Serialize>(
     .bind(sf(e.workspace.0))
     .bind(e.group.map(|g| g.0))
     .bind(sf(e.actor.0))
-    .bind(e.action)
+    .bind(e.action.code())
     .bind(e.entity)
     .bind(e.entity_id)
     .bind(before.and_then(|b| serde_json::to_string(b).ok()))
