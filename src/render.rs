@@ -8,36 +8,31 @@ use crate::domain::{
     MeetingStatus, SltLevel, UserId,
 };
 use crate::i18n::format;
+use crate::service::error::Fault;
 use crate::service::{Reply, Response, ServiceError};
-use crate::store::StoreError;
 use crate::t;
 use chrono_tz::Tz;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Style {
-    /// Terminal: no Markdown; users, roles and channels written as typed (`<@id>`).
-    Plain,
-    /// Discord Markdown: user text escaped, users as `<@id>` mentions.
-    Discord,
-}
+pub use crate::style::Style;
 
 impl Style {
     pub fn user(self, id: UserId) -> String {
         match self {
             // The console takes users as `<@id>` too.
             Style::Plain | Style::Discord => format!("<@{id}>"),
+            Style::Document(lang) => t!(lang, "export-user", id = id.0),
         }
     }
 
     pub fn role(self, id: crate::domain::RoleId) -> String {
         match self {
-            Style::Plain | Style::Discord => format!("<@&{id}>"),
+            _ => format!("<@&{id}>"),
         }
     }
 
     pub fn channel(self, id: crate::domain::ChannelId) -> String {
         match self {
-            Style::Plain | Style::Discord => format!("<#{id}>"),
+            _ => format!("<#{id}>"),
         }
     }
 
@@ -45,14 +40,14 @@ impl Style {
     pub fn text(self, s: &str) -> String {
         match self {
             Style::Plain => s.to_string(),
-            Style::Discord => escape_markdown(s),
+            Style::Discord | Style::Document(_) => escape_markdown(s),
         }
     }
 
     pub fn bold(self, s: &str) -> String {
         match self {
             Style::Plain => s.to_string(),
-            Style::Discord => format!("**{s}**"),
+            Style::Discord | Style::Document(_) => format!("**{s}**"),
         }
     }
 }
@@ -270,9 +265,11 @@ pub fn error(lang: Lang, e: &ServiceError) -> String {
         E::InvalidDuration { input } => {
             t!(lang, "error-invalid-duration", input = input.as_str())
         }
-        E::Store(StoreError::ReadOnly) => t!(lang, "error-read-only"),
-        E::Store(StoreError::Locked) => t!(lang, "error-locked"),
-        E::Store(_) | E::Internal => t!(lang, "error-internal"),
+        E::Store(_) | E::Internal => match e.fault() {
+            Some(Fault::ReadOnly) => t!(lang, "error-read-only"),
+            Some(Fault::Locked) => t!(lang, "error-locked"),
+            _ => t!(lang, "error-internal"),
+        },
     }
 }
 
@@ -441,11 +438,10 @@ pub fn reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
             active_actions,
         } => {
             let mut out = vec![name(group), group_summary(lang, group, style)];
-            out.push(t!(
-                lang,
-                "group-next-meeting",
-                meeting = meeting_or_waiting(lang, tz, next_meeting.as_ref())
-            ));
+            out.push(match next_meeting {
+                Some(m) => t!(lang, "group-next-meeting", meeting = when(lang, tz, m)),
+                None => t!(lang, "group-next-meeting-none"),
+            });
             out.push(t!(
                 lang,
                 "group-counts",
@@ -685,11 +681,11 @@ pub fn reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
 /// A group's export as a readable Markdown document in `lang` (the JSON export is the
 /// same data serialized).
 pub fn export_markdown(lang: Lang, tz: Tz, e: &crate::service::reply::GroupExport) -> String {
-    let style = Style::Discord;
+    let style = Style::Document(lang);
     let mut out = vec![
         format!(
             "# {}",
-            t!(lang, "export-title", group = e.group.name.as_str())
+            t!(lang, "export-title", group = style.text(&e.group.name))
         ),
         t!(
             lang,
@@ -697,17 +693,26 @@ pub fn export_markdown(lang: Lang, tz: Tz, e: &crate::service::reply::GroupExpor
             when = format::datetime(lang, e.exported_at, tz)
         ),
         String::new(),
-        group_summary(lang, &e.group, Style::Plain),
+        group_summary(lang, &e.group, style),
         String::new(),
         format!("## {}", t!(lang, "export-meetings")),
     ];
     for m in &e.meetings {
-        out.push(format!(
-            "- {} — {} ({})",
+        let mut line = format!(
+            "- {} — {}",
             when(lang, tz, m),
-            meeting_status(lang, m.status),
-            t!(lang, "meeting-ref", when = when(lang, tz, m), id = m.id.0)
-        ));
+            meeting_status(lang, m.status)
+        );
+        if let Some(title) = &m.title {
+            line.push_str(&format!(" — {}", style.text(title)));
+        }
+        if let Some(place) = &m.location {
+            line.push_str(&format!(
+                " — {}",
+                t!(lang, "export-place", place = style.text(place))
+            ));
+        }
+        out.push(line);
         for item in e.agenda_items.iter().filter(|i| i.meeting == Some(m.id)) {
             out.push(format!("  - {}", agenda_line(lang, item, style)));
             if let Some(d) = &item.details {
@@ -731,7 +736,11 @@ pub fn export_markdown(lang: Lang, tz: Tz, e: &crate::service::reply::GroupExpor
     out.push(String::new());
     out.push(format!("## {}", t!(lang, "export-actions")));
     for a in &e.actions {
-        out.push(format!("- {}", action_line(lang, &a.action, style)));
+        let mut line = format!("- {}", action_line(lang, &a.action, style));
+        if let Some(agency) = &a.action.agency {
+            line.push_str(&format!(" ({})", style.text(agency)));
+        }
+        out.push(line);
         out.extend(
             a.updates
                 .iter()

@@ -257,7 +257,8 @@ fn every_declared_command_has_a_row_in_the_matrix() {
     let rows = commands();
     for spec in SPECS {
         assert!(
-            rows.iter().any(|(path, cmd, _)| *path == spec.path && cmd.spec().path == spec.path),
+            rows.iter()
+                .any(|(path, cmd, _)| *path == spec.path && cmd.spec().path == spec.path),
             "/{} has no row in the permission matrix",
             spec.path
         );

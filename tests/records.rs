@@ -88,7 +88,11 @@ async fn coordinators_see_the_groups_recent_history() {
         ]
     );
     let text = render::response(&r, Style::Plain);
-    assert!(text.contains("agenda.add") && text.contains("@3"), "{text}");
+    // In words, never the stored code.
+    assert!(
+        text.contains("<@3>: meldte inn sak (sak 1)") && !text.contains("agenda.add"),
+        "{text}"
+    );
     // Another group's history is not mixed in.
     assert!(!entries
         .iter()

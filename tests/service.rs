@@ -120,8 +120,8 @@ async fn only_admins_or_the_slt_coordinator_create_groups() {
 #[tokio::test]
 async fn group_edit_archive_and_bad_values() {
     let env = Env::new().await.with_groups().await;
-    let edit = |name: Option<&str>, timezone: Option<&str>, language: Option<Lang>| {
-        Command::GroupEdit {
+    let edit =
+        |name: Option<&str>, timezone: Option<&str>, language: Option<Lang>| Command::GroupEdit {
             group: "koordineringsgruppa".into(),
             name: name.map(Into::into),
             level: None,
@@ -130,8 +130,7 @@ async fn group_edit_archive_and_bad_values() {
             member_role: None,
             timezone: timezone.map(Into::into),
             language,
-        }
-    };
+        };
     let r = env
         .err(&coordinator(), edit(None, Some("Europe/Bergen"), None))
         .await;
@@ -140,21 +139,13 @@ async fn group_edit_archive_and_bad_values() {
         Err(ServiceError::InvalidTimezone { .. })
     ));
     let r = env
-        .err(
-            &coordinator(),
-            edit(Some("STYRINGSGRUPPA"), None, None),
-        )
+        .err(&coordinator(), edit(Some("STYRINGSGRUPPA"), None, None))
         .await;
     assert!(matches!(
         r.outcome,
         Err(ServiceError::DuplicateGroupName { .. })
     ));
-    let r = env
-        .err(
-            &member(),
-            edit(Some("Nytt"), None, None),
-        )
-        .await;
+    let r = env.err(&member(), edit(Some("Nytt"), None, None)).await;
     assert!(matches!(
         r.outcome,
         Err(ServiceError::Forbidden(Need::Coordinator))
@@ -188,12 +179,7 @@ async fn group_edit_archive_and_bad_values() {
         .await;
     assert!(matches!(r.outcome, Err(ServiceError::GroupArchived { .. })));
     let text = env
-        .ok(
-            &outsider(),
-            Command::GroupList {
-                archived: None,
-            },
-        )
+        .ok(&outsider(), Command::GroupList { archived: None })
         .await;
     assert!(
         !text.contains("Arbeidsutvalget") && text.contains("Styringsgruppa"),
@@ -761,9 +747,7 @@ async fn actions_track_status_and_notes_and_filter() {
         vec![1, 2]
     );
     // A member of another group sees none of these.
-    let r = env
-        .run(&other_member(), query(Q::default()))
-        .await;
+    let r = env.run(&other_member(), query(Q::default())).await;
     assert!(matches!(r.outcome, Ok(Reply::ActionList { ref actions, .. }) if actions.is_empty()));
     assert_eq!(r.visibility, Visibility::Ephemeral);
     assert_eq!(count(&env, "action_updates").await, 2);

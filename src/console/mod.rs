@@ -44,7 +44,10 @@ pub enum ConsoleError {
         option: String,
         valid: String,
     },
-    Option(OptionError),
+    Option {
+        command: &'static str,
+        error: OptionError,
+    },
 }
 
 impl ConsoleError {
@@ -72,7 +75,15 @@ impl ConsoleError {
                 option = option.as_str(),
                 valid = valid.as_str()
             ),
-            E::Option(e) => render::option_error(lang, e, &format!("{}:", e.option)),
+            E::Option { command, error } => match error.problem {
+                crate::service::spec::Problem::Missing => t!(
+                    lang,
+                    "console-missing-option",
+                    command = *command,
+                    option = error.option
+                ),
+                _ => render::option_error(lang, error, &format!("{}:", error.option)),
+            },
         }
     }
 }
@@ -105,7 +116,10 @@ pub fn to_request(line: &ParsedLine) -> Result<Request, ConsoleError> {
     }
     match Command::from_options(spec.path, |name| line.option(name).map(Raw::Text)) {
         Some(Ok(cmd)) => Ok(Request::Run(cmd)),
-        Some(Err(e)) => Err(ConsoleError::Option(e)),
+        Some(Err(error)) => Err(ConsoleError::Option {
+            command: spec.path,
+            error,
+        }),
         None => Err(ConsoleError::UnknownCommand {
             command: spec.path.to_string(),
         }),
@@ -131,8 +145,8 @@ pub fn help(lang: Lang) -> String {
     let mut out = vec![t!(lang, "console-help-heading")];
     out.push(format!("  /{HELP}"));
     for spec in SPECS {
-        let what = crate::i18n::lookup(lang, &spec.fluent_id(), Some("description"))
-            .unwrap_or_default();
+        let what =
+            crate::i18n::lookup(lang, &spec.fluent_id(), Some("description")).unwrap_or_default();
         out.push(format!("{}\n      {what}", help_line(spec)));
     }
     out.push(t!(lang, "console-help-footer"));
@@ -163,9 +177,7 @@ impl Session {
         let parsed = match parser::parse_line(line) {
             Ok(None) => return None,
             Ok(Some(p)) => p,
-            Err(e) => {
-                return Some((false, ConsoleError::Parse(e).render(self.language().await)))
-            }
+            Err(e) => return Some((false, ConsoleError::Parse(e).render(self.language().await))),
         };
         match to_request(&parsed) {
             Err(e) => Some((false, e.render(self.language().await))),
@@ -255,5 +267,78 @@ impl Session {
             }
         }
         Ok(summary)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(line: &str) -> Result<Request, ConsoleError> {
+        to_request(
+            &parser::parse_line(line)
+                .expect("parses")
+                .expect("a command"),
+        )
+    }
+
+    #[test]
+    fn a_refused_choice_lists_the_words_in_the_users_language_and_takes_each_of_them() {
+        let err = request("/group create name:X level:kommunestyre").unwrap_err();
+        assert_eq!(
+            err.render(Lang::Nn),
+            "level: må vere ein av: styrande nivå, koordinerande nivå, utførande nivå, anna."
+        );
+        for word in [
+            "\"styrande nivå\"",
+            "\"koordinerande nivå\"",
+            "koordinerande",
+            "\"utførande nivå\"",
+            "anna",
+            "\"coordinating level\"",
+        ] {
+            let line = format!("/group create name:X level:{word}");
+            assert!(
+                matches!(request(&line), Ok(Request::Run(_))),
+                "{word} refused"
+            );
+        }
+    }
+
+    #[test]
+    fn option_errors_never_mix_languages() {
+        let err = request("/action add group:G title:T owner:kari").unwrap_err();
+        assert_eq!(
+            err.render(Lang::Nn),
+            "owner: må vere ein brukar, til dømes <@123456789012345678> eller 123456789012345678."
+        );
+        let err = request("/agenda list group:G meeting:fire").unwrap_err();
+        assert_eq!(err.render(Lang::En), "meeting: must be a whole number.");
+        let err = request("/agenda add title:T").unwrap_err();
+        assert_eq!(err.render(Lang::Nn), "/agenda add manglar group:");
+    }
+
+    #[test]
+    fn help_lists_every_declared_command_with_what_it_does_in_nynorsk() {
+        let text = help(Lang::Nn);
+        assert!(text.starts_with("Kommandoar"), "{text}");
+        for spec in SPECS {
+            assert!(text.contains(&format!("/{}", spec.path)), "/{}", spec.path);
+        }
+        for bokmål in ["Kommandoer", "ikke", "Tekst med mellomrom skrives"] {
+            assert!(!text.contains(bokmål), "{bokmål} in: {text}");
+        }
+    }
+
+    #[test]
+    fn old_digest_spelling_still_works() {
+        assert!(matches!(
+            request("/digest"),
+            Ok(Request::Run(Command::DigestShow {}))
+        ));
+        assert!(matches!(
+            request("/digest cadence:\"weekly mon 08:00\""),
+            Ok(Request::Run(Command::DigestSet { .. }))
+        ));
     }
 }

@@ -103,8 +103,7 @@ fn parameter(spec: &CommandSpec, o: &'static OptionSpec) -> poise::CommandParame
 // Discord's builder takes a plain function per option, so each limit the declarations use
 // has one here; `every_declared_option_kind_has_a_setter` keeps the table complete.
 fn text<const MAX: u16>(b: serenity::CreateCommandOption) -> serenity::CreateCommandOption {
-    b.kind(serenity::CommandOptionType::String)
-        .max_length(MAX)
+    b.kind(serenity::CommandOptionType::String).max_length(MAX)
 }
 
 /// The option-type setter for a declared kind; `None` for a limit without one.
@@ -231,7 +230,13 @@ mod tests {
     fn every_declared_option_kind_has_a_setter() {
         for spec in SPECS {
             for o in spec.options {
-                assert!(setter(o.kind).is_some(), "/{} {}: {:?}", spec.path, o.name, o.kind);
+                assert!(
+                    setter(o.kind).is_some(),
+                    "/{} {}: {:?}",
+                    spec.path,
+                    o.name,
+                    o.kind
+                );
             }
         }
     }

@@ -6,9 +6,9 @@
 //! workspace's or group's language (`/workspace set language:nn`). The base (default)
 //! names are the English ones in code, the base descriptions come from `en`.
 
-use super::{Data, Error};
 #[cfg(test)]
 use super::commands;
+use super::{Data, Error};
 use crate::domain::Lang;
 use crate::i18n;
 use std::borrow::Cow;

@@ -68,6 +68,11 @@ pub fn render(response: &Response) -> Rendered {
             "discord-confirm-delete",
             name = Style::Discord.text(name)
         ),
+        Ok(Reply::Export(_)) => format!(
+            "{}\n{}",
+            render::response(response, Style::Discord),
+            t!(response.lang, "discord-export-attached")
+        ),
         _ => render::response(response, Style::Discord),
     };
     let (buttons, attachments) = match &response.outcome {

@@ -236,8 +236,10 @@ mod tests {
         }
     }
 
+    /// A whole id (`level-styrende`), not a prefix that code completes (`level-`).
     fn is_message_id(s: &str) -> bool {
         s.contains('-')
+            && !s.ends_with('-')
             && s.chars().next().is_some_and(|c| c.is_ascii_lowercase())
             && s.chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')

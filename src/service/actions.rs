@@ -27,7 +27,7 @@ impl Service {
         let due = match due.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
             None => None,
             Some(d) => {
-                let date = time::parse_date(d)
+                let date = time::parse_date_from(d, time::local_date(ctx.now, ctx.tz))
                     .ok_or_else(|| ServiceError::InvalidDate { input: echo(d) })?;
                 if date < time::local_date(ctx.now, ctx.tz) {
                     return Err(ServiceError::DateInPast { input: echo(d) });

@@ -19,8 +19,8 @@
 
 use super::permissions::Need;
 use super::spec::{
-    CadenceText, CommandSpec, DigestCadenceText, GroupName, OptionError, OptionField,
-    OptionKind, OptionSpec, Position, Raw, Scope, SETTING_MAX, WHEN_MAX,
+    CadenceText, CommandSpec, DigestCadenceText, GroupName, OptionError, OptionField, OptionKind,
+    OptionSpec, Position, Raw, Scope, SETTING_MAX, WHEN_MAX,
 };
 use super::{Ctx, Reply, Service, ServiceError};
 use crate::domain::text::Field;
@@ -126,17 +126,6 @@ macro_rules! commands {
 }
 
 commands! {
-    /// The server's settings.
-    WorkspaceShow => workspace_show ["workspace show", Anyone, Workspace, audit: -, schedule: no] {}
-
-    /// Timezone, language, SLT-koordinator role, digest channel.
-    WorkspaceSet => workspace_set ["workspace set", Admin, Workspace, audit: WorkspaceSet, schedule: yes] {
-        timezone: Option<String> = SETTING,
-        language: Option<Lang>,
-        coordinator_role: Option<RoleId>,
-        digest_channel: Option<ChannelId>,
-    }
-
     GroupCreate => group_create ["group create", WorkspaceCoordinator, Workspace, audit: GroupCreate, schedule: no] {
         name: String = text(Field::Name),
         level: SltLevel,
@@ -188,11 +177,6 @@ commands! {
     GroupDelete => group_delete ["group delete", Coordinator, Group, audit: GroupDelete, schedule: yes] {
         group: GroupName,
         confirm: Option<String> = text(Field::Name),
-    }
-
-    /// Recent changes in a group.
-    Audit => audit ["audit", Coordinator, Group, audit: -, schedule: no] {
-        group: GroupName,
     }
 
     MeetingAdd => meeting_add ["meeting add", Coordinator, Group, audit: MeetingAdd, schedule: yes] {
@@ -292,6 +276,11 @@ commands! {
         id: ActionId,
     }
 
+    /// Recent changes in a group.
+    Audit => audit ["audit", Coordinator, Group, audit: -, schedule: no] {
+        group: GroupName,
+    }
+
     /// The weekly digest's channel, cadence and next run.
     DigestShow => digest_show ["digest show", Anyone, Workspace, audit: -, schedule: no] {}
 
@@ -299,6 +288,17 @@ commands! {
     DigestSet => digest_set ["digest set", Admin, Workspace, audit: DigestSet, schedule: yes] {
         channel: Option<ChannelId>,
         cadence: Option<DigestCadenceText>,
+    }
+
+    /// The server's settings.
+    WorkspaceShow => workspace_show ["workspace show", Anyone, Workspace, audit: -, schedule: no] {}
+
+    /// Timezone, language, SLT-koordinator role, digest channel.
+    WorkspaceSet => workspace_set ["workspace set", Admin, Workspace, audit: WorkspaceSet, schedule: yes] {
+        timezone: Option<String> = SETTING,
+        language: Option<Lang>,
+        coordinator_role: Option<RoleId>,
+        digest_channel: Option<ChannelId>,
     }
 }
 
@@ -323,9 +323,17 @@ mod tests {
             let mut optional_seen = false;
             for o in s.options {
                 assert!(names.insert(o.name), "{}: {} twice", s.path, o.name);
-                assert!(o.name.len() <= 32 && o.name.chars().all(|c| c.is_ascii_lowercase() || c == '_'));
+                assert!(
+                    o.name.len() <= 32
+                        && o.name.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                );
                 // Discord wants required options first.
-                assert!(!(o.required && optional_seen), "{}: {} after an optional", s.path, o.name);
+                assert!(
+                    !(o.required && optional_seen),
+                    "{}: {} after an optional",
+                    s.path,
+                    o.name
+                );
                 optional_seen |= !o.required;
             }
         }
@@ -354,16 +362,14 @@ mod tests {
         for s in SPECS {
             // Every path builds its own variant (required options given as "1").
             let built = Command::from_options(s.path, |name| {
-                s.option(name)
-                    .filter(|o| o.required)
-                    .map(|o| match o.kind {
-                        OptionKind::User => Raw::User(1),
-                        OptionKind::Role => Raw::Role(1),
-                        OptionKind::Channel => Raw::Channel(1),
-                        OptionKind::Bool => Raw::Bool(true),
-                        OptionKind::Choice { .. } | OptionKind::Integer { .. } => Raw::Int(1),
-                        OptionKind::Text { .. } => Raw::Text("1"),
-                    })
+                s.option(name).filter(|o| o.required).map(|o| match o.kind {
+                    OptionKind::User => Raw::User(1),
+                    OptionKind::Role => Raw::Role(1),
+                    OptionKind::Channel => Raw::Channel(1),
+                    OptionKind::Bool => Raw::Bool(true),
+                    OptionKind::Choice { .. } | OptionKind::Integer { .. } => Raw::Int(1),
+                    OptionKind::Text { .. } => Raw::Text("1"),
+                })
             });
             assert_eq!(built.unwrap().unwrap().spec().path, s.path);
         }

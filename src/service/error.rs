@@ -107,7 +107,29 @@ impl From<TextError> for ServiceError {
     }
 }
 
+/// What kind of fault a failure was, for the words the user gets (the renderer does not
+/// know the store's errors).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// The database file cannot be written.
+    ReadOnly,
+    /// Another process holds the database's lock.
+    Locked,
+    /// Anything else: logged, a generic line for the user.
+    Other,
+}
+
 impl ServiceError {
+    /// The fault behind an internal error; `None` for what the user did.
+    pub fn fault(&self) -> Option<Fault> {
+        match self {
+            ServiceError::Store(StoreError::ReadOnly) => Some(Fault::ReadOnly),
+            ServiceError::Store(StoreError::Locked) => Some(Fault::Locked),
+            ServiceError::Store(_) | ServiceError::Internal => Some(Fault::Other),
+            _ => None,
+        }
+    }
+
     /// A fault in sltbot or its machine rather than in what the user typed.
     pub fn is_internal(&self) -> bool {
         matches!(self, ServiceError::Store(_) | ServiceError::Internal)

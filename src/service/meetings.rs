@@ -16,7 +16,7 @@ impl Service {
         let mut tx = self.store.write().await?;
         let group = self.find_group(&mut tx, ctx, &group, false).await?;
         ctx.enter(&group)?;
-        let starts_at = time::parse_datetime(&at, ctx.tz)
+        let starts_at = time::parse_datetime_from(&at, ctx.tz, ctx.now)
             .ok_or_else(|| ServiceError::InvalidDateTime { input: echo(&at) })?;
         if starts_at <= ctx.now {
             return Err(ServiceError::DateInPast { input: echo(&at) });
@@ -36,7 +36,7 @@ impl Service {
         };
         let meeting = store::meetings::insert(&mut tx, &new, ctx.now).await?;
         let settings = store::series::settings(&mut tx, group.id).await?;
-        crate::scheduler::plan::plan_meeting(
+        crate::plan::plan_meeting(
             &mut tx,
             ctx.ws.id,
             group.id,
@@ -98,9 +98,7 @@ impl Service {
         id: MeetingId,
     ) -> Result<Reply, ServiceError> {
         let mut tx = self.store.write().await?;
-        let (group, meeting) = self
-            .meeting_for(&mut tx, ctx, id)
-            .await?;
+        let (group, meeting) = self.meeting_for(&mut tx, ctx, id).await?;
         let (moved_to, moved) = close_meeting(
             &mut tx,
             ctx,
@@ -129,9 +127,7 @@ impl Service {
         id: MeetingId,
     ) -> Result<Reply, ServiceError> {
         let mut tx = self.store.write().await?;
-        let (group, meeting) = self
-            .meeting_for(&mut tx, ctx, id)
-            .await?;
+        let (group, meeting) = self.meeting_for(&mut tx, ctx, id).await?;
         let (next, carried) = close_meeting(
             &mut tx,
             ctx,
@@ -208,7 +204,9 @@ async fn close_meeting(
             moved.status = item_status.unwrap_or(item.status);
             store::audit::record(
                 tx,
-                &ctx.audit_as(Some(group), AuditAction::AgendaCarryOver,
+                &ctx.audit_as(
+                    Some(group),
+                    AuditAction::AgendaCarryOver,
                     "agenda_item",
                     Some(item.id.0),
                 ),
@@ -242,7 +240,12 @@ pub(super) async fn attach_waiting_items(
         moved.meeting = Some(next.id);
         store::audit::record(
             tx,
-            &ctx.audit_as(Some(group), AuditAction::AgendaAttach, "agenda_item", Some(item.id.0)),
+            &ctx.audit_as(
+                Some(group),
+                AuditAction::AgendaAttach,
+                "agenda_item",
+                Some(item.id.0),
+            ),
             Some(item),
             Some(&moved),
             ctx.now,

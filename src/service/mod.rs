@@ -16,12 +16,12 @@ mod schedule;
 pub mod spec;
 
 pub use command::{Command, SPECS};
-pub use spec::{CommandSpec, GroupName, OptionError, Raw, Scope};
 pub use error::{Limit, ServiceError};
 pub use lookup::{Suggest, Suggestion};
 pub use permissions::{Need, Relation};
 pub use records::RetentionPolicy;
 pub use reply::Reply;
+pub use spec::{CommandSpec, GroupName, OptionError, Raw, Scope};
 
 use crate::clock::Clock;
 use crate::domain::{
@@ -153,8 +153,8 @@ impl Ctx<'_> {
     /// The command is about `group`: reply in its language and timezone, publicly only
     /// in its own channel.
     pub fn enter_group(&mut self, group: &Group) {
-        self.tz = group.timezone.unwrap_or(self.ws.timezone);
-        let lang = group.language.unwrap_or(self.ws.language);
+        self.tz = group.effective_timezone(&self.ws);
+        let lang = group.effective_language(&self.ws);
         self.lang = self.actor.lang_in(lang);
         self.visibility = match (group.channel, self.actor.channel) {
             (Some(home), Some(here)) if home == here => Visibility::Public,
@@ -399,7 +399,7 @@ impl Service {
         let mut tx = self.store.write().await?;
         store::workspaces::update(&mut tx, &ws, ctx.now).await?;
         if ws.digest_channel != before.digest_channel || ws.timezone != before.timezone {
-            crate::scheduler::plan::replan_digest(&mut tx, ws.id, ctx.now).await?;
+            crate::plan::replan_digest(&mut tx, ws.id, ctx.now).await?;
         }
         store::audit::record(
             &mut tx,

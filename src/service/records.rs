@@ -25,7 +25,11 @@ impl Default for RetentionPolicy {
 }
 
 impl Service {
-    pub(super) async fn audit(&self, ctx: &mut Ctx<'_>, name: GroupName) -> Result<Reply, ServiceError> {
+    pub(super) async fn audit(
+        &self,
+        ctx: &mut Ctx<'_>,
+        name: GroupName,
+    ) -> Result<Reply, ServiceError> {
         let mut tx = self.store.read().await?;
         let group = self.find_group(&mut tx, ctx, &name, true).await?;
         ctx.enter(&group)?;

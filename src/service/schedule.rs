@@ -6,7 +6,7 @@ use super::{commit, echo, Ctx, GroupName, Need, Reply, Service, ServiceError, Vi
 use crate::domain::cadence::Cadence;
 use crate::domain::reminders::{parse_duration, parse_leads};
 use crate::domain::{time, ChannelId, Meeting, MeetingId};
-use crate::scheduler::plan;
+use crate::plan;
 use crate::store;
 
 /// Meetings shown after `meeting schedule`.
@@ -122,7 +122,7 @@ impl Service {
         if meeting.status != crate::domain::MeetingStatus::Scheduled {
             return Err(ServiceError::MeetingNotScheduled { id });
         }
-        let starts_at = time::parse_datetime(at, ctx.tz)
+        let starts_at = time::parse_datetime_from(at, ctx.tz, ctx.now)
             .ok_or_else(|| ServiceError::InvalidDateTime { input: echo(at) })?;
         if starts_at <= ctx.now {
             return Err(ServiceError::DateInPast { input: echo(at) });

@@ -20,9 +20,13 @@ use crate::domain::{
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OptionKind {
     /// Free text of at most `max` characters (from the domain's text limits).
-    Text { max: usize },
+    Text {
+        max: usize,
+    },
     /// A whole number, at least `min` when given.
-    Integer { min: Option<i64> },
+    Integer {
+        min: Option<i64>,
+    },
     User,
     Role,
     Channel,

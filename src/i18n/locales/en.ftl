@@ -108,7 +108,7 @@ group-next-meeting = Next meeting: { $meeting }
 group-counts = Open items: { $items } · Active actions: { $actions }
 
 ## Meetings
-meeting-ref = the meeting on { $when } (meeting { $id })
+meeting-ref = the meeting on { $when }
 meeting-ref-waiting = the next meeting (no meetings have been scheduled yet)
 meeting-added = A meeting for { $group } on { $when } has been added (meeting { $id }).
 meeting-attached = { $count ->
@@ -157,6 +157,7 @@ action-no-updates = No updates yet.
 console-help-heading = Commands (options in [brackets] can be left out):
 console-help-footer = Put text with spaces in quotes: title:"Unrest at the youth club". Dates: 31.12.2027, times: 12.01.2027 09:00.
 console-unknown-command = Unknown command “{ $command }”. Type /help for a list.
+console-missing-option = /{ $command } is missing { $option }:
 console-unknown-option = /{ $command } has no option “{ $option }”. Valid options: { $valid }
 console-error-line-too-long = The line is too long (maximum { $max } characters).
 console-error-control-character = The line has a control character in column { $column }.
@@ -168,7 +169,7 @@ console-error-duplicate-option = The option { $name }: is given twice (column { 
 console-error-bad-option-name = Invalid option name in column { $column }.
 
 ## Command line
-cli-no-token = No Discord token. Set the environment variable DISCORD_TOKEN (see the README: “Koble til Discord”), or try sltbot without Discord: sltbot console --user 1 --admin
+cli-no-token = No Discord token. Set the environment variable DISCORD_TOKEN (see the README, “Set up the Discord bot”), or try sltbot without Discord: sltbot console --user 1 --admin
 cli-db-read-only = The database { $url } is read-only. Give sltbot write access to the file and its folder, or choose another one with --db / SLTBOT_DATABASE__URL.
 cli-db-locked = The database { $url } is locked by another process. Try again when that process has finished.
 cli-db-failed = Can't open the database { $url }: { $reason }
@@ -243,7 +244,7 @@ audit-heading = Recent changes in { $group }:
 audit-empty = No changes yet.
 audit-line = • { $when }, { $user }: { $action } { $target }
 audit-system = sltbot (retention clean-up)
-export-ready = Export of { $group }: { $meetings } meetings, { $items } items and { $actions } actions. The files are attached (JSON and Markdown).
+export-ready = Export of { $group }: { $meetings } meetings, { $items } items and { $actions } actions, as JSON and Markdown.
 export-title = Export of { $group }
 export-made = Made { $when }.
 export-meetings = Meetings and items
@@ -341,3 +342,7 @@ audit-entity-meeting = (meeting { $id })
 audit-entity-agenda-item = (item { $id })
 audit-entity-action = (action { $id })
 audit-entity-series = (meeting plan { $id })
+group-next-meeting-none = Next meeting: none scheduled yet.
+discord-export-attached = The files are attached, visible only to you.
+export-user = user { $id }
+export-place = place: { $place }

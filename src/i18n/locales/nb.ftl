@@ -108,7 +108,7 @@ group-next-meeting = Neste møte: { $meeting }
 group-counts = Åpne saker: { $items } · Aktive tiltak: { $actions }
 
 ## Møter
-meeting-ref = møtet { $when } (møte { $id })
+meeting-ref = møtet { $when }
 meeting-ref-waiting = neste møte (ingen møter er satt opp ennå)
 meeting-added = Møte for { $group } { $when } er lagt inn (møte { $id }).
 meeting-attached = { $count ->
@@ -157,6 +157,7 @@ action-no-updates = Ingen oppdateringer ennå.
 console-help-heading = Kommandoer (valg i [klammer] kan utelates):
 console-help-footer = Tekst med mellomrom skrives i anførselstegn: title:"Uro ved ungdomsklubben". Datoer: 31.12.2027, tidspunkt: 12.01.2027 kl. 09.00.
 console-unknown-command = Ukjent kommando «{ $command }». Skriv /help for en liste.
+console-missing-option = /{ $command } mangler { $option }:
 console-unknown-option = /{ $command } har ikke valget «{ $option }». Gyldige valg: { $valid }
 console-error-line-too-long = Linja er for lang (maks { $max } tegn).
 console-error-control-character = Linja har et kontrolltegn i kolonne { $column }.
@@ -168,7 +169,7 @@ console-error-duplicate-option = Valget { $name }: er gitt to ganger (kolonne { 
 console-error-bad-option-name = Ugyldig navn på valg i kolonne { $column }.
 
 ## Kommandolinja
-cli-no-token = Ingen Discord-token. Sett miljøvariabelen DISCORD_TOKEN (se README: «Koble til Discord»), eller prøv sltbot uten Discord med: sltbot console --user 1 --admin
+cli-no-token = Ingen Discord-token. Sett miljøvariabelen DISCORD_TOKEN (se README, «Set up the Discord bot»), eller prøv sltbot uten Discord med: sltbot console --user 1 --admin
 cli-db-read-only = Databasen { $url } er skrivebeskyttet. Gi sltbot skrivetilgang til fila og mappa, eller velg en annen med --db / SLTBOT_DATABASE__URL.
 cli-db-locked = Databasen { $url } er låst av en annen prosess. Prøv igjen når den er ferdig.
 cli-db-failed = Kan ikke åpne databasen { $url }: { $reason }
@@ -243,7 +244,7 @@ audit-heading = Siste endringer i { $group }:
 audit-empty = Ingen endringer ennå.
 audit-line = • { $when }, { $user }: { $action } { $target }
 audit-system = sltbot (sletting etter lagringstid)
-export-ready = Eksport av { $group }: { $meetings } møter, { $items } saker og { $actions } tiltak. Filene er vedlagt (JSON og Markdown).
+export-ready = Eksport av { $group }: { $meetings } møter, { $items } saker og { $actions } tiltak, som JSON og Markdown.
 export-title = Eksport av { $group }
 export-made = Laget { $when }.
 export-meetings = Møter og saker
@@ -341,3 +342,7 @@ audit-entity-meeting = (møte { $id })
 audit-entity-agenda-item = (sak { $id })
 audit-entity-action = (tiltak { $id })
 audit-entity-series = (møteplan { $id })
+group-next-meeting-none = Neste møte: ikke satt opp ennå.
+discord-export-attached = Filene er vedlagt og vises bare for deg.
+export-user = bruker { $id }
+export-place = sted: { $place }

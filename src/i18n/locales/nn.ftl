@@ -108,7 +108,7 @@ group-next-meeting = Neste møte: { $meeting }
 group-counts = Opne saker: { $items } · Aktive tiltak: { $actions }
 
 ## Møte
-meeting-ref = møtet { $when } (møte { $id })
+meeting-ref = møtet { $when }
 meeting-ref-waiting = neste møte (det er ikkje sett opp noko møte enno)
 meeting-added = Møte for { $group } { $when } er lagt inn (møte { $id }).
 meeting-attached = { $count ->
@@ -157,6 +157,7 @@ action-no-updates = Ingen oppdateringar enno.
 console-help-heading = Kommandoar (val i [klammer] kan sløyfast):
 console-help-footer = Tekst med mellomrom skal stå i hermeteikn: title:"Uro ved ungdomsklubben". Datoar: 31.12.2027, tidspunkt: 12.01.2027 kl. 09.00.
 console-unknown-command = Ukjend kommando «{ $command }». Skriv /help for ei liste.
+console-missing-option = /{ $command } manglar { $option }:
 console-unknown-option = /{ $command } har ikkje valet «{ $option }». Gyldige val: { $valid }
 console-error-line-too-long = Linja er for lang (maks { $max } teikn).
 console-error-control-character = Linja har eit kontrollteikn i kolonne { $column }.
@@ -168,7 +169,7 @@ console-error-duplicate-option = Valet { $name }: er gitt to gonger (kolonne { $
 console-error-bad-option-name = Ugyldig namn på val i kolonne { $column }.
 
 ## Kommandolinja
-cli-no-token = Ingen Discord-token. Set miljøvariabelen DISCORD_TOKEN (sjå README: «Koble til Discord»), eller prøv sltbot utan Discord med: sltbot console --user 1 --admin
+cli-no-token = Ingen Discord-token. Set miljøvariabelen DISCORD_TOKEN (sjå README, «Set up the Discord bot»), eller prøv sltbot utan Discord med: sltbot console --user 1 --admin
 cli-db-read-only = Databasen { $url } er skriveverna. Gi sltbot skrivetilgang til fila og mappa, eller vel ein annan med --db / SLTBOT_DATABASE__URL.
 cli-db-locked = Databasen { $url } er låst av ein annan prosess. Prøv igjen når prosessen er ferdig.
 cli-db-failed = Kan ikkje opne databasen { $url }: { $reason }
@@ -243,7 +244,7 @@ audit-heading = Siste endringar i { $group }:
 audit-empty = Ingen endringar enno.
 audit-line = • { $when }, { $user }: { $action } { $target }
 audit-system = sltbot (sletting etter lagringstid)
-export-ready = Eksport av { $group }: { $meetings } møte, { $items } saker og { $actions } tiltak. Filene er lagde ved (JSON og Markdown).
+export-ready = Eksport av { $group }: { $meetings } møte, { $items } saker og { $actions } tiltak, som JSON og Markdown.
 export-title = Eksport av { $group }
 export-made = Laga { $when }.
 export-meetings = Møte og saker
@@ -341,3 +342,7 @@ audit-entity-meeting = (møte { $id })
 audit-entity-agenda-item = (sak { $id })
 audit-entity-action = (tiltak { $id })
 audit-entity-series = (møteplan { $id })
+group-next-meeting-none = Neste møte: ikkje sett opp enno.
+discord-export-attached = Filene er lagde ved og blir berre viste for deg.
+export-user = brukar { $id }
+export-place = stad: { $place }
