@@ -92,7 +92,7 @@ async fn seed_burst(
                     &admin,
                     ws,
                     Command::MeetingAdd {
-                        group: name.clone(),
+                        group: name.as_str().into(),
                         at: format!("{} kl. 13.00", day.format("%d.%m.%Y")),
                         title: None,
                         location: None,
@@ -267,7 +267,7 @@ async fn run() {
                         &actor,
                         sltbot::domain::WorkspaceId(support::fake_discord::GUILD_ID),
                         sltbot::service::Command::AgendaAdd {
-                            group: group.clone(),
+                            group: group.as_str().into(),
                             title: format!("Direkte sak {u}-{n}"),
                             details: None,
                             meeting: Some(sltbot::domain::MeetingId(meetings[n % meetings.len()])),

@@ -24,16 +24,13 @@ impl Style {
         }
     }
 
+    /// Roles and channels as typed (`<@&id>`, `<#id>`) in every style.
     pub fn role(self, id: crate::domain::RoleId) -> String {
-        match self {
-            _ => format!("<@&{id}>"),
-        }
+        format!("<@&{id}>")
     }
 
     pub fn channel(self, id: crate::domain::ChannelId) -> String {
-        match self {
-            _ => format!("<#{id}>"),
-        }
+        format!("<#{id}>")
     }
 
     /// User-supplied text, made inert.
@@ -337,7 +334,33 @@ fn action_line(lang: Lang, a: &Action, style: Style) -> String {
     )
 }
 
-fn update_line(lang: Lang, tz: Tz, u: &ActionUpdate, style: Style) -> String {
+/// An action's history, notes numbered as `/action note update:` counts them.
+fn numbered_updates<'a>(
+    lang: Lang,
+    tz: Tz,
+    updates: &'a [ActionUpdate],
+    style: Style,
+) -> impl Iterator<Item = String> + 'a {
+    let mut notes = 0;
+    updates.iter().map(move |u| {
+        let number = u.note.as_ref().map(|_| {
+            notes += 1;
+            notes
+        });
+        update_line(lang, tz, u, number, style)
+    })
+}
+
+/// One history entry. A note's continuation lines are indented, so a note can never look
+/// like an entry of its own; `note_number` (its place among the action's notes) is what
+/// `/action note update:` takes.
+fn update_line(
+    lang: Lang,
+    tz: Tz,
+    u: &ActionUpdate,
+    note_number: Option<usize>,
+    style: Style,
+) -> String {
     let mut parts = Vec::new();
     if let (Some(from), Some(to)) = (u.from_status, u.to_status) {
         parts.push(t!(
@@ -348,7 +371,11 @@ fn update_line(lang: Lang, tz: Tz, u: &ActionUpdate, style: Style) -> String {
         ));
     }
     if let Some(note) = &u.note {
-        parts.push(style.text(note));
+        let text = style.text(note).replace('\n', "\n    ┆ ");
+        parts.push(match note_number {
+            Some(n) => t!(lang, "action-update-note", number = n, note = text),
+            None => text,
+        });
     }
     t!(
         lang,
@@ -576,11 +603,19 @@ pub fn reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
             t!(lang, "action-added", id = action.id.0, group = name(group)),
             action_line(lang, action, style)
         ),
+        R::ActionNoteEdited { action, number, .. } => {
+            t!(
+                lang,
+                "action-note-edited",
+                id = action.id.0,
+                number = *number
+            )
+        }
         R::ActionUpdated { action, update, .. } => format!(
             "{}\n{}\n{}",
             t!(lang, "action-updated", id = action.id.0),
             action_line(lang, action, style),
-            update_line(lang, tz, update, style)
+            update_line(lang, tz, update, None, style)
         ),
         R::ActionList {
             groups,
@@ -629,7 +664,7 @@ pub fn reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
                 out.push(t!(lang, "action-no-updates"));
             } else {
                 out.push(t!(lang, "action-history"));
-                out.extend(updates.iter().map(|u| update_line(lang, tz, u, style)));
+                out.extend(numbered_updates(lang, tz, updates, style));
             }
             out.join("\n")
         }
@@ -744,7 +779,7 @@ pub fn export_markdown(lang: Lang, tz: Tz, e: &crate::service::reply::GroupExpor
         out.extend(
             a.updates
                 .iter()
-                .map(|u| format!("  {}", update_line(lang, tz, u, style))),
+                .map(|u| format!("  {}", update_line(lang, tz, u, None, style))),
         );
     }
     out.push(String::new());

@@ -8,6 +8,7 @@ mod common;
 use common::*;
 use sltbot::clock::ManualClock;
 use sltbot::domain::{ActionId, ActionStatus, AgendaItemId, Lang, MeetingId, RoleId, UserId};
+use sltbot::service::spec::Position;
 use sltbot::service::{Actor, Command, Defaults, GroupName, Service, ServiceError, SPECS};
 use sltbot::store::Store;
 use std::sync::Arc;
@@ -226,6 +227,16 @@ fn commands() -> Vec<(&'static str, Command, [E; 5])> {
             [A, A, H, H, A],
         ),
         (
+            "action note",
+            // Note 1 of action 1 is the coordinator's (the setup's progress note).
+            Command::ActionNote {
+                id: ActionId(1),
+                update: Position(1),
+                note: "Omskrevet".into(),
+            },
+            [A, D, H, H, A],
+        ),
+        (
             "action list",
             Command::ActionList {
                 group: Some(g()),
@@ -309,6 +320,12 @@ async fn fresh() -> Service {
     for cmd in setup {
         assert!(s.execute(&admin(), WS, cmd).await.outcome.is_ok());
     }
+    let note = Command::ActionUpdate {
+        id: ActionId(1),
+        status: None,
+        note: Some("Startet".into()),
+    };
+    assert!(s.execute(&coordinator(), WS, note).await.outcome.is_ok());
     let item = agenda_add_to("Koordineringsgruppa", "Sak");
     assert!(s
         .execute(&with_roles(SUBMITTER, &[MEMBER_ROLE]), WS, item)
@@ -358,7 +375,7 @@ async fn every_command_for_every_relation_matches_the_matrix() {
                     .fetch_one(service.store().pool())
                     .await
                     .unwrap();
-                assert_eq!(n, 6, "{name} as {who} left an audit row");
+                assert_eq!(n, 7, "{name} as {who} left an audit row");
             }
         }
     }

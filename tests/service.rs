@@ -840,8 +840,16 @@ async fn every_change_is_audited_with_before_and_after() {
     );
     let edit = &rows[3];
     assert_eq!(edit.1, member().user.0 as i64);
-    assert!(edit.2.as_deref().unwrap().contains("\"Sak\""));
-    assert!(edit.3.as_deref().unwrap().contains("\"Sak 2\""));
+    // Before and after, without the text itself: only that the title changed.
+    let (before, after) = (edit.2.as_deref().unwrap(), edit.3.as_deref().unwrap());
+    assert!(
+        before.contains("\"title\":\"[text]\"") && !before.contains("\"Sak\""),
+        "{before}"
+    );
+    assert!(
+        after.contains("\"changed_text\":[\"title\"]") && !after.contains("Sak 2"),
+        "{after}"
+    );
     // Reads are not audited and refused commands leave no trace.
     env.ok(&member(), agenda_list()).await;
     env.err(&outsider(), agenda_add("Nei")).await;
@@ -1175,4 +1183,68 @@ async fn a_norwegian_locale_gets_the_groups_variant_and_bokmal_where_english_is_
     };
     let r = env.run(&english, edit("nynorsk")).await;
     assert_eq!(r.lang, Lang::En);
+}
+
+/// A member who wrote a child's name in a progress note can rewrite it; so can the
+/// group's coordinators, nobody else; the old text is gone from the trail as well.
+#[tokio::test]
+async fn a_progress_note_is_rewritten_by_its_author_or_a_coordinator_and_leaves_no_trace() {
+    use sltbot::service::spec::Position;
+    let env = Env::new().await.with_groups().await;
+    env.ok(
+        &coordinator(),
+        Command::ActionAdd {
+            group: "Koordineringsgruppa".into(),
+            title: "Kartlegge".into(),
+            owner: UserId(3),
+            agency: None,
+            due: None,
+        },
+    )
+    .await;
+    let note = |text: &str| Command::ActionUpdate {
+        id: ActionId(1),
+        status: None,
+        note: Some(text.into()),
+    };
+    env.ok(&member(), note("Snakket med Kari Hansen om saken"))
+        .await;
+    env.ok(&member2(), note("Fulgt opp")).await;
+    let rewrite = |n: i64, text: &str| Command::ActionNote {
+        id: ActionId(1),
+        update: Position(n),
+        note: text.into(),
+    };
+    // Someone else's note: only a coordinator.
+    let r = env.err(&member2(), rewrite(1, "Snakket med eleven")).await;
+    assert!(matches!(
+        r.outcome,
+        Err(ServiceError::Forbidden(Need::Coordinator))
+    ));
+    let r = env.err(&member(), rewrite(3, "x")).await;
+    assert!(matches!(
+        r.outcome,
+        Err(ServiceError::InvalidPosition { max: 2 })
+    ));
+    env.ok(&member(), rewrite(1, "Snakket med eleven om saken"))
+        .await;
+    env.ok(&coordinator(), rewrite(2, "Fulgt opp i møte")).await;
+    let shown = env
+        .ok(&member(), Command::ActionShow { id: ActionId(1) })
+        .await;
+    assert!(
+        shown.contains("notat 1: Snakket med eleven om saken")
+            && shown.contains("notat 2: Fulgt opp i møte"),
+        "{shown}"
+    );
+    let trail: Vec<String> =
+        sqlx::query_scalar("SELECT COALESCE(before, '') || COALESCE(after, '') FROM audit_log")
+            .fetch_all(env.service.store().pool())
+            .await
+            .unwrap();
+    assert!(trail.iter().all(|t| !t.contains("Kari")), "{trail:?}");
+    assert!(
+        trail.iter().any(|t| t.contains("changed_text")),
+        "the trail says which text changed: {trail:?}"
+    );
 }

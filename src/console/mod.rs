@@ -245,17 +245,24 @@ impl Session {
         R: AsyncBufRead + Unpin,
         W: AsyncWrite + Unpin,
     {
-        let mut lines = input.lines();
+        let mut input = input;
         let mut summary = Summary::default();
+        let mut bytes = Vec::new();
         loop {
             if prompt {
                 output.write_all(b"sltbot> ").await?;
                 output.flush().await?;
             }
-            let Some(line) = lines.next_line().await? else {
+            bytes.clear();
+            if input.read_until(b'\n', &mut bytes).await? == 0 {
                 break;
+            }
+            // A line that is not UTF-8 is refused on its own; the script goes on.
+            let reply = match std::str::from_utf8(&bytes) {
+                Ok(line) => self.line(line).await,
+                Err(_) => Some((false, t!(self.language().await, "console-invalid-utf8"))),
             };
-            if let Some((ok, text)) = self.line(&line).await {
+            if let Some((ok, text)) = reply {
                 if ok {
                     summary.ok += 1;
                 } else {
@@ -340,5 +347,28 @@ mod tests {
             request("/digest cadence:\"weekly mon 08:00\""),
             Ok(Request::Run(Command::DigestSet { .. }))
         ));
+    }
+
+    #[tokio::test]
+    async fn a_line_that_is_not_utf8_is_refused_alone_and_the_script_goes_on() {
+        let store = crate::store::Store::open_in_memory().await.expect("store");
+        let clock = std::sync::Arc::new(crate::clock::ManualClock::new(chrono::Utc::now()));
+        let service = Service::new(store, clock, crate::service::Defaults::default());
+        let session = Session {
+            service,
+            actor: Actor {
+                is_admin: true,
+                ..Actor::new(crate::domain::UserId(1))
+            },
+            workspace: WorkspaceId(1),
+            lang: Lang::Nn,
+            export_dir: std::env::temp_dir(),
+        };
+        let script: &[u8] = b"/workspace set language:nn\n/group list \xff\xfe\n/group list\n";
+        let mut out = Vec::new();
+        let summary = session.run(script, &mut out, false).await.expect("runs");
+        assert_eq!(summary, Summary { ok: 2, failed: 1 });
+        let text = String::from_utf8(out).expect("utf-8 out");
+        assert!(text.contains("Linja er ikkje gyldig UTF-8-tekst"), "{text}");
     }
 }

@@ -45,6 +45,8 @@ audit_actions! {
     AgendaCarryOver = "agenda.carry_over",
     ActionAdd = "action.add",
     ActionUpdate = "action.update",
+    /// A progress note was rewritten.
+    ActionNote = "action.note",
     DigestSet = "digest.set",
     /// The retention job deleted old records (only counts are kept).
     RetentionPurge = "retention.purge",

@@ -178,7 +178,13 @@ mod tests {
         assert_eq!(d("om 2 veker"), NaiveDate::from_ymd_opt(2027, 4, 9));
         assert_eq!(d("in 1 week"), NaiveDate::from_ymd_opt(2027, 4, 2));
         assert_eq!(d("31.12.2027"), NaiveDate::from_ymd_opt(2027, 12, 31));
-        for bad in ["om dager", "om 2 år", "i dagene", "om 99999 dager", "i morgen kl. 9"] {
+        for bad in [
+            "om dager",
+            "om 2 år",
+            "i dagene",
+            "om 99999 dager",
+            "i morgen kl. 9",
+        ] {
             assert_eq!(d(bad), None, "{bad}");
         }
         // Friday 26 March 2027, 12:00 UTC; in two days, 09:00 local is after the spring

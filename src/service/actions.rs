@@ -1,6 +1,7 @@
-use super::{commit, echo, Ctx, GroupName, Reply, Service, ServiceError};
+use super::spec::Position;
+use super::{commit, echo, Ctx, GroupName, Need, Reply, Service, ServiceError};
 use crate::domain::text::Field;
-use crate::domain::{time, Action, ActionId, ActionStatus, Group, UserId};
+use crate::domain::{time, Action, ActionId, ActionStatus, ActionUpdate, Group, UserId};
 use crate::service::permissions::{self, Relation};
 use crate::store::{self, actions::NewAction};
 use sqlx::SqliteConnection;
@@ -70,6 +71,54 @@ impl Service {
             .ok_or_else(unknown)?;
         ctx.enter_found(&group, unknown())?;
         Ok((group, action))
+    }
+
+    /// Rewrite progress note number `update` of action `id`: its author or the group's
+    /// coordinators. The old text is gone: the audit row keeps who and when, not the text.
+    pub(super) async fn action_note(
+        &self,
+        ctx: &mut Ctx<'_>,
+        id: ActionId,
+        update: Position,
+        note: String,
+    ) -> Result<Reply, ServiceError> {
+        let note = ctx.required(Field::Note, &note)?;
+        let mut tx = self.store.write().await?;
+        let (group, action) = self.action_for(&mut tx, ctx, id).await?;
+        let relation = ctx.relation_to(&group);
+        let updates = store::actions::updates(&mut tx, id).await?;
+        let notes: Vec<_> = updates.iter().filter(|u| u.note.is_some()).collect();
+        let index = usize::try_from(update.0 - 1).unwrap_or(usize::MAX);
+        let Some(&old) = notes.get(index) else {
+            return Err(ServiceError::InvalidPosition {
+                max: notes.len() as i64,
+            });
+        };
+        if old.actor != ctx.actor.user {
+            ctx.require(Need::Coordinator, relation)?;
+        }
+        if old.note.as_deref() == Some(note.as_str()) {
+            return Err(ServiceError::NothingToChange);
+        }
+        store::actions::set_note(&mut tx, old.id, &note).await?;
+        let edited = ActionUpdate {
+            note: Some(note),
+            ..old.clone()
+        };
+        store::audit::record(
+            &mut tx,
+            &ctx.audit(Some(&group), "action", Some(id.0)),
+            Some(old),
+            Some(&edited),
+            ctx.now,
+        )
+        .await?;
+        commit(tx).await?;
+        Ok(Reply::ActionNoteEdited {
+            group,
+            action,
+            number: update.0,
+        })
     }
 
     pub(super) async fn action_update(

@@ -264,6 +264,14 @@ commands! {
         note: Option<String> = text(Field::Note),
     }
 
+    /// Rewrite a progress note (to anonymise it, say): its author or a coordinator.
+    /// `update` is the note's number in the action's history.
+    ActionNote => action_note ["action note", Member, Group, audit: ActionNote, schedule: no] {
+        id: ActionId,
+        update: Position,
+        note: String = text(Field::Note),
+    }
+
     /// Without `group`: the actor's groups only, shown only to them.
     ActionList => action_list ["action list", Member, OptionalGroup, audit: -, schedule: no] {
         group: Option<GroupName>,
