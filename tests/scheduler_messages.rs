@@ -4,7 +4,7 @@
 mod sched_support;
 
 use sched_support::*;
-use sltbot::domain::{ActionId, UserId};
+use sltbot::domain::{ActionId, GroupId, UserId};
 use sltbot::notify::{Button, Ping, MESSAGE_LIMIT};
 
 #[tokio::test]
@@ -27,8 +27,8 @@ async fn overdue_action_pings_its_owner_once_when_due_passes_then_weekly_while_o
         assert_eq!(
             p.buttons,
             vec![
-                Button::ActionDone(ActionId(1)),
-                Button::ActionReport(ActionId(1))
+                Button::ActionDone(GroupId(1), ActionId(1)),
+                Button::ActionReport(GroupId(1), ActionId(1))
             ]
         );
         assert!(p.content.starts_with("<@42> "), "{}", p.content);

@@ -1,8 +1,9 @@
 use super::{
-    commit, echo, parse_lang, parse_tz, Ctx, GroupFields, Need, Reply, Service, ServiceError,
+    commit, echo, parse_lang, parse_tz, Actor, Ctx, GroupFields, Need, Reply, Response, Service,
+    ServiceError, Visibility,
 };
 use crate::domain::text::Field;
-use crate::domain::{Group, SltLevel};
+use crate::domain::{Group, SltLevel, WorkspaceId};
 use crate::service::permissions::{self, Relation};
 use crate::store::{self, groups::NewGroup};
 
@@ -13,6 +14,88 @@ fn parse_level(input: &str) -> Result<SltLevel, ServiceError> {
 }
 
 impl Service {
+    /// Let the weekly digest show `group`'s item and action titles (`on`), or only its
+    /// meeting times and counts (the default). The group's coordinators decide; audited as
+    /// `group.digest`. (A service function until a command option carries it.)
+    pub async fn set_digest_titles(
+        &self,
+        actor: &Actor,
+        ws: WorkspaceId,
+        group: &str,
+        on: bool,
+    ) -> Response {
+        let now = self.clock.now();
+        let workspace = match self.workspace(ws, now).await {
+            Ok(w) => w,
+            Err(e) => {
+                return Response {
+                    lang: actor.lang_in(self.defaults.language),
+                    tz: self.defaults.timezone,
+                    visibility: Visibility::Ephemeral,
+                    outcome: Err(e),
+                    privacy_warnings: Vec::new(),
+                }
+            }
+        };
+        let mut ctx = Ctx {
+            actor,
+            lang: actor.lang_in(workspace.language),
+            tz: workspace.timezone,
+            visibility: Visibility::Public,
+            ws: workspace,
+            now,
+            privacy_warnings: Vec::new(),
+        };
+        let outcome = self.digest_titles(&mut ctx, group, on).await;
+        if let Err(e) = &outcome {
+            if e.is_internal() {
+                tracing::error!(error = %e, "setting the digest titles failed");
+            }
+        }
+        Response {
+            lang: ctx.lang,
+            tz: ctx.tz,
+            visibility: if outcome.is_ok() {
+                ctx.visibility
+            } else {
+                Visibility::Ephemeral
+            },
+            outcome,
+            privacy_warnings: Vec::new(),
+        }
+    }
+
+    async fn digest_titles(
+        &self,
+        ctx: &mut Ctx<'_>,
+        name: &str,
+        on: bool,
+    ) -> Result<Reply, ServiceError> {
+        let mut tx = self.store.write().await?;
+        let group = self.find_group(&mut tx, ctx, name, false).await?;
+        ctx.authorize(&group, Need::Coordinator)?;
+        if group.digest_titles == on {
+            return Err(ServiceError::NothingToChange);
+        }
+        let mut edited = group.clone();
+        edited.digest_titles = on;
+        if !store::groups::update(&mut tx, &edited, ctx.now).await? {
+            return Err(ServiceError::EditConflict);
+        }
+        edited.version += 1;
+        let what = |g: &Group| serde_json::json!({ "digest_titles": g.digest_titles });
+        store::audit::record(
+            &mut tx,
+            &ctx.audit(Some(&group), "group.digest", "group", Some(group.id.0)),
+            Some(&what(&group)),
+            Some(&what(&edited)),
+            ctx.now,
+        )
+        .await?;
+        commit(tx).await?;
+        Ok(Reply::GroupEdited(edited))
+    }
+
     pub(super) async fn group_create(
         &self,
         ctx: &mut Ctx<'_>,

@@ -180,6 +180,13 @@ cli-db-read-only = Databasen { $url } er skriveverna. Gi sltbot skrivetilgang ti
 cli-db-locked = Databasen { $url } er låst av ein annan prosess. Prøv igjen når prosessen er ferdig.
 cli-db-failed = Kan ikkje opne databasen { $url }: { $reason }
 cli-bad-lang = Ukjend språk «{ $input }». Vel nb, nn eller en.
+cli-db-not-sqlite = sltbot lagrar berre i SQLite: databaseadressa (--db eller database.url) må byrje med sqlite:// eller vere ein filsti, t.d. sqlite://data/sltbot.db. Andre databasar (PostgreSQL, MySQL …) er ikkje støtta, og ingenting er endra.
+cli-backup-done = Tryggingskopi skriven til { $path } ({ $size } byte, berre lesbar for eigaren).
+cli-backup-failed = Tryggingskopien vart ikkje laga: { $reason }
+cli-restore-done = Databasen { $url } er attoppretta frå { $path }.
+cli-restore-in-use = Databasen { $url } er i bruk (køyrer sltbot?). Stopp boten først; ingenting er endra.
+cli-restore-failed = Attopprettinga vart ikkje gjord, og databasen er uendra: { $reason }
+cli-restore-memory = Kan ikkje attopprette til ein database i minnet. Oppgi ei fil med --db.
 
 ## Heilagdagar og møtefrekvensar
 holiday-new-years-day = første nyttårsdag
@@ -309,3 +316,15 @@ sched-digest-update = • { $group }: { $title } (tiltak { $id }) — { $status 
 sched-digest-overdue = Forseinka tiltak
 sched-digest-overdue-group = { $group }:
 sched-digest-overdue-line = • { $title } (tiltak { $id }), frist { $due }
+sched-digest-items-count = • { $group }: { $count ->
+    [one] éi ny sak
+   *[other] { $count } nye saker
+}
+sched-digest-updates-count = • { $group }: { $count ->
+    [one] eitt oppdatert tiltak
+   *[other] { $count } oppdaterte tiltak
+}
+sched-digest-overdue-count = • { $group }: { $count ->
+    [one] eitt forseinka tiltak
+   *[other] { $count } forseinka tiltak
+}
