@@ -620,6 +620,52 @@ async fn buttons_mark_done_and_report_progress_through_a_modal() {
     running.stop().await;
 }
 
+/// A button names its action's group as well as the action: one for another group (as a
+/// reused id would be) or of the old id-only format answers "not found" and acts on nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stale_action_button_answers_not_found_and_changes_nothing() {
+    let (_dir, running) = seeded_bot().await;
+    let fake = &running.fake;
+    harness::add_action(&running.service, None, None).await;
+    for stale in ["sltbot:done:2:1", "sltbot:done:1", "sltbot:report:1"] {
+        let press = fake.send_interaction(&InteractionFixture::button(stale).by(&ola()));
+        let cb = callback(fake, &press).await;
+        assert_eq!(cb["type"], 4, "{stale}: a message, not a form");
+        let content = cb["data"]["content"].as_str().unwrap_or_default();
+        assert!(content.contains("Fant ikke tiltak 1"), "{stale}: {content}");
+        assert_eq!(cb["data"]["flags"], 64, "{stale}: only the presser sees it");
+    }
+    let submit = fake.send_interaction(
+        &InteractionFixture::modal_submit("sltbot:report:2:1")
+            .text_input("note", "Feil tiltak")
+            .by(&ola()),
+    );
+    let cb = callback(fake, &submit).await;
+    assert!(cb["data"]["content"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("Fant ikke tiltak 1"));
+    let status = running
+        .service
+        .execute(
+            &harness::admin(),
+            WorkspaceId(GUILD_ID),
+            Command::ActionShow { id: ActionId(1) },
+        )
+        .await;
+    match status.outcome {
+        Ok(sltbot::service::Reply::ActionShown {
+            action, updates, ..
+        }) => {
+            assert_eq!(action.status, sltbot::domain::ActionStatus::Open);
+            assert!(updates.is_empty(), "{updates:?}");
+        }
+        other => panic!("{other:?}"),
+    }
+    fake.assert_no_violations();
+    running.stop().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn agenda_add_without_title_opens_a_form_for_long_details() {
     let (_dir, running) = seeded_bot().await;
