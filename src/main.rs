@@ -446,6 +446,11 @@ async fn backup(
     db: Option<&str>,
 ) -> anyhow::Result<ExitCode> {
     let lang = default_lang(config);
+    if out.exists() {
+        let path = out.display().to_string();
+        eprintln!("sltbot: {}", t!(lang, "cli-backup-exists", path = path));
+        return Ok(ExitCode::from(2));
+    }
     let store = match open(config, db).await? {
         Ok(s) => s,
         Err(code) => return Ok(code),
@@ -491,6 +496,11 @@ async fn restore(
         eprintln!("sltbot: {}", t!(lang, "cli-restore-memory"));
         return Ok(ExitCode::from(2));
     };
+    if !from.is_file() {
+        let path = from.display().to_string();
+        eprintln!("sltbot: {}", t!(lang, "cli-restore-no-file", path = path));
+        return Ok(ExitCode::from(2));
+    }
     match sltbot::store::backup::restore(from, &target).await {
         Ok(()) => {
             println!(

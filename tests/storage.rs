@@ -663,6 +663,26 @@ fn backup_and_restore_from_the_command_line() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("Sikkerhetskopi skrevet til copy.db"));
+    // Never over an existing file; a missing backup is named.
+    let again = sltbot_cmd(
+        dir.path(),
+        &[
+            "backup",
+            "--db",
+            "sqlite://data/sltbot.db",
+            "--out",
+            "copy.db",
+        ],
+    )
+    .output()
+    .unwrap();
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("copy.db finnes allerede"));
+    let missing = sltbot_cmd(dir.path(), &["restore", "--from", "nope.db"])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("Fant ingen fil nope.db"));
     let out = sltbot_cmd(
         dir.path(),
         &[

@@ -187,6 +187,8 @@ cli-restore-done = The database { $url } was restored from { $path }.
 cli-restore-in-use = The database { $url } is in use (is sltbot running?). Stop the bot first; nothing was changed.
 cli-restore-failed = Nothing was restored and the database is unchanged: { $reason }
 cli-restore-memory = Can't restore into an in-memory database. Give a file with --db.
+cli-backup-exists = { $path } exists already. A backup never overwrites a file; choose a new name.
+cli-restore-no-file = There is no file { $path } to restore from.
 
 ## Public holidays and cadences
 holiday-new-years-day = New Year's Day

@@ -187,6 +187,8 @@ cli-restore-done = Databasen { $url } er gjenopprettet fra { $path }.
 cli-restore-in-use = Databasen { $url } er i bruk (kjører sltbot?). Stopp boten først; ingenting er endret.
 cli-restore-failed = Gjenopprettingen ble ikke gjort, og databasen er uendret: { $reason }
 cli-restore-memory = Kan ikke gjenopprette til en database i minnet. Oppgi en fil med --db.
+cli-backup-exists = { $path } finnes allerede. En sikkerhetskopi overskriver aldri en fil; velg et nytt navn.
+cli-restore-no-file = Fant ingen fil { $path } å gjenopprette fra.
 
 ## Helligdager og møtefrekvenser
 holiday-new-years-day = første nyttårsdag
