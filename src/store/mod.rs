@@ -1,5 +1,7 @@
-//! The storage layer: sqlx on a real SQLite file (WAL, foreign keys, STRICT tables),
-//! schema by the migrations in `migrations/` only. One file per table family; each
+//! The storage layer: sqlx on a real SQLite file (WAL, foreign keys, STRICT tables,
+//! `secure_delete`, ids that are never reused), schema by the migrations in `migrations/`
+//! only. The file is created 0600 in a folder created 0700 ([`files`]); backups and restore
+//! are in [`backup`]. One file per table family; each
 //! function takes a connection so the service can compose several in one transaction.
 //! The exception is the hot path, [`agenda::add_audited`], which sends its whole
 //! transaction to SQLite as one batch (`WriteBatch`) to keep the write turn short.

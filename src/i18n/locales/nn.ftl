@@ -186,7 +186,7 @@ cli-backup-failed = Tryggingskopien vart ikkje laga: { $reason }
 cli-restore-done = Databasen { $url } er attoppretta frå { $path }.
 cli-restore-in-use = Databasen { $url } er i bruk (køyrer sltbot?). Stopp boten først; ingenting er endra.
 cli-restore-failed = Attopprettinga vart ikkje gjord, og databasen er uendra: { $reason }
-cli-restore-memory = Kan ikkje attopprette til ein database i minnet. Oppgi ei fil med --db.
+cli-restore-memory = Kan ikkje attopprette til ein database i minnet. Vel ei fil med --db.
 cli-backup-exists = { $path } finst allereie. Ein tryggingskopi skriv aldri over ei fil; vel eit nytt namn.
 cli-restore-no-file = Fann inga fil { $path } å attopprette frå.
 
