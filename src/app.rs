@@ -42,6 +42,14 @@ pub fn retention_policy(config: &Config) -> RetentionPolicy {
     }
 }
 
+/// The daily backup's folder and count, or `None` when `backup.folder` is empty (off).
+pub fn backup_policy(config: &Config) -> Option<crate::scheduler::backup::BackupPolicy> {
+    (!config.backup.folder.as_os_str().is_empty()).then(|| crate::scheduler::backup::BackupPolicy {
+        folder: config.backup.folder.clone(),
+        keep: config.backup.keep.max(1),
+    })
+}
+
 /// The daily retention job: purge now, then every 24 hours, until cancelled.
 pub async fn retention_job(service: Service, policy: RetentionPolicy, cancel: CancellationToken) {
     loop {

@@ -21,6 +21,32 @@ pub struct Config {
     #[serde(default)]
     pub log: LogConfig,
     pub retention: RetentionConfig,
+    #[serde(default)]
+    pub backup: BackupConfig,
+}
+
+/// The daily backup `sltbot run` takes (see `store::backup`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct BackupConfig {
+    /// The folder backups go to (created 0700). Empty: no daily backup.
+    #[serde(default)]
+    pub folder: PathBuf,
+    /// How many daily backups to keep (the oldest beyond are deleted; at least 1).
+    #[serde(default = "default_backup_keep")]
+    pub keep: usize,
+}
+
+fn default_backup_keep() -> usize {
+    7
+}
+
+impl Default for BackupConfig {
+    fn default() -> Self {
+        BackupConfig {
+            folder: PathBuf::new(),
+            keep: default_backup_keep(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -106,6 +132,8 @@ mod tests {
             assert_eq!(c.database.url, "sqlite://elsewhere.db");
             assert_eq!(c.defaults.language, "nn");
             assert_eq!(c.defaults.timezone, "Europe/Oslo");
+            assert_eq!(c.backup.folder, PathBuf::from("data/backups"));
+            assert_eq!(c.backup.keep, 7);
             Ok(())
         });
     }

@@ -41,6 +41,24 @@ enum Cmd {
     },
     /// Print the next occurrences of a cadence (preset, RRULE or cron), one RFC 3339 line each.
     Occurrences(OccurrencesArgs),
+    /// Write a consistent copy of the database (also while the bot runs) to a new file (0600).
+    Backup {
+        /// The backup file to write; must not exist.
+        #[arg(long)]
+        out: PathBuf,
+        /// Database URL (default from config: sqlite://data/sltbot.db).
+        #[arg(long)]
+        db: Option<String>,
+    },
+    /// Replace the database with a backup. Refused while the database is in use: stop the bot.
+    Restore {
+        /// The backup file (from `sltbot backup` or the daily backup folder).
+        #[arg(long)]
+        from: PathBuf,
+        /// Database URL (default from config: sqlite://data/sltbot.db).
+        #[arg(long)]
+        db: Option<String>,
+    },
     /// Print Norway's public holidays of a year, `YYYY-MM-DD name` a line.
     Holidays {
         /// The year, e.g. 2027.
@@ -126,6 +144,8 @@ fn main() -> ExitCode {
             Cmd::Run => run(&config).await,
             Cmd::Console(args) => console(&config, args).await,
             Cmd::CheckText { text } => check_text(&config, &text),
+            Cmd::Backup { out, db } => backup(&config, &out, db.as_deref()).await,
+            Cmd::Restore { from, db } => restore(&config, &from, db.as_deref()).await,
             Cmd::Occurrences(_) | Cmd::Holidays { .. } => Ok(ExitCode::SUCCESS),
         }
     });
@@ -164,6 +184,11 @@ async fn open(
         Ok(s) => Ok(Ok(s)),
         Err(e) => {
             let url = url.unwrap_or(&config.database.url);
+            if matches!(e, StoreError::NotSqlite) {
+                // The URL is not echoed: it may hold a password.
+                eprintln!("sltbot: {}", t!(lang, "cli-db-not-sqlite"));
+                return Ok(Err(ExitCode::from(2)));
+            }
             let msg = match &e {
                 StoreError::ReadOnly => t!(lang, "cli-db-read-only", url = url),
                 StoreError::Locked => t!(lang, "cli-db-locked", url = url),
@@ -226,6 +251,14 @@ async fn run(config: &Config) -> anyhow::Result<ExitCode> {
         app::retention_policy(config),
         cancel.clone(),
     ));
+    let backups = app::backup_policy(config).map(|policy| {
+        tokio::spawn(sltbot::scheduler::backup::run(
+            store.clone(),
+            service.clock(),
+            policy,
+            cancel.clone(),
+        ))
+    });
     tracing::info!("sltbot is running; press Ctrl+C to stop");
     let code = tokio::select! {
         _ = shutdown_signal() => ExitCode::SUCCESS,
@@ -241,6 +274,9 @@ async fn run(config: &Config) -> anyhow::Result<ExitCode> {
     cancel.cancel();
     let _ = scheduler_task.await;
     let _ = retention.await;
+    if let Some(b) = backups {
+        let _ = b.await;
+    }
     if !bot.shutdown(std::time::Duration::from_secs(20)).await {
         tracing::warn!("some commands were still running after 20 s");
     }
@@ -401,6 +437,95 @@ async fn console(config: &Config, args: ConsoleArgs) -> anyhow::Result<ExitCode>
         .context("reading commands")?;
     store.close().await;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `sltbot backup --out FILE`: a consistent copy of the (possibly live) database.
+async fn backup(
+    config: &Config,
+    out: &std::path::Path,
+    db: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    let lang = default_lang(config);
+    if out.exists() {
+        let path = out.display().to_string();
+        eprintln!("sltbot: {}", t!(lang, "cli-backup-exists", path = path));
+        return Ok(ExitCode::from(2));
+    }
+    let store = match open(config, db).await? {
+        Ok(s) => s,
+        Err(code) => return Ok(code),
+    };
+    let done = sltbot::store::backup::backup_to(&store, out).await;
+    store.close().await;
+    match done {
+        Ok(info) => {
+            println!(
+                "{}",
+                t!(
+                    lang,
+                    "cli-backup-done",
+                    path = info.path.display().to_string(),
+                    size = info.bytes
+                )
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!(
+                "sltbot: {}",
+                t!(lang, "cli-backup-failed", reason = e.to_string())
+            );
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+/// `sltbot restore --from FILE`: replace the database with a backup, if nothing uses it.
+async fn restore(
+    config: &Config,
+    from: &std::path::Path,
+    db: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    let lang = default_lang(config);
+    let url = db.unwrap_or(&config.database.url);
+    if !sltbot::store::is_sqlite_url(url) {
+        eprintln!("sltbot: {}", t!(lang, "cli-db-not-sqlite"));
+        return Ok(ExitCode::from(2));
+    }
+    let Some(target) = sltbot::store::database_file(url) else {
+        eprintln!("sltbot: {}", t!(lang, "cli-restore-memory"));
+        return Ok(ExitCode::from(2));
+    };
+    if !from.is_file() {
+        let path = from.display().to_string();
+        eprintln!("sltbot: {}", t!(lang, "cli-restore-no-file", path = path));
+        return Ok(ExitCode::from(2));
+    }
+    match sltbot::store::backup::restore(from, &target).await {
+        Ok(()) => {
+            println!(
+                "{}",
+                t!(
+                    lang,
+                    "cli-restore-done",
+                    url = url,
+                    path = from.display().to_string()
+                )
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(StoreError::Locked) => {
+            eprintln!("sltbot: {}", t!(lang, "cli-restore-in-use", url = url));
+            Ok(ExitCode::FAILURE)
+        }
+        Err(e) => {
+            eprintln!(
+                "sltbot: {}",
+                t!(lang, "cli-restore-failed", reason = e.to_string())
+            );
+            Ok(ExitCode::FAILURE)
+        }
+    }
 }
 
 /// `sltbot check-text`: say which kinds of personal data a text holds, never the data.

@@ -3,7 +3,7 @@
 //! *what* is due and renders it; an [`Outbox`] delivers it. The Discord adapter posts to
 //! channels; the console prints; tests record.
 
-use crate::domain::{ActionId, ChannelId, RoleId, UserId};
+use crate::domain::{ActionId, ChannelId, GroupId, RoleId, UserId};
 use crate::style::Style;
 use std::time::Duration;
 
@@ -19,10 +19,11 @@ pub enum Ping {
 /// A button under a message, for gestures that save typing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Button {
-    /// "Mark done" under an overdue-action ping.
-    ActionDone(ActionId),
+    /// "Mark done" under an overdue-action ping: the action's group and id (a press acts
+    /// only while the action belongs to that group).
+    ActionDone(GroupId, ActionId),
     /// "Report progress" (opens a modal) under an overdue-action ping.
-    ActionReport(ActionId),
+    ActionReport(GroupId, ActionId),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,7 +6,7 @@ mod support;
 
 use serde_json::{json, Value};
 use sltbot::discord::{build_http, DiscordOutbox, RetryPolicy};
-use sltbot::domain::{ActionId, ChannelId, Lang, RoleId, UserId, WorkspaceId};
+use sltbot::domain::{ActionId, ChannelId, GroupId, Lang, RoleId, UserId, WorkspaceId};
 use sltbot::notify::{Button, Outbound, Outbox, Ping};
 use sltbot::service::Command;
 use sltbot::t;
@@ -502,8 +502,8 @@ async fn reminder_through_the_outbox_pings_exactly_the_coordinator_role() {
             ),
             ping: Ping::Role(RoleId(COORDINATOR_ROLE_ID)),
             buttons: vec![
-                Button::ActionDone(ActionId(4)),
-                Button::ActionReport(ActionId(4)),
+                Button::ActionDone(GroupId(2), ActionId(4)),
+                Button::ActionReport(GroupId(2), ActionId(4)),
             ],
         })
         .await
@@ -529,9 +529,9 @@ async fn reminder_through_the_outbox_pings_exactly_the_coordinator_role() {
     );
     assert_eq!(stored["mention_everyone"], false);
     let buttons = &b["components"][0]["components"];
-    assert_eq!(buttons[0]["custom_id"], "sltbot:done:4");
+    assert_eq!(buttons[0]["custom_id"], "sltbot:done:2:4");
     assert_eq!(buttons[0]["label"], "Merk som fullført");
-    assert_eq!(buttons[1]["custom_id"], "sltbot:report:4");
+    assert_eq!(buttons[1]["custom_id"], "sltbot:report:2:4");
 
     outbox
         .send(&Outbound {
@@ -566,8 +566,8 @@ async fn buttons_mark_done_and_report_progress_through_a_modal() {
     let shown = fake.send_interaction(&show(1));
     let cb = callback(fake, &shown).await;
     let row = &cb["data"]["components"][0]["components"];
-    assert_eq!(row[0]["custom_id"], "sltbot:done:1");
-    assert_eq!(row[1]["custom_id"], "sltbot:report:1");
+    assert_eq!(row[0]["custom_id"], "sltbot:done:1:1");
+    assert_eq!(row[1]["custom_id"], "sltbot:report:1:1");
     let message = fake
         .messages_in_channel(GENERAL_CHANNEL_ID)
         .pop()
@@ -575,15 +575,15 @@ async fn buttons_mark_done_and_report_progress_through_a_modal() {
 
     // Report progress: the button opens a modal; submitting it stores the note.
     let press = fake.send_interaction(
-        &InteractionFixture::button("sltbot:report:1")
+        &InteractionFixture::button("sltbot:report:1:1")
             .on_message(message.clone())
             .by(&ola()),
     );
     let modal = callback(fake, &press).await;
     assert_eq!(modal["type"], 9);
-    assert_eq!(modal["data"]["custom_id"], "sltbot:report:1");
+    assert_eq!(modal["data"]["custom_id"], "sltbot:report:1:1");
     let submit = fake.send_interaction(
-        &InteractionFixture::modal_submit("sltbot:report:1")
+        &InteractionFixture::modal_submit("sltbot:report:1:1")
             .text_input("note", "Startet kartleggingen")
             .by(&ola()),
     );
@@ -593,7 +593,7 @@ async fn buttons_mark_done_and_report_progress_through_a_modal() {
 
     // Mark done.
     let done = fake.send_interaction(
-        &InteractionFixture::button("sltbot:done:1")
+        &InteractionFixture::button("sltbot:done:1:1")
             .on_message(message)
             .by(&ola()),
     );
@@ -613,6 +613,52 @@ async fn buttons_mark_done_and_report_progress_through_a_modal() {
         }) => {
             assert_eq!(action.status, sltbot::domain::ActionStatus::Done);
             assert_eq!(updates.len(), 2, "{updates:?}");
+        }
+        other => panic!("{other:?}"),
+    }
+    fake.assert_no_violations();
+    running.stop().await;
+}
+
+/// A button names its action's group as well as the action: one for another group (as a
+/// reused id would be) or of the old id-only format answers "not found" and acts on nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stale_action_button_answers_not_found_and_changes_nothing() {
+    let (_dir, running) = seeded_bot().await;
+    let fake = &running.fake;
+    harness::add_action(&running.service, None, None).await;
+    for stale in ["sltbot:done:2:1", "sltbot:done:1", "sltbot:report:1"] {
+        let press = fake.send_interaction(&InteractionFixture::button(stale).by(&ola()));
+        let cb = callback(fake, &press).await;
+        assert_eq!(cb["type"], 4, "{stale}: a message, not a form");
+        let content = cb["data"]["content"].as_str().unwrap_or_default();
+        assert!(content.contains("Fant ikke tiltak 1"), "{stale}: {content}");
+        assert_eq!(cb["data"]["flags"], 64, "{stale}: only the presser sees it");
+    }
+    let submit = fake.send_interaction(
+        &InteractionFixture::modal_submit("sltbot:report:2:1")
+            .text_input("note", "Feil tiltak")
+            .by(&ola()),
+    );
+    let cb = callback(fake, &submit).await;
+    assert!(cb["data"]["content"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("Fant ikke tiltak 1"));
+    let status = running
+        .service
+        .execute(
+            &harness::admin(),
+            WorkspaceId(GUILD_ID),
+            Command::ActionShow { id: ActionId(1) },
+        )
+        .await;
+    match status.outcome {
+        Ok(sltbot::service::Reply::ActionShown {
+            action, updates, ..
+        }) => {
+            assert_eq!(action.status, sltbot::domain::ActionStatus::Open);
+            assert!(updates.is_empty(), "{updates:?}");
         }
         other => panic!("{other:?}"),
     }

@@ -101,6 +101,14 @@ fn commands() -> Vec<(&'static str, Command, [E; 5])> {
             [A, D, D, D, A],
         ),
         (
+            "group digest",
+            Command::GroupDigest {
+                group: g(),
+                titles: true,
+            },
+            [A, D, D, D, A],
+        ),
+        (
             "group export",
             Command::GroupExport { group: g() },
             [A, D, D, D, A],

@@ -4,8 +4,9 @@
 mod sched_support;
 
 use sched_support::*;
-use sltbot::domain::{ActionId, UserId};
+use sltbot::domain::{ActionId, GroupId, UserId};
 use sltbot::notify::{Button, Ping, MESSAGE_LIMIT};
+use sltbot::service::Command;
 
 #[tokio::test]
 async fn overdue_action_pings_its_owner_once_when_due_passes_then_weekly_while_open() {
@@ -27,8 +28,8 @@ async fn overdue_action_pings_its_owner_once_when_due_passes_then_weekly_while_o
         assert_eq!(
             p.buttons,
             vec![
-                Button::ActionDone(ActionId(1)),
-                Button::ActionReport(ActionId(1))
+                Button::ActionDone(GroupId(1), ActionId(1)),
+                Button::ActionReport(GroupId(1), ActionId(1))
             ]
         );
         assert!(p.content.starts_with("<@42> "), "{}", p.content);
@@ -92,6 +93,19 @@ async fn a_long_digest_is_split_at_2000_characters_and_mentions_nobody() {
         .await;
     env.ok("/action update id:1 status:pågår note:\"Startet\"")
         .await;
+    // Titles only because the group's coordinators allow them in the digest.
+    let allowed = env
+        .service
+        .execute(
+            &coordinator(),
+            WS,
+            Command::GroupDigest {
+                group: "Tverrfaglig".into(),
+                titles: true,
+            },
+        )
+        .await;
+    assert!(allowed.outcome.is_ok(), "{:?}", allowed.outcome);
     let s = env.scheduler();
     env.run_until(&s, at("2027-01-04T09:00:00+01:00")).await;
     let digest: Vec<_> = env
@@ -142,6 +156,50 @@ async fn a_long_digest_is_split_at_2000_characters_and_mentions_nobody() {
     assert_eq!(
         env.state("digest:1:2027-W02").await.as_deref(),
         Some("pending")
+    );
+}
+
+fn coordinator() -> sltbot::service::Actor {
+    sltbot::service::Actor {
+        roles: vec![sltbot::domain::RoleId(COORD_ROLE)],
+        ..sltbot::service::Actor::new(UserId(2))
+    }
+}
+
+/// By default the digest channel, which the whole server reads, gets a group's meeting
+/// times and counts, never its titles.
+#[tokio::test]
+async fn the_digest_shows_counts_and_meeting_times_but_no_titles_by_default() {
+    let env = Env::new("2027-01-01T10:00:00+01:00").await;
+    env.ok(&format!("/workspace set digest_channel:{DIGEST_CHANNEL}"))
+        .await;
+    env.group("Tverrfaglig").await;
+    env.ok("/meeting add group:Tverrfaglig at:\"12.01.2027 kl. 09.00\"")
+        .await;
+    for title in ["Uro ved klubben", "Skolevegring"] {
+        env.ok(&format!("/agenda add group:Tverrfaglig title:\"{title}\""))
+            .await;
+    }
+    env.ok("/action add group:Tverrfaglig title:\"Kartlegge\" owner:<@42> due:02.01.2027")
+        .await;
+    env.ok("/action update id:1 status:pågår note:\"Startet\"")
+        .await;
+    let s = env.scheduler();
+    env.run_until(&s, at("2027-01-04T09:00:00+01:00")).await;
+    let text: String = env
+        .outbox
+        .messages()
+        .into_iter()
+        .filter(|m| m.channel.0 == DIGEST_CHANNEL)
+        .map(|m| m.content)
+        .collect();
+    assert_eq!(
+        text,
+        "**Ukeoppsummering uke 1**\n\n**Møter de neste 14 dagene**\n\
+         • tirsdag 12.01.2027 kl. 09.00 — Tverrfaglig\n\n\
+         **Nye saker siden forrige oppsummering**\n• Tverrfaglig: 2 nye saker\n\n\
+         **Oppdaterte tiltak**\n• Tverrfaglig: ett oppdatert tiltak\n\n\
+         **Forsinkede tiltak**\n• Tverrfaglig: ett forsinket tiltak"
     );
 }
 

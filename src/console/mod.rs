@@ -220,11 +220,12 @@ impl Session {
         let json = serde_json::to_string_pretty(e).unwrap_or_default();
         let markdown = render::export_markdown(r.lang, r.tz, e);
         let write = || -> std::io::Result<(std::path::PathBuf, std::path::PathBuf)> {
-            std::fs::create_dir_all(&self.export_dir)?;
+            // Exports hold the group's whole record: folder 0700, files 0600.
+            crate::store::files::create_private_dir_all(&self.export_dir)?;
             let j = self.export_dir.join(format!("{stem}.json"));
             let m = self.export_dir.join(format!("{stem}.md"));
-            std::fs::write(&j, json)?;
-            std::fs::write(&m, markdown)?;
+            crate::store::files::write_private(&j, json)?;
+            crate::store::files::write_private(&m, markdown)?;
             Ok((j, m))
         };
         match write() {

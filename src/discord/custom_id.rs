@@ -1,5 +1,12 @@
 //! Custom ids of our buttons and modals: `sltbot:<kind>:<numbers>`, at most 100 characters.
 //! They carry all the state a press needs, so buttons keep working after a restart.
+//!
+//! An action's buttons carry its group as well as its id (`sltbot:done:<group>:<action>`):
+//! a press acts only if the action still belongs to that group, so an old button can never
+//! reach another record (ids are not reused either, see the migration
+//! `20261128000003_ids_never_reused.sql`). Buttons from before this format carry only the
+//! action id (`sltbot:done:<action>`, [`Custom::ActionDone`] with `group: None`); they were
+//! made when ids could be reused, so they answer "not found" and never act.
 
 use crate::domain::{ActionId, GroupId, MeetingId};
 
@@ -7,21 +14,27 @@ const PREFIX: &str = "sltbot:";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Custom {
-    ActionDone(ActionId),
+    ActionDone {
+        group: Option<GroupId>,
+        action: ActionId,
+    },
     /// The button (opens the modal) and the modal itself share the id.
-    ActionReport(ActionId),
+    ActionReport {
+        group: Option<GroupId>,
+        action: ActionId,
+    },
     AgendaModal {
         group: GroupId,
         meeting: Option<MeetingId>,
     },
 }
 
-pub fn done(id: ActionId) -> String {
-    format!("{PREFIX}done:{}", id.0)
+pub fn done(group: GroupId, id: ActionId) -> String {
+    format!("{PREFIX}done:{}:{}", group.0, id.0)
 }
 
-pub fn report(id: ActionId) -> String {
-    format!("{PREFIX}report:{}", id.0)
+pub fn report(group: GroupId, id: ActionId) -> String {
+    format!("{PREFIX}report:{}:{}", group.0, id.0)
 }
 
 pub fn agenda_modal(group: GroupId, meeting: Option<MeetingId>) -> String {
@@ -32,18 +45,31 @@ pub fn parse(s: &str) -> Option<Custom> {
     let rest = s.strip_prefix(PREFIX)?;
     let mut parts = rest.split(':');
     let kind = parts.next()?;
-    let mut num = || parts.next().and_then(|n| n.parse::<i64>().ok());
+    let nums: Vec<i64> = parts
+        .map(|n| n.parse::<i64>().ok())
+        .collect::<Option<_>>()?;
+    // (group, action) from `group:action`, or the old `action` alone.
+    let target = || match nums[..] {
+        [group, action] => Some((Some(GroupId(group)), ActionId(action))),
+        [action] => Some((None, ActionId(action))),
+        _ => None,
+    };
     let out = match kind {
-        "done" => Custom::ActionDone(ActionId(num()?)),
-        "report" => Custom::ActionReport(ActionId(num()?)),
-        "agenda" => {
-            let group = GroupId(num()?);
-            let meeting = num()?;
-            Custom::AgendaModal {
-                group,
-                meeting: (meeting > 0).then_some(MeetingId(meeting)),
-            }
+        "done" => {
+            let (group, action) = target()?;
+            Custom::ActionDone { group, action }
         }
+        "report" => {
+            let (group, action) = target()?;
+            Custom::ActionReport { group, action }
+        }
+        "agenda" => match nums[..] {
+            [group, meeting] => Custom::AgendaModal {
+                group: GroupId(group),
+                meeting: (meeting > 0).then_some(MeetingId(meeting)),
+            },
+            _ => return None,
+        },
         _ => return None,
     };
     Some(out)
@@ -56,8 +82,14 @@ mod tests {
     #[test]
     fn custom_ids_round_trip_and_reject_foreign_ones() {
         for c in [
-            Custom::ActionDone(ActionId(7)),
-            Custom::ActionReport(ActionId(9_000_000_000)),
+            Custom::ActionDone {
+                group: Some(GroupId(2)),
+                action: ActionId(7),
+            },
+            Custom::ActionReport {
+                group: Some(GroupId(9_000_000_001)),
+                action: ActionId(9_000_000_000),
+            },
             Custom::AgendaModal {
                 group: GroupId(3),
                 meeting: None,
@@ -68,9 +100,16 @@ mod tests {
             },
         ] {
             let s = match c {
-                Custom::ActionDone(id) => done(id),
-                Custom::ActionReport(id) => report(id),
+                Custom::ActionDone {
+                    group: Some(g),
+                    action,
+                } => done(g, action),
+                Custom::ActionReport {
+                    group: Some(g),
+                    action,
+                } => report(g, action),
                 Custom::AgendaModal { group, meeting } => agenda_modal(group, meeting),
+                _ => unreachable!(),
             };
             assert!(s.len() <= 100);
             assert_eq!(parse(&s), Some(c), "{s}");
@@ -79,10 +118,30 @@ mod tests {
             "",
             "sltbot:",
             "sltbot:done:x",
+            "sltbot:done:1:x",
+            "sltbot:done:1:2:3",
             "other:done:1",
             "sltbot:agenda:1",
         ] {
             assert_eq!(parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn old_action_buttons_parse_without_a_group() {
+        assert_eq!(
+            parse("sltbot:done:4"),
+            Some(Custom::ActionDone {
+                group: None,
+                action: ActionId(4)
+            })
+        );
+        assert_eq!(
+            parse("sltbot:report:4"),
+            Some(Custom::ActionReport {
+                group: None,
+                action: ActionId(4)
+            })
+        );
     }
 }

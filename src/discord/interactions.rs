@@ -50,16 +50,38 @@ async fn on_button(
         Err(text) => return respond(ctx, Target::Component(press), notice(text)).await,
     };
     match custom {
-        Custom::ActionDone(id) => {
+        Custom::ActionDone { group, action } => {
             let cmd = Command::ActionUpdate {
-                id,
+                id: action,
                 status: Some(crate::domain::ActionStatus::Done),
                 note: None,
             };
-            let response = data.service.execute(&who.actor, who.ws, cmd).await;
+            let response = data
+                .service
+                .execute_on_action(&who.actor, who.ws, group, action, cmd)
+                .await;
             respond(ctx, Target::Component(press), render(&response)).await
         }
-        Custom::ActionReport(id) => {
+        Custom::ActionReport {
+            group: None,
+            action,
+        } => {
+            // An old button: answer "not found" rather than open a form for it.
+            let cmd = Command::ActionUpdate {
+                id: action,
+                status: None,
+                note: None,
+            };
+            let response = data
+                .service
+                .execute_on_action(&who.actor, who.ws, None, action, cmd)
+                .await;
+            respond(ctx, Target::Component(press), render(&response)).await
+        }
+        Custom::ActionReport {
+            group: Some(group),
+            action,
+        } => {
             let lang = who.actor.lang_in(
                 data.service
                     .workspace_language(who.ws)
@@ -73,9 +95,11 @@ async fn on_button(
             )
             .max_length(crate::domain::text::Field::Note.max_len() as u16)
             .required(true);
-            let modal =
-                serenity::CreateModal::new(custom_id::report(id), t!(lang, "discord-modal-report"))
-                    .components(vec![serenity::CreateActionRow::InputText(note)]);
+            let modal = serenity::CreateModal::new(
+                custom_id::report(group, action),
+                t!(lang, "discord-modal-report"),
+            )
+            .components(vec![serenity::CreateActionRow::InputText(note)]);
             press
                 .create_response(ctx, serenity::CreateInteractionResponse::Modal(modal))
                 .await?;
@@ -124,11 +148,18 @@ async fn on_modal(
         Err(text) => return respond(ctx, Target::Modal(submit), notice(text)).await,
     };
     let cmd = match custom {
-        Custom::ActionReport(id) => Command::ActionUpdate {
-            id,
-            status: None,
-            note: field(submit, "note"),
-        },
+        Custom::ActionReport { group, action } => {
+            let cmd = Command::ActionUpdate {
+                id: action,
+                status: None,
+                note: field(submit, "note"),
+            };
+            let response = data
+                .service
+                .execute_on_action(&who.actor, who.ws, group, action, cmd)
+                .await;
+            return respond(ctx, Target::Modal(submit), render(&response)).await;
+        }
         Custom::AgendaModal { group, meeting } => {
             let name = match data.service.group_name(who.ws, group).await {
                 Ok(Some(n)) => n,
@@ -147,7 +178,7 @@ async fn on_modal(
                 meeting: meeting.map(|m: MeetingId| m),
             }
         }
-        Custom::ActionDone(_) => return Ok(()),
+        Custom::ActionDone { .. } => return Ok(()),
     };
     let response = data.service.execute(&who.actor, who.ws, cmd).await;
     respond(ctx, Target::Modal(submit), render(&response)).await

@@ -24,8 +24,8 @@ pub fn buttons_for(reply: &Reply) -> Vec<Button> {
     match reply {
         Reply::ActionShown { action, .. } | Reply::ActionAdded { action, .. } if active(action) => {
             vec![
-                Button::ActionDone(action.id),
-                Button::ActionReport(action.id),
+                Button::ActionDone(action.group, action.id),
+                Button::ActionReport(action.group, action.id),
             ]
         }
         _ => Vec::new(),
@@ -39,12 +39,16 @@ pub fn components(buttons: &[Button], lang: Lang) -> Vec<serenity::CreateActionR
     let row = buttons
         .iter()
         .map(|b| match b {
-            Button::ActionDone(id) => serenity::CreateButton::new(super::custom_id::done(*id))
-                .label(t!(lang, "discord-button-done"))
-                .style(serenity::ButtonStyle::Success),
-            Button::ActionReport(id) => serenity::CreateButton::new(super::custom_id::report(*id))
-                .label(t!(lang, "discord-button-report"))
-                .style(serenity::ButtonStyle::Secondary),
+            Button::ActionDone(group, id) => {
+                serenity::CreateButton::new(super::custom_id::done(*group, *id))
+                    .label(t!(lang, "discord-button-done"))
+                    .style(serenity::ButtonStyle::Success)
+            }
+            Button::ActionReport(group, id) => {
+                serenity::CreateButton::new(super::custom_id::report(*group, *id))
+                    .label(t!(lang, "discord-button-report"))
+                    .style(serenity::ButtonStyle::Secondary)
+            }
         })
         .collect();
     vec![serenity::CreateActionRow::Buttons(row)]

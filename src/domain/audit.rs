@@ -29,6 +29,8 @@ audit_actions! {
     GroupEdit = "group.edit",
     GroupArchive = "group.archive",
     GroupReminders = "group.reminders",
+    /// What the digest may show of the group changed.
+    GroupDigest = "group.digest",
     GroupDelete = "group.delete",
     MeetingAdd = "meeting.add",
     MeetingCancel = "meeting.cancel",

@@ -77,6 +77,11 @@ pub struct Group {
     pub language: Option<Lang>,
     pub archived_at: Option<DateTime<Utc>>,
     pub version: i64,
+    /// May the weekly digest (posted where the whole server reads) show this group's item
+    /// and action titles? Off by default: the digest then shows its meeting times and
+    /// counts only. The group's coordinators turn it on.
+    #[serde(default)]
+    pub digest_titles: bool,
 }
 
 impl Group {

@@ -135,8 +135,25 @@ pub struct Digest {
     pub overdue: Vec<OverdueLine>,
 }
 
+/// Consecutive lines of the same group (the queries sort by group) as runs.
+fn runs<T>(lines: &[T], group: impl Fn(&T) -> &str) -> Vec<&[T]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=lines.len() {
+        if i == lines.len() || group(&lines[i]) != group(&lines[start]) {
+            if start < i {
+                out.push(&lines[start..i]);
+            }
+            start = i;
+        }
+    }
+    out
+}
+
 /// The weekly digest as one text (split by the caller). Never mentions anyone: owners and
-/// submitters are left out, and user text is escaped.
+/// submitters are left out, and user text is escaped. A group shows its item and action
+/// titles only if it allows that ([`crate::domain::Group::digest_titles`]; the store then
+/// hands titles out); otherwise one line of counts per group and section.
 pub fn digest(lang: Lang, tz: Tz, style: Style, d: &Digest) -> String {
     let mut out = vec![style.bold(&t!(lang, "sched-digest-heading", week = d.week))];
     let none = t!(lang, "sched-digest-none");
@@ -163,61 +180,89 @@ pub fn digest(lang: Lang, tz: Tz, style: Style, d: &Digest) -> String {
     if d.items.is_empty() {
         out.push(none.clone());
     }
-    for i in &d.items {
-        out.push(t!(
-            lang,
-            "sched-digest-item",
-            group = style.text(&i.group_name),
-            title = style.text(&i.title),
-            id = i.id
-        ));
+    for run in runs(&d.items, |i| &i.group_name) {
+        let group = style.text(&run[0].group_name);
+        if run.iter().any(|i| i.title.is_none()) {
+            out.push(t!(
+                lang,
+                "sched-digest-items-count",
+                group = group,
+                count = run.len()
+            ));
+            continue;
+        }
+        for i in run {
+            out.push(t!(
+                lang,
+                "sched-digest-item",
+                group = group.clone(),
+                title = style.text(i.title.as_deref().unwrap_or_default()),
+                id = i.id
+            ));
+        }
     }
     out.push(String::new());
     out.push(style.bold(&t!(lang, "sched-digest-updates")));
     if d.updates.is_empty() {
         out.push(none.clone());
     }
-    for u in &d.updates {
-        let status = crate::store::digest::parse_status(&u.status)
-            .map(|s| action_status(lang, s))
-            .unwrap_or_default();
-        out.push(t!(
-            lang,
-            "sched-digest-update",
-            group = style.text(&u.group_name),
-            title = style.text(&u.title),
-            id = u.action_id,
-            status = status,
-            notes = u.notes
-        ));
+    for run in runs(&d.updates, |u| &u.group_name) {
+        let group = style.text(&run[0].group_name);
+        if run.iter().any(|u| u.title.is_none()) {
+            out.push(t!(
+                lang,
+                "sched-digest-updates-count",
+                group = group,
+                count = run.len()
+            ));
+            continue;
+        }
+        for u in run {
+            let status = crate::store::digest::parse_status(&u.status)
+                .map(|s| action_status(lang, s))
+                .unwrap_or_default();
+            out.push(t!(
+                lang,
+                "sched-digest-update",
+                group = group.clone(),
+                title = style.text(u.title.as_deref().unwrap_or_default()),
+                id = u.action_id,
+                status = status,
+                notes = u.notes
+            ));
+        }
     }
     out.push(String::new());
     out.push(style.bold(&t!(lang, "sched-digest-overdue")));
     if d.overdue.is_empty() {
         out.push(none);
     }
-    let mut current: Option<&str> = None;
-    for o in &d.overdue {
-        if current != Some(o.group_name.as_str()) {
-            current = Some(o.group_name.as_str());
+    for run in runs(&d.overdue, |o| &o.group_name) {
+        let group = style.text(&run[0].group_name);
+        if run.iter().any(|o| o.title.is_none()) {
             out.push(t!(
                 lang,
-                "sched-digest-overdue-group",
-                group = style.text(&o.group_name)
+                "sched-digest-overdue-count",
+                group = group,
+                count = run.len()
+            ));
+            continue;
+        }
+        out.push(t!(lang, "sched-digest-overdue-group", group = group));
+        for o in run {
+            let due = o
+                .due_date
+                .parse::<NaiveDate>()
+                .map(|d| format::date_short(lang, d))
+                .unwrap_or_default();
+            out.push(t!(
+                lang,
+                "sched-digest-overdue-line",
+                title = style.text(o.title.as_deref().unwrap_or_default()),
+                id = o.action_id,
+                due = due
             ));
         }
-        let due = o
-            .due_date
-            .parse::<NaiveDate>()
-            .map(|d| format::date_short(lang, d))
-            .unwrap_or_default();
-        out.push(t!(
-            lang,
-            "sched-digest-overdue-line",
-            title = style.text(&o.title),
-            id = o.action_id,
-            due = due
-        ));
     }
     out.join("\n")
 }
@@ -242,6 +287,7 @@ mod tests {
             language: None,
             archived_at: None,
             version: 1,
+            digest_titles: false,
         }
     }
 
@@ -297,7 +343,7 @@ mod tests {
             items: vec![ItemLine {
                 group_name: "@here".into(),
                 id: 1,
-                title: "<@&10> @everyone".into(),
+                title: Some("<@&10> @everyone".into()),
             }],
             updates: vec![],
             overdue: vec![],
@@ -306,5 +352,120 @@ mod tests {
         assert!(!text.contains("@everyone") && !text.contains("@here") && !text.contains("<@&10>"));
         assert!(text.starts_with("**Weekly digest, week 2**"), "{text}");
         assert!(text.contains("**Meetings in the next 14 days**\n• None."));
+    }
+
+    fn sample(titles: bool) -> Digest {
+        let title = |t: &str| titles.then(|| t.to_string());
+        Digest {
+            week: 2,
+            meetings: vec![MeetingLine {
+                group_name: "Koordineringsgruppa".into(),
+                starts_at: Utc
+                    .with_ymd_and_hms(2027, 1, 12, 8, 0, 0)
+                    .unwrap()
+                    .timestamp(),
+                status: "scheduled".into(),
+            }],
+            items: vec![
+                ItemLine {
+                    group_name: "Koordineringsgruppa".into(),
+                    id: 4,
+                    title: title("Uro ved klubben"),
+                },
+                ItemLine {
+                    group_name: "Koordineringsgruppa".into(),
+                    id: 5,
+                    title: title("Skolevegring"),
+                },
+            ],
+            updates: vec![UpdateLine {
+                group_name: "Koordineringsgruppa".into(),
+                action_id: 2,
+                title: title("Kartlegge"),
+                status: "in_progress".into(),
+                notes: 1,
+            }],
+            overdue: vec![OverdueLine {
+                group_name: "Koordineringsgruppa".into(),
+                action_id: 3,
+                title: title("Søke midler"),
+                due_date: "2027-01-04".into(),
+            }],
+        }
+    }
+
+    #[test]
+    fn digest_golden_text_with_counts_only_per_locale() {
+        let d = sample(false);
+        assert_eq!(
+            digest(Lang::Nb, Oslo, Style::Plain, &d),
+            "Ukeoppsummering uke 2\n\nMøter de neste 14 dagene\n\
+             • tirsdag 12.01.2027 kl. 09.00 — Koordineringsgruppa\n\n\
+             Nye saker siden forrige oppsummering\n• Koordineringsgruppa: 2 nye saker\n\n\
+             Oppdaterte tiltak\n• Koordineringsgruppa: ett oppdatert tiltak\n\n\
+             Forsinkede tiltak\n• Koordineringsgruppa: ett forsinket tiltak"
+        );
+        assert_eq!(
+            digest(Lang::Nn, Oslo, Style::Plain, &d),
+            "Vekeoppsummering veke 2\n\nMøte dei neste 14 dagane\n\
+             • tysdag 12.01.2027 kl. 09.00 — Koordineringsgruppa\n\n\
+             Nye saker sidan førre oppsummering\n• Koordineringsgruppa: 2 nye saker\n\n\
+             Oppdaterte tiltak\n• Koordineringsgruppa: eitt oppdatert tiltak\n\n\
+             Forseinka tiltak\n• Koordineringsgruppa: eitt forseinka tiltak"
+        );
+        assert_eq!(
+            digest(Lang::En, Oslo, Style::Plain, &d),
+            "Weekly digest, week 2\n\nMeetings in the next 14 days\n\
+             • Tuesday 12 January 2027, 09:00 — Koordineringsgruppa\n\n\
+             New agenda items since the last digest\n• Koordineringsgruppa: 2 new items\n\n\
+             Updated actions\n• Koordineringsgruppa: one updated action\n\n\
+             Overdue actions\n• Koordineringsgruppa: one overdue action"
+        );
+        for lang in [Lang::Nb, Lang::Nn, Lang::En] {
+            let text = digest(lang, Oslo, Style::Discord, &d);
+            for t in [
+                "Uro ved klubben",
+                "Skolevegring",
+                "Kartlegge",
+                "Søke midler",
+            ] {
+                assert!(!text.contains(t), "{t} in {text}");
+            }
+        }
+    }
+
+    #[test]
+    fn digest_golden_text_with_titles_per_locale() {
+        let d = sample(true);
+        assert_eq!(
+            digest(Lang::Nb, Oslo, Style::Plain, &d),
+            "Ukeoppsummering uke 2\n\nMøter de neste 14 dagene\n\
+             • tirsdag 12.01.2027 kl. 09.00 — Koordineringsgruppa\n\n\
+             Nye saker siden forrige oppsummering\n\
+             • Koordineringsgruppa: Uro ved klubben (sak 4)\n\
+             • Koordineringsgruppa: Skolevegring (sak 5)\n\n\
+             Oppdaterte tiltak\n• Koordineringsgruppa: Kartlegge (tiltak 2) — pågår, ett notat\n\n\
+             Forsinkede tiltak\nKoordineringsgruppa:\n• Søke midler (tiltak 3), frist 04.01.2027"
+        );
+        assert_eq!(
+            digest(Lang::Nn, Oslo, Style::Plain, &d),
+            "Vekeoppsummering veke 2\n\nMøte dei neste 14 dagane\n\
+             • tysdag 12.01.2027 kl. 09.00 — Koordineringsgruppa\n\n\
+             Nye saker sidan førre oppsummering\n\
+             • Koordineringsgruppa: Uro ved klubben (sak 4)\n\
+             • Koordineringsgruppa: Skolevegring (sak 5)\n\n\
+             Oppdaterte tiltak\n• Koordineringsgruppa: Kartlegge (tiltak 2) — pågår, eitt notat\n\n\
+             Forseinka tiltak\nKoordineringsgruppa:\n• Søke midler (tiltak 3), frist 04.01.2027"
+        );
+        assert_eq!(
+            digest(Lang::En, Oslo, Style::Plain, &d),
+            "Weekly digest, week 2\n\nMeetings in the next 14 days\n\
+             • Tuesday 12 January 2027, 09:00 — Koordineringsgruppa\n\n\
+             New agenda items since the last digest\n\
+             • Koordineringsgruppa: Uro ved klubben (item 4)\n\
+             • Koordineringsgruppa: Skolevegring (item 5)\n\n\
+             Updated actions\n• Koordineringsgruppa: Kartlegge (action 2) — in progress, one note\n\n\
+             Overdue actions\nKoordineringsgruppa:\n• Søke midler (action 3), due 4 January 2027"
+        );
     }
 }

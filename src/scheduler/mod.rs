@@ -53,6 +53,7 @@
 //! command changes a schedule ([`crate::service::Service::schedule_changed`]) or a test
 //! sets the clock ([`Clock::change_notify`]). It never scans rows on a timer.
 
+pub mod backup;
 pub mod messages;
 
 use crate::clock::Clock;
@@ -536,7 +537,10 @@ impl Scheduler {
                     channel,
                     content,
                     ping: Ping::User(a.owner),
-                    buttons: vec![Button::ActionDone(a.id), Button::ActionReport(a.id)],
+                    buttons: vec![
+                        Button::ActionDone(a.group, a.id),
+                        Button::ActionReport(a.group, a.id),
+                    ],
                 }]));
             }
             Kind::Digest => Prepared::Skip("digest handled above"),

@@ -168,6 +168,13 @@ commands! {
         skip_holidays: Option<bool>,
     }
 
+    /// What the weekly digest may show of the group: item and action titles (`yes`), or
+    /// only meeting times and counts (the default).
+    GroupDigest => group_digest ["group digest", Coordinator, Group, audit: GroupDigest, schedule: no] {
+        group: GroupName,
+        titles: bool,
+    }
+
     /// All of a group's data as JSON and Markdown (GDPR access).
     GroupExport => group_export ["group export", Coordinator, Group, audit: -, schedule: no] {
         group: GroupName,

@@ -4,6 +4,39 @@ use crate::domain::{ChannelId, Group, Lang, RoleId, SltLevel};
 use crate::store::{self, groups::NewGroup};
 
 impl Service {
+    /// Let the weekly digest show the group's item and action titles (`titles:yes`), or
+    /// only its meeting times and counts (the default).
+    pub(super) async fn group_digest(
+        &self,
+        ctx: &mut Ctx<'_>,
+        group: GroupName,
+        titles: bool,
+    ) -> Result<Reply, ServiceError> {
+        let mut tx = self.store.write().await?;
+        let group = self.find_group(&mut tx, ctx, &group, false).await?;
+        ctx.enter(&group)?;
+        if group.digest_titles == titles {
+            return Err(ServiceError::NothingToChange);
+        }
+        let mut edited = group.clone();
+        edited.digest_titles = titles;
+        if !store::groups::update(&mut tx, &edited, ctx.now).await? {
+            return Err(ServiceError::EditConflict);
+        }
+        edited.version += 1;
+        let what = |g: &Group| serde_json::json!({ "digest_titles": g.digest_titles });
+        store::audit::record(
+            &mut tx,
+            &ctx.audit(Some(&group), "group", Some(group.id.0)),
+            Some(&what(&group)),
+            Some(&what(&edited)),
+            ctx.now,
+        )
+        .await?;
+        commit(tx).await?;
+        Ok(Reply::GroupEdited(edited))
+    }
+
     #[allow(clippy::too_many_arguments)]
     pub(super) async fn group_create(
         &self,

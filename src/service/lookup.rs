@@ -2,8 +2,8 @@
 //! the workspace language. Nothing here writes; a user only sees suggestions from groups
 //! they may read (group names are public in the workspace, like `/group list`).
 
-use super::{permissions, Actor, Relation, Service, ServiceError};
-use crate::domain::{Group, GroupId, Lang, MeetingStatus, WorkspaceId};
+use super::{permissions, Actor, Command, Relation, Response, Service, ServiceError, Visibility};
+use crate::domain::{ActionId, Group, GroupId, Lang, MeetingStatus, WorkspaceId};
 use crate::i18n::format;
 use crate::store;
 
@@ -37,6 +37,52 @@ impl Service {
             .await?
             .map(|w| w.language)
             .unwrap_or(self.defaults.language))
+    }
+
+    /// Run `cmd` for a button or form about action `id` that was made while the action
+    /// belonged to `group` (`None`: a button of the old format, made when ids could be
+    /// reused). Unless the action exists and still belongs to `group`, the answer is the
+    /// same "not found" as for an unknown id, and nothing is done.
+    pub async fn execute_on_action(
+        &self,
+        actor: &Actor,
+        ws: WorkspaceId,
+        group: Option<GroupId>,
+        id: ActionId,
+        cmd: Command,
+    ) -> Response {
+        let current = match group {
+            None => Ok(None),
+            Some(_) => match self.store.conn().await {
+                Ok(mut conn) => store::actions::get(&mut conn, id)
+                    .await
+                    .map(|a| a.map(|a| a.group)),
+                Err(e) => Err(e),
+            },
+        };
+        let outcome = match current {
+            Ok(Some(g)) if Some(g) == group => return self.execute(actor, ws, cmd).await,
+            Ok(_) => ServiceError::UnknownAction { id },
+            Err(e) => {
+                tracing::error!(error = %e, "reading the action failed");
+                ServiceError::Store(e)
+            }
+        };
+        let workspace = match self.store.conn().await {
+            Ok(mut conn) => store::workspaces::get(&mut conn, ws).await.ok().flatten(),
+            Err(_) => None,
+        };
+        Response {
+            lang: actor.lang_in(
+                workspace
+                    .as_ref()
+                    .map_or(self.defaults.language, |w| w.language),
+            ),
+            tz: workspace.map_or(self.defaults.timezone, |w| w.timezone),
+            visibility: Visibility::Ephemeral,
+            outcome: Err(outcome),
+            privacy_warnings: Vec::new(),
+        }
     }
 
     /// The name of a group of this workspace (adapters keep ids in buttons and modals).

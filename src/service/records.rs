@@ -110,15 +110,17 @@ impl Service {
         let summary = serde_json::json!({
             "meetings": meetings, "agenda_items": agenda_items, "actions": actions,
         });
-        store::audit::record(
+        // No "before": the group's name and settings go with it.
+        store::audit::record::<(), _>(
             &mut tx,
             &ctx.audit(Some(&group), "group", Some(group.id.0)),
-            Some(&group),
+            None,
             Some(&summary),
             ctx.now,
         )
         .await?;
         commit(tx).await?;
+        self.overwrite_deleted().await;
         Ok(Reply::GroupDeleted {
             name: group.name,
             meetings,
@@ -140,6 +142,21 @@ impl Service {
         .await?;
         commit(tx).await?;
         tracing::info!(?purged, "retention purge done");
+        if purged != Purged::default() {
+            self.overwrite_deleted().await;
+        }
         Ok(purged)
+    }
+
+    /// After a deletion: SQLite has zeroed the deleted text in the database pages
+    /// (`secure_delete`); checkpoint the WAL into the file and truncate it, so the old
+    /// pages do not live on in the `-wal` file. The deletion itself is committed already,
+    /// so a failure here is only logged (the next checkpoint completes it).
+    async fn overwrite_deleted(&self) {
+        match self.store.checkpoint_truncate().await {
+            Ok(true) => {}
+            Ok(false) => tracing::warn!("WAL checkpoint after a deletion was blocked by a reader"),
+            Err(e) => tracing::warn!(error = %e, "WAL checkpoint after a deletion failed"),
+        }
     }
 }

@@ -1,5 +1,9 @@
 //! What the weekly digest and the overdue planner read: a workspace's digest settings and
 //! its recent activity, each query led by an index.
+//!
+//! The digest channel is read by the whole server, so item and action titles leave the
+//! database only for groups whose coordinators allowed it (`groups.digest_titles`); for
+//! the others the title is `NULL` and the digest shows counts.
 
 use super::{from_ts, sf, ts, Result, StoreError};
 use crate::domain::{ActionId, ActionStatus, ChannelId, GroupId, WorkspaceId};
@@ -103,7 +107,8 @@ pub async fn meetings_between(
 pub struct ItemLine {
     pub group_name: String,
     pub id: i64,
-    pub title: String,
+    /// `None` unless the group shows titles in the digest.
+    pub title: Option<String>,
 }
 
 /// Agenda items added since `since` (withdrawn ones left out).
@@ -113,7 +118,8 @@ pub async fn items_since(
     since: DateTime<Utc>,
 ) -> Result<Vec<ItemLine>> {
     Ok(sqlx::query_as(
-        "SELECT g.name AS group_name, a.id, a.title FROM groups g
+        "SELECT g.name AS group_name, a.id,
+                CASE WHEN g.digest_titles THEN a.title END AS title FROM groups g
          JOIN agenda_items a ON a.group_id = g.id
          WHERE g.workspace_id = ? AND a.created_at > ? AND a.status <> 'withdrawn'
          ORDER BY g.name_key, a.created_at, a.id",
@@ -128,7 +134,8 @@ pub async fn items_since(
 pub struct UpdateLine {
     pub group_name: String,
     pub action_id: i64,
-    pub title: String,
+    /// `None` unless the group shows titles in the digest.
+    pub title: Option<String>,
     pub status: String,
     pub notes: i64,
 }
@@ -140,7 +147,8 @@ pub async fn updates_since(
     since: DateTime<Utc>,
 ) -> Result<Vec<UpdateLine>> {
     Ok(sqlx::query_as(
-        "SELECT g.name AS group_name, a.id AS action_id, a.title, a.status,
+        "SELECT g.name AS group_name, a.id AS action_id,
+                CASE WHEN g.digest_titles THEN a.title END AS title, a.status,
                 count(u.note) AS notes
          FROM groups g JOIN actions a ON a.group_id = g.id
          JOIN action_updates u ON u.action_id = a.id
@@ -157,7 +165,8 @@ pub async fn updates_since(
 pub struct OverdueLine {
     pub group_name: String,
     pub action_id: i64,
-    pub title: String,
+    /// `None` unless the group shows titles in the digest.
+    pub title: Option<String>,
     pub due_date: String,
 }
 
@@ -168,7 +177,8 @@ pub async fn overdue(
     today: NaiveDate,
 ) -> Result<Vec<OverdueLine>> {
     Ok(sqlx::query_as(
-        "SELECT g.name AS group_name, a.id AS action_id, a.title, a.due_date FROM groups g
+        "SELECT g.name AS group_name, a.id AS action_id,
+                CASE WHEN g.digest_titles THEN a.title END AS title, a.due_date FROM groups g
          JOIN actions a ON a.group_id = g.id
          WHERE g.workspace_id = ? AND g.archived_at IS NULL
            AND a.status IN ('open', 'in_progress', 'blocked') AND a.due_date < ?

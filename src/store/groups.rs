@@ -7,7 +7,7 @@ macro_rules! select {
     ($rest:literal) => {
         concat!(
             "SELECT id, workspace_id, name, level, channel_id, coordinator_role, member_role, \
-             timezone, language, archived_at, version FROM groups ",
+             timezone, language, archived_at, version, digest_titles FROM groups ",
             $rest
         )
     };
@@ -26,6 +26,7 @@ struct Row {
     language: Option<String>,
     archived_at: Option<i64>,
     version: i64,
+    digest_titles: bool,
 }
 
 impl Row {
@@ -48,6 +49,7 @@ impl Row {
                 .transpose()?,
             archived_at: self.archived_at.map(from_ts).transpose()?,
             version: self.version,
+            digest_titles: self.digest_titles,
         })
     }
 }
@@ -139,8 +141,8 @@ pub async fn list(
 pub async fn update(conn: &mut SqliteConnection, g: &Group, now: DateTime<Utc>) -> Result<bool> {
     let done = sqlx::query(
         "UPDATE groups SET name = ?, name_key = ?, level = ?, channel_id = ?, coordinator_role = ?,
-         member_role = ?, timezone = ?, language = ?, archived_at = ?, updated_at = ?,
-         version = version + 1
+         member_role = ?, timezone = ?, language = ?, archived_at = ?, digest_titles = ?,
+         updated_at = ?, version = version + 1
          WHERE id = ? AND version = ?",
     )
     .bind(&g.name)
@@ -152,6 +154,7 @@ pub async fn update(conn: &mut SqliteConnection, g: &Group, now: DateTime<Utc>) 
     .bind(g.timezone.map(|t| t.name()))
     .bind(g.language.map(Lang::code))
     .bind(g.archived_at.map(ts))
+    .bind(g.digest_titles)
     .bind(ts(now))
     .bind(g.id.0)
     .bind(g.version)

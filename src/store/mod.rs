@@ -1,5 +1,7 @@
-//! The storage layer: sqlx on a real SQLite file (WAL, foreign keys, STRICT tables),
-//! schema by the migrations in `migrations/` only. One file per table family; each
+//! The storage layer: sqlx on a real SQLite file (WAL, foreign keys, STRICT tables,
+//! `secure_delete`, ids that are never reused), schema by the migrations in `migrations/`
+//! only. The file is created 0600 in a folder created 0700 ([`files`]); backups and restore
+//! are in [`backup`]. One file per table family; each
 //! function takes a connection so the service can compose several in one transaction.
 //! The exception is the hot path, [`agenda::add_audited`], which sends its whole
 //! transaction to SQLite as one batch (`WriteBatch`) to keep the write turn short.
@@ -11,7 +13,9 @@
 pub mod actions;
 pub mod agenda;
 pub mod audit;
+pub mod backup;
 pub mod digest;
+pub mod files;
 pub mod groups;
 pub mod lookup;
 pub mod meetings;
@@ -41,6 +45,10 @@ pub enum StoreError {
     Locked,
     #[error("cannot open the database at {path}: {reason}")]
     CannotOpen { path: String, reason: String },
+    /// The database URL names another database system (`postgres://…`): sltbot stores its
+    /// data only in SQLite, and would otherwise create a file named after the URL.
+    #[error("not a SQLite database URL")]
+    NotSqlite,
     #[error("the database schema could not be migrated: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("a stored value is corrupt: {0}")]
@@ -179,19 +187,21 @@ impl Drop for WriteBatch {
 
 impl Store {
     /// Open (creating if missing, with its folder) and migrate the database at `url`:
-    /// `sqlite://path`, `sqlite:path`, a plain path, or `sqlite::memory:`.
+    /// `sqlite://path`, `sqlite:path`, a plain path, or `sqlite::memory:`. Any other URL
+    /// (`postgres://…`) is refused with [`StoreError::NotSqlite`]. A new folder is created
+    /// 0700 and the database file 0600 (unix; see [`files`]).
     pub async fn open(url: &str, opts: &StoreOptions) -> Result<Store> {
+        if !is_sqlite_url(url) {
+            return Err(StoreError::NotSqlite);
+        }
         if is_memory(url) {
             return Self::open_in_memory().await;
         }
         let path = file_path(url);
         // `?mode=ro` opens an existing database read-only (inspection, or a backup copy).
         let read_only = url.contains("mode=ro");
-        if let Some(dir) = path
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty() && !read_only)
-        {
-            std::fs::create_dir_all(dir).map_err(|e| StoreError::CannotOpen {
+        if !read_only {
+            files::prepare_database_file(&path).map_err(|e| StoreError::CannotOpen {
                 path: path.display().to_string(),
                 reason: e.to_string(),
             })?;
@@ -203,10 +213,17 @@ impl Store {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
+            // Deleted content is overwritten with zeros, not just unlinked (issue 14).
+            .pragma("secure_delete", "ON")
             .busy_timeout(opts.busy_timeout)
             .collation(agenda::TITLE_COLLATION, title_cmp);
         let pool = SqlitePoolOptions::new()
             .max_connections(opts.max_connections.max(1))
+            // One connection stays open for the store's life: besides saving reopening, it
+            // tells `sltbot restore` that the database is in use.
+            .min_connections(1)
+            .idle_timeout(None)
+            .max_lifetime(None)
             // An embedded database cannot drop a connection; sqlx's default ping before each
             // acquire would cost every command an extra hand-off to the connection's thread.
             .test_before_acquire(false)
@@ -242,6 +259,7 @@ impl Store {
         let connect = SqliteConnectOptions::from_str("sqlite::memory:")
             .map_err(StoreError::Other)?
             .foreign_keys(true)
+            .pragma("secure_delete", "ON")
             .collation(agenda::TITLE_COLLATION, title_cmp);
         let pool = SqlitePoolOptions::new()
             .max_connections(1)
@@ -258,16 +276,54 @@ impl Store {
         Ok(store)
     }
 
+    /// Run the migrations on one connection with foreign keys off, as SQLite's procedure
+    /// for rebuilding a table asks (a `DROP TABLE` of a parent would otherwise cascade, and
+    /// the pragma cannot change inside the migration's transaction); then check that every
+    /// reference still holds before switching them back on.
     async fn migrate(&self) -> Result<()> {
-        MIGRATOR.run(&self.pool).await.map_err(|e| match e {
-            sqlx::migrate::MigrateError::Execute(inner) => match StoreError::from(inner) {
-                StoreError::Other(inner) => {
-                    StoreError::Migrate(sqlx::migrate::MigrateError::Execute(inner))
-                }
-                other => other,
-            },
-            other => StoreError::Migrate(other),
-        })
+        let mut conn = self.pool.acquire().await?;
+        sqlx::query("PRAGMA foreign_keys = OFF")
+            .execute(&mut *conn)
+            .await?;
+        let ran = MIGRATOR.run_direct(&mut *conn).await;
+        let checked = match ran {
+            Ok(()) => sqlx::query("PRAGMA foreign_key_check")
+                .fetch_all(&mut *conn)
+                .await
+                .map_err(StoreError::from),
+            Err(e) => Err(migrate_error(e)),
+        };
+        let on = sqlx::query("PRAGMA foreign_keys = ON")
+            .execute(&mut *conn)
+            .await;
+        if checked.is_err() || on.is_err() {
+            // Whatever state it is in, this connection is not handed out again.
+            conn.close_on_drop();
+        }
+        let violations = checked?;
+        on?;
+        if !violations.is_empty() {
+            return Err(StoreError::Corrupt(format!(
+                "{} broken references after migrating",
+                violations.len()
+            )));
+        }
+        Ok(())
+    }
+
+    /// Write the WAL into the database file and truncate it to zero bytes, so that pages
+    /// holding deleted text (zeroed in the database by `secure_delete`) do not live on in
+    /// the `-wal` file. Run after a deletion (`/group delete`, the retention job). Takes
+    /// this process's write turn; a reader of another process may keep the WAL from being
+    /// emptied, which is reported as `false` (the next checkpoint finishes the job).
+    pub async fn checkpoint_truncate(&self) -> Result<bool> {
+        let _turn = self.write_lock.clone().lock_owned().await;
+        let mut conn = self.writer.acquire().await?;
+        let (busy, _log, _done): (i64, i64, i64) =
+            sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)")
+                .fetch_one(&mut *conn)
+                .await?;
+        Ok(busy == 0)
     }
 
     /// A write transaction. Writers of this process take turns (first come, first served)
@@ -310,6 +366,50 @@ impl Store {
         self.writer.close().await;
         self.pool.close().await
     }
+}
+
+fn migrate_error(e: sqlx::migrate::MigrateError) -> StoreError {
+    match e {
+        sqlx::migrate::MigrateError::Execute(inner) => match StoreError::from(inner) {
+            StoreError::Other(inner) => {
+                StoreError::Migrate(sqlx::migrate::MigrateError::Execute(inner))
+            }
+            other => other,
+        },
+        other => StoreError::Migrate(other),
+    }
+}
+
+/// A URL sltbot can open: `sqlite:…`, or a plain path. Anything that starts like another
+/// scheme (`postgres://`, `mysql:`, `file:`…) is not; a one-letter "scheme" is a Windows
+/// drive (`C:\data\x.db`).
+pub fn is_sqlite_url(url: &str) -> bool {
+    let url = url.trim();
+    if url.is_empty() {
+        return false;
+    }
+    if url
+        .get(..7)
+        .is_some_and(|p| p.eq_ignore_ascii_case("sqlite:"))
+    {
+        return true;
+    }
+    match url.split_once(':') {
+        None => true,
+        Some((scheme, _)) => {
+            let looks_like_scheme = scheme.len() > 1
+                && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+            !looks_like_scheme
+        }
+    }
+}
+
+/// The file a SQLite URL names (`None` for an in-memory database).
+pub fn database_file(url: &str) -> Option<PathBuf> {
+    (!is_memory(url)).then(|| file_path(url))
 }
 
 fn is_memory(url: &str) -> bool {
@@ -355,5 +455,29 @@ mod tests {
         assert_eq!(file_path("sqlite:x.db?mode=rwc"), PathBuf::from("x.db"));
         assert_eq!(file_path("plain.db"), PathBuf::from("plain.db"));
         assert!(is_memory("sqlite::memory:"));
+    }
+
+    #[test]
+    fn only_sqlite_urls_are_accepted() {
+        for ok in [
+            "sqlite://data/x.db",
+            "SQLITE:x.db",
+            "sqlite::memory:",
+            "data/sltbot.db",
+            "/var/lib/sltbot/sltbot.db",
+            "C:\\sltbot\\x.db",
+        ] {
+            assert!(is_sqlite_url(ok), "{ok}");
+        }
+        for bad in [
+            "postgres://u:p@host/db",
+            "postgresql://host/db",
+            "mysql://host/db",
+            "mariadb:db",
+            "file:x.db",
+            "",
+        ] {
+            assert!(!is_sqlite_url(bad), "{bad}");
+        }
     }
 }

@@ -175,6 +175,15 @@ cli-db-read-only = The database { $url } is read-only. Give sltbot write access 
 cli-db-locked = The database { $url } is locked by another process. Try again when that process has finished.
 cli-db-failed = Can't open the database { $url }: { $reason }
 cli-bad-lang = Unknown language “{ $input }”. Choose nb, nn or en.
+cli-db-not-sqlite = sltbot stores its data only in SQLite: the database URL (--db or database.url) must start with sqlite:// or be a file path, e.g. sqlite://data/sltbot.db. Other databases (PostgreSQL, MySQL …) are not supported, and nothing was changed.
+cli-backup-done = Backup written to { $path } ({ $size } bytes, readable by the owner only).
+cli-backup-failed = The backup was not made: { $reason }
+cli-restore-done = The database { $url } was restored from { $path }.
+cli-restore-in-use = The database { $url } is in use (is sltbot running?). Stop the bot first; nothing was changed.
+cli-restore-failed = Nothing was restored and the database is unchanged: { $reason }
+cli-restore-memory = Can't restore into an in-memory database. Give a file with --db.
+cli-backup-exists = { $path } exists already. A backup never overwrites a file; choose a new name.
+cli-restore-no-file = There is no file { $path } to restore from.
 
 ## Public holidays and cadences
 holiday-new-years-day = New Year's Day
@@ -504,3 +513,20 @@ cmd-action-note = note
     .description = Rewrite a progress note, e.g. to remove names (its author or coordinators)
 opt-update = update
     .description = The note's number in the history (see /action show)
+sched-digest-items-count = • { $group }: { $count ->
+    [one] one new item
+   *[other] { $count } new items
+}
+sched-digest-updates-count = • { $group }: { $count ->
+    [one] one updated action
+   *[other] { $count } updated actions
+}
+sched-digest-overdue-count = • { $group }: { $count ->
+    [one] one overdue action
+   *[other] { $count } overdue actions
+}
+audit-group-digest = changed what the weekly digest shows
+cmd-group-digest = digest
+    .description = What the weekly digest shows of the group: titles, or counts only (coordinators)
+opt-titles = titles
+    .description = Show item and action titles in the weekly digest

@@ -175,6 +175,15 @@ cli-db-read-only = Databasen { $url } er skrivebeskyttet. Gi sltbot skrivetilgan
 cli-db-locked = Databasen { $url } er låst av en annen prosess. Prøv igjen når den er ferdig.
 cli-db-failed = Kan ikke åpne databasen { $url }: { $reason }
 cli-bad-lang = Ukjent språk «{ $input }». Velg nb, nn eller en.
+cli-db-not-sqlite = sltbot lagrer bare i SQLite: databaseadressen (--db eller database.url) må begynne med sqlite:// eller være en filsti, f.eks. sqlite://data/sltbot.db. Andre databaser (PostgreSQL, MySQL …) støttes ikke, og ingenting er endret.
+cli-backup-done = Sikkerhetskopi skrevet til { $path } ({ $size } byte, bare lesbar for eieren).
+cli-backup-failed = Sikkerhetskopien ble ikke laget: { $reason }
+cli-restore-done = Databasen { $url } er gjenopprettet fra { $path }.
+cli-restore-in-use = Databasen { $url } er i bruk (kjører sltbot?). Stopp boten først; ingenting er endret.
+cli-restore-failed = Gjenopprettingen ble ikke gjort, og databasen er uendret: { $reason }
+cli-restore-memory = Kan ikke gjenopprette til en database i minnet. Oppgi en fil med --db.
+cli-backup-exists = { $path } finnes allerede. En sikkerhetskopi overskriver aldri en fil; velg et nytt navn.
+cli-restore-no-file = Fant ingen fil { $path } å gjenopprette fra.
 
 ## Helligdager og møtefrekvenser
 holiday-new-years-day = første nyttårsdag
@@ -504,3 +513,20 @@ cmd-action-note = notat
     .description = Skriv om et notat, for eksempel for å fjerne navn (forfatteren eller koordinatorer)
 opt-update = notatnr
     .description = Notatets nummer i historikken (se /action show)
+sched-digest-items-count = • { $group }: { $count ->
+    [one] én ny sak
+   *[other] { $count } nye saker
+}
+sched-digest-updates-count = • { $group }: { $count ->
+    [one] ett oppdatert tiltak
+   *[other] { $count } oppdaterte tiltak
+}
+sched-digest-overdue-count = • { $group }: { $count ->
+    [one] ett forsinket tiltak
+   *[other] { $count } forsinkede tiltak
+}
+audit-group-digest = endret hva ukeoppsummeringen viser
+cmd-group-digest = oppsummering
+    .description = Hva ukeoppsummeringen viser fra gruppa: titler, eller bare antall (koordinatorer)
+opt-titles = titler
+    .description = Vis titler på saker og tiltak i ukeoppsummeringen

@@ -175,6 +175,15 @@ cli-db-read-only = Databasen { $url } er skriveverna. Gi sltbot skrivetilgang ti
 cli-db-locked = Databasen { $url } er låst av ein annan prosess. Prøv igjen når prosessen er ferdig.
 cli-db-failed = Kan ikkje opne databasen { $url }: { $reason }
 cli-bad-lang = Ukjend språk «{ $input }». Vel nb, nn eller en.
+cli-db-not-sqlite = sltbot lagrar berre i SQLite: databaseadressa (--db eller database.url) må byrje med sqlite:// eller vere ein filsti, t.d. sqlite://data/sltbot.db. Andre databasar (PostgreSQL, MySQL …) er ikkje støtta, og ingenting er endra.
+cli-backup-done = Tryggingskopi skriven til { $path } ({ $size } byte, berre lesbar for eigaren).
+cli-backup-failed = Tryggingskopien vart ikkje laga: { $reason }
+cli-restore-done = Databasen { $url } er attoppretta frå { $path }.
+cli-restore-in-use = Databasen { $url } er i bruk (køyrer sltbot?). Stopp boten først; ingenting er endra.
+cli-restore-failed = Attopprettinga vart ikkje gjord, og databasen er uendra: { $reason }
+cli-restore-memory = Kan ikkje attopprette til ein database i minnet. Vel ei fil med --db.
+cli-backup-exists = { $path } finst allereie. Ein tryggingskopi skriv aldri over ei fil; vel eit nytt namn.
+cli-restore-no-file = Fann inga fil { $path } å attopprette frå.
 
 ## Heilagdagar og møtefrekvensar
 holiday-new-years-day = første nyttårsdag
@@ -504,3 +513,20 @@ cmd-action-note = notat
     .description = Skriv om eit notat, til dømes for å fjerne namn (forfattaren eller koordinatorar)
 opt-update = notatnr
     .description = Nummeret på notatet i historikken (sjå /action show)
+sched-digest-items-count = • { $group }: { $count ->
+    [one] éi ny sak
+   *[other] { $count } nye saker
+}
+sched-digest-updates-count = • { $group }: { $count ->
+    [one] eitt oppdatert tiltak
+   *[other] { $count } oppdaterte tiltak
+}
+sched-digest-overdue-count = • { $group }: { $count ->
+    [one] eitt forseinka tiltak
+   *[other] { $count } forseinka tiltak
+}
+audit-group-digest = endra kva vekeoppsummeringa viser
+cmd-group-digest = oppsummering
+    .description = Kva vekeoppsummeringa viser frå gruppa: titlar, eller berre tal (koordinatorar)
+opt-titles = titlar
+    .description = Vis titlar på saker og tiltak i vekeoppsummeringa
