@@ -244,11 +244,18 @@ pub fn error(lang: Lang, e: &ServiceError) -> String {
 /// Why a cadence was not understood, in the user's language. Echoed input is made safe
 /// (one short line, never an identity number).
 pub fn cadence_error(lang: Lang, e: &crate::domain::cadence::CadenceError) -> String {
-    let mut args = fluent_bundle::FluentArgs::new();
-    for (name, value) in e.args() {
-        args.set(name, crate::domain::text::echo_safe(&value));
+    crate::i18n::cadence::error(lang, e)
+}
+
+/// A stored cadence as people say it, and the exact rule after it when asked for.
+fn cadence_text(lang: Lang, tz: Tz, stored: &str, show_rule: bool, style: Style) -> String {
+    let rule = || style.text(&stored.replace('\n', " "));
+    let words = crate::i18n::cadence::describe_stored(lang, stored, tz).unwrap_or_else(rule);
+    if show_rule {
+        format!("{words}\n{}", t!(lang, "schedule-rule", rule = rule()))
+    } else {
+        words
     }
-    crate::i18n::tr(lang, e.fluent_key(), Some(&args))
 }
 
 fn when(lang: Lang, tz: Tz, m: &Meeting) -> String {
@@ -711,7 +718,7 @@ pub fn export_markdown(lang: Lang, tz: Tz, e: &crate::service::reply::GroupExpor
 /// Replies of the scheduling commands (`meeting schedule/next/move`, `group reminders`,
 /// `digest`).
 fn schedule_reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
-    use crate::domain::reminders::format_duration;
+    use crate::i18n::cadence::{duration, durations};
     use Reply as R;
     let name = |g: &Group| style.bold(&style.text(&g.name));
     let yes_no = |b: bool| {
@@ -725,6 +732,7 @@ fn schedule_reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
         R::MeetingScheduled {
             group,
             cadence,
+            show_rule,
             skip_holidays,
             upcoming,
             attached,
@@ -734,7 +742,7 @@ fn schedule_reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
                 t!(
                     lang,
                     "schedule-cadence",
-                    cadence = style.text(&cadence.replace('\n', " "))
+                    cadence = cadence_text(lang, tz, cadence, *show_rule, style)
                 ),
                 t!(
                     lang,
@@ -783,16 +791,11 @@ fn schedule_reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
             let leads = if settings.leads.is_empty() {
                 t!(lang, "value-none")
             } else {
-                settings
-                    .leads
-                    .iter()
-                    .map(|l| format_duration(*l))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                durations(lang, &settings.leads)
             };
             let deadline = settings
                 .deadline
-                .map(format_duration)
+                .map(|d| duration(lang, d))
                 .unwrap_or_else(|| t!(lang, "value-none"));
             t!(
                 lang,
@@ -806,6 +809,7 @@ fn schedule_reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
         R::DigestSettings {
             channel,
             cadence,
+            show_rule,
             next,
         } => t!(
             lang,
@@ -813,7 +817,7 @@ fn schedule_reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
             channel = channel
                 .map(|c| style.channel(c))
                 .unwrap_or_else(|| t!(lang, "value-none")),
-            cadence = style.text(&cadence.replace('\n', " ")),
+            cadence = cadence_text(lang, tz, cadence, *show_rule, style),
             next = next
                 .map(|n| crate::i18n::format::datetime(lang, n, tz))
                 .unwrap_or_else(|| t!(lang, "value-none"))

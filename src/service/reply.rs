@@ -129,8 +129,10 @@ pub enum Reply {
     },
     MeetingScheduled {
         group: Group,
-        /// The stored form (`DTSTART…RRULE…` or cron).
+        /// The stored form (`DTSTART…RRULE…` or cron); replies say it in words.
         cadence: String,
+        /// Show the exact rule too (the stored form), under the words.
+        show_rule: bool,
         skip_holidays: bool,
         /// The first few meetings of the series.
         upcoming: Vec<Meeting>,
@@ -153,7 +155,10 @@ pub enum Reply {
     },
     DigestSettings {
         channel: Option<ChannelId>,
+        /// The stored form; replies say it in words.
         cadence: String,
+        /// Show the exact rule too, under the words.
+        show_rule: bool,
         next: Option<DateTime<Utc>>,
     },
 }

@@ -83,6 +83,7 @@ impl Service {
         Ok(Reply::MeetingScheduled {
             group,
             cadence: series.cadence,
+            show_rule: false,
             skip_holidays: settings.skip_holidays,
             upcoming,
             attached,
@@ -235,6 +236,7 @@ impl Service {
             return Ok(Reply::DigestSettings {
                 channel: current.channel,
                 cadence: current.cadence,
+                show_rule: false,
                 next,
             });
         }
@@ -271,6 +273,7 @@ impl Service {
         Ok(Reply::DigestSettings {
             channel: ws.digest_channel,
             cadence: stored,
+            show_rule: false,
             next,
         })
     }
