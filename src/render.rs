@@ -247,15 +247,20 @@ pub fn cadence_error(lang: Lang, e: &crate::domain::cadence::CadenceError) -> St
     crate::i18n::cadence::error(lang, e)
 }
 
-/// A stored cadence as people say it, and the exact rule after it when asked for.
-fn cadence_text(lang: Lang, tz: Tz, stored: &str, show_rule: bool, style: Style) -> String {
-    let rule = || style.text(&stored.replace('\n', " "));
-    let words = crate::i18n::cadence::describe_stored(lang, stored, tz).unwrap_or_else(rule);
-    if show_rule {
-        format!("{words}\n{}", t!(lang, "schedule-rule", rule = rule()))
-    } else {
-        words
-    }
+/// A stored cadence as people say it (the stored text itself if it does not parse, which a
+/// stored cadence always does).
+fn cadence_words(lang: Lang, tz: Tz, stored: &str, style: Style) -> String {
+    crate::i18n::cadence::describe_stored(lang, stored, tz)
+        .unwrap_or_else(|| style.text(&stored.replace('\n', " ")))
+}
+
+/// The exact rule, for replies that asked for it (`show_rule`).
+fn rule_line(lang: Lang, stored: &str, style: Style) -> String {
+    t!(
+        lang,
+        "schedule-rule",
+        rule = style.text(&stored.replace('\n', " "))
+    )
 }
 
 fn when(lang: Lang, tz: Tz, m: &Meeting) -> String {
@@ -742,15 +747,20 @@ fn schedule_reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
                 t!(
                     lang,
                     "schedule-cadence",
-                    cadence = cadence_text(lang, tz, cadence, *show_rule, style)
+                    cadence = cadence_words(lang, tz, cadence, style)
                 ),
+            ];
+            if *show_rule {
+                out.push(rule_line(lang, cadence, style));
+            }
+            out.extend([
                 t!(
                     lang,
                     "schedule-skip-holidays",
                     value = yes_no(*skip_holidays)
                 ),
                 t!(lang, "schedule-upcoming"),
-            ];
+            ]);
             for m in upcoming {
                 out.push(meeting_line(lang, tz, m, style));
             }
@@ -811,17 +821,24 @@ fn schedule_reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
             cadence,
             show_rule,
             next,
-        } => t!(
-            lang,
-            "schedule-digest",
-            channel = channel
-                .map(|c| style.channel(c))
-                .unwrap_or_else(|| t!(lang, "value-none")),
-            cadence = cadence_text(lang, tz, cadence, *show_rule, style),
-            next = next
-                .map(|n| crate::i18n::format::datetime(lang, n, tz))
-                .unwrap_or_else(|| t!(lang, "value-none"))
-        ),
+        } => {
+            let mut out = t!(
+                lang,
+                "schedule-digest",
+                channel = channel
+                    .map(|c| style.channel(c))
+                    .unwrap_or_else(|| t!(lang, "value-none")),
+                cadence = cadence_words(lang, tz, cadence, style),
+                next = next
+                    .map(|n| crate::i18n::format::datetime(lang, n, tz))
+                    .unwrap_or_else(|| t!(lang, "value-none"))
+            );
+            if *show_rule {
+                out.push('\n');
+                out.push_str(&rule_line(lang, cadence, style));
+            }
+            out
+        }
         _ => String::new(),
     }
 }

@@ -1311,7 +1311,7 @@ mod tests {
 
         fn valid_spec() -> impl Strategy<Value = String> {
             let preset = (
-                0usize..4,
+                0usize..6,
                 1u32..=52,
                 weekday_token(),
                 0u32..24,
@@ -1322,7 +1322,9 @@ mod tests {
                     0 => format!("weekly {wd} {h:02}:{m:02}"),
                     1 => format!("every {n} weeks {wd} {h}:{m:02} from 2027-01-05"),
                     2 => format!("monthly {ord} {wd} {h:02}:{m:02}"),
-                    _ => format!("quarterly {ord} {wd} {h:02}:{m:02}"),
+                    3 => format!("quarterly {ord} {wd} {h:02}:{m:02}"),
+                    4 => format!("every {} months {ord} {wd} {h:02}:{m:02}", n % 12 + 1),
+                    _ => format!("møte i uke {n}, {} og 53 {wd} kl. {h:02}.{m:02}", n % 7 + 1),
                 });
             let cron = (
                 prop::sample::select(vec!["0", "*/15", "30", "0,30", "5-10"]),
