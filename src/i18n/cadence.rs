@@ -326,6 +326,35 @@ mod tests {
         }
     }
 
+    #[test]
+    fn what_sltbot_says_a_cadence_is_can_be_typed_back() {
+        let now = Utc
+            .with_ymd_and_hms(2026, 12, 1, 12, 0, 0)
+            .single()
+            .expect("valid");
+        for spec in [
+            "every 4 weeks tue 09:00",
+            "annenhver uke onsdag kl. 14.00",
+            "monthly first tue 09:00",
+            "quarterly last thu 10:00",
+            "kvartalsvis første fredag kl. 12.00 fra mai",
+            "4 ganger i året første tirsdag kl. 09.00",
+            "møte i uke 8, 20, 36 og 46 tirsdag kl. 09.00",
+            "0 8 * * 1",
+            "hver 22. uke søndag kl. 18.05",
+            "annenhver måned siste torsdag kl. 10.00",
+        ] {
+            let c = Cadence::parse(spec, Oslo, now).expect(spec);
+            let want = c.occurrences_after(now, 12, false);
+            for lang in Lang::ALL {
+                let text = describe(lang, &c, Oslo);
+                let back = Cadence::parse(&text, Oslo, now)
+                    .unwrap_or_else(|e| panic!("{lang:?} {text:?} (from {spec}): {e:?}"));
+                assert_eq!(back.occurrences_after(now, 12, false), want, "{text}");
+            }
+        }
+    }
+
     /// Bokmål words a nynorsk text must not contain.
     const BOKMAL_ONLY: &[&str] = &[
         "ikke",

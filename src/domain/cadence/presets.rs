@@ -35,6 +35,13 @@
 //! filler   = on the at of in i kl kl. klokka klokken på den om og and      (ignored)
 //! ```
 //!
+//! The head may also come after the weekday and ordinal, and a few more heads read as the
+//! replies do, so what sltbot says a cadence is can be typed back: `første tirsdag i
+//! måneden kl. 09.00` (head `måneden` | `månaden` | `month`), `første tirsdag hver 3. måned`,
+//! `hver mandag kl. 08.00` (EVERY + weekday = weekly), `tirsdag i uke 8, 20, 36 og 46`,
+//! `hvert kvartal, siste torsdag i januar, april, juli og oktober` (quarterly: four month
+//! names a quarter apart say when quarters start).
+//!
 //! N is 1..=52 for weeks and 1..=12 for months. A weekday and a time are required; an ordinal
 //! is required for monthly, every-N-months and quarterly. Examples: `weekly tue 09:00`,
 //! `every 4 weeks tue 09:00 from 2027-01-05`, `monthly first tue 09:00`,
@@ -159,6 +166,10 @@ fn parse_head(tokens: &[String], i: usize) -> Result<(Head, usize), CadenceError
         "quarterly" | "kvartalsvis" => (Head::Quarterly, i + 1),
         w if OTHER.contains(&w) && is_week(i + 1) => (Head::Weekly(2), i + 2),
         w if OTHER.contains(&w) && is_month(i + 1) => (Head::Monthly(2), i + 2),
+        // "hver mandag", "every Monday": weekly; the weekday stays a clause.
+        w if EVERY.contains(&w) && weekday_word(word(i + 1)).is_some() => (Head::Weekly(1), i + 1),
+        // "… i måneden", "… of the month".
+        "måneden" | "månaden" | "month" => (Head::Monthly(1), i + 1),
         w if EVERY.contains(&w) => {
             let second = word(i + 1);
             if is_week(i + 1) {
@@ -240,22 +251,52 @@ fn parse_tokens(tokens: &[String]) -> Result<Preset, CadenceError> {
     while start + 1 < tokens.len() && LEADING.contains(&word(start)) {
         start += 1;
     }
-    let (head, mut i) = parse_head(tokens, start)?;
+    // The head usually comes first; else it may come after the weekday or ordinal, as in the
+    // replies' own wording: "første tirsdag i måneden", "tirsdag i uke 8 og 36".
+    let (head, head_at, head_end) = match parse_head(tokens, start) {
+        Ok((head, end)) => (head, start, end),
+        Err(first @ (CadenceError::Unrecognized { .. } | CadenceError::UnexpectedWord { .. })) => {
+            let mut found = None;
+            for k in start + 1..tokens.len() {
+                match parse_head(tokens, k) {
+                    Ok((head, end)) => {
+                        found = Some((head, k, end));
+                        break;
+                    }
+                    Err(
+                        CadenceError::Unrecognized { .. } | CadenceError::UnexpectedWord { .. },
+                    ) => {}
+                    Err(other) => return Err(other),
+                }
+            }
+            found.ok_or(first)?
+        }
+        Err(other) => return Err(other),
+    };
 
     let mut weekday: Option<Weekday> = None;
     let mut time: Option<NaiveTime> = None;
     let mut ordinal: Option<Ordinal> = None;
     let mut from: Option<NaiveDate> = None;
     let mut start_month: Option<u32> = None;
+    // "… i januar, april, juli og oktober" (quarterly only): (month, position).
+    let mut months: Vec<(u32, usize)> = Vec::new();
     let allows_ordinal = matches!(head, Head::Monthly(_) | Head::Quarterly);
+    let mut i = start;
     while i < tokens.len() {
+        if i == head_at {
+            i = head_end;
+            continue;
+        }
         let t = word(i);
         let position = i + 1;
         i += 1;
         if FILLERS.contains(&t) {
             continue;
         }
-        if let Some(wd) = weekday_word(t) {
+        if let Some(m) = month_word(t).filter(|_| matches!(head, Head::Quarterly)) {
+            months.push((m, position));
+        } else if let Some(wd) = weekday_word(t) {
             set_once(&mut weekday, wd, PresetPart::Weekday)?;
         } else if let Some(o) = ordinal_word(t).filter(|_| allows_ordinal) {
             set_once(&mut ordinal, o, PresetPart::Ordinal)?;
@@ -291,10 +332,23 @@ fn parse_tokens(tokens: &[String]) -> Result<Preset, CadenceError> {
             interval,
             ordinal: ordinal.ok_or_else(|| missing(PresetPart::Ordinal))?,
         },
-        Head::Quarterly => Repeat::Quarterly {
-            ordinal: ordinal.ok_or_else(|| missing(PresetPart::Ordinal))?,
-            start_month,
-        },
+        Head::Quarterly => {
+            if let Some(&(_, position)) = months.first() {
+                // The four months must be a quarter apart: they say when quarters start.
+                let mut ms: Vec<u32> = months.iter().map(|(m, _)| *m).collect();
+                ms.sort_unstable();
+                let first = ms[0];
+                let want: Vec<u32> = (0..4).map(|q| (first - 1 + 3 * q) % 12 + 1).collect();
+                if ms != want {
+                    return Err(unexpected(word(position - 1), position));
+                }
+                set_once(&mut start_month, first, PresetPart::From)?;
+            }
+            Repeat::Quarterly {
+                ordinal: ordinal.ok_or_else(|| missing(PresetPart::Ordinal))?,
+                start_month,
+            }
+        }
     };
     Ok(Preset {
         repeat,
@@ -923,6 +977,10 @@ mod tests {
             ("møte i veke 8, 20, 36 og 46 tysdag kl. 09.00", iso_weeks),
             ("meetings in weeks 8, 20, 36 and 46 on tuesday at 09:00", iso_weeks),
             ("uke 8 20 36 46 tirsdag 09:00", iso_weeks),
+            // The head after the weekday, as the replies say it.
+            ("tysdag i veke 8, 20, 36 og 46 kl. 09.00", iso_weeks),
+            ("første tirsdag hver 3. måned kl. 09.00", every_third_month),
+            ("first Tuesday every 3rd month at 09:00", every_third_month),
             (
                 "annenhver måned siste torsdag kl. 10.00",
                 "DTSTART;TZID=Europe/Oslo:20261231T100000\nRRULE:FREQ=MONTHLY;INTERVAL=2;BYDAY=-1TH",
@@ -967,6 +1025,14 @@ mod tests {
                     value: 13,
                     min: 1,
                     max: 12,
+                },
+            ),
+            (
+                "hvert kvartal siste torsdag i januar og juli kl. 10.00",
+                CadenceError::UnexpectedWord {
+                    word: "januar".into(),
+                    position: 6,
+                    suggestion: None,
                 },
             ),
             (
