@@ -178,7 +178,15 @@ pub fn error(lang: Lang, e: &CadenceError) -> String {
     for (name, value) in e.args() {
         args.set(name, crate::domain::text::echo_safe(&value));
     }
-    let mut out = crate::i18n::tr(lang, e.fluent_key(), Some(&args));
+    // A word near a known one: the suggestion says more than the list of examples.
+    let key = match e {
+        CadenceError::Unrecognized {
+            suggestion: Some(_),
+            ..
+        } => "cadence-error-not-understood",
+        _ => e.fluent_key(),
+    };
+    let mut out = crate::i18n::tr(lang, key, Some(&args));
     if let Some(s) = e.suggestion() {
         out.push(' ');
         out.push_str(&t!(
@@ -465,6 +473,11 @@ mod tests {
         assert_eq!(
             error(Lang::Nn, &e),
             "Manglar kva veke (første, siste …). Meinte du «kvar tredje månad første tysdag kl. 09.00»?"
+        );
+        let e = Cadence::parse("kvartalvis sste torsdg kl 10", Oslo, now).expect_err("typos");
+        assert_eq!(
+            error(Lang::Nb, &e),
+            "Forstod ikke «kvartalvis». Mente du «kvartalsvis siste torsdag kl 10.00»?"
         );
         let e = Cadence::parse("weekly tue 09:00 sharp", Oslo, now).expect_err("word");
         assert!(

@@ -753,7 +753,7 @@ fn repair(tokens: &[String], depth: u32) -> Option<Vec<String>> {
 
 /// Attaches to `e` the repaired text, if the text can be repaired.
 fn with_suggestion(e: CadenceError, tokens: &[String]) -> CadenceError {
-    let fixed = || repair(tokens, 3).map(|t| t.join(" "));
+    let fixed = || repair(tokens, 4).map(|t| t.join(" "));
     match e {
         CadenceError::Unrecognized { word, .. } => CadenceError::Unrecognized {
             word,
@@ -1065,6 +1065,11 @@ mod tests {
             ),
             // an hour without minutes
             ("hver 4. uke tirsdag kl. 9", "hver 4. uke tirsdag kl. 09.00"),
+            // up to four fixes at once
+            (
+                "kvartalvis sste torsdg kl 10",
+                "kvartalsvis siste torsdag kl 10.00",
+            ),
             // a missing ordinal, weekday or time, added in the text's language
             (
                 "hver tredje måned tirsdag kl. 09.00",

@@ -244,6 +244,7 @@ cadence-error-count-out-of-range = COUNT={ $value } must be between 1 and { $max
 cadence-error-count-and-until = COUNT and UNTIL cannot be used together.
 cadence-error-invalid-combination = { $name } cannot be used with FREQ={ $freq }.
 cadence-error-times-per-year = { $value } times a year does not divide the year into whole months. Choose 1, 2, 3, 4, 6 or 12 times a year.
+cadence-error-not-understood = Did not understand “{ $word }”.
 cadence-suggestion = Did you mean “{ $suggestion }”?
 cadence-examples = Examples: “every 4 weeks tue 09:00”, “monthly first tue 09:00” or “meeting in weeks 8, 20, 36 and 46 tue 09:00”.
 
@@ -356,7 +357,7 @@ cli-bad-from = --from "{ $input }" is not an RFC 3339 time (e.g. 2027-01-01T00:0
 cli-bad-year = Invalid year "{ $input }". Give a year between 1583 and 9999.
 cli-count-too-large = --count { $count } is too many: at most { $max } at a time. Continue with --from set to the last time to get more.
 cli-occurrences-all-holidays = No times: every meeting this cadence gives falls on a public holiday, and --skip-holidays skips them.
-cli-occurrences-fewer = Found only { $found } of { $count } times: the rule ends, or no more come within a reasonable time.
+cli-occurrences-fewer = Found only { $found } of { $count } times: the rule ends, or the search reached its limit on how far ahead it looks.
 value-yes = yes
 value-no = no
 error-cadence-too-frequent = This cadence meets more often than once a day. Choose a less frequent one.

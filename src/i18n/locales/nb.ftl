@@ -244,6 +244,7 @@ cadence-error-count-out-of-range = COUNT={ $value } må være mellom 1 og { $max
 cadence-error-count-and-until = COUNT og UNTIL kan ikke brukes sammen.
 cadence-error-invalid-combination = { $name } kan ikke brukes med FREQ={ $freq }.
 cadence-error-times-per-year = { $value } ganger i året går ikke opp i hele måneder. Velg 1, 2, 3, 4, 6 eller 12 ganger i året.
+cadence-error-not-understood = Forstod ikke «{ $word }».
 cadence-suggestion = Mente du «{ $suggestion }»?
 cadence-examples = Eksempel: «hver 4. uke tirsdag kl. 09.00», «månedlig første tirsdag kl. 09.00» eller «møte i uke 8, 20, 36 og 46 tirsdag kl. 09.00».
 
@@ -337,7 +338,7 @@ cli-bad-from = --from «{ $input }» er ikke et RFC 3339-tidspunkt (f.eks. 2027-
 cli-bad-year = Ugyldig år «{ $input }». Oppgi et år mellom 1583 og 9999.
 cli-count-too-large = --count { $count } er for mange: høyst { $max } om gangen. Fortsett med --from satt til siste tidspunkt for å få flere.
 cli-occurrences-all-holidays = Ingen tidspunkt: alle møtene denne frekvensen gir, faller på helligdager, og --skip-holidays hopper over dem.
-cli-occurrences-fewer = Fant bare { $found } av { $count } tidspunkt: regelen slutter, eller det kommer ingen flere innen rimelig tid.
+cli-occurrences-fewer = Fant bare { $found } av { $count } tidspunkt: regelen slutter, eller søket nådde grensen for hvor langt fram det leter.
 value-yes = ja
 value-no = nei
 error-cadence-too-frequent = Denne frekvensen gir møter oftere enn én gang om dagen. Velg en sjeldnere frekvens.

@@ -244,6 +244,7 @@ cadence-error-count-out-of-range = COUNT={ $value } må vere mellom 1 og { $max 
 cadence-error-count-and-until = COUNT og UNTIL kan ikkje brukast saman.
 cadence-error-invalid-combination = { $name } kan ikkje brukast med FREQ={ $freq }.
 cadence-error-times-per-year = { $value } gonger i året går ikkje opp i heile månader. Vel 1, 2, 3, 4, 6 eller 12 gonger i året.
+cadence-error-not-understood = Forstod ikkje «{ $word }».
 cadence-suggestion = Meinte du «{ $suggestion }»?
 cadence-examples = Døme: «kvar 4. veke tysdag kl. 09.00», «månadleg første tysdag kl. 09.00» eller «møte i veke 8, 20, 36 og 46 tysdag kl. 09.00».
 
@@ -334,7 +335,7 @@ cli-bad-from = --from «{ $input }» er ikkje eit RFC 3339-tidspunkt (t.d. 2027-
 cli-bad-year = Ugyldig år «{ $input }». Skriv eit år mellom 1583 og 9999.
 cli-count-too-large = --count { $count } er for mange: høgst { $max } om gongen. Hald fram med --from sett til siste tidspunkt for å få fleire.
 cli-occurrences-all-holidays = Ingen tidspunkt: alle møta denne frekvensen gjev, fell på heilagdagar, og --skip-holidays hoppar over dei.
-cli-occurrences-fewer = Fann berre { $found } av { $count } tidspunkt: regelen sluttar, eller det kjem ingen fleire innan rimeleg tid.
+cli-occurrences-fewer = Fann berre { $found } av { $count } tidspunkt: regelen sluttar, eller søket nådde grensa for kor langt fram det leitar.
 value-yes = ja
 value-no = nei
 error-cadence-too-frequent = Denne frekvensen gjev møte oftare enn ein gong om dagen. Vel ein sjeldnare frekvens.
