@@ -421,6 +421,8 @@ mod tests {
             "kvar 4. veke tysdg kl. 09.00",
             "kvar tredje månad tysdag kl. 09.00",
             "5 gonger i året første tysdag kl. 09.00",
+            "møte i veke 54 tysdag kl. 09.00",
+            "kvar 60. veke tysdag kl. 09.00",
             "sometimes",
         ] {
             let e = Cadence::parse(bad, Oslo, now).expect_err(bad);

@@ -273,6 +273,8 @@ pub enum CadenceError {
     },
     #[error("{value} times a year does not divide the year into whole months")]
     TimesPerYear { value: u64 },
+    #[error("there is no ISO week {value} (weeks are 1..=53)")]
+    WeekOutOfRange { value: u64 },
     #[error("preset gives its {} twice", part.id())]
     DuplicatePart { part: PresetPart },
     #[error("invalid time {text:?} (expected HH:MM)")]
@@ -339,6 +341,7 @@ impl CadenceError {
             CadenceError::InvalidDate { .. } => "cadence-error-invalid-date",
             CadenceError::IntervalOutOfRange { .. } => "cadence-error-interval-out-of-range",
             CadenceError::TimesPerYear { .. } => "cadence-error-times-per-year",
+            CadenceError::WeekOutOfRange { .. } => "cadence-error-week-out-of-range",
             CadenceError::NeverOccurs => "cadence-error-never-occurs",
             CadenceError::CronFieldCount { .. } => "cadence-error-cron-field-count",
             CadenceError::CronInvalidField { .. } => "cadence-error-cron-invalid-field",
@@ -388,7 +391,9 @@ impl CadenceError {
             CadenceError::MissingPart { part, .. } | CadenceError::DuplicatePart { part } => {
                 vec![("part", part.id().to_string())]
             }
-            CadenceError::TimesPerYear { value } => vec![("value", value.to_string())],
+            CadenceError::TimesPerYear { value } | CadenceError::WeekOutOfRange { value } => {
+                vec![("value", value.to_string())]
+            }
             CadenceError::InvalidTime { text }
             | CadenceError::InvalidDate { text }
             | CadenceError::InvalidDtstart { text } => vec![("text", text.clone())],

@@ -213,10 +213,8 @@ fn parse_head(tokens: &[String], i: usize) -> Result<(Head, usize), CadenceError
             (Head::IsoWeeks(set), k)
         }
         w if WEEK.contains(&w) && count_word(word(i + 1)).is_some() => {
-            return Err(CadenceError::IntervalOutOfRange {
+            return Err(CadenceError::WeekOutOfRange {
                 value: count_word(word(i + 1)).unwrap_or_default(),
-                min: 1,
-                max: 53,
             });
         }
         w => {
@@ -1037,11 +1035,7 @@ mod tests {
             ),
             (
                 "møte i uke 54 tirsdag kl. 09.00",
-                CadenceError::IntervalOutOfRange {
-                    value: 54,
-                    min: 1,
-                    max: 53,
-                },
+                CadenceError::WeekOutOfRange { value: 54 },
             ),
         ];
         for (spec, want) in table {

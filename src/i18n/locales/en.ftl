@@ -244,6 +244,7 @@ cadence-error-count-out-of-range = COUNT={ $value } must be between 1 and { $max
 cadence-error-count-and-until = COUNT and UNTIL cannot be used together.
 cadence-error-invalid-combination = { $name } cannot be used with FREQ={ $freq }.
 cadence-error-times-per-year = { $value } times a year does not divide the year into whole months. Choose 1, 2, 3, 4, 6 or 12 times a year.
+cadence-error-week-out-of-range = There is no week { $value }: the weeks of a year are numbered 1 to 53.
 cadence-error-not-understood = Did not understand “{ $word }”.
 cadence-suggestion = Did you mean “{ $suggestion }”?
 cadence-examples = Examples: “every 4 weeks tue 09:00”, “monthly first tue 09:00” or “meeting in weeks 8, 20, 36 and 46 tue 09:00”.

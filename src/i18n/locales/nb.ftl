@@ -244,6 +244,7 @@ cadence-error-count-out-of-range = COUNT={ $value } må være mellom 1 og { $max
 cadence-error-count-and-until = COUNT og UNTIL kan ikke brukes sammen.
 cadence-error-invalid-combination = { $name } kan ikke brukes med FREQ={ $freq }.
 cadence-error-times-per-year = { $value } ganger i året går ikke opp i hele måneder. Velg 1, 2, 3, 4, 6 eller 12 ganger i året.
+cadence-error-week-out-of-range = Uke { $value } finnes ikke: ukene i et år har nummer 1 til 53.
 cadence-error-not-understood = Forstod ikke «{ $word }».
 cadence-suggestion = Mente du «{ $suggestion }»?
 cadence-examples = Eksempel: «hver 4. uke tirsdag kl. 09.00», «månedlig første tirsdag kl. 09.00» eller «møte i uke 8, 20, 36 og 46 tirsdag kl. 09.00».

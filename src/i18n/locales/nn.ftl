@@ -244,6 +244,7 @@ cadence-error-count-out-of-range = COUNT={ $value } må vere mellom 1 og { $max 
 cadence-error-count-and-until = COUNT og UNTIL kan ikkje brukast saman.
 cadence-error-invalid-combination = { $name } kan ikkje brukast med FREQ={ $freq }.
 cadence-error-times-per-year = { $value } gonger i året går ikkje opp i heile månader. Vel 1, 2, 3, 4, 6 eller 12 gonger i året.
+cadence-error-week-out-of-range = Veke { $value } finst ikkje: vekene i eit år har nummer 1 til 53.
 cadence-error-not-understood = Forstod ikkje «{ $word }».
 cadence-suggestion = Meinte du «{ $suggestion }»?
 cadence-examples = Døme: «kvar 4. veke tysdag kl. 09.00», «månadleg første tysdag kl. 09.00» eller «møte i veke 8, 20, 36 og 46 tysdag kl. 09.00».
