@@ -286,9 +286,11 @@ async fn run(config: &Config) -> anyhow::Result<ExitCode> {
 }
 
 /// `sltbot occurrences`: the first N occurrences strictly after `--from`, one RFC 3339
-/// timestamp with offset a line. Exit 2 with a localized message on bad input.
+/// timestamp with offset a line. Exit 2 with a localized message on bad input, including a
+/// `--count` above [`sltbot::domain::cadence::MAX_LIMIT`]. When fewer than N exist, the
+/// lines found are printed and standard error says why (exit 0).
 fn occurrences(config: &Config, args: &OccurrencesArgs) -> ExitCode {
-    use sltbot::domain::cadence::{format_occurrence, Cadence};
+    use sltbot::domain::cadence::{format_occurrence, Cadence, MAX_LIMIT};
     let lang = default_lang(config);
     let usage = |msg: String| {
         eprintln!("sltbot: {msg}");
@@ -318,12 +320,38 @@ fn occurrences(config: &Config, args: &OccurrencesArgs) -> ExitCode {
         Ok(c) => c,
         Err(e) => return usage(sltbot::render::cadence_error(lang, &e)),
     };
+    if args.count > MAX_LIMIT {
+        return usage(t!(
+            lang,
+            "cli-count-too-large",
+            count = args.count,
+            max = MAX_LIMIT
+        ));
+    }
+    let found = cadence.occurrences_after(from, args.count, args.skip_holidays);
     let mut out = String::new();
-    for t in cadence.occurrences_after(from, args.count, args.skip_holidays) {
-        out.push_str(&format_occurrence(&t));
+    for t in &found {
+        out.push_str(&format_occurrence(t));
         out.push('\n');
     }
     print!("{out}");
+    if found.len() < args.count {
+        // Say why there are fewer lines than asked for (the lines themselves stay clean).
+        let all_holidays = found.is_empty()
+            && args.skip_holidays
+            && !cadence.occurrences_after(from, 1, false).is_empty();
+        let why = if all_holidays {
+            t!(lang, "cli-occurrences-all-holidays")
+        } else {
+            t!(
+                lang,
+                "cli-occurrences-fewer",
+                found = found.len(),
+                count = args.count
+            )
+        };
+        eprintln!("sltbot: {why}");
+    }
     ExitCode::SUCCESS
 }
 

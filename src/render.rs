@@ -273,11 +273,23 @@ pub fn error(lang: Lang, e: &ServiceError) -> String {
 /// Why a cadence was not understood, in the user's language. Echoed input is made safe
 /// (one short line, never an identity number).
 pub fn cadence_error(lang: Lang, e: &crate::domain::cadence::CadenceError) -> String {
-    let mut args = fluent_bundle::FluentArgs::new();
-    for (name, value) in e.args() {
-        args.set(name, crate::domain::text::echo_safe(&value));
-    }
-    crate::i18n::tr(lang, e.fluent_key(), Some(&args))
+    crate::i18n::cadence::error(lang, e)
+}
+
+/// A stored cadence as people say it (the stored text itself if it does not parse, which a
+/// stored cadence always does).
+fn cadence_words(lang: Lang, tz: Tz, stored: &str, style: Style) -> String {
+    crate::i18n::cadence::describe_stored(lang, stored, tz)
+        .unwrap_or_else(|| style.text(&stored.replace('\n', " ")))
+}
+
+/// The exact rule, for replies that asked for it (`show_rule`).
+fn rule_line(lang: Lang, stored: &str, style: Style) -> String {
+    t!(
+        lang,
+        "schedule-rule",
+        rule = style.text(&stored.replace('\n', " "))
+    )
 }
 
 fn when(lang: Lang, tz: Tz, m: &Meeting) -> String {
@@ -790,7 +802,7 @@ pub fn export_markdown(lang: Lang, tz: Tz, e: &crate::service::reply::GroupExpor
 /// Replies of the scheduling commands (`meeting schedule/next/move`, `group reminders`,
 /// `digest`).
 fn schedule_reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
-    use crate::domain::reminders::format_duration;
+    use crate::i18n::cadence::{duration, durations};
     use Reply as R;
     let name = |g: &Group| style.bold(&style.text(&g.name));
     let yes_no = |b: bool| {
@@ -804,6 +816,7 @@ fn schedule_reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
         R::MeetingScheduled {
             group,
             cadence,
+            show_rule,
             skip_holidays,
             upcoming,
             attached,
@@ -813,15 +826,20 @@ fn schedule_reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
                 t!(
                     lang,
                     "schedule-cadence",
-                    cadence = style.text(&cadence.replace('\n', " "))
+                    cadence = cadence_words(lang, tz, cadence, style)
                 ),
+            ];
+            if *show_rule {
+                out.push(rule_line(lang, cadence, style));
+            }
+            out.extend([
                 t!(
                     lang,
                     "schedule-skip-holidays",
                     value = yes_no(*skip_holidays)
                 ),
                 t!(lang, "schedule-upcoming"),
-            ];
+            ]);
             for m in upcoming {
                 out.push(meeting_line(lang, tz, m, style));
             }
@@ -862,16 +880,11 @@ fn schedule_reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
             let leads = if settings.leads.is_empty() {
                 t!(lang, "value-none")
             } else {
-                settings
-                    .leads
-                    .iter()
-                    .map(|l| format_duration(*l))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                durations(lang, &settings.leads)
             };
             let deadline = settings
                 .deadline
-                .map(format_duration)
+                .map(|d| duration(lang, d))
                 .unwrap_or_else(|| t!(lang, "value-none"));
             t!(
                 lang,
@@ -885,18 +898,26 @@ fn schedule_reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
         R::DigestSettings {
             channel,
             cadence,
+            show_rule,
             next,
-        } => t!(
-            lang,
-            "schedule-digest",
-            channel = channel
-                .map(|c| style.channel(c))
-                .unwrap_or_else(|| t!(lang, "value-none")),
-            cadence = style.text(&cadence.replace('\n', " ")),
-            next = next
-                .map(|n| crate::i18n::format::datetime(lang, n, tz))
-                .unwrap_or_else(|| t!(lang, "value-none"))
-        ),
+        } => {
+            let mut out = t!(
+                lang,
+                "schedule-digest",
+                channel = channel
+                    .map(|c| style.channel(c))
+                    .unwrap_or_else(|| t!(lang, "value-none")),
+                cadence = cadence_words(lang, tz, cadence, style),
+                next = next
+                    .map(|n| crate::i18n::format::datetime(lang, n, tz))
+                    .unwrap_or_else(|| t!(lang, "value-none"))
+            );
+            if *show_rule {
+                out.push('\n');
+                out.push_str(&rule_line(lang, cadence, style));
+            }
+            out
+        }
         _ => String::new(),
     }
 }

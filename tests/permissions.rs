@@ -153,6 +153,7 @@ fn commands() -> Vec<(&'static str, Command, [E; 5])> {
                 group: g(),
                 cadence: "every 4 weeks tue 09:00".into(),
                 skip_holidays: None,
+                rule: None,
             },
             [A, D, D, D, A],
         ),
@@ -259,12 +260,17 @@ fn commands() -> Vec<(&'static str, Command, [E; 5])> {
             Command::ActionShow { id: ActionId(1) },
             [A, A, H, H, A],
         ),
-        ("digest show", Command::DigestShow {}, [A, A, A, A, A]),
+        (
+            "digest show",
+            Command::DigestShow { rule: None },
+            [A, A, A, A, A],
+        ),
         (
             "digest set",
             Command::DigestSet {
                 channel: None,
                 cadence: Some("weekly fri 14:00".into()),
+                rule: None,
             },
             [D, D, D, D, A],
         ),

@@ -104,6 +104,68 @@ fn occurrences_cli_refuses_bad_input_with_exit_2_and_a_clear_message() {
 }
 
 #[test]
+fn occurrences_cli_refuses_a_count_above_the_limit_instead_of_cutting_it_silently() {
+    let (code, out, err) = sltbot(&[
+        "occurrences",
+        "--cadence",
+        "0 9 * * *",
+        "--from",
+        "2027-01-01T00:00:00+01:00",
+        "--count",
+        "60000",
+    ]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty(), "nothing printed");
+    assert!(
+        err.contains("--count 60000 er for mange: høyst 10000"),
+        "{err}"
+    );
+    // The limit itself is printed in full.
+    let (code, out, err) = sltbot(&[
+        "occurrences",
+        "--cadence",
+        "0 9 * * *",
+        "--from",
+        "2027-01-01T00:00:00+01:00",
+        "--count",
+        "10000",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 10_000);
+    assert!(err.is_empty(), "{err}");
+}
+
+#[test]
+fn occurrences_cli_says_why_nothing_is_printed_when_every_meeting_is_a_holiday() {
+    let (code, out, err) = sltbot(&[
+        "occurrences",
+        "--cadence",
+        "0 9 17 5 *",
+        "--from",
+        "2027-01-01T00:00:00+01:00",
+        "--count",
+        "3",
+        "--skip-holidays",
+    ]);
+    assert_eq!(code, 0);
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains("faller på helligdager"), "{err}");
+    // A rule that ends says how many it found.
+    let (code, out, err) = sltbot(&[
+        "occurrences",
+        "--cadence",
+        "DTSTART;TZID=Europe/Oslo:20270105T090000 RRULE:FREQ=WEEKLY;COUNT=2",
+        "--from",
+        "2027-01-01T00:00:00+01:00",
+        "--count",
+        "5",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 2);
+    assert!(err.contains("Fant bare 2 av 5"), "{err}");
+}
+
+#[test]
 fn holidays_cli_prints_2027_with_whit_monday_on_17_may() {
     let (code, out, _) = sltbot(&["holidays", "2027"]);
     assert_eq!(code, 0);

@@ -48,6 +48,8 @@ pub fn cadence_presets(lang: Lang, what: CadenceUse) -> &'static [&'static str] 
             "monthly first tue 09:00",
             "monthly last thu 13:30",
             "quarterly first tue 09:00",
+            "4 times a year first tue 09:00",
+            "meetings in weeks 8, 20, 36 and 46 tue 09:00",
         ],
         (CadenceUse::Meetings, Lang::Nb) => &[
             "ukentlig tirsdag kl. 09.00",
@@ -56,6 +58,8 @@ pub fn cadence_presets(lang: Lang, what: CadenceUse) -> &'static [&'static str] 
             "månedlig første tirsdag kl. 09.00",
             "månedlig siste torsdag kl. 13.30",
             "kvartalsvis første tirsdag kl. 09.00",
+            "4 ganger i året første tirsdag kl. 09.00",
+            "møte i uke 8, 20, 36 og 46 tirsdag kl. 09.00",
         ],
         (CadenceUse::Meetings, Lang::Nn) => &[
             "vekentleg tysdag kl. 09.00",
@@ -64,6 +68,8 @@ pub fn cadence_presets(lang: Lang, what: CadenceUse) -> &'static [&'static str] 
             "månadleg fyrste tysdag kl. 09.00",
             "månadleg siste torsdag kl. 13.30",
             "kvartalsvis fyrste tysdag kl. 09.00",
+            "4 gonger i året fyrste tysdag kl. 09.00",
+            "møte i veke 8, 20, 36 og 46 tysdag kl. 09.00",
         ],
         (CadenceUse::Digest, Lang::En) => &[
             "weekly mon 08:00",

@@ -80,7 +80,8 @@ pub fn leads_from_storage(s: &str) -> Option<Vec<i64>> {
     s.split(',').map(|p| p.trim().parse().ok()).collect()
 }
 
-/// `7d`, `36h`, `90m`: the shortest exact spelling (for replies).
+/// `7d`, `36h`, `90m`: the shortest exact spelling in the input syntax. Replies say it in
+/// words instead (`crate::i18n::cadence::duration`: "7 dager").
 pub fn format_duration(minutes: i64) -> String {
     if minutes % (24 * 60) == 0 {
         format!("{}d", minutes / (24 * 60))

@@ -2,6 +2,7 @@
 //! `locales/{nb,nn,en}.ftl` (compiled into the binary); code refers to message ids only.
 //! Bokmål is the default and the fallback.
 
+pub mod cadence;
 pub mod format;
 
 use crate::domain::Lang;
@@ -194,6 +195,7 @@ mod tests {
         "day-of-week",
         "hemmelig-verdi",
         "holiday-",
+        "cadence-error-",
     ];
 
     /// Collect every string literal in the sources shaped like a message id.

@@ -2,8 +2,8 @@
 //! workspace's language, for the outbox's [`Style`]. User text always goes through
 //! [`Style::text`], so it can neither format nor mention.
 
-use crate::domain::reminders::format_duration;
 use crate::domain::{Action, AgendaItem, Group, Lang, RoleId};
+use crate::i18n::cadence::duration;
 use crate::i18n::format;
 use crate::render::{action_status, Style};
 use crate::store::digest::{ItemLine, MeetingLine, OverdueLine, UpdateLine};
@@ -60,7 +60,7 @@ pub fn reminder(lang: Lang, tz: Tz, style: Style, r: &Reminder<'_>) -> String {
             .unwrap_or_default(),
         group = style.bold(&style.text(&group.name)),
         when = with_relative(abs, rel),
-        lead = format_duration(lead_minutes)
+        lead = duration(lang, lead_minutes)
     )];
     if items.is_empty() {
         out.push(t!(lang, "sched-reminder-agenda-empty"));

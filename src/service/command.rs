@@ -47,13 +47,13 @@ macro_rules! commands {
         $name:ident => $handler:ident [
             $path:literal, $need:ident, $scope:ident, audit: $audit:tt, schedule: $sched:ident
         ] {
-            $( $field:ident : $ty:ty $(= $kind:expr)? ),* $(,)?
+            $( $(#[doc = $fdoc:literal])* $field:ident : $ty:ty $(= $kind:expr)? ),* $(,)?
         }
     )*) => {
         /// A command with its typed options, as a front end built it.
         #[derive(Debug, Clone, PartialEq)]
         pub enum Command {
-            $( $(#[doc = $doc])* $name { $( $field: $ty ),* } ),*
+            $( $(#[doc = $doc])* $name { $( $(#[doc = $fdoc])* $field: $ty ),* } ),*
         }
 
         /// The variants without their values, in declaration order (indexes [`SPECS`]).
@@ -211,6 +211,8 @@ commands! {
         group: GroupName,
         cadence: CadenceText,
         skip_holidays: Option<bool>,
+        /// Also show the exact stored rule (RFC 5545) under the words.
+        rule: Option<bool>,
     }
 
     MeetingNext => meeting_next ["meeting next", Member, Group, audit: -, schedule: no] {
@@ -297,12 +299,15 @@ commands! {
     }
 
     /// The weekly digest's channel, cadence and next run.
-    DigestShow => digest_show ["digest show", Anyone, Workspace, audit: -, schedule: no] {}
+    DigestShow => digest_show ["digest show", Anyone, Workspace, audit: -, schedule: no] {
+        rule: Option<bool>,
+    }
 
     /// Change the digest's channel or cadence (default Monday 08:00).
     DigestSet => digest_set ["digest set", Admin, Workspace, audit: DigestSet, schedule: yes] {
         channel: Option<ChannelId>,
         cadence: Option<DigestCadenceText>,
+        rule: Option<bool>,
     }
 
     /// The server's settings.

@@ -136,8 +136,10 @@ pub enum Reply {
     },
     MeetingScheduled {
         group: Group,
-        /// The stored form (`DTSTART…RRULE…` or cron).
+        /// The stored form (`DTSTART…RRULE…` or cron); replies say it in words.
         cadence: String,
+        /// Show the exact rule too (the stored form), under the words.
+        show_rule: bool,
         skip_holidays: bool,
         /// The first few meetings of the series.
         upcoming: Vec<Meeting>,
@@ -160,7 +162,10 @@ pub enum Reply {
     },
     DigestSettings {
         channel: Option<ChannelId>,
+        /// The stored form; replies say it in words.
         cadence: String,
+        /// Show the exact rule too, under the words.
+        show_rule: bool,
         next: Option<DateTime<Utc>>,
     },
 }

@@ -19,6 +19,7 @@ impl Service {
         group: GroupName,
         cadence: CadenceText,
         skip_holidays: Option<bool>,
+        rule: Option<bool>,
     ) -> Result<Reply, ServiceError> {
         let mut tx = self.store.write().await?;
         let group = self.find_group(&mut tx, ctx, &group, false).await?;
@@ -82,6 +83,7 @@ impl Service {
         Ok(Reply::MeetingScheduled {
             group,
             cadence: series.cadence,
+            show_rule: rule.unwrap_or(false),
             skip_holidays: settings.skip_holidays,
             upcoming,
             attached,
@@ -217,7 +219,11 @@ impl Service {
         Ok(Reply::GroupReminders { group, settings })
     }
 
-    pub(super) async fn digest_show(&self, ctx: &mut Ctx<'_>) -> Result<Reply, ServiceError> {
+    pub(super) async fn digest_show(
+        &self,
+        ctx: &mut Ctx<'_>,
+        rule: Option<bool>,
+    ) -> Result<Reply, ServiceError> {
         let mut conn = self.store.conn().await?;
         let current = store::digest::settings(&mut conn, ctx.ws.id)
             .await?
@@ -227,6 +233,7 @@ impl Service {
         Ok(Reply::DigestSettings {
             channel: current.channel,
             cadence: current.cadence,
+            show_rule: rule.unwrap_or(false),
             next,
         })
     }
@@ -236,9 +243,10 @@ impl Service {
         ctx: &mut Ctx<'_>,
         channel: Option<ChannelId>,
         cadence: Option<DigestCadenceText>,
+        rule: Option<bool>,
     ) -> Result<Reply, ServiceError> {
         if channel.is_none() && cadence.is_none() {
-            return self.digest_show(ctx).await;
+            return self.digest_show(ctx, rule).await;
         }
         let mut tx = self.store.write().await?;
         let current = store::digest::settings(&mut tx, ctx.ws.id)
@@ -275,6 +283,7 @@ impl Service {
         Ok(Reply::DigestSettings {
             channel: ws.digest_channel,
             cadence: stored,
+            show_rule: rule.unwrap_or(false),
             next,
         })
     }

@@ -199,7 +199,7 @@ holiday-whit-monday = Whit Monday
 holiday-christmas-day = Christmas Day
 holiday-st-stephens-day = Boxing Day
 cadence-error-empty = Please give a cadence.
-cadence-error-unrecognized = “{ $word }” is not a preset, an RRULE or a cron expression. Examples: “every 4 weeks tue 09:00”, “monthly first tue 09:00” or “0 9 * * 2”.
+cadence-error-unrecognized = “{ $word }” is not a preset, an RRULE or a cron expression. Examples: “every 4 weeks tue 09:00”, “monthly first tue 09:00”, “4 times a year first tue 09:00”, “meeting in weeks 8, 20, 36 and 46 tue 09:00” or “0 9 * * 2”.
 cadence-error-unexpected-word = Did not understand “{ $word }” (word { $position }).
 cadence-error-missing-part = Missing { $part ->
     [weekday] weekday
@@ -218,8 +218,20 @@ cadence-error-invalid-date = Invalid date “{ $text }” (use YYYY-MM-DD).
 cadence-error-interval-out-of-range = Interval { $value } must be between { $min } and { $max }.
 cadence-error-never-occurs = This cadence never produces a meeting.
 cadence-error-cron-field-count = Cron needs 5 fields (minute hour day month weekday), found { $found }.
-cadence-error-cron-invalid-field = Cron field { $position } ({ $field }) is invalid: “{ $text }”.
-cadence-error-cron-value-out-of-range = Value { $value } in cron field { $position } ({ $field }) must be { $min }–{ $max }.
+cadence-error-cron-invalid-field = Field { $position } of the cron expression ({ $field ->
+    [minute] minute
+    [hour] hour
+    [day-of-month] day of month
+    [month] month
+   *[day-of-week] day of week
+}) is invalid: “{ $text }”.
+cadence-error-cron-value-out-of-range = Value { $value } in field { $position } of the cron expression ({ $field ->
+    [minute] minute
+    [hour] hour
+    [day-of-month] day of month
+    [month] month
+   *[day-of-week] day of week
+}) must be { $min }–{ $max }.
 cadence-error-missing-dtstart = The RRULE text has no DTSTART.
 cadence-error-missing-rrule = The text has no RRULE line.
 cadence-error-invalid-dtstart = Invalid DTSTART: “{ $text }”.
@@ -235,6 +247,82 @@ cadence-error-invalid-rule-value = Invalid value “{ $value }” for { $name }.
 cadence-error-count-out-of-range = COUNT={ $value } must be between 1 and { $max }.
 cadence-error-count-and-until = COUNT and UNTIL cannot be used together.
 cadence-error-invalid-combination = { $name } cannot be used with FREQ={ $freq }.
+cadence-error-times-per-year = { $value } times a year does not divide the year into whole months. Choose 1, 2, 3, 4, 6 or 12 times a year.
+cadence-error-week-out-of-range = There is no week { $value }: the weeks of a year are numbered 1 to 53.
+cadence-error-not-understood = Did not understand “{ $word }”.
+cadence-suggestion = Did you mean “{ $suggestion }”?
+cadence-examples = Examples: “every 4 weeks tue 09:00”, “monthly first tue 09:00” or “meeting in weeks 8, 20, 36 and 46 tue 09:00”.
+
+## Cadences as people say them
+list-and = { $head } and { $last }
+cadence-at = { $what } at { $hh }:{ $mm }
+cadence-in-zone = { $what } ({ $zone })
+cadence-other = by a custom rule
+cadence-nth-number = { $n ->
+    [1] 1st
+    [2] 2nd
+    [3] 3rd
+    [21] 21st
+    [22] 22nd
+    [23] 23rd
+    [31] 31st
+    [32] 32nd
+    [33] 33rd
+    [41] 41st
+    [42] 42nd
+    [43] 43rd
+    [51] 51st
+    [52] 52nd
+   *[other] { $n }th
+}
+cadence-daily = { $n ->
+    [1] every day
+    [2] every other day
+   *[other] every { $every } day
+}
+cadence-weekly = { $n ->
+    [1] every { $days }
+    [2] every other week, { $days }
+   *[other] every { $every } week, { $days }
+}
+cadence-nth-word = { $nth ->
+    [first] first
+    [second] second
+    [third] third
+    [fourth] fourth
+    [fifth] fifth
+    [last] last
+   *[penultimate] second to last
+}
+cadence-monthly-weekday = { $nth } { $day } { $n ->
+    [1] of the month
+    [2] every other month
+   *[other] every { $every } month
+}
+cadence-monthly-day = on the { $days } { $n ->
+    [1] of the month
+    [2] every other month
+   *[other] every { $every } month
+}
+cadence-yearly-weekday = { $nth } { $day } of { $months }
+cadence-quarterly = quarterly, { $what }
+cadence-iso-weeks = { $days } in { $count ->
+    [one] week
+   *[other] weeks
+} { $weeks }
+schedule-rule = Rule: { $rule }
+duration-days = { $n ->
+    [one] { $n } day
+   *[other] { $n } days
+}
+duration-hours = { $n ->
+    [one] { $n } hour
+   *[other] { $n } hours
+}
+duration-minutes = { $n ->
+    [one] { $n } minute
+   *[other] { $n } minutes
+}
 
 ## Privacy
 privacy-refused-national-id = { $field } seems to contain a { $kind }. Such data does not belong in sltbot, so nothing was saved.
@@ -272,6 +360,9 @@ console-export-failed = Could not save the export: { $reason }
 cli-bad-timezone = Unknown time zone "{ $input }". Use an IANA name, e.g. Europe/Oslo.
 cli-bad-from = --from "{ $input }" is not an RFC 3339 time (e.g. 2027-01-01T00:00:00+01:00).
 cli-bad-year = Invalid year "{ $input }". Give a year between 1583 and 9999.
+cli-count-too-large = --count { $count } is too many: at most { $max } at a time. Continue with --from set to the last time to get more.
+cli-occurrences-all-holidays = No times: every meeting this cadence gives falls on a public holiday, and --skip-holidays skips them.
+cli-occurrences-fewer = Found only { $found } of { $count } times: the rule ends, or the search reached its limit on how far ahead it looks.
 value-yes = yes
 value-no = no
 error-cadence-too-frequent = This cadence meets more often than once a day. Choose a less frequent one.
@@ -288,7 +379,7 @@ schedule-next = Next meeting of { $group }: { $when } (meeting { $id }), { $item
 schedule-next-none = { $group } has no upcoming meetings.
 schedule-moved = Meeting { $id } moved from { $from } to { $when }.
 schedule-reminders = Reminders for { $group }: { $leads } before the meeting; agenda deadline: { $deadline } before; skips public holidays: { $skip }.
-schedule-digest = Weekly digest: channel { $channel }, cadence { $cadence }, next: { $next }.
+schedule-digest = Weekly digest: channel { $channel }, { $cadence }, next: { $next }.
 sched-reminder = { $mention }Reminder: { $group } meets { $when }.
 sched-reminder-agenda = Agenda so far:
 sched-reminder-agenda-empty = No items on the agenda yet.
@@ -530,3 +621,5 @@ cmd-group-digest = digest
     .description = What the weekly digest shows of the group: titles, or counts only (coordinators)
 opt-titles = titles
     .description = Show item and action titles in the weekly digest
+opt-rule = rule
+    .description = Also show the exact rule (RFC 5545)

@@ -199,7 +199,7 @@ holiday-whit-monday = andre pinsedag
 holiday-christmas-day = første juledag
 holiday-st-stephens-day = andre juledag
 cadence-error-empty = Du må oppgi en møtefrekvens.
-cadence-error-unrecognized = «{ $word }» er verken en forhåndsvalgt frekvens, RRULE eller cron. Eksempel: «hver 4. uke tirsdag 09:00», «månedlig første tirsdag 09:00» eller «0 9 * * 2».
+cadence-error-unrecognized = «{ $word }» er verken en forhåndsvalgt frekvens, RRULE eller cron. Eksempel: «hver 4. uke tirsdag kl. 09.00», «månedlig første tirsdag kl. 09.00», «4 ganger i året første tirsdag kl. 09.00», «møte i uke 8, 20, 36 og 46 tirsdag kl. 09.00» eller «0 9 * * 2».
 cadence-error-unexpected-word = Forstod ikke ordet «{ $word }» (ord nr. { $position }).
 cadence-error-missing-part = Mangler { $part ->
     [weekday] ukedag
@@ -217,9 +217,21 @@ cadence-error-invalid-time = Ugyldig klokkeslett «{ $text }» (bruk TT:MM).
 cadence-error-invalid-date = Ugyldig dato «{ $text }» (bruk ÅÅÅÅ-MM-DD).
 cadence-error-interval-out-of-range = Intervallet { $value } må være mellom { $min } og { $max }.
 cadence-error-never-occurs = Denne frekvensen gir aldri noe møte.
-cadence-error-cron-field-count = Cron trenger 5 felt (minutt time dag måned ukedag), fant { $found }.
-cadence-error-cron-invalid-field = Cron-felt { $position } ({ $field }) er ugyldig: «{ $text }».
-cadence-error-cron-value-out-of-range = Verdien { $value } i cron-felt { $position } ({ $field }) må være { $min }–{ $max }.
+cadence-error-cron-field-count = Et cron-uttrykk har 5 felt (minutt, time, dag i måneden, måned, ukedag), men her er det { $found }.
+cadence-error-cron-invalid-field = Felt { $position } i cron-uttrykket ({ $field ->
+    [minute] minutt
+    [hour] time
+    [day-of-month] dag i måneden
+    [month] måned
+   *[day-of-week] ukedag
+}) er ugyldig: «{ $text }».
+cadence-error-cron-value-out-of-range = Verdien { $value } i felt { $position } i cron-uttrykket ({ $field ->
+    [minute] minutt
+    [hour] time
+    [day-of-month] dag i måneden
+    [month] måned
+   *[day-of-week] ukedag
+}) må være { $min }–{ $max }.
 cadence-error-missing-dtstart = RRULE-teksten mangler DTSTART.
 cadence-error-missing-rrule = Teksten mangler en RRULE-linje.
 cadence-error-invalid-dtstart = Ugyldig DTSTART: «{ $text }».
@@ -235,6 +247,63 @@ cadence-error-invalid-rule-value = Ugyldig verdi «{ $value }» for { $name }.
 cadence-error-count-out-of-range = COUNT={ $value } må være mellom 1 og { $max }.
 cadence-error-count-and-until = COUNT og UNTIL kan ikke brukes sammen.
 cadence-error-invalid-combination = { $name } kan ikke brukes med FREQ={ $freq }.
+cadence-error-times-per-year = { $value } ganger i året går ikke opp i hele måneder. Velg 1, 2, 3, 4, 6 eller 12 ganger i året.
+cadence-error-week-out-of-range = Uke { $value } finnes ikke: ukene i et år har nummer 1 til 53.
+cadence-error-not-understood = Forstod ikke «{ $word }».
+cadence-suggestion = Mente du «{ $suggestion }»?
+cadence-examples = Eksempel: «hver 4. uke tirsdag kl. 09.00», «månedlig første tirsdag kl. 09.00» eller «møte i uke 8, 20, 36 og 46 tirsdag kl. 09.00».
+
+## Møtefrekvenser slik folk sier dem
+list-and = { $head } og { $last }
+cadence-at = { $what } kl. { $hh }.{ $mm }
+cadence-in-zone = { $what } ({ $zone })
+cadence-other = etter en egendefinert regel
+cadence-daily = { $n ->
+    [1] hver dag
+    [2] annenhver dag
+   *[other] hver { $every } dag
+}
+cadence-weekly = { $n ->
+    [1] hver { $days }
+    [2] annenhver uke, { $days }
+   *[other] hver { $every } uke, { $days }
+}
+cadence-nth-word = { $nth ->
+    [first] første
+    [second] andre
+    [third] tredje
+    [fourth] fjerde
+    [fifth] femte
+    [last] siste
+   *[penultimate] nest siste
+}
+cadence-nth-number = { $n }.
+cadence-monthly-weekday = { $nth } { $day } { $n ->
+    [1] i måneden
+    [2] annenhver måned
+   *[other] hver { $every } måned
+}
+cadence-monthly-day = den { $days } { $n ->
+    [1] i måneden
+    [2] annenhver måned
+   *[other] hver { $every } måned
+}
+cadence-yearly-weekday = { $nth } { $day } i { $months }
+cadence-quarterly = hvert kvartal, { $what }
+cadence-iso-weeks = { $days } i uke { $weeks }
+schedule-rule = Regel: { $rule }
+duration-days = { $n ->
+    [one] { $n } dag
+   *[other] { $n } dager
+}
+duration-hours = { $n ->
+    [one] { $n } time
+   *[other] { $n } timer
+}
+duration-minutes = { $n ->
+    [one] { $n } minutt
+   *[other] { $n } minutter
+}
 
 ## Personvern
 privacy-refused-national-id = { $field } ser ut til å inneholde et { $kind }. Slike opplysninger hører ikke hjemme i sltbot, så ingenting ble lagret.
@@ -272,6 +341,9 @@ console-export-failed = Kunne ikke lagre eksporten: { $reason }
 cli-bad-timezone = Ukjent tidssone «{ $input }». Bruk et IANA-navn, f.eks. Europe/Oslo.
 cli-bad-from = --from «{ $input }» er ikke et RFC 3339-tidspunkt (f.eks. 2027-01-01T00:00:00+01:00).
 cli-bad-year = Ugyldig år «{ $input }». Oppgi et år mellom 1583 og 9999.
+cli-count-too-large = --count { $count } er for mange: høyst { $max } om gangen. Fortsett med --from satt til siste tidspunkt for å få flere.
+cli-occurrences-all-holidays = Ingen tidspunkt: alle møtene denne frekvensen gir, faller på helligdager, og --skip-holidays hopper over dem.
+cli-occurrences-fewer = Fant bare { $found } av { $count } tidspunkt: regelen slutter, eller søket nådde grensen for hvor langt fram det leter.
 value-yes = ja
 value-no = nei
 error-cadence-too-frequent = Denne frekvensen gir møter oftere enn én gang om dagen. Velg en sjeldnere frekvens.
@@ -288,7 +360,7 @@ schedule-next = Neste møte i { $group }: { $when } (møte { $id }), { $items ->
 schedule-next-none = { $group } har ingen kommende møter.
 schedule-moved = Møte { $id } er flyttet fra { $from } til { $when }.
 schedule-reminders = Påminnelser for { $group }: { $leads } før møtet; frist for saker: { $deadline } før; hopper over helligdager: { $skip }.
-schedule-digest = Ukeoppsummering: kanal { $channel }, frekvens { $cadence }, neste: { $next }.
+schedule-digest = Ukeoppsummering: kanal { $channel }, { $cadence }, neste: { $next }.
 sched-reminder = { $mention }Påminnelse: { $group } har møte { $when }.
 sched-reminder-agenda = Saksliste så langt:
 sched-reminder-agenda-empty = Ingen saker på sakslista ennå.
@@ -530,3 +602,5 @@ cmd-group-digest = oppsummering
     .description = Hva ukeoppsummeringen viser fra gruppa: titler, eller bare antall (koordinatorer)
 opt-titles = titler
     .description = Vis titler på saker og tiltak i ukeoppsummeringen
+opt-rule = regel
+    .description = Vis også den nøyaktige regelen (RFC 5545)

@@ -199,7 +199,7 @@ holiday-whit-monday = andre pinsedag
 holiday-christmas-day = første juledag
 holiday-st-stephens-day = andre juledag
 cadence-error-empty = Du må oppgje ein møtefrekvens.
-cadence-error-unrecognized = «{ $word }» er verken ein førehandsvald frekvens, RRULE eller cron. Døme: «kvar 4. veke tysdag 09:00», «månadleg første tysdag 09:00» eller «0 9 * * 2».
+cadence-error-unrecognized = «{ $word }» er verken ein førehandsvald frekvens, RRULE eller cron. Døme: «kvar 4. veke tysdag kl. 09.00», «månadleg første tysdag kl. 09.00», «4 gonger i året første tysdag kl. 09.00», «møte i veke 8, 20, 36 og 46 tysdag kl. 09.00» eller «0 9 * * 2».
 cadence-error-unexpected-word = Forstod ikkje ordet «{ $word }» (ord nr. { $position }).
 cadence-error-missing-part = Manglar { $part ->
     [weekday] vekedag
@@ -217,9 +217,21 @@ cadence-error-invalid-time = Ugyldig klokkeslett «{ $text }» (bruk TT:MM).
 cadence-error-invalid-date = Ugyldig dato «{ $text }» (bruk ÅÅÅÅ-MM-DD).
 cadence-error-interval-out-of-range = Intervallet { $value } må vere mellom { $min } og { $max }.
 cadence-error-never-occurs = Denne frekvensen gjev aldri noko møte.
-cadence-error-cron-field-count = Cron treng 5 felt (minutt time dag månad vekedag), fann { $found }.
-cadence-error-cron-invalid-field = Cron-felt { $position } ({ $field }) er ugyldig: «{ $text }».
-cadence-error-cron-value-out-of-range = Verdien { $value } i cron-felt { $position } ({ $field }) må vere { $min }–{ $max }.
+cadence-error-cron-field-count = Eit cron-uttrykk har 5 felt (minutt, time, dag i månaden, månad, vekedag), men her er det { $found }.
+cadence-error-cron-invalid-field = Felt { $position } i cron-uttrykket ({ $field ->
+    [minute] minutt
+    [hour] time
+    [day-of-month] dag i månaden
+    [month] månad
+   *[day-of-week] vekedag
+}) er ugyldig: «{ $text }».
+cadence-error-cron-value-out-of-range = Verdien { $value } i felt { $position } i cron-uttrykket ({ $field ->
+    [minute] minutt
+    [hour] time
+    [day-of-month] dag i månaden
+    [month] månad
+   *[day-of-week] vekedag
+}) må vere { $min }–{ $max }.
 cadence-error-missing-dtstart = RRULE-teksten manglar DTSTART.
 cadence-error-missing-rrule = Teksten manglar ei RRULE-linje.
 cadence-error-invalid-dtstart = Ugyldig DTSTART: «{ $text }».
@@ -235,6 +247,60 @@ cadence-error-invalid-rule-value = Ugyldig verdi «{ $value }» for { $name }.
 cadence-error-count-out-of-range = COUNT={ $value } må vere mellom 1 og { $max }.
 cadence-error-count-and-until = COUNT og UNTIL kan ikkje brukast saman.
 cadence-error-invalid-combination = { $name } kan ikkje brukast med FREQ={ $freq }.
+cadence-error-times-per-year = { $value } gonger i året går ikkje opp i heile månader. Vel 1, 2, 3, 4, 6 eller 12 gonger i året.
+cadence-error-week-out-of-range = Veke { $value } finst ikkje: vekene i eit år har nummer 1 til 53.
+cadence-error-not-understood = Forstod ikkje «{ $word }».
+cadence-suggestion = Meinte du «{ $suggestion }»?
+cadence-examples = Døme: «kvar 4. veke tysdag kl. 09.00», «månadleg første tysdag kl. 09.00» eller «møte i veke 8, 20, 36 og 46 tysdag kl. 09.00».
+
+## Møtefrekvensar slik folk seier dei
+list-and = { $head } og { $last }
+cadence-at = { $what } kl. { $hh }.{ $mm }
+cadence-in-zone = { $what } ({ $zone })
+cadence-other = etter ein eigendefinert regel
+cadence-daily = { $n ->
+    [1] kvar dag
+    [2] annakvar dag
+   *[other] kvar { $every } dag
+}
+cadence-weekly = { $n ->
+    [1] kvar { $days }
+    [2] annakvar veke, { $days }
+   *[other] kvar { $every } veke, { $days }
+}
+cadence-nth-word = { $nth ->
+    [first] første
+    [second] andre
+    [third] tredje
+    [fourth] fjerde
+    [fifth] femte
+    [last] siste
+   *[penultimate] nest siste
+}
+cadence-nth-number = { $n }.
+cadence-monthly-weekday = { $nth } { $day } { $n ->
+    [1] i månaden
+    [2] annakvar månad
+   *[other] kvar { $every } månad
+}
+cadence-monthly-day = den { $days } { $n ->
+    [1] i månaden
+    [2] annakvar månad
+   *[other] kvar { $every } månad
+}
+cadence-yearly-weekday = { $nth } { $day } i { $months }
+cadence-quarterly = kvart kvartal, { $what }
+cadence-iso-weeks = { $days } i veke { $weeks }
+schedule-rule = Regel: { $rule }
+duration-days = { $n ->
+    [one] { $n } dag
+   *[other] { $n } dagar
+}
+duration-hours = { $n ->
+    [one] { $n } time
+   *[other] { $n } timar
+}
+duration-minutes = { $n } minutt
 
 ## Personvern
 privacy-refused-national-id = { $field } ser ut til å innehalde eit { $kind }. Slike opplysningar høyrer ikkje heime i sltbot, så ingenting vart lagra.
@@ -272,6 +338,9 @@ console-export-failed = Kunne ikkje lagre eksporten: { $reason }
 cli-bad-timezone = Ukjend tidssone «{ $input }». Bruk eit IANA-namn, t.d. Europe/Oslo.
 cli-bad-from = --from «{ $input }» er ikkje eit RFC 3339-tidspunkt (t.d. 2027-01-01T00:00:00+01:00).
 cli-bad-year = Ugyldig år «{ $input }». Skriv eit år mellom 1583 og 9999.
+cli-count-too-large = --count { $count } er for mange: høgst { $max } om gongen. Hald fram med --from sett til siste tidspunkt for å få fleire.
+cli-occurrences-all-holidays = Ingen tidspunkt: alle møta denne frekvensen gjev, fell på heilagdagar, og --skip-holidays hoppar over dei.
+cli-occurrences-fewer = Fann berre { $found } av { $count } tidspunkt: regelen sluttar, eller søket nådde grensa for kor langt fram det leitar.
 value-yes = ja
 value-no = nei
 error-cadence-too-frequent = Denne frekvensen gjev møte oftare enn ein gong om dagen. Vel ein sjeldnare frekvens.
@@ -288,7 +357,7 @@ schedule-next = Neste møte i { $group }: { $when } (møte { $id }), { $items ->
 schedule-next-none = { $group } har ingen komande møte.
 schedule-moved = Møte { $id } er flytta frå { $from } til { $when }.
 schedule-reminders = Påminningar for { $group }: { $leads } før møtet; frist for saker: { $deadline } før; hoppar over heilagdagar: { $skip }.
-schedule-digest = Vekeoppsummering: kanal { $channel }, frekvens { $cadence }, neste: { $next }.
+schedule-digest = Vekeoppsummering: kanal { $channel }, { $cadence }, neste: { $next }.
 sched-reminder = { $mention }Påminning: { $group } har møte { $when }.
 sched-reminder-agenda = Saksliste så langt:
 sched-reminder-agenda-empty = Ingen saker på sakslista enno.
@@ -530,3 +599,5 @@ cmd-group-digest = oppsummering
     .description = Kva vekeoppsummeringa viser frå gruppa: titlar, eller berre tal (koordinatorar)
 opt-titles = titlar
     .description = Vis titlar på saker og tiltak i vekeoppsummeringa
+opt-rule = regel
+    .description = Vis òg den nøyaktige regelen (RFC 5545)
