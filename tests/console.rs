@@ -6,7 +6,7 @@ use std::process::{Command, Output, Stdio};
 
 const NOW: &str = "2026-12-01T09:00:00Z";
 
-fn sltbot(dir: &std::path::Path, args: &[&str], input: &str) -> Output {
+fn sltbot(dir: &std::path::Path, args: &[&str], input: impl AsRef<[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_sltbot"))
         .args(args)
         .current_dir(dir)
@@ -23,7 +23,7 @@ fn sltbot(dir: &std::path::Path, args: &[&str], input: &str) -> Output {
         .stdin
         .take()
         .expect("stdin")
-        .write_all(input.as_bytes())
+        .write_all(input.as_ref())
         .expect("write script");
     child.wait_with_output().expect("wait for sltbot")
 }
@@ -261,8 +261,39 @@ fn check_text_exit_codes_follow_the_contract() {
     }
     let (out, code) = check_text(&["-"], "Eleven Ola Nordmann i 9B");
     assert_eq!(code, 1, "{out}");
+    assert!(!out.contains("lagret"), "check-text stores nothing: {out}");
+    // Evasions of the written form are refused and never repeated.
+    for text in [
+        "Gjelder 010100\u{200B}12356",
+        "Gjelder 01/01/00 12356",
+        "Gjelder ０１０１００１２３５６",
+        "https://example.org/?q=fnr%2001010012356",
+    ] {
+        let (out, code) = check_text(&[text], "");
+        assert_eq!(code, 1, "{text}: {out}");
+        assert!(!out.contains("12356"), "never echoed: {out}");
+    }
     let (_, code) = check_text(&[], "");
     assert_eq!(code, 2, "missing TEXT is a usage error");
     let (_, code) = check_text(&["a", "b"], "");
     assert_eq!(code, 2, "two texts is a usage error");
+}
+
+#[test]
+fn check_text_from_invalid_utf8_is_a_usage_error_not_a_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = sltbot(
+        dir.path(),
+        &["check-text", "-"],
+        b"Gjelder \xff\xfe 01010012356",
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("UTF-8"), "{stderr}");
+    assert!(
+        stderr.contains("ikke gyldig"),
+        "bokmål by default: {stderr}"
+    );
+    assert!(!stderr.contains("12356"), "{stderr}");
+    assert!(out.stdout.is_empty());
 }
