@@ -132,6 +132,30 @@ fn bad_lines_get_clear_messages_and_the_session_goes_on() {
 }
 
 #[test]
+fn console_errors_never_repeat_an_identity_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("x.db").display());
+    // 01010012356 is synthetic with valid check digits.
+    let script = [
+        "/agenda add x01010012356:",
+        "/agenda add group:G title:x g01010012356:1",
+        "/agenda list group:\"01/01/00 12356\"",
+        "/agenda list group:010100\u{2013}12356",
+        "/action add group:G title:x owner:<@1> due:010100\u{2212}12356",
+        "/a01010012356",
+    ]
+    .join("\n");
+    let (out, err, code) = console(dir.path(), &db, &["--user", "1", "--admin"], &script);
+    assert_eq!(code, 0, "{err}");
+    let replies: Vec<&str> = out.trim_end().split("\n\n").collect();
+    assert_eq!(replies.len(), 6, "{out}");
+    assert!(
+        !out.contains("12356") && !err.contains("12356"),
+        "{out}{err}"
+    );
+}
+
+#[test]
 fn a_read_only_database_gives_a_clear_error_and_loses_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ro.db");
