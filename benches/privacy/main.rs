@@ -157,7 +157,7 @@ fn rate(hits: usize, total: usize) -> String {
 }
 
 fn false_alarms(samples: usize) {
-    let mut rng = Rng(0x5EED_0F_5171_B07);
+    let mut rng = Rng(0x0005_EED0_F517_1B07);
     println!("False alarms ({samples} random samples a row):");
     let (mut before, mut now) = (0, 0);
     for _ in 0..samples {

@@ -3,14 +3,15 @@
 //!
 //! [`normalize`] undoes the ways a number can be written so that it no longer *looks* like
 //! eleven digits while every reader still sees them:
-//! 1. percent-escapes are decoded (`fnr%2001019010046` → `fnr 01019010046`) when the escaped
-//!    bytes are valid UTF-8; anything else stays as it is;
-//! 2. Unicode NFKC (full-width `０１`, superscripts, ideographic space U+3000 → space, …);
-//! 3. invisible characters are dropped: Unicode's *default ignorable* code points — zero-width
+//! 1. invisible characters are dropped: Unicode's *default ignorable* code points — zero-width
 //!    space U+200B, word joiner U+2060, soft hyphen U+00AD, BOM U+FEFF, bidi marks and
 //!    isolates, variation selectors, Hangul fillers, tag characters;
-//! 4. every decimal digit (Unicode category Nd: Arabic-Indic `٠١`, Devanagari, Thai,
-//!    mathematical digits, …) becomes its ASCII digit.
+//! 2. Unicode NFKC (full-width `０１`, superscripts, ideographic space U+3000 → space, …);
+//! 3. every decimal digit (Unicode category Nd: Arabic-Indic `٠١`, Devanagari, Thai,
+//!    mathematical digits, …) becomes its ASCII digit;
+//! 4. percent-escapes are decoded (`fnr%2001019010046` → `fnr 01019010046`) when the escaped
+//!    bytes are valid UTF-8 (anything else stays as it is), and steps 1–4 repeat while
+//!    something decodes (`%2520`, `％２０`).
 //!
 //! [`name_key`] is the comparison key of names (group names are unique under it): NFKC,
 //! invisible characters dropped, Cyrillic and Greek letters that look like Latin ones folded to
@@ -25,15 +26,28 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
     if text.is_ascii() && !text.contains('%') {
         return Cow::Borrowed(text);
     }
-    let decoded = percent_decode(text);
-    let mut out = String::with_capacity(decoded.len());
-    for c in decoded.nfkc() {
-        if is_invisible(c) {
-            continue;
+    // Decoding may reveal more escapes (`%2520`) or characters NFKC turns into one (`％２０`):
+    // repeat until nothing more decodes (each round shrinks the text; bounded anyway).
+    let mut current = fold_chars(text);
+    for _ in 0..8 {
+        match percent_decode(&current) {
+            Cow::Borrowed(_) => break,
+            Cow::Owned(decoded) => current = fold_chars(&decoded),
         }
-        out.push(ascii_digit(c).unwrap_or(c));
     }
-    Cow::Owned(out)
+    Cow::Owned(current)
+}
+
+/// Invisible characters dropped (before and after NFKC, which may produce some), NFKC, and
+/// decimal digits of every script as ASCII.
+fn fold_chars(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().filter(|&c| !is_invisible(c)).nfkc() {
+        if !is_invisible(c) {
+            out.push(ascii_digit(c).unwrap_or(c));
+        }
+    }
+    out
 }
 
 /// Unicode's default ignorable code points (DerivedCoreProperties.txt): characters that are
@@ -120,6 +134,9 @@ fn percent_decode(text: &str) -> Cow<'_, str> {
             out.push_str(s);
             plain_from = i;
         }
+    }
+    if plain_from == 0 {
+        return Cow::Borrowed(text);
     }
     out.push_str(&text[plain_from..]);
     Cow::Owned(out)
@@ -294,6 +311,13 @@ mod tests {
         assert_eq!(normalize("100%"), "100%");
         assert_eq!(normalize("%3"), "%3");
         assert_eq!(normalize("%C3%B8l"), "øl");
+        // Encoded twice, or with full-width characters: decoded until nothing is left.
+        assert_eq!(normalize("fnr%252001019010046"), "fnr 01019010046");
+        assert_eq!(normalize("a％２０b"), "a b");
+        for text in ["x%25252520y", "%%2520", "50%ED", "a\u{200B}%2\u{200B}0b"] {
+            let once = normalize(text).into_owned();
+            assert_eq!(normalize(&once), once, "{text:?}");
+        }
     }
 
     #[test]
