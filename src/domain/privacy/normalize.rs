@@ -18,7 +18,7 @@
 //! those (`К` → `K`, `ο` → `o`), whitespace collapsed, lower case.
 
 use std::borrow::Cow;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 /// The text as the identity-number check reads it (see the module documentation). Borrows
 /// when there is nothing to do (plain ASCII without `%`).
@@ -42,7 +42,13 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
 /// decimal digits of every script as ASCII.
 fn fold_chars(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars().filter(|&c| !is_invisible(c)).nfkc() {
+    let visible = text.chars().filter(|&c| !is_invisible(c));
+    // Most text (Norwegian letters included) is already NFKC: skip the decomposition then.
+    if is_nfkc_quick(visible.clone()) == IsNormalized::Yes {
+        out.extend(visible.map(|c| ascii_digit(c).unwrap_or(c)));
+        return out;
+    }
+    for c in visible.nfkc() {
         if !is_invisible(c) {
             out.push(ascii_digit(c).unwrap_or(c));
         }
