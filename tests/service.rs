@@ -1052,6 +1052,54 @@ async fn look_alike_and_invisible_group_names_are_refused() {
 }
 
 #[tokio::test]
+async fn group_name_keys_from_an_older_version_are_brought_up_to_date_on_open() {
+    let env = Env::new().await.with_groups().await;
+    let pool = env.service.store().pool();
+    // As an older version stored them: a stale key, and a look-alike duplicate that the
+    // older rule let through.
+    sqlx::query("UPDATE groups SET name_key = 'stale' WHERE name = 'Koordineringsgruppa'")
+        .execute(pool)
+        .await
+        .unwrap();
+    sqlx::query(
+        "UPDATE groups SET name = 'Styringsgruppa', name_key = 'styringsgruppa'
+         WHERE name = 'Styringsgruppa'",
+    )
+    .execute(pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO groups (workspace_id, name, name_key, level, created_at, updated_at)
+         SELECT workspace_id, 'Styringsgruppa' || char(8203), 'styringsgruppa' || char(8203),
+                level, created_at, updated_at FROM groups WHERE name = 'Styringsgruppa'",
+    )
+    .execute(pool)
+    .await
+    .unwrap();
+    let reopened = sltbot::store::Store::open(&env.url(), &Default::default())
+        .await
+        .expect("open");
+    let keys: Vec<(String, String)> =
+        sqlx::query_as("SELECT name, name_key FROM groups ORDER BY id")
+            .fetch_all(reopened.pool())
+            .await
+            .unwrap();
+    assert_eq!(
+        keys,
+        vec![
+            ("Koordineringsgruppa".into(), "koordineringsgruppa".into()),
+            ("Styringsgruppa".into(), "styringsgruppa".into()),
+            // Would collide: left as it was, nothing lost.
+            (
+                "Styringsgruppa\u{200B}".into(),
+                "styringsgruppa\u{200B}".into()
+            ),
+        ]
+    );
+    env.ok(&member(), agenda_add("Uro i sentrum")).await;
+}
+
+#[tokio::test]
 async fn text_that_may_name_a_child_is_stored_with_a_warning() {
     let env = Env::new().await.with_groups().await;
     let r = env

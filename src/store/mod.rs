@@ -267,7 +267,10 @@ impl Store {
                 other => other,
             },
             other => StoreError::Migrate(other),
-        })
+        })?;
+        // Keys computed in Rust cannot be recomputed by a SQL migration.
+        groups::rekey_names(&self.pool).await?;
+        Ok(())
     }
 
     /// A write transaction. Writers of this process take turns (first come, first served)
