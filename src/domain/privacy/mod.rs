@@ -22,8 +22,8 @@
 //!   mod 11: 0 is the classic rule, 1–3 the rule for numbers Skatteetaten issues from
 //!   1 January 2032 (to people born earlier too; its example `30108299939` has 1). Both are
 //!   refused today, as such numbers may already be written down in test data and plans; the
-//!   price is about four times as many false refusals of random 11-digit numbers (see the
-//!   README's privacy section for the measured rate).
+//!   price is about four times as many false refusals of random 11-digit numbers (0.36 %
+//!   instead of 0.08 %, measured by `cargo bench --bench privacy`).
 //! * D-nummer: the first day digit is raised by 4 (day 41–71). H-nummer: the first month digit
 //!   is raised by 4 (month 41–52). Both at once is invalid. Skatteetaten's synthetic test
 //!   numbers with month + 80 are not recognised (they never belong to real people).
