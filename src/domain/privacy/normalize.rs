@@ -21,9 +21,16 @@ use std::borrow::Cow;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 /// The text as the identity-number check reads it (see the module documentation). Borrows
-/// when there is nothing to do (plain ASCII without `%`).
+/// when nothing in it can change what the check sees: no `%`, and only ASCII, visible letters
+/// (`æøå`, `ä`, Cyrillic … — NFKC never turns a letter into a digit or a separator) and
+/// common quotes and dashes.
 pub fn normalize(text: &str) -> Cow<'_, str> {
-    if text.is_ascii() && !text.contains('%') {
+    let untouched = |c: char| {
+        c.is_ascii()
+            || (c.is_alphabetic() && !is_invisible(c))
+            || matches!(c, '«' | '»' | '“' | '”' | '‘' | '’' | '–' | '—')
+    };
+    if !text.contains('%') && text.chars().all(untouched) {
         return Cow::Borrowed(text);
     }
     // Decoding may reveal more escapes (`%2520`) or characters NFKC turns into one (`％２０`):
@@ -327,9 +334,21 @@ mod tests {
     }
 
     #[test]
-    fn plain_ascii_is_borrowed() {
-        assert!(matches!(normalize("Møte 12"), Cow::Owned(_)));
-        assert!(matches!(normalize("Mote 12"), Cow::Borrowed(_)));
+    fn text_with_nothing_to_change_is_borrowed() {
+        for text in ["Mote 12", "Møte «12» – Ærlig talt", "Привет 12"] {
+            assert!(matches!(normalize(text), Cow::Borrowed(_)), "{text}");
+        }
+        for text in [
+            "12\u{a0}34",
+            "x\u{200B}",
+            "٣",
+            "a%20b",
+            "１",
+            "…",
+            "\u{3164}",
+        ] {
+            assert!(matches!(normalize(text), Cow::Owned(_)), "{text:?}");
+        }
     }
 
     #[test]
