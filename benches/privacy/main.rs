@@ -9,6 +9,8 @@
 //!    numbers — phone numbers, organisation numbers, amounts, dates and times, case numbers,
 //!    bank account numbers — that are refused now.
 //!
+//! `cargo bench --profile dev --bench privacy` runs it without a release build of the
+//! dependencies (timings then are a debug build's; the false alarms are the same).
 //! `PRIVACY_BENCH_RUNS` sets the timing runs per text (default 200); `PRIVACY_BENCH_SAMPLES`
 //! the random numbers per false-alarm row (default 200,000). Deterministic: a fixed-seed
 //! generator, no clock-dependent input.
