@@ -60,7 +60,7 @@ async fn seed_burst(
     per_user: usize,
 ) -> Vec<(String, Vec<i64>)> {
     use sltbot::domain::{ChannelId, RoleId, WorkspaceId};
-    use sltbot::service::{Command, GroupFields};
+    use sltbot::service::Command;
     let ws = WorkspaceId(support::fake_discord::GUILD_ID);
     let admin = support::harness::admin();
     let mut out = Vec::with_capacity(users);
@@ -70,15 +70,15 @@ async fn seed_burst(
             .execute(
                 &admin,
                 ws,
-                Command::GroupCreate(GroupFields {
-                    name: Some(name.clone()),
-                    level: Some("utforende".into()),
+                Command::GroupCreate {
+                    name: name.clone(),
+                    level: sltbot::domain::SltLevel::Utforende,
                     channel: Some(ChannelId(support::fake_discord::GENERAL_CHANNEL_ID)),
                     coordinator_role: Some(RoleId(support::fake_discord::COORDINATOR_ROLE_ID)),
                     member_role: Some(RoleId(MEMBER_ROLE_ID)),
                     timezone: None,
                     language: None,
-                }),
+                },
             )
             .await;
         assert!(created.outcome.is_ok(), "{created:?}");
@@ -92,7 +92,7 @@ async fn seed_burst(
                     &admin,
                     ws,
                     Command::MeetingAdd {
-                        group: name.clone(),
+                        group: name.as_str().into(),
                         at: format!("{} kl. 13.00", day.format("%d.%m.%Y")),
                         title: None,
                         location: None,
@@ -267,7 +267,7 @@ async fn run() {
                         &actor,
                         sltbot::domain::WorkspaceId(support::fake_discord::GUILD_ID),
                         sltbot::service::Command::AgendaAdd {
-                            group: group.clone(),
+                            group: group.as_str().into(),
                             title: format!("Direkte sak {u}-{n}"),
                             details: None,
                             meeting: Some(sltbot::domain::MeetingId(meetings[n % meetings.len()])),

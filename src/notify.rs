@@ -4,7 +4,7 @@
 //! channels; the console prints; tests record.
 
 use crate::domain::{ActionId, ChannelId, RoleId, UserId};
-use crate::render::Style;
+use crate::style::Style;
 use std::time::Duration;
 
 /// Who a message may ping. User text inside a message can never widen this: adapters

@@ -8,53 +8,43 @@ use crate::domain::{
     MeetingStatus, SltLevel, UserId,
 };
 use crate::i18n::format;
+use crate::service::error::Fault;
 use crate::service::{Reply, Response, ServiceError};
-use crate::store::StoreError;
 use crate::t;
 use chrono_tz::Tz;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Style {
-    /// Terminal: no Markdown, users as `@id`.
-    Plain,
-    /// Discord Markdown: user text escaped, users as `<@id>` mentions.
-    Discord,
-}
+pub use crate::style::Style;
 
 impl Style {
     pub fn user(self, id: UserId) -> String {
         match self {
-            Style::Plain => format!("@{id}"),
-            Style::Discord => format!("<@{id}>"),
+            // The console takes users as `<@id>` too.
+            Style::Plain | Style::Discord => format!("<@{id}>"),
+            Style::Document(lang) => t!(lang, "export-user", id = id.0),
         }
     }
 
+    /// Roles and channels as typed (`<@&id>`, `<#id>`) in every style.
     pub fn role(self, id: crate::domain::RoleId) -> String {
-        match self {
-            Style::Plain => format!("@&{id}"),
-            Style::Discord => format!("<@&{id}>"),
-        }
+        format!("<@&{id}>")
     }
 
     pub fn channel(self, id: crate::domain::ChannelId) -> String {
-        match self {
-            Style::Plain => format!("#{id}"),
-            Style::Discord => format!("<#{id}>"),
-        }
+        format!("<#{id}>")
     }
 
     /// User-supplied text, made inert.
     pub fn text(self, s: &str) -> String {
         match self {
             Style::Plain => s.to_string(),
-            Style::Discord => escape_markdown(s),
+            Style::Discord | Style::Document(_) => escape_markdown(s),
         }
     }
 
     pub fn bold(self, s: &str) -> String {
         match self {
             Style::Plain => s.to_string(),
-            Style::Discord => format!("**{s}**"),
+            Style::Discord | Style::Document(_) => format!("**{s}**"),
         }
     }
 }
@@ -126,6 +116,54 @@ fn field(lang: Lang, f: Field) -> String {
     t!(lang, f.fluent_key())
 }
 
+/// What an audit row did, in words (`la til sak`), never the stored code.
+fn audit_action(lang: Lang, code: &str) -> String {
+    match crate::domain::AuditAction::from_code(code) {
+        Some(a) => t!(lang, &a.fluent_id()),
+        None => t!(lang, "audit-unknown"),
+    }
+}
+
+/// What an audit row was about (`sak 3`), or nothing for the workspace itself.
+fn audit_target(lang: Lang, entity: &str, id: Option<i64>) -> String {
+    let key = match entity {
+        "group" => "audit-entity-group",
+        "meeting" => "audit-entity-meeting",
+        "agenda_item" => "audit-entity-agenda-item",
+        "action" => "audit-entity-action",
+        "series" => "audit-entity-series",
+        _ => return String::new(),
+    };
+    match id {
+        Some(id) => t!(lang, key, id = id),
+        None => String::new(),
+    }
+}
+
+/// An option that could not be read, named as the user sees it (`label`: `owner:` on the
+/// console, the localized option name on Discord). Never echoes the value.
+pub fn option_error(lang: Lang, e: &crate::service::OptionError, label: &str) -> String {
+    use crate::service::spec::Problem as P;
+    match &e.problem {
+        P::Missing => t!(lang, "option-missing", option = label),
+        P::NotANumber => t!(lang, "option-not-number", option = label),
+        P::TooSmall { min } => t!(lang, "option-too-small", option = label, min = *min),
+        P::NotAUser => t!(lang, "option-not-user", option = label),
+        P::NotARole => t!(lang, "option-not-role", option = label),
+        P::NotAChannel => t!(lang, "option-not-channel", option = label),
+        P::NotYesNo => t!(lang, "option-not-yes-no", option = label),
+        P::NotAChoice { kind } => {
+            let valid = kind
+                .choice_ids()
+                .iter()
+                .map(|id| t!(lang, id))
+                .collect::<Vec<_>>()
+                .join(", ");
+            t!(lang, "option-not-choice", option = label, valid = valid)
+        }
+    }
+}
+
 /// Render a whole response.
 pub fn response(r: &Response, style: Style) -> String {
     match &r.outcome {
@@ -194,21 +232,10 @@ pub fn error(lang: Lang, e: &ServiceError) -> String {
         E::DuplicateAgendaItem { existing } => {
             t!(lang, "error-duplicate-agenda-item", id = existing.0)
         }
-        E::InvalidLevel { input } => t!(lang, "error-invalid-level", input = input.as_str()),
-        E::InvalidAgendaStatus { input } => {
-            t!(lang, "error-invalid-agenda-status", input = input.as_str())
-        }
-        E::InvalidActionStatus { input } => {
-            t!(lang, "error-invalid-action-status", input = input.as_str())
-        }
         E::InvalidTimezone { input } => {
             t!(lang, "error-invalid-timezone", input = input.as_str())
         }
-        E::InvalidLanguage { input } => {
-            t!(lang, "error-invalid-language", input = input.as_str())
-        }
         E::MeetingClosed { id } => t!(lang, "error-meeting-closed", id = id.0),
-        E::MeetingOfOtherGroup { id } => t!(lang, "error-meeting-other-group", id = id.0),
         E::MeetingNotScheduled { id } => t!(lang, "error-meeting-not-scheduled", id = id.0),
         E::ItemClosed { id, status } => t!(
             lang,
@@ -235,9 +262,11 @@ pub fn error(lang: Lang, e: &ServiceError) -> String {
         E::InvalidDuration { input } => {
             t!(lang, "error-invalid-duration", input = input.as_str())
         }
-        E::Store(StoreError::ReadOnly) => t!(lang, "error-read-only"),
-        E::Store(StoreError::Locked) => t!(lang, "error-locked"),
-        E::Store(_) => t!(lang, "error-internal"),
+        E::Store(_) | E::Internal => match e.fault() {
+            Some(Fault::ReadOnly) => t!(lang, "error-read-only"),
+            Some(Fault::Locked) => t!(lang, "error-locked"),
+            _ => t!(lang, "error-internal"),
+        },
     }
 }
 
@@ -305,7 +334,33 @@ fn action_line(lang: Lang, a: &Action, style: Style) -> String {
     )
 }
 
-fn update_line(lang: Lang, tz: Tz, u: &ActionUpdate, style: Style) -> String {
+/// An action's history, notes numbered as `/action note update:` counts them.
+fn numbered_updates<'a>(
+    lang: Lang,
+    tz: Tz,
+    updates: &'a [ActionUpdate],
+    style: Style,
+) -> impl Iterator<Item = String> + 'a {
+    let mut notes = 0;
+    updates.iter().map(move |u| {
+        let number = u.note.as_ref().map(|_| {
+            notes += 1;
+            notes
+        });
+        update_line(lang, tz, u, number, style)
+    })
+}
+
+/// One history entry. A note's continuation lines are indented, so a note can never look
+/// like an entry of its own; `note_number` (its place among the action's notes) is what
+/// `/action note update:` takes.
+fn update_line(
+    lang: Lang,
+    tz: Tz,
+    u: &ActionUpdate,
+    note_number: Option<usize>,
+    style: Style,
+) -> String {
     let mut parts = Vec::new();
     if let (Some(from), Some(to)) = (u.from_status, u.to_status) {
         parts.push(t!(
@@ -316,7 +371,11 @@ fn update_line(lang: Lang, tz: Tz, u: &ActionUpdate, style: Style) -> String {
         ));
     }
     if let Some(note) = &u.note {
-        parts.push(style.text(note));
+        let text = style.text(note).replace('\n', "\n    ┆ ");
+        parts.push(match note_number {
+            Some(n) => t!(lang, "action-update-note", number = n, note = text),
+            None => text,
+        });
     }
     t!(
         lang,
@@ -406,11 +465,10 @@ pub fn reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
             active_actions,
         } => {
             let mut out = vec![name(group), group_summary(lang, group, style)];
-            out.push(t!(
-                lang,
-                "group-next-meeting",
-                meeting = meeting_or_waiting(lang, tz, next_meeting.as_ref())
-            ));
+            out.push(match next_meeting {
+                Some(m) => t!(lang, "group-next-meeting", meeting = when(lang, tz, m)),
+                None => t!(lang, "group-next-meeting-none"),
+            });
             out.push(t!(
                 lang,
                 "group-counts",
@@ -545,11 +603,19 @@ pub fn reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
             t!(lang, "action-added", id = action.id.0, group = name(group)),
             action_line(lang, action, style)
         ),
+        R::ActionNoteEdited { action, number, .. } => {
+            t!(
+                lang,
+                "action-note-edited",
+                id = action.id.0,
+                number = *number
+            )
+        }
         R::ActionUpdated { action, update, .. } => format!(
             "{}\n{}\n{}",
             t!(lang, "action-updated", id = action.id.0),
             action_line(lang, action, style),
-            update_line(lang, tz, update, style)
+            update_line(lang, tz, update, None, style)
         ),
         R::ActionList {
             groups,
@@ -598,7 +664,7 @@ pub fn reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
                 out.push(t!(lang, "action-no-updates"));
             } else {
                 out.push(t!(lang, "action-history"));
-                out.extend(updates.iter().map(|u| update_line(lang, tz, u, style)));
+                out.extend(numbered_updates(lang, tz, updates, style));
             }
             out.join("\n")
         }
@@ -617,8 +683,8 @@ pub fn reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
                     } else {
                         style.user(e.actor)
                     },
-                    action = e.action.as_str(),
-                    id = e.entity_id.map(|i| i.to_string()).unwrap_or_default()
+                    action = audit_action(lang, &e.action),
+                    target = audit_target(lang, &e.entity, e.entity_id)
                 ));
             }
             out.join("\n")
@@ -650,11 +716,11 @@ pub fn reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
 /// A group's export as a readable Markdown document in `lang` (the JSON export is the
 /// same data serialized).
 pub fn export_markdown(lang: Lang, tz: Tz, e: &crate::service::reply::GroupExport) -> String {
-    let style = Style::Discord;
+    let style = Style::Document(lang);
     let mut out = vec![
         format!(
             "# {}",
-            t!(lang, "export-title", group = e.group.name.as_str())
+            t!(lang, "export-title", group = style.text(&e.group.name))
         ),
         t!(
             lang,
@@ -662,17 +728,26 @@ pub fn export_markdown(lang: Lang, tz: Tz, e: &crate::service::reply::GroupExpor
             when = format::datetime(lang, e.exported_at, tz)
         ),
         String::new(),
-        group_summary(lang, &e.group, Style::Plain),
+        group_summary(lang, &e.group, style),
         String::new(),
         format!("## {}", t!(lang, "export-meetings")),
     ];
     for m in &e.meetings {
-        out.push(format!(
-            "- {} — {} ({})",
+        let mut line = format!(
+            "- {} — {}",
             when(lang, tz, m),
-            meeting_status(lang, m.status),
-            t!(lang, "meeting-ref", when = when(lang, tz, m), id = m.id.0)
-        ));
+            meeting_status(lang, m.status)
+        );
+        if let Some(title) = &m.title {
+            line.push_str(&format!(" — {}", style.text(title)));
+        }
+        if let Some(place) = &m.location {
+            line.push_str(&format!(
+                " — {}",
+                t!(lang, "export-place", place = style.text(place))
+            ));
+        }
+        out.push(line);
         for item in e.agenda_items.iter().filter(|i| i.meeting == Some(m.id)) {
             out.push(format!("  - {}", agenda_line(lang, item, style)));
             if let Some(d) = &item.details {
@@ -696,11 +771,15 @@ pub fn export_markdown(lang: Lang, tz: Tz, e: &crate::service::reply::GroupExpor
     out.push(String::new());
     out.push(format!("## {}", t!(lang, "export-actions")));
     for a in &e.actions {
-        out.push(format!("- {}", action_line(lang, &a.action, style)));
+        let mut line = format!("- {}", action_line(lang, &a.action, style));
+        if let Some(agency) = &a.action.agency {
+            line.push_str(&format!(" ({})", style.text(agency)));
+        }
+        out.push(line);
         out.extend(
             a.updates
                 .iter()
-                .map(|u| format!("  {}", update_line(lang, tz, u, style))),
+                .map(|u| format!("  {}", update_line(lang, tz, u, None, style))),
         );
     }
     out.push(String::new());

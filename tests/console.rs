@@ -87,7 +87,7 @@ fn a_scenario_persists_across_a_restart_on_the_same_database() {
     assert!(out.contains("Sakliste for Koordineringsgruppa"), "{out}");
     assert!(out.contains("1. Uro ved ungdomsklubben"), "{out}");
     assert!(out.contains("2. Rusfritt sommertilbud"), "{out}");
-    assert!(out.contains("pågår — Første møte holdt"), "{out}");
+    assert!(out.contains("pågår — notat 1: Første møte holdt"), "{out}");
     assert!(out.contains("Kulturetaten"), "{out}");
 }
 

@@ -834,9 +834,14 @@ async fn scheduling_commands_work_as_slash_commands() {
     )
     .await;
     assert!(ephemeral, "outside the group's channel");
-    for action in ["meeting.schedule", "meeting.move", "group.reminders"] {
+    for action in [
+        "satte opp faste møter",
+        "flyttet møte",
+        "endret påminnelsene",
+    ] {
         assert!(audit.contains(action), "{action}: {audit}");
     }
+    assert!(!audit.contains("meeting.schedule"), "{audit}");
     let (refused, _) = content_of(
         fake,
         &InteractionFixture::slash("audit")
@@ -876,7 +881,7 @@ async fn group_delete_needs_the_groups_name_as_confirmation() {
                 &harness::admin(),
                 WorkspaceId(GUILD_ID),
                 Command::GroupList {
-                    include_archived: true,
+                    archived: Some(true),
                 },
             )
             .await

@@ -38,11 +38,11 @@ async fn refused_commands_log_no_user_text_at_any_level() {
     let commands = [
         Command::MeetingSchedule {
             group: "Koordineringsgruppa".into(),
-            cadence: format!("hver uke {secret}"),
+            cadence: format!("hver uke {secret}").as_str().into(),
             skip_holidays: None,
         },
         Command::AgendaList {
-            group: format!("Gruppe {secret}"),
+            group: format!("Gruppe {secret}").as_str().into(),
             meeting: None,
         },
         agenda_add(&format!("Gjelder {secret}")),

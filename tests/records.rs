@@ -47,7 +47,7 @@ async fn seeded() -> Env {
         &member(),
         Command::ActionUpdate {
             id: ActionId(1),
-            status: Some("done".into()),
+            status: Some(sltbot::domain::ActionStatus::Done),
             note: Some("Ferdig".into()),
         },
     )
@@ -88,7 +88,11 @@ async fn coordinators_see_the_groups_recent_history() {
         ]
     );
     let text = render::response(&r, Style::Plain);
-    assert!(text.contains("agenda.add") && text.contains("@3"), "{text}");
+    // In words, never the stored code.
+    assert!(
+        text.contains("<@3>: meldte inn sak (sak 1)") && !text.contains("agenda.add"),
+        "{text}"
+    );
     // Another group's history is not mixed in.
     assert!(!entries
         .iter()
@@ -229,8 +233,8 @@ async fn retention_deletes_old_finished_things_and_keeps_counts_only() {
             id: AgendaItemId(1),
             title: None,
             details: None,
-            status: Some("handled".into()),
-            expected_version: None,
+            status: Some(sltbot::domain::AgendaStatus::Handled),
+            version: None,
         },
     )
     .await;

@@ -4,219 +4,26 @@
 
 pub mod parser;
 
-use crate::domain::{
-    ActionId, AgendaItemId, ChannelId, Lang, MeetingId, RoleId, UserId, WorkspaceId,
-};
+use crate::domain::{Lang, WorkspaceId};
 use crate::render::{self, Style};
-use crate::service::{ActionQuery, Actor, Command, GroupFields, Service, WorkspaceSet};
+use crate::service::spec::{OptionError, Raw};
+use crate::service::{command, Actor, Command, CommandSpec, Service, SPECS};
 use crate::t;
 use parser::{ParseError, ParsedLine};
 use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncWrite, AsyncWriteExt};
 
-/// How an option's text is read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Text,
-    Number,
-    User,
-    Role,
-    Channel,
-    Flag,
+/// Console-only commands (not sent to the service).
+const HELP: &str = "help";
+
+/// Older console spellings that still work: `/digest channel:…` is `/digest set`, and a
+/// bare `/digest` is `/digest show`.
+fn alias(path: &str, has_options: bool) -> &str {
+    match (path, has_options) {
+        ("digest", true) => "digest set",
+        ("digest", false) => "digest show",
+        _ => path,
+    }
 }
-
-struct Spec {
-    path: &'static str,
-    /// (name, kind, required)
-    options: &'static [(&'static str, Kind, bool)],
-}
-
-use Kind::*;
-
-/// Every console command and its options, in the order `/help` lists them.
-const SPECS: &[Spec] = &[
-    Spec {
-        path: "help",
-        options: &[],
-    },
-    Spec {
-        path: "workspace show",
-        options: &[],
-    },
-    Spec {
-        path: "workspace set",
-        options: &[
-            ("timezone", Text, false),
-            ("language", Text, false),
-            ("coordinator_role", Role, false),
-            ("digest_channel", Channel, false),
-        ],
-    },
-    Spec {
-        path: "group create",
-        options: &[
-            ("name", Text, true),
-            ("level", Text, true),
-            ("channel", Channel, false),
-            ("coordinator_role", Role, false),
-            ("member_role", Role, false),
-            ("timezone", Text, false),
-            ("language", Text, false),
-        ],
-    },
-    Spec {
-        path: "group list",
-        options: &[("archived", Flag, false)],
-    },
-    Spec {
-        path: "group show",
-        options: &[("group", Text, true)],
-    },
-    Spec {
-        path: "group edit",
-        options: &[
-            ("group", Text, true),
-            ("name", Text, false),
-            ("level", Text, false),
-            ("channel", Channel, false),
-            ("coordinator_role", Role, false),
-            ("member_role", Role, false),
-            ("timezone", Text, false),
-            ("language", Text, false),
-        ],
-    },
-    Spec {
-        path: "group archive",
-        options: &[("group", Text, true)],
-    },
-    Spec {
-        path: "group export",
-        options: &[("group", Text, true)],
-    },
-    Spec {
-        path: "group delete",
-        options: &[("group", Text, true), ("confirm", Text, false)],
-    },
-    Spec {
-        path: "audit",
-        options: &[("group", Text, true)],
-    },
-    Spec {
-        path: "meeting add",
-        options: &[
-            ("group", Text, true),
-            ("at", Text, true),
-            ("title", Text, false),
-            ("location", Text, false),
-        ],
-    },
-    Spec {
-        path: "meeting list",
-        options: &[("group", Text, true)],
-    },
-    Spec {
-        path: "meeting cancel",
-        options: &[("id", Number, true)],
-    },
-    Spec {
-        path: "meeting held",
-        options: &[("id", Number, true)],
-    },
-    Spec {
-        path: "agenda add",
-        options: &[
-            ("group", Text, true),
-            ("title", Text, true),
-            ("details", Text, false),
-            ("meeting", Number, false),
-        ],
-    },
-    Spec {
-        path: "agenda list",
-        options: &[("group", Text, true), ("meeting", Number, false)],
-    },
-    Spec {
-        path: "agenda edit",
-        options: &[
-            ("id", Number, true),
-            ("title", Text, false),
-            ("details", Text, false),
-            ("status", Text, false),
-            ("version", Number, false),
-        ],
-    },
-    Spec {
-        path: "agenda remove",
-        options: &[("id", Number, true)],
-    },
-    Spec {
-        path: "agenda move",
-        options: &[
-            ("id", Number, true),
-            ("meeting", Number, false),
-            ("position", Number, false),
-        ],
-    },
-    Spec {
-        path: "action add",
-        options: &[
-            ("group", Text, true),
-            ("title", Text, true),
-            ("owner", User, true),
-            ("agency", Text, false),
-            ("due", Text, false),
-        ],
-    },
-    Spec {
-        path: "action update",
-        options: &[
-            ("id", Number, true),
-            ("status", Text, false),
-            ("note", Text, false),
-        ],
-    },
-    Spec {
-        path: "action list",
-        options: &[
-            ("group", Text, false),
-            ("owner", User, false),
-            ("status", Text, false),
-            ("overdue", Flag, false),
-        ],
-    },
-    Spec {
-        path: "action show",
-        options: &[("id", Number, true)],
-    },
-    Spec {
-        path: "meeting schedule",
-        options: &[
-            ("group", Text, true),
-            ("cadence", Text, true),
-            ("skip_holidays", Flag, false),
-        ],
-    },
-    Spec {
-        path: "meeting next",
-        options: &[("group", Text, true)],
-    },
-    Spec {
-        path: "meeting move",
-        options: &[("id", Number, true), ("at", Text, true)],
-    },
-    Spec {
-        path: "group reminders",
-        options: &[
-            ("group", Text, true),
-            ("leads", Text, false),
-            ("deadline", Text, false),
-            ("skip_holidays", Flag, false),
-        ],
-    },
-    Spec {
-        path: "digest",
-        options: &[("channel", Channel, false), ("cadence", Text, false)],
-    },
-];
 
 /// What a console line asks for.
 #[derive(Debug, Clone, PartialEq)]
@@ -237,24 +44,9 @@ pub enum ConsoleError {
         option: String,
         valid: String,
     },
-    MissingOption {
-        command: String,
-        option: String,
-    },
-    InvalidNumber {
-        option: String,
-    },
-    InvalidUser {
-        option: String,
-    },
-    InvalidRole {
-        option: String,
-    },
-    InvalidChannel {
-        option: String,
-    },
-    InvalidFlag {
-        option: String,
+    Option {
+        command: &'static str,
+        error: OptionError,
     },
 }
 
@@ -284,320 +76,79 @@ impl ConsoleError {
                 option = option.as_str(),
                 valid = valid.as_str()
             ),
-            E::MissingOption { command, option } => t!(
-                lang,
-                "console-missing-option",
-                command = command.as_str(),
-                option = option.as_str()
-            ),
-            E::InvalidNumber { option } => {
-                t!(lang, "console-invalid-number", option = option.as_str())
-            }
-            E::InvalidUser { option } => t!(lang, "console-invalid-user", option = option.as_str()),
-            E::InvalidRole { option } => t!(lang, "console-invalid-role", option = option.as_str()),
-            E::InvalidChannel { option } => {
-                t!(lang, "console-invalid-channel", option = option.as_str())
-            }
-            E::InvalidFlag { option } => t!(lang, "console-invalid-flag", option = option.as_str()),
-        }
-    }
-}
-
-/// Options of a line, checked against the command's spec.
-struct Args<'a> {
-    line: &'a ParsedLine,
-}
-
-impl Args<'_> {
-    fn text(&self, name: &str) -> Option<String> {
-        self.line.option(name).map(str::to_string)
-    }
-
-    fn number(&self, name: &str) -> Result<Option<i64>, ConsoleError> {
-        self.line
-            .option(name)
-            .map(|v| {
-                v.trim()
-                    .parse::<i64>()
-                    .map_err(|_| ConsoleError::InvalidNumber {
-                        option: name.to_string(),
-                    })
-            })
-            .transpose()
-    }
-
-    fn id(&self, name: &str) -> Result<i64, ConsoleError> {
-        // Presence of required options is checked before conversion.
-        self.number(name)?
-            .ok_or_else(|| ConsoleError::InvalidNumber {
-                option: name.to_string(),
-            })
-    }
-
-    fn snowflake(
-        &self,
-        name: &str,
-        prefixes: &[&str],
-        err: fn(String) -> ConsoleError,
-    ) -> Result<Option<u64>, ConsoleError> {
-        let Some(v) = self.line.option(name) else {
-            return Ok(None);
-        };
-        let mut s = v.trim();
-        if let Some(inner) = s.strip_prefix('<').and_then(|x| x.strip_suffix('>')) {
-            s = inner;
-        }
-        for p in prefixes {
-            if let Some(rest) = s.strip_prefix(p) {
-                s = rest;
-                break;
-            }
-        }
-        s.parse::<u64>()
-            .ok()
-            .filter(|n| *n > 0 && *n < (1 << 63))
-            .map(Some)
-            .ok_or_else(|| err(name.to_string()))
-    }
-
-    fn user(&self, name: &str) -> Result<Option<UserId>, ConsoleError> {
-        Ok(self
-            .snowflake(name, &["@!", "@"], |option| ConsoleError::InvalidUser {
-                option,
-            })?
-            .map(UserId))
-    }
-
-    fn role(&self, name: &str) -> Result<Option<RoleId>, ConsoleError> {
-        Ok(self
-            .snowflake(name, &["@&"], |option| ConsoleError::InvalidRole { option })?
-            .map(RoleId))
-    }
-
-    fn channel(&self, name: &str) -> Result<Option<ChannelId>, ConsoleError> {
-        Ok(self
-            .snowflake(name, &["#"], |option| ConsoleError::InvalidChannel {
-                option,
-            })?
-            .map(ChannelId))
-    }
-
-    fn flag(&self, name: &str) -> Result<bool, ConsoleError> {
-        match self.line.option(name).map(|v| v.trim().to_lowercase()) {
-            None => Ok(false),
-            Some(v) => match v.as_str() {
-                "true" | "yes" | "ja" | "1" | "on" => Ok(true),
-                "false" | "no" | "nei" | "0" | "off" => Ok(false),
-                _ => Err(ConsoleError::InvalidFlag {
-                    option: name.to_string(),
-                }),
+            E::Option { command, error } => match error.problem {
+                crate::service::spec::Problem::Missing => t!(
+                    lang,
+                    "console-missing-option",
+                    command = *command,
+                    option = error.option
+                ),
+                _ => render::option_error(lang, error, &format!("{}:", error.option)),
             },
         }
     }
-
-    /// A flag that may be left out (`None`) rather than defaulting to false.
-    fn opt_flag(&self, name: &str) -> Result<Option<bool>, ConsoleError> {
-        match self.line.option(name) {
-            None => Ok(None),
-            Some(_) => self.flag(name).map(Some),
-        }
-    }
-
-    fn group_fields(&self) -> Result<GroupFields, ConsoleError> {
-        Ok(GroupFields {
-            name: self.text("name"),
-            level: self.text("level"),
-            channel: self.channel("channel")?,
-            coordinator_role: self.role("coordinator_role")?,
-            member_role: self.role("member_role")?,
-            timezone: self.text("timezone"),
-            language: self.text("language"),
-        })
-    }
 }
 
-/// Turn a parsed line into a request, checking command and options.
+/// Turn a parsed line into a request: the command's declaration decides which options
+/// exist, which are required and how each is read.
 pub fn to_request(line: &ParsedLine) -> Result<Request, ConsoleError> {
-    let path = line.path.join(" ");
-    let spec =
-        SPECS
-            .iter()
-            .find(|s| s.path == path)
-            .ok_or_else(|| ConsoleError::UnknownCommand {
-                command: crate::domain::text::echo_safe(&path),
-            })?;
+    let typed = line.path.join(" ");
+    if typed == HELP && line.options.is_empty() {
+        return Ok(Request::Help);
+    }
+    let path = alias(&typed, !line.options.is_empty());
+    let spec = command::spec(path).ok_or_else(|| ConsoleError::UnknownCommand {
+        command: crate::domain::text::echo_safe(&typed),
+    })?;
     for (name, _) in &line.options {
-        if !spec.options.iter().any(|(n, _, _)| n == name) {
+        if spec.option(name).is_none() {
             let valid = spec
                 .options
                 .iter()
-                .map(|(n, _, _)| format!("{n}:"))
+                .map(|o| format!("{}:", o.name))
                 .collect::<Vec<_>>()
                 .join(" ");
             return Err(ConsoleError::UnknownOption {
-                command: path,
+                command: spec.path.to_string(),
                 option: crate::domain::text::echo_safe(name),
                 valid,
             });
         }
     }
-    for (name, _, required) in spec.options {
-        if *required && line.option(name).is_none() {
-            return Err(ConsoleError::MissingOption {
-                command: path,
-                option: name.to_string(),
-            });
+    match Command::from_options(spec.path, |name| line.option(name).map(Raw::Text)) {
+        Some(Ok(cmd)) => Ok(Request::Run(cmd)),
+        Some(Err(error)) => Err(ConsoleError::Option {
+            command: spec.path,
+            error,
+        }),
+        None => Err(ConsoleError::UnknownCommand {
+            command: spec.path.to_string(),
+        }),
+    }
+}
+
+/// One `/help` line: the path, required options plain, optional ones in brackets.
+fn help_line(spec: &CommandSpec) -> String {
+    let mut line = format!("  /{}", spec.path);
+    for o in spec.options {
+        if o.required {
+            line.push_str(&format!(" {}:…", o.name));
+        } else {
+            line.push_str(&format!(" [{}:…]", o.name));
         }
     }
-    let a = Args { line };
-    let cmd = match path.as_str() {
-        "help" => return Ok(Request::Help),
-        "workspace show" => Command::WorkspaceShow,
-        "workspace set" => Command::WorkspaceSet(WorkspaceSet {
-            timezone: a.text("timezone"),
-            language: a.text("language"),
-            coordinator_role: a.role("coordinator_role")?,
-            digest_channel: a.channel("digest_channel")?,
-        }),
-        "group create" => Command::GroupCreate(a.group_fields()?),
-        "group list" => Command::GroupList {
-            include_archived: a.flag("archived")?,
-        },
-        "group show" => Command::GroupShow {
-            group: a.text("group").unwrap_or_default(),
-        },
-        "group edit" => Command::GroupEdit {
-            group: a.text("group").unwrap_or_default(),
-            fields: a.group_fields()?,
-        },
-        "group archive" => Command::GroupArchive {
-            group: a.text("group").unwrap_or_default(),
-        },
-        "meeting add" => Command::MeetingAdd {
-            group: a.text("group").unwrap_or_default(),
-            at: a.text("at").unwrap_or_default(),
-            title: a.text("title"),
-            location: a.text("location"),
-        },
-        "meeting list" => Command::MeetingList {
-            group: a.text("group").unwrap_or_default(),
-        },
-        "meeting cancel" => Command::MeetingCancel {
-            id: MeetingId(a.id("id")?),
-        },
-        "meeting held" => Command::MeetingHeld {
-            id: MeetingId(a.id("id")?),
-        },
-        "agenda add" => Command::AgendaAdd {
-            group: a.text("group").unwrap_or_default(),
-            title: a.text("title").unwrap_or_default(),
-            details: a.text("details"),
-            meeting: a.number("meeting")?.map(MeetingId),
-        },
-        "agenda list" => Command::AgendaList {
-            group: a.text("group").unwrap_or_default(),
-            meeting: a.number("meeting")?.map(MeetingId),
-        },
-        "agenda edit" => Command::AgendaEdit {
-            id: AgendaItemId(a.id("id")?),
-            title: a.text("title"),
-            details: a.text("details"),
-            status: a.text("status"),
-            expected_version: a.number("version")?,
-        },
-        "agenda remove" => Command::AgendaRemove {
-            id: AgendaItemId(a.id("id")?),
-        },
-        "agenda move" => Command::AgendaMove {
-            id: AgendaItemId(a.id("id")?),
-            meeting: a.number("meeting")?.map(MeetingId),
-            position: a.number("position")?,
-        },
-        "action add" => Command::ActionAdd {
-            group: a.text("group").unwrap_or_default(),
-            title: a.text("title").unwrap_or_default(),
-            owner: a.user("owner")?.unwrap_or(UserId(0)),
-            agency: a.text("agency"),
-            due: a.text("due"),
-        },
-        "action update" => Command::ActionUpdate {
-            id: ActionId(a.id("id")?),
-            status: a.text("status"),
-            note: a.text("note"),
-        },
-        "action list" => Command::ActionList(ActionQuery {
-            group: a.text("group"),
-            owner: a.user("owner")?,
-            status: a.text("status"),
-            overdue: a.flag("overdue")?,
-        }),
-        "action show" => Command::ActionShow {
-            id: ActionId(a.id("id")?),
-        },
-        "group export" => Command::GroupExport {
-            group: a.text("group").unwrap_or_default(),
-        },
-        "group delete" => Command::GroupDelete {
-            group: a.text("group").unwrap_or_default(),
-            confirm: a.text("confirm"),
-        },
-        "audit" => Command::Audit {
-            group: a.text("group").unwrap_or_default(),
-        },
-        "meeting schedule" => Command::MeetingSchedule {
-            group: a.text("group").unwrap_or_default(),
-            cadence: a.text("cadence").unwrap_or_default(),
-            skip_holidays: a.opt_flag("skip_holidays")?,
-        },
-        "meeting next" => Command::MeetingNext {
-            group: a.text("group").unwrap_or_default(),
-        },
-        "meeting move" => Command::MeetingMove {
-            id: MeetingId(a.id("id")?),
-            at: a.text("at").unwrap_or_default(),
-        },
-        "group reminders" => Command::GroupReminders {
-            group: a.text("group").unwrap_or_default(),
-            leads: a.text("leads"),
-            deadline: a.text("deadline"),
-            skip_holidays: a.opt_flag("skip_holidays")?,
-        },
-        "digest" => Command::DigestSet {
-            channel: a.channel("channel")?,
-            cadence: a.text("cadence"),
-        },
-        other => {
-            return Err(ConsoleError::UnknownCommand {
-                command: other.to_string(),
-            })
-        }
-    };
-    Ok(Request::Run(cmd))
+    line
 }
 
-/// Every console command path (`group create`…) with its option names and whether each is
-/// required, in `/help` order (the Discord adapter checks it offers the same).
-pub fn command_specs() -> Vec<(&'static str, Vec<(&'static str, bool)>)> {
-    SPECS
-        .iter()
-        .map(|s| (s.path, s.options.iter().map(|(n, _, r)| (*n, *r)).collect()))
-        .collect()
-}
-
-/// The `/help` text: a localized heading and every command with its options
-/// (required ones plain, optional ones in brackets).
+/// The `/help` text: a localized heading, every command with its options and what it
+/// does, in the user's language.
 pub fn help(lang: Lang) -> String {
     let mut out = vec![t!(lang, "console-help-heading")];
+    out.push(format!("  /{HELP}"));
     for spec in SPECS {
-        let mut line = format!("  /{}", spec.path);
-        for (name, _, required) in spec.options {
-            if *required {
-                line.push_str(&format!(" {name}:…"));
-            } else {
-                line.push_str(&format!(" [{name}:…]"));
-            }
-        }
-        out.push(line);
+        let what =
+            crate::i18n::lookup(lang, &spec.fluent_id(), Some("description")).unwrap_or_default();
+        out.push(format!("{}\n      {what}", help_line(spec)));
     }
     out.push(t!(lang, "console-help-footer"));
     out.join("\n")
@@ -627,11 +178,11 @@ impl Session {
         let parsed = match parser::parse_line(line) {
             Ok(None) => return None,
             Ok(Some(p)) => p,
-            Err(e) => return Some((false, ConsoleError::Parse(e).render(self.lang))),
+            Err(e) => return Some((false, ConsoleError::Parse(e).render(self.language().await))),
         };
         match to_request(&parsed) {
-            Err(e) => Some((false, e.render(self.lang))),
-            Ok(Request::Help) => Some((true, help(self.lang))),
+            Err(e) => Some((false, e.render(self.language().await))),
+            Ok(Request::Help) => Some((true, help(self.language().await))),
             Ok(Request::Run(cmd)) => {
                 let response = self.service.execute(&self.actor, self.workspace, cmd).await;
                 let ok = response.outcome.is_ok();
@@ -643,6 +194,17 @@ impl Session {
                 Some((ok, text))
             }
         }
+    }
+
+    /// The language of console-level messages (parse errors, `/help`): the workspace's,
+    /// once it has one; else the session's.
+    async fn language(&self) -> Lang {
+        self.actor.lang_in(
+            self.service
+                .workspace_language(self.workspace)
+                .await
+                .unwrap_or(self.lang),
+        )
     }
 
     /// Write an export's JSON and Markdown files into the export folder; say where.
@@ -684,17 +246,24 @@ impl Session {
         R: AsyncBufRead + Unpin,
         W: AsyncWrite + Unpin,
     {
-        let mut lines = input.lines();
+        let mut input = input;
         let mut summary = Summary::default();
+        let mut bytes = Vec::new();
         loop {
             if prompt {
                 output.write_all(b"sltbot> ").await?;
                 output.flush().await?;
             }
-            let Some(line) = lines.next_line().await? else {
+            bytes.clear();
+            if input.read_until(b'\n', &mut bytes).await? == 0 {
                 break;
+            }
+            // A line that is not UTF-8 is refused on its own; the script goes on.
+            let reply = match std::str::from_utf8(&bytes) {
+                Ok(line) => self.line(line).await,
+                Err(_) => Some((false, t!(self.language().await, "console-invalid-utf8"))),
             };
-            if let Some((ok, text)) = self.line(&line).await {
+            if let Some((ok, text)) = reply {
                 if ok {
                     summary.ok += 1;
                 } else {
@@ -706,5 +275,101 @@ impl Session {
             }
         }
         Ok(summary)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(line: &str) -> Result<Request, ConsoleError> {
+        to_request(
+            &parser::parse_line(line)
+                .expect("parses")
+                .expect("a command"),
+        )
+    }
+
+    #[test]
+    fn a_refused_choice_lists_the_words_in_the_users_language_and_takes_each_of_them() {
+        let err = request("/group create name:X level:kommunestyre").unwrap_err();
+        assert_eq!(
+            err.render(Lang::Nn),
+            "level: må vere ein av: styrande nivå, koordinerande nivå, utførande nivå, anna."
+        );
+        for word in [
+            "\"styrande nivå\"",
+            "\"koordinerande nivå\"",
+            "koordinerande",
+            "\"utførande nivå\"",
+            "anna",
+            "\"coordinating level\"",
+        ] {
+            let line = format!("/group create name:X level:{word}");
+            assert!(
+                matches!(request(&line), Ok(Request::Run(_))),
+                "{word} refused"
+            );
+        }
+    }
+
+    #[test]
+    fn option_errors_never_mix_languages() {
+        let err = request("/action add group:G title:T owner:kari").unwrap_err();
+        assert_eq!(
+            err.render(Lang::Nn),
+            "owner: må vere ein brukar, til dømes <@123456789012345678> eller 123456789012345678."
+        );
+        let err = request("/agenda list group:G meeting:fire").unwrap_err();
+        assert_eq!(err.render(Lang::En), "meeting: must be a whole number.");
+        let err = request("/agenda add title:T").unwrap_err();
+        assert_eq!(err.render(Lang::Nn), "/agenda add manglar group:");
+    }
+
+    #[test]
+    fn help_lists_every_declared_command_with_what_it_does_in_nynorsk() {
+        let text = help(Lang::Nn);
+        assert!(text.starts_with("Kommandoar"), "{text}");
+        for spec in SPECS {
+            assert!(text.contains(&format!("/{}", spec.path)), "/{}", spec.path);
+        }
+        for bokmål in ["Kommandoer", "ikke", "Tekst med mellomrom skrives"] {
+            assert!(!text.contains(bokmål), "{bokmål} in: {text}");
+        }
+    }
+
+    #[test]
+    fn old_digest_spelling_still_works() {
+        assert!(matches!(
+            request("/digest"),
+            Ok(Request::Run(Command::DigestShow {}))
+        ));
+        assert!(matches!(
+            request("/digest cadence:\"weekly mon 08:00\""),
+            Ok(Request::Run(Command::DigestSet { .. }))
+        ));
+    }
+
+    #[tokio::test]
+    async fn a_line_that_is_not_utf8_is_refused_alone_and_the_script_goes_on() {
+        let store = crate::store::Store::open_in_memory().await.expect("store");
+        let clock = std::sync::Arc::new(crate::clock::ManualClock::new(chrono::Utc::now()));
+        let service = Service::new(store, clock, crate::service::Defaults::default());
+        let session = Session {
+            service,
+            actor: Actor {
+                is_admin: true,
+                ..Actor::new(crate::domain::UserId(1))
+            },
+            workspace: WorkspaceId(1),
+            lang: Lang::Nn,
+            export_dir: std::env::temp_dir(),
+        };
+        let script: &[u8] = b"/workspace set language:nn\n/group list \xff\xfe\n/group list\n";
+        let mut out = Vec::new();
+        let summary = session.run(script, &mut out, false).await.expect("runs");
+        assert_eq!(summary, Summary { ok: 2, failed: 1 });
+        let text = String::from_utf8(out).expect("utf-8 out");
+        assert!(text.contains("Linja er ikkje gyldig UTF-8-tekst"), "{text}");
     }
 }

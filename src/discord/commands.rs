@@ -1,764 +1,289 @@
-//! The slash commands. Each one only converts its options into a [`Command`] and hands it
-//! to [`super::reply::execute`]; the service decides everything else. Names, options and
-//! their order mirror the console table (`src/console/mod.rs`). English names and doc
-//! comments here are the defaults; `localize` overwrites descriptions and adds nb/en
-//! names from the Fluent files.
+//! The slash commands, built from the command declarations (`service/command.rs`): one
+//! Discord command per declared path (`agenda add` is the subcommand `add` of `/agenda`),
+//! its options typed, limited and suggested as declared. One handler serves them all: it
+//! turns the interaction's options into the declared [`Command`] and hands it to
+//! [`super::reply::execute`]. English names here are the defaults; `localize` adds the
+//! Norwegian names and the descriptions from the Fluent files.
 
 use super::autocomplete as ac;
-use super::reply::{execute, open_agenda_modal};
-use super::{Ctx, Data, Error};
-use crate::domain::{
-    ActionId, ActionStatus, AgendaItemId, AgendaStatus, ChannelId, Lang, MeetingId, RoleId,
-    SltLevel, UserId,
-};
-use crate::service::{ActionQuery, Command, GroupFields, WorkspaceSet};
+use super::reply::{execute, open_agenda_modal, send};
+use super::{Data, Error};
+use crate::render;
+use crate::service::spec::{Complete, OptionKind, OptionSpec, Raw};
+use crate::service::{Command, CommandSpec, SPECS};
 use poise::serenity_prelude as serenity;
+use poise::BoxFuture;
+use std::borrow::Cow;
 
-/// Every top-level command, in the order Discord lists them.
-pub fn all() -> Vec<poise::Command<Data, Error>> {
-    vec![
-        group(),
-        meeting(),
-        agenda(),
-        action(),
-        audit(),
-        digest(),
-        workspace(),
-    ]
-}
+type PoiseCommand = poise::Command<Data, Error>;
+type Setter = fn(serenity::CreateCommandOption) -> serenity::CreateCommandOption;
 
-#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
-pub enum LevelChoice {
-    #[name = "styrende"]
-    Styrende,
-    #[name = "koordinerende"]
-    Koordinerende,
-    #[name = "utforende"]
-    Utforende,
-    #[name = "annet"]
-    Annet,
-}
-
-impl LevelChoice {
-    fn domain(self) -> SltLevel {
-        match self {
-            LevelChoice::Styrende => SltLevel::Styrende,
-            LevelChoice::Koordinerende => SltLevel::Koordinerende,
-            LevelChoice::Utforende => SltLevel::Utforende,
-            LevelChoice::Annet => SltLevel::Annet,
+/// Every command, grouped under its first word, in declaration order.
+pub fn all() -> Vec<PoiseCommand> {
+    let mut tops: Vec<PoiseCommand> = Vec::new();
+    for spec in SPECS {
+        let (top, sub) = match spec.path.split_once(' ') {
+            Some((top, sub)) => (top, Some(sub)),
+            None => (spec.path, None),
+        };
+        match sub {
+            None => tops.push(leaf(spec, top)),
+            Some(sub) => {
+                let parent = match tops.iter().position(|c| c.name == top) {
+                    Some(i) => &mut tops[i],
+                    None => {
+                        tops.push(parent(top));
+                        tops.last_mut().expect("just pushed")
+                    }
+                };
+                parent.subcommands.push(leaf(spec, sub));
+            }
         }
+    }
+    tops
+}
+
+fn parent(name: &'static str) -> PoiseCommand {
+    PoiseCommand {
+        name: Cow::Borrowed(name),
+        qualified_name: Cow::Borrowed(name),
+        identifying_name: Cow::Borrowed(name),
+        source_code_name: Cow::Borrowed(name),
+        slash_action: Some(|_ctx| Box::pin(async { Ok(()) })),
+        subcommand_required: true,
+        guild_only: true,
+        ..Default::default()
     }
 }
 
-#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
-pub enum LanguageChoice {
-    #[name = "nb"]
-    Nb,
-    #[name = "nn"]
-    Nn,
-    #[name = "en"]
-    En,
-}
-
-impl LanguageChoice {
-    fn domain(self) -> Lang {
-        match self {
-            LanguageChoice::Nb => Lang::Nb,
-            LanguageChoice::Nn => Lang::Nn,
-            LanguageChoice::En => Lang::En,
-        }
+fn leaf(spec: &'static CommandSpec, name: &'static str) -> PoiseCommand {
+    PoiseCommand {
+        name: Cow::Borrowed(name),
+        qualified_name: Cow::Borrowed(spec.path),
+        identifying_name: Cow::Owned(spec.log_name()),
+        source_code_name: Cow::Owned(spec.log_name()),
+        slash_action: Some(slash_action),
+        guild_only: true,
+        parameters: spec.options.iter().map(|o| parameter(spec, o)).collect(),
+        ..Default::default()
     }
 }
 
-#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
-pub enum AgendaStatusChoice {
-    #[name = "proposed"]
-    Proposed,
-    #[name = "on_agenda"]
-    OnAgenda,
-    #[name = "handled"]
-    Handled,
-    #[name = "carried_over"]
-    CarriedOver,
-    #[name = "withdrawn"]
-    Withdrawn,
+/// Options Discord may leave out although the declaration requires them, because the
+/// adapter asks for them another way: `/agenda add` without a title opens a form.
+fn asked_in_a_form(spec: &CommandSpec, option: &OptionSpec) -> bool {
+    spec.path == "agenda add" && option.name == "title"
 }
 
-impl AgendaStatusChoice {
-    fn domain(self) -> AgendaStatus {
-        match self {
-            AgendaStatusChoice::Proposed => AgendaStatus::Proposed,
-            AgendaStatusChoice::OnAgenda => AgendaStatus::OnAgenda,
-            AgendaStatusChoice::Handled => AgendaStatus::Handled,
-            AgendaStatusChoice::CarriedOver => AgendaStatus::CarriedOver,
-            AgendaStatusChoice::Withdrawn => AgendaStatus::Withdrawn,
-        }
+fn parameter(spec: &CommandSpec, o: &'static OptionSpec) -> poise::CommandParameter<Data, Error> {
+    poise::CommandParameter {
+        name: Cow::Borrowed(o.name),
+        name_localizations: Cow::Borrowed(&[]),
+        description: None,
+        description_localizations: Cow::Borrowed(&[]),
+        required: o.required && !asked_in_a_form(spec, o),
+        channel_types: None,
+        choices: Cow::Owned(
+            o.kind
+                .choice_ids()
+                .into_iter()
+                .map(|id| poise::CommandParameterChoice {
+                    name: Cow::Owned(id),
+                    localizations: Cow::Borrowed(&[]),
+                    __non_exhaustive: (),
+                })
+                .collect(),
+        ),
+        type_setter: Some(setter(o.kind).expect("every declared option kind has a setter")),
+        autocomplete_callback: o.complete.map(completer),
+        __non_exhaustive: (),
     }
 }
 
-#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
-pub enum ActionStatusChoice {
-    #[name = "open"]
-    Open,
-    #[name = "in_progress"]
-    InProgress,
-    #[name = "blocked"]
-    Blocked,
-    #[name = "done"]
-    Done,
-    #[name = "cancelled"]
-    Cancelled,
+// Discord's builder takes a plain function per option, so each limit the declarations use
+// has one here; `every_declared_option_kind_has_a_setter` keeps the table complete.
+fn text<const MAX: u16>(b: serenity::CreateCommandOption) -> serenity::CreateCommandOption {
+    b.kind(serenity::CommandOptionType::String).max_length(MAX)
 }
 
-impl ActionStatusChoice {
-    fn domain(self) -> ActionStatus {
-        match self {
-            ActionStatusChoice::Open => ActionStatus::Open,
-            ActionStatusChoice::InProgress => ActionStatus::InProgress,
-            ActionStatusChoice::Blocked => ActionStatus::Blocked,
-            ActionStatusChoice::Done => ActionStatus::Done,
-            ActionStatusChoice::Cancelled => ActionStatus::Cancelled,
-        }
-    }
-}
-
-/// Fluent ids for the choices of an option, in the enum's order (for `localize`).
-pub fn choice_ids(command: &str, option: &str) -> Option<Vec<String>> {
-    let ids: Vec<String> = match (command, option) {
-        (_, "level") => SltLevel::ALL
-            .iter()
-            .map(|l| format!("level-{}", l.as_str()))
-            .collect(),
-        (_, "language") => Lang::ALL
-            .iter()
-            .map(|l| format!("lang-{}", l.code()))
-            .collect(),
-        ("agenda edit", "status") => [
-            AgendaStatus::Proposed,
-            AgendaStatus::OnAgenda,
-            AgendaStatus::Handled,
-            AgendaStatus::CarriedOver,
-            AgendaStatus::Withdrawn,
-        ]
-        .iter()
-        .map(|s| format!("agenda-status-{}", s.as_str().replace('_', "-")))
-        .collect(),
-        (_, "status") => ActionStatus::ALL
-            .iter()
-            .map(|s| format!("action-status-{}", s.as_str().replace('_', "-")))
-            .collect(),
-        _ => return None,
+/// The option-type setter for a declared kind; `None` for a limit without one.
+pub fn setter(kind: OptionKind) -> Option<Setter> {
+    use crate::domain::text::{
+        AGENCY_MAX, DETAILS_MAX, LOCATION_MAX, NAME_MAX, NOTE_MAX, TITLE_MAX,
     };
-    Some(ids)
-}
-
-fn role(r: Option<serenity::RoleId>) -> Option<RoleId> {
-    r.map(|r| RoleId(r.get()))
-}
-
-fn channel(c: Option<serenity::ChannelId>) -> Option<ChannelId> {
-    c.map(|c| ChannelId(c.get()))
-}
-
-// ---------------------------------------------------------------- /workspace
-
-/// Server-wide settings for sltbot
-#[poise::command(
-    slash_command,
-    guild_only,
-    subcommands("workspace_show", "workspace_set"),
-    subcommand_required
-)]
-pub async fn workspace(_ctx: Ctx<'_>) -> Result<(), Error> {
-    Ok(())
-}
-
-/// Show the server's settings
-#[poise::command(slash_command, guild_only, rename = "show")]
-async fn workspace_show(ctx: Ctx<'_>) -> Result<(), Error> {
-    execute(ctx, Command::WorkspaceShow).await
-}
-
-/// Change timezone, language, SLT coordinator role or digest channel (admins)
-#[poise::command(slash_command, guild_only, rename = "set")]
-async fn workspace_set(
-    ctx: Ctx<'_>,
-    #[description = "IANA timezone"] timezone: Option<String>,
-    #[description = "Language"] language: Option<LanguageChoice>,
-    #[description = "The coordinator role"] coordinator_role: Option<serenity::RoleId>,
-    #[description = "Channel for the weekly digest"] digest_channel: Option<serenity::ChannelId>,
-) -> Result<(), Error> {
-    let cmd = Command::WorkspaceSet(WorkspaceSet {
-        timezone,
-        language: language.map(|l| l.domain().code().to_string()),
-        coordinator_role: role(coordinator_role),
-        digest_channel: channel(digest_channel),
-    });
-    execute(ctx, cmd).await
-}
-
-// ---------------------------------------------------------------- /group
-
-/// SLT groups: steering group, coordination group, operational level
-#[poise::command(
-    slash_command,
-    guild_only,
-    subcommands(
-        "group_create",
-        "group_list",
-        "group_show",
-        "group_edit",
-        "group_archive",
-        "group_reminders",
-        "group_export",
-        "group_delete"
-    ),
-    subcommand_required
-)]
-pub async fn group(_ctx: Ctx<'_>) -> Result<(), Error> {
-    Ok(())
-}
-
-/// Create a group (SLT coordinator)
-#[allow(clippy::too_many_arguments)]
-#[poise::command(slash_command, guild_only, rename = "create")]
-async fn group_create(
-    ctx: Ctx<'_>,
-    #[description = "Name of the group"]
-    #[max_length = 100]
-    name: String,
-    #[description = "SLT level"] level: LevelChoice,
-    #[description = "The group's own channel"] channel: Option<serenity::ChannelId>,
-    #[description = "The coordinator role"] coordinator_role: Option<serenity::RoleId>,
-    #[description = "The members' role"] member_role: Option<serenity::RoleId>,
-    #[description = "IANA timezone"] timezone: Option<String>,
-    #[description = "Language"] language: Option<LanguageChoice>,
-) -> Result<(), Error> {
-    let fields = GroupFields {
-        name: Some(name),
-        level: Some(level.domain().as_str().to_string()),
-        channel: self::channel(channel),
-        coordinator_role: role(coordinator_role),
-        member_role: role(member_role),
-        timezone,
-        language: language.map(|l| l.domain().code().to_string()),
-    };
-    execute(ctx, Command::GroupCreate(fields)).await
-}
-
-/// List the groups
-#[poise::command(slash_command, guild_only, rename = "list")]
-async fn group_list(
-    ctx: Ctx<'_>,
-    #[description = "Include archived groups"] archived: Option<bool>,
-) -> Result<(), Error> {
-    let cmd = Command::GroupList {
-        include_archived: archived.unwrap_or(false),
-    };
-    execute(ctx, cmd).await
-}
-
-/// Show a group with its next meeting
-#[poise::command(slash_command, guild_only, rename = "show")]
-async fn group_show(
-    ctx: Ctx<'_>,
-    #[description = "The group"]
-    #[autocomplete = "ac::group"]
-    group: String,
-) -> Result<(), Error> {
-    execute(ctx, Command::GroupShow { group }).await
-}
-
-/// Change a group (its coordinators)
-#[allow(clippy::too_many_arguments)]
-#[poise::command(slash_command, guild_only, rename = "edit")]
-async fn group_edit(
-    ctx: Ctx<'_>,
-    #[description = "The group"]
-    #[autocomplete = "ac::group"]
-    group: String,
-    #[description = "New name"]
-    #[max_length = 100]
-    name: Option<String>,
-    #[description = "SLT level"] level: Option<LevelChoice>,
-    #[description = "The group's own channel"] channel: Option<serenity::ChannelId>,
-    #[description = "The coordinator role"] coordinator_role: Option<serenity::RoleId>,
-    #[description = "The members' role"] member_role: Option<serenity::RoleId>,
-    #[description = "IANA timezone"] timezone: Option<String>,
-    #[description = "Language"] language: Option<LanguageChoice>,
-) -> Result<(), Error> {
-    let fields = GroupFields {
-        name,
-        level: level.map(|l| l.domain().as_str().to_string()),
-        channel: self::channel(channel),
-        coordinator_role: role(coordinator_role),
-        member_role: role(member_role),
-        timezone,
-        language: language.map(|l| l.domain().code().to_string()),
-    };
-    execute(ctx, Command::GroupEdit { group, fields }).await
-}
-
-/// Archive a group (its coordinators)
-#[poise::command(slash_command, guild_only, rename = "archive")]
-async fn group_archive(
-    ctx: Ctx<'_>,
-    #[description = "The group"]
-    #[autocomplete = "ac::group"]
-    group: String,
-) -> Result<(), Error> {
-    execute(ctx, Command::GroupArchive { group }).await
-}
-
-/// Reminder lead times, agenda deadline and holiday skipping (show without options)
-#[poise::command(slash_command, guild_only, rename = "reminders")]
-async fn group_reminders(
-    ctx: Ctx<'_>,
-    #[description = "The group"]
-    #[autocomplete = "ac::group"]
-    group: String,
-    #[description = "Reminders before the meeting, e.g. 7d,1d"]
-    #[max_length = 100]
-    leads: Option<String>,
-    #[description = "Agenda deadline before the meeting, e.g. 2d, or none"]
-    #[max_length = 20]
-    deadline: Option<String>,
-    #[description = "Skip public holidays"] skip_holidays: Option<bool>,
-) -> Result<(), Error> {
-    let cmd = Command::GroupReminders {
-        group,
-        leads,
-        deadline,
-        skip_holidays,
-    };
-    execute(ctx, cmd).await
-}
-
-/// Everything stored about a group, as JSON and Markdown files (its coordinators)
-#[poise::command(slash_command, guild_only, rename = "export")]
-async fn group_export(
-    ctx: Ctx<'_>,
-    #[description = "The group"]
-    #[autocomplete = "ac::group"]
-    group: String,
-) -> Result<(), Error> {
-    execute(ctx, Command::GroupExport { group }).await
-}
-
-/// Delete a group and all its data for good (its coordinators; needs confirmation)
-#[poise::command(slash_command, guild_only, rename = "delete")]
-async fn group_delete(
-    ctx: Ctx<'_>,
-    #[description = "The group"]
-    #[autocomplete = "ac::group"]
-    group: String,
-    #[description = "The group's name again, to confirm"]
-    #[max_length = 100]
-    confirm: Option<String>,
-) -> Result<(), Error> {
-    execute(ctx, Command::GroupDelete { group, confirm }).await
-}
-
-// ---------------------------------------------------------------- /audit
-
-/// Recent changes in a group (its coordinators)
-#[poise::command(slash_command, guild_only)]
-pub async fn audit(
-    ctx: Ctx<'_>,
-    #[description = "The group"]
-    #[autocomplete = "ac::group"]
-    group: String,
-) -> Result<(), Error> {
-    execute(ctx, Command::Audit { group }).await
-}
-
-// ---------------------------------------------------------------- /digest
-
-/// The weekly digest of meetings, agenda items and actions
-#[poise::command(
-    slash_command,
-    guild_only,
-    subcommands("digest_show", "digest_set"),
-    subcommand_required
-)]
-pub async fn digest(_ctx: Ctx<'_>) -> Result<(), Error> {
-    Ok(())
-}
-
-/// Show the digest's channel, cadence and next run
-#[poise::command(slash_command, guild_only, rename = "show")]
-async fn digest_show(ctx: Ctx<'_>) -> Result<(), Error> {
-    let cmd = Command::DigestSet {
-        channel: None,
-        cadence: None,
-    };
-    execute(ctx, cmd).await
-}
-
-/// Change the digest's channel or cadence (admins)
-#[poise::command(slash_command, guild_only, rename = "set")]
-async fn digest_set(
-    ctx: Ctx<'_>,
-    #[description = "Channel for the digest"] channel: Option<serenity::ChannelId>,
-    #[description = "How often, e.g. weekly mon 08:00"]
-    #[autocomplete = "ac::digest_cadence"]
-    #[max_length = 300]
-    cadence: Option<String>,
-) -> Result<(), Error> {
-    let cmd = Command::DigestSet {
-        channel: self::channel(channel),
-        cadence,
-    };
-    execute(ctx, cmd).await
-}
-
-// ---------------------------------------------------------------- /meeting
-
-/// Meetings of a group
-#[poise::command(
-    slash_command,
-    guild_only,
-    subcommands(
-        "meeting_add",
-        "meeting_list",
-        "meeting_cancel",
-        "meeting_held",
-        "meeting_schedule",
-        "meeting_next",
-        "meeting_move"
-    ),
-    subcommand_required
-)]
-pub async fn meeting(_ctx: Ctx<'_>) -> Result<(), Error> {
-    Ok(())
-}
-
-/// Add a one-off meeting
-#[poise::command(slash_command, guild_only, rename = "add")]
-async fn meeting_add(
-    ctx: Ctx<'_>,
-    #[description = "The group"]
-    #[autocomplete = "ac::group"]
-    group: String,
-    #[description = "When, e.g. 12.01.2027 kl. 09.00"] at: String,
-    #[description = "Title"]
-    #[max_length = 200]
-    title: Option<String>,
-    #[description = "Where"]
-    #[max_length = 200]
-    location: Option<String>,
-) -> Result<(), Error> {
-    let cmd = Command::MeetingAdd {
-        group,
-        at,
-        title,
-        location,
-    };
-    execute(ctx, cmd).await
-}
-
-/// Upcoming meetings of a group
-#[poise::command(slash_command, guild_only, rename = "list")]
-async fn meeting_list(
-    ctx: Ctx<'_>,
-    #[description = "The group"]
-    #[autocomplete = "ac::group"]
-    group: String,
-) -> Result<(), Error> {
-    execute(ctx, Command::MeetingList { group }).await
-}
-
-/// Cancel a meeting; its items move to the next one
-#[poise::command(slash_command, guild_only, rename = "cancel")]
-async fn meeting_cancel(
-    ctx: Ctx<'_>,
-    #[description = "Which meeting"]
-    #[autocomplete = "ac::meeting"]
-    id: i64,
-) -> Result<(), Error> {
-    execute(ctx, Command::MeetingCancel { id: MeetingId(id) }).await
-}
-
-/// Mark a meeting as held; open items carry over
-#[poise::command(slash_command, guild_only, rename = "held")]
-async fn meeting_held(
-    ctx: Ctx<'_>,
-    #[description = "Which meeting"]
-    #[autocomplete = "ac::meeting"]
-    id: i64,
-) -> Result<(), Error> {
-    execute(ctx, Command::MeetingHeld { id: MeetingId(id) }).await
-}
-
-/// Give a group a recurring meeting time; replaces the previous one (its coordinators)
-#[poise::command(slash_command, guild_only, rename = "schedule")]
-async fn meeting_schedule(
-    ctx: Ctx<'_>,
-    #[description = "The group"]
-    #[autocomplete = "ac::group"]
-    group: String,
-    #[description = "How often, e.g. weekly tue 09:00, an RRULE or cron"]
-    #[autocomplete = "ac::cadence"]
-    #[max_length = 300]
-    cadence: String,
-    #[description = "Skip public holidays"] skip_holidays: Option<bool>,
-) -> Result<(), Error> {
-    let cmd = Command::MeetingSchedule {
-        group,
-        cadence,
-        skip_holidays,
-    };
-    execute(ctx, cmd).await
-}
-
-/// A group's next meeting
-#[poise::command(slash_command, guild_only, rename = "next")]
-async fn meeting_next(
-    ctx: Ctx<'_>,
-    #[description = "The group"]
-    #[autocomplete = "ac::group"]
-    group: String,
-) -> Result<(), Error> {
-    execute(ctx, Command::MeetingNext { group }).await
-}
-
-/// Move one meeting to another time (its coordinators)
-#[poise::command(slash_command, guild_only, rename = "move")]
-async fn meeting_move(
-    ctx: Ctx<'_>,
-    #[description = "Which meeting"]
-    #[autocomplete = "ac::meeting"]
-    id: i64,
-    #[description = "New time, e.g. 12.01.2027 kl. 09.00"] at: String,
-) -> Result<(), Error> {
-    let cmd = Command::MeetingMove {
-        id: MeetingId(id),
-        at,
-    };
-    execute(ctx, cmd).await
-}
-
-// ---------------------------------------------------------------- /agenda
-
-/// Agenda items for the meetings
-#[poise::command(
-    slash_command,
-    guild_only,
-    subcommands(
-        "agenda_add",
-        "agenda_list",
-        "agenda_edit",
-        "agenda_remove",
-        "agenda_move"
-    ),
-    subcommand_required
-)]
-pub async fn agenda(_ctx: Ctx<'_>) -> Result<(), Error> {
-    Ok(())
-}
-
-/// Submit an agenda item (leave out the title to write it in a form)
-#[poise::command(slash_command, guild_only, rename = "add")]
-async fn agenda_add(
-    ctx: Ctx<'_>,
-    #[description = "The group"]
-    #[autocomplete = "ac::group"]
-    group: String,
-    #[description = "Title"]
-    #[max_length = 200]
-    title: Option<String>,
-    #[description = "Details"]
-    #[max_length = 4000]
-    details: Option<String>,
-    #[description = "Which meeting; default the next one"]
-    #[autocomplete = "ac::meeting"]
-    meeting: Option<i64>,
-) -> Result<(), Error> {
-    let meeting = meeting.map(MeetingId);
-    match title {
-        // No title: a form with room for long details.
-        None => open_agenda_modal(ctx, &group, meeting).await,
-        Some(title) => {
-            let cmd = Command::AgendaAdd {
-                group,
-                title,
-                details,
-                meeting,
-            };
-            execute(ctx, cmd).await
-        }
-    }
-}
-
-/// The agenda of a group's next (or a named) meeting
-#[poise::command(slash_command, guild_only, rename = "list")]
-async fn agenda_list(
-    ctx: Ctx<'_>,
-    #[description = "The group"]
-    #[autocomplete = "ac::group"]
-    group: String,
-    #[description = "Which meeting"]
-    #[autocomplete = "ac::meeting"]
-    meeting: Option<i64>,
-) -> Result<(), Error> {
-    let cmd = Command::AgendaList {
-        group,
-        meeting: meeting.map(MeetingId),
-    };
-    execute(ctx, cmd).await
-}
-
-/// Change an agenda item
-#[poise::command(slash_command, guild_only, rename = "edit")]
-async fn agenda_edit(
-    ctx: Ctx<'_>,
-    #[description = "Which item"]
-    #[autocomplete = "ac::agenda_item"]
-    id: i64,
-    #[description = "New title"]
-    #[max_length = 200]
-    title: Option<String>,
-    #[description = "New details"]
-    #[max_length = 4000]
-    details: Option<String>,
-    #[description = "New status"] status: Option<AgendaStatusChoice>,
-    #[description = "The version you saw"] version: Option<i64>,
-) -> Result<(), Error> {
-    let cmd = Command::AgendaEdit {
-        id: AgendaItemId(id),
-        title,
-        details,
-        status: status.map(|s| s.domain().as_str().to_string()),
-        expected_version: version,
-    };
-    execute(ctx, cmd).await
-}
-
-/// Withdraw an agenda item
-#[poise::command(slash_command, guild_only, rename = "remove")]
-async fn agenda_remove(
-    ctx: Ctx<'_>,
-    #[description = "Which item"]
-    #[autocomplete = "ac::agenda_item"]
-    id: i64,
-) -> Result<(), Error> {
-    execute(
-        ctx,
-        Command::AgendaRemove {
-            id: AgendaItemId(id),
+    use crate::service::spec::{CADENCE_MAX, SETTING_MAX, WHEN_MAX};
+    Some(match kind {
+        OptionKind::Text { max } => match max {
+            m if m == NAME_MAX => text::<{ NAME_MAX as u16 }>,
+            m if m == TITLE_MAX => text::<{ TITLE_MAX as u16 }>,
+            m if m == DETAILS_MAX => text::<{ DETAILS_MAX as u16 }>,
+            m if m == NOTE_MAX => text::<{ NOTE_MAX as u16 }>,
+            m if m == AGENCY_MAX => text::<{ AGENCY_MAX as u16 }>,
+            m if m == LOCATION_MAX => text::<{ LOCATION_MAX as u16 }>,
+            m if m == CADENCE_MAX => text::<{ CADENCE_MAX as u16 }>,
+            m if m == SETTING_MAX => text::<{ SETTING_MAX as u16 }>,
+            m if m == WHEN_MAX => text::<{ WHEN_MAX as u16 }>,
+            _ => return None,
         },
-    )
-    .await
+        OptionKind::Integer { min: None } => |b| b.kind(serenity::CommandOptionType::Integer),
+        OptionKind::Integer { min: Some(1) } => |b| {
+            b.kind(serenity::CommandOptionType::Integer)
+                .min_int_value(1)
+        },
+        OptionKind::Integer { .. } => return None,
+        OptionKind::User => |b| b.kind(serenity::CommandOptionType::User),
+        OptionKind::Role => |b| b.kind(serenity::CommandOptionType::Role),
+        OptionKind::Channel => |b| b.kind(serenity::CommandOptionType::Channel),
+        OptionKind::Bool => |b| b.kind(serenity::CommandOptionType::Boolean),
+        // poise adds the choices; their values are the positions.
+        OptionKind::Choice { .. } => |b| b.kind(serenity::CommandOptionType::Integer),
+    })
 }
 
-/// Move an item to another meeting or position (coordinators)
-#[poise::command(slash_command, guild_only, rename = "move")]
-async fn agenda_move(
-    ctx: Ctx<'_>,
-    #[description = "Which item"]
-    #[autocomplete = "ac::agenda_item"]
-    id: i64,
-    #[description = "Which meeting"]
-    #[autocomplete = "ac::meeting"]
-    meeting: Option<i64>,
-    #[description = "New position"]
-    #[min = 1]
-    position: Option<i64>,
-) -> Result<(), Error> {
-    let cmd = Command::AgendaMove {
-        id: AgendaItemId(id),
-        meeting: meeting.map(MeetingId),
-        position,
+type Completer = for<'a> fn(
+    poise::ApplicationContext<'a, Data, Error>,
+    &'a str,
+) -> BoxFuture<'a, serenity::CreateAutocompleteResponse>;
+
+fn completer(c: Complete) -> Completer {
+    match c {
+        Complete::Group => |ctx, p| Box::pin(ac::group(ctx.into(), p)),
+        Complete::Meeting => |ctx, p| Box::pin(ac::meeting(ctx.into(), p)),
+        Complete::AgendaItem => |ctx, p| Box::pin(ac::agenda_item(ctx.into(), p)),
+        Complete::Action => |ctx, p| Box::pin(ac::action(ctx.into(), p)),
+        Complete::Cadence => |ctx, p| Box::pin(ac::cadence(ctx.into(), p)),
+        Complete::DigestCadence => |ctx, p| Box::pin(ac::digest_cadence(ctx.into(), p)),
+    }
+}
+
+/// An option's value as Discord sent it.
+fn raw<'a>(value: &'a serenity::ResolvedValue<'a>) -> Option<Raw<'a>> {
+    use serenity::ResolvedValue as V;
+    Some(match value {
+        V::String(s) | V::Autocomplete { value: s, .. } => Raw::Text(s),
+        V::Integer(i) => Raw::Int(*i),
+        V::Number(n) => Raw::Int(*n as i64),
+        V::Boolean(b) => Raw::Bool(*b),
+        V::User(u, _) => Raw::User(u.id.get()),
+        V::Role(r) => Raw::Role(r.id.get()),
+        V::Channel(c) => Raw::Channel(c.id.get()),
+        _ => return None,
+    })
+}
+
+fn slash_action(
+    ctx: poise::ApplicationContext<'_, Data, Error>,
+) -> BoxFuture<'_, Result<(), poise::FrameworkError<'_, Data, Error>>> {
+    Box::pin(async move {
+        run(ctx)
+            .await
+            .map_err(|error| poise::FrameworkError::new_command(ctx.into(), error))
+    })
+}
+
+async fn run(ctx: poise::ApplicationContext<'_, Data, Error>) -> Result<(), Error> {
+    let path: &str = &ctx.command().qualified_name;
+    let value = |name: &str| {
+        ctx.args
+            .iter()
+            .find(|o| o.name == name)
+            .and_then(|o| raw(&o.value))
     };
-    execute(ctx, cmd).await
+    if path == "agenda add" && value("title").is_none() {
+        // No title: a form with room for long details.
+        let group = match value("group") {
+            Some(Raw::Text(g)) => g.to_string(),
+            _ => String::new(),
+        };
+        let meeting = match value("meeting") {
+            Some(Raw::Int(m)) => Some(crate::domain::MeetingId(m)),
+            _ => None,
+        };
+        return open_agenda_modal(ctx.into(), &group, meeting).await;
+    }
+    match Command::from_options(path, value) {
+        Some(Ok(cmd)) => execute(ctx.into(), cmd).await,
+        Some(Err(e)) => {
+            // Discord checks types itself; this is a value it could not check (a choice
+            // index out of range, a number below the minimum).
+            let lang = super::reply::lang_of(ctx.into());
+            let label = crate::i18n::lookup(lang, &super::localize::option_id(e.option), None)
+                .unwrap_or_else(|| e.option.to_string());
+            send(
+                ctx.into(),
+                super::reply::notice(render::option_error(lang, &e, &label)),
+            )
+            .await
+        }
+        None => {
+            tracing::error!(command = path, "a Discord command without a declaration");
+            Err(Error::Internal("a command without a declaration"))
+        }
+    }
 }
 
-// ---------------------------------------------------------------- /action
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// Actions: owner, due date, status and progress
-#[poise::command(
-    slash_command,
-    guild_only,
-    subcommands("action_add", "action_update", "action_list", "action_show"),
-    subcommand_required
-)]
-pub async fn action(_ctx: Ctx<'_>) -> Result<(), Error> {
-    Ok(())
-}
+    #[test]
+    fn every_declared_option_kind_has_a_setter() {
+        for spec in SPECS {
+            for o in spec.options {
+                assert!(
+                    setter(o.kind).is_some(),
+                    "/{} {}: {:?}",
+                    spec.path,
+                    o.name,
+                    o.kind
+                );
+            }
+        }
+    }
 
-/// Add an action with an owner (coordinators)
-#[poise::command(slash_command, guild_only, rename = "add")]
-async fn action_add(
-    ctx: Ctx<'_>,
-    #[description = "The group"]
-    #[autocomplete = "ac::group"]
-    group: String,
-    #[description = "Title"]
-    #[max_length = 200]
-    title: String,
-    #[description = "Who owns it"] owner: serenity::UserId,
-    #[description = "Agency"]
-    #[max_length = 100]
-    agency: Option<String>,
-    #[description = "Due date, e.g. 31.12.2027"] due: Option<String>,
-) -> Result<(), Error> {
-    let cmd = Command::ActionAdd {
-        group,
-        title,
-        owner: UserId(owner.get()),
-        agency,
-        due,
-    };
-    execute(ctx, cmd).await
-}
-
-/// Report progress or change the status of an action
-#[poise::command(slash_command, guild_only, rename = "update")]
-async fn action_update(
-    ctx: Ctx<'_>,
-    #[description = "Which action"]
-    #[autocomplete = "ac::action"]
-    id: i64,
-    #[description = "New status"] status: Option<ActionStatusChoice>,
-    #[description = "A progress note"]
-    #[max_length = 4000]
-    note: Option<String>,
-) -> Result<(), Error> {
-    let cmd = Command::ActionUpdate {
-        id: ActionId(id),
-        status: status.map(|s| s.domain().as_str().to_string()),
-        note,
-    };
-    execute(ctx, cmd).await
-}
-
-/// List actions
-#[poise::command(slash_command, guild_only, rename = "list")]
-async fn action_list(
-    ctx: Ctx<'_>,
-    #[description = "The group"]
-    #[autocomplete = "ac::group"]
-    group: Option<String>,
-    #[description = "Whose actions"] owner: Option<serenity::UserId>,
-    #[description = "Status"] status: Option<ActionStatusChoice>,
-    #[description = "Only overdue actions"] overdue: Option<bool>,
-) -> Result<(), Error> {
-    let cmd = Command::ActionList(ActionQuery {
-        group,
-        owner: owner.map(|o| UserId(o.get())),
-        status: status.map(|s| s.domain().as_str().to_string()),
-        overdue: overdue.unwrap_or(false),
-    });
-    execute(ctx, cmd).await
-}
-
-/// Show an action with its history
-#[poise::command(slash_command, guild_only, rename = "show")]
-async fn action_show(
-    ctx: Ctx<'_>,
-    #[description = "Which action"]
-    #[autocomplete = "ac::action"]
-    id: i64,
-) -> Result<(), Error> {
-    execute(ctx, Command::ActionShow { id: ActionId(id) }).await
+    /// The built slash commands carry exactly the declarations: names, required flags,
+    /// Discord types, length limits, minimums, choices and suggestions.
+    #[test]
+    fn slash_commands_match_the_declarations() {
+        let commands = all();
+        let mut checked = 0;
+        for spec in SPECS {
+            let mut words = spec.path.split(' ');
+            let top = words.next().unwrap();
+            let mut cmd = commands.iter().find(|c| c.name == top).expect(top);
+            for w in words {
+                cmd = cmd.subcommands.iter().find(|s| s.name == w).expect(w);
+            }
+            assert_eq!(cmd.qualified_name, spec.path);
+            assert_eq!(cmd.parameters.len(), spec.options.len(), "/{}", spec.path);
+            for (p, o) in cmd.parameters.iter().zip(spec.options) {
+                assert_eq!(p.name, o.name);
+                assert_eq!(p.required, o.required && !asked_in_a_form(spec, o));
+                assert_eq!(p.autocomplete_callback.is_some(), o.complete.is_some());
+                let built = p.create_as_slash_command_option().expect("option");
+                let json = serde_json::to_value(&built).expect("json");
+                let kind = json["type"].as_u64().unwrap();
+                match o.kind {
+                    OptionKind::Text { max } => {
+                        assert_eq!(kind, 3);
+                        assert_eq!(json["max_length"].as_u64(), Some(max as u64), "{}", o.name);
+                    }
+                    OptionKind::Integer { min } => {
+                        assert_eq!(kind, 4);
+                        assert_eq!(json["min_value"].as_i64(), min);
+                    }
+                    OptionKind::User => assert_eq!(kind, 6),
+                    OptionKind::Role => assert_eq!(kind, 8),
+                    OptionKind::Channel => assert_eq!(kind, 7),
+                    OptionKind::Bool => assert_eq!(kind, 5),
+                    OptionKind::Choice { codes, .. } => {
+                        assert_eq!(kind, 4);
+                        assert_eq!(json["choices"].as_array().unwrap().len(), codes.len());
+                    }
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked > 60, "{checked}");
+    }
 }

@@ -53,7 +53,7 @@ async fn on_button(
         Custom::ActionDone(id) => {
             let cmd = Command::ActionUpdate {
                 id,
-                status: Some("done".into()),
+                status: Some(crate::domain::ActionStatus::Done),
                 note: None,
             };
             let response = data.service.execute(&who.actor, who.ws, cmd).await;
@@ -71,7 +71,7 @@ async fn on_button(
                 t!(lang, "discord-modal-note"),
                 "note",
             )
-            .max_length(4000)
+            .max_length(crate::domain::text::Field::Note.max_len() as u16)
             .required(true);
             let modal =
                 serenity::CreateModal::new(custom_id::report(id), t!(lang, "discord-modal-report"))
@@ -141,7 +141,7 @@ async fn on_modal(
                 }
             };
             Command::AgendaAdd {
-                group: name,
+                group: name.as_str().into(),
                 title: field(submit, "title").unwrap_or_default(),
                 details: field(submit, "details"),
                 meeting: meeting.map(|m: MeetingId| m),

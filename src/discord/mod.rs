@@ -36,6 +36,8 @@ pub struct Data {
 pub enum Error {
     #[error("Discord: {0}")]
     Serenity(#[from] serenity::Error),
+    #[error("internal: {0}")]
+    Internal(&'static str),
 }
 
 pub type Ctx<'a> = poise::Context<'a, Data, Error>;

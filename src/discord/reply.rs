@@ -3,6 +3,7 @@
 //! always with `allowed_mentions` empty (a reply never pings anyone).
 
 use super::{identity, Ctx, Error};
+use crate::domain::text::Field;
 use crate::domain::{Action, GroupId, Lang, MeetingId, WorkspaceId};
 use crate::notify::{split_message, Button, MESSAGE_LIMIT};
 use crate::render::{self, Style};
@@ -66,6 +67,11 @@ pub fn render(response: &Response) -> Rendered {
             response.lang,
             "discord-confirm-delete",
             name = Style::Discord.text(name)
+        ),
+        Ok(Reply::Export(_)) => format!(
+            "{}\n{}",
+            render::response(response, Style::Discord),
+            t!(response.lang, "discord-export-attached")
         ),
         _ => render::response(response, Style::Discord),
     };
@@ -167,6 +173,11 @@ pub(crate) fn asking(
     })
 }
 
+/// The language of the user's client, before any group or workspace is known.
+pub fn lang_of(ctx: Ctx<'_>) -> Lang {
+    Lang::from_locale(ctx.locale().unwrap_or(""), Lang::Nb)
+}
+
 /// Run `cmd` for the interaction behind `ctx` and reply.
 pub async fn execute(ctx: Ctx<'_>, cmd: Command) -> Result<(), Error> {
     let rendered = run(ctx, cmd).await;
@@ -259,7 +270,7 @@ pub async fn open_agenda_modal(
     let Some(found) = found else {
         // Let the service explain (unknown group), in the usual words.
         let cmd = Command::AgendaAdd {
-            group: group.to_string(),
+            group: group.into(),
             title: String::new(),
             details: None,
             meeting,
@@ -288,14 +299,14 @@ pub fn agenda_modal(
         t!(lang, "discord-modal-item-title"),
         "title",
     )
-    .max_length(200)
+    .max_length(Field::Title.max_len() as u16)
     .required(true);
     let details = serenity::CreateInputText::new(
         serenity::InputTextStyle::Paragraph,
         t!(lang, "discord-modal-item-details"),
         "details",
     )
-    .max_length(4000)
+    .max_length(Field::Details.max_len() as u16)
     .required(false);
     serenity::CreateModal::new(
         super::custom_id::agenda_modal(group, meeting),

@@ -23,7 +23,11 @@ impl ActionStatus {
         ActionStatus::Cancelled,
     ];
 
-    pub fn as_str(self) -> &'static str {
+    pub const fn code(self) -> &'static str {
+        self.as_str()
+    }
+
+    pub const fn as_str(self) -> &'static str {
         match self {
             ActionStatus::Open => "open",
             ActionStatus::InProgress => "in_progress",

@@ -23,7 +23,11 @@ impl AgendaStatus {
         AgendaStatus::Withdrawn,
     ];
 
-    pub fn as_str(self) -> &'static str {
+    pub const fn code(self) -> &'static str {
+        self.as_str()
+    }
+
+    pub const fn as_str(self) -> &'static str {
         match self {
             AgendaStatus::Proposed => "proposed",
             AgendaStatus::OnAgenda => "on_agenda",

@@ -25,7 +25,11 @@ impl SltLevel {
         SltLevel::Annet,
     ];
 
-    pub fn as_str(self) -> &'static str {
+    pub const fn code(self) -> &'static str {
+        self.as_str()
+    }
+
+    pub const fn as_str(self) -> &'static str {
         match self {
             SltLevel::Styrende => "styrende",
             SltLevel::Koordinerende => "koordinerende",
@@ -44,6 +48,7 @@ impl FromStr for SltLevel {
             }
             "koordinerende"
             | "coordinating"
+            | "koordinerande"
             | "koordineringsgruppe"
             | "arbeidsutvalg"
             | "arbeidsutval" => Ok(SltLevel::Koordinerende),
@@ -75,6 +80,17 @@ pub struct Group {
 }
 
 impl Group {
+    /// The language the group speaks: its own, else its workspace's. The one rule, used by
+    /// replies and scheduled messages alike.
+    pub fn effective_language(&self, ws: &super::Workspace) -> Lang {
+        self.language.unwrap_or(ws.language)
+    }
+
+    /// The timezone the group meets in: its own, else its workspace's.
+    pub fn effective_timezone(&self, ws: &super::Workspace) -> Tz {
+        self.timezone.unwrap_or(ws.timezone)
+    }
+
     pub fn is_archived(&self) -> bool {
         self.archived_at.is_some()
     }

@@ -14,7 +14,7 @@ pub enum Lang {
 impl Lang {
     pub const ALL: [Lang; 3] = [Lang::Nb, Lang::Nn, Lang::En];
 
-    pub fn code(self) -> &'static str {
+    pub const fn code(self) -> &'static str {
         match self {
             Lang::Nb => "nb",
             Lang::Nn => "nn",

@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod agenda;
+pub mod audit;
 pub mod cadence;
 pub mod group;
 pub mod holidays;
@@ -16,6 +17,7 @@ pub mod workspace;
 
 pub use action::{Action, ActionStatus, ActionUpdate};
 pub use agenda::{AgendaItem, AgendaStatus};
+pub use audit::AuditAction;
 pub use group::{Group, SltLevel};
 pub use ids::*;
 pub use lang::{Lang, Locale};

@@ -27,7 +27,7 @@ pub enum Field {
 }
 
 impl Field {
-    pub fn max_len(self) -> usize {
+    pub const fn max_len(self) -> usize {
         match self {
             Field::Name => NAME_MAX,
             Field::Title => TITLE_MAX,

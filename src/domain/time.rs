@@ -1,10 +1,12 @@
 //! Reading dates and times the way Norwegian users write them, and turning local wall
 //! time into instants.
 //!
-//! Accepted dates: `31.12.2027`, `31.12.27` (20xx), `2027-12-31`. Accepted date-times:
-//! a date, then a time `09:00`, `09.00`, `kl. 09.00` or `kl 9`, separated by a space or
-//! `T`; or RFC 3339 with an explicit offset. Local times are interpreted in the group's
-//! timezone.
+//! Accepted dates: `31.12.2027`, `31.12.27` (20xx), `2027-12-31`, and, counted from today
+//! in the group's timezone, `i dag` / `i morgen` / `om 14 dager` / `om 2 uker` (nynorsk
+//! `i morgon`, `om 14 dagar`, `om 2 veker`; English `today`, `tomorrow`, `in 14 days`,
+//! `in 2 weeks`). Accepted date-times: a date, then a time `09:00`, `09.00`, `kl. 09.00` or
+//! `kl 9`, separated by a space or `T` (`om 2 uker kl. 09.00`); or RFC 3339 with an
+//! explicit offset. Local times are interpreted in the group's timezone.
 //!
 //! DST: a local time that does not exist (the spring gap, e.g. 02:30 on the last Sunday
 //! of March in Europe/Oslo) is read with the offset from before the gap, as RFC 5545
@@ -57,6 +59,63 @@ pub fn parse_time(input: &str) -> Option<NaiveTime> {
     NaiveTime::from_hms_opt(h, m, 0)
 }
 
+/// A date counted from `today` at the start of `s` (`i morgen`, `om 14 dager`, `in 2
+/// weeks`), and the rest of `s`.
+fn relative_date(s: &str, today: NaiveDate) -> Option<(NaiveDate, &str)> {
+    let lower = s.to_lowercase();
+    // Lowercasing keeps these ASCII/Norwegian prefixes at the same byte lengths.
+    for (word, days) in [
+        ("i dag", 0),
+        ("idag", 0),
+        ("today", 0),
+        ("i morgen", 1),
+        ("i morgon", 1),
+        ("imorgen", 1),
+        ("tomorrow", 1),
+    ] {
+        if lower.starts_with(word) && !lower[word.len()..].starts_with(char::is_alphanumeric) {
+            return Some((today + Duration::days(days), &s[word.len()..]));
+        }
+    }
+    let rest = lower
+        .strip_prefix("om ")
+        .or_else(|| lower.strip_prefix("in "))?;
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    let n: i64 = rest[..digits].parse().ok().filter(|n| *n <= 3660)?;
+    let after = rest[digits..].trim_start();
+    let unit_len = after
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(after.len());
+    let days = match &after[..unit_len] {
+        "dag" | "dager" | "dagar" | "day" | "days" => n,
+        "uke" | "uker" | "veke" | "veker" | "week" | "weeks" => n * 7,
+        _ => return None,
+    };
+    let consumed = lower.len() - after.len() + unit_len;
+    Some((today + Duration::days(days), &s[consumed..]))
+}
+
+/// Parse a date, also counted from `today` (`i morgen`, `om 14 dager`).
+pub fn parse_date_from(input: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let s = input.trim();
+    match relative_date(s, today) {
+        Some((date, rest)) if rest.trim().is_empty() => Some(date),
+        Some(_) => None,
+        None => parse_date(s),
+    }
+}
+
+/// Parse a meeting time given in `tz`, also with a date counted from `now`'s day in `tz`
+/// (`om 2 uker kl. 09.00`).
+pub fn parse_datetime_from(input: &str, tz: Tz, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let s = input.trim();
+    if let Some((date, rest)) = relative_date(s, local_date(now, tz)) {
+        let time = parse_time(rest.trim().trim_start_matches(',').trim())?;
+        return Some(resolve_local(tz, date.and_time(time)).with_timezone(&Utc));
+    }
+    parse_datetime(s, tz)
+}
+
 /// Parse a meeting time given in `tz` (or with an explicit RFC 3339 offset).
 pub fn parse_datetime(input: &str, tz: Tz) -> Option<DateTime<Utc>> {
     let s = input.trim();
@@ -107,6 +166,41 @@ use chrono::Offset;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_counted_from_today_in_every_language() {
+        let today = NaiveDate::from_ymd_opt(2027, 3, 26).unwrap();
+        let d = |s| parse_date_from(s, today);
+        assert_eq!(d("i dag"), Some(today));
+        assert_eq!(d("I morgen"), NaiveDate::from_ymd_opt(2027, 3, 27));
+        assert_eq!(d("i morgon"), NaiveDate::from_ymd_opt(2027, 3, 27));
+        assert_eq!(d("om 14 dager"), NaiveDate::from_ymd_opt(2027, 4, 9));
+        assert_eq!(d("om 2 veker"), NaiveDate::from_ymd_opt(2027, 4, 9));
+        assert_eq!(d("in 1 week"), NaiveDate::from_ymd_opt(2027, 4, 2));
+        assert_eq!(d("31.12.2027"), NaiveDate::from_ymd_opt(2027, 12, 31));
+        for bad in [
+            "om dager",
+            "om 2 år",
+            "i dagene",
+            "om 99999 dager",
+            "i morgen kl. 9",
+        ] {
+            assert_eq!(d(bad), None, "{bad}");
+        }
+        // Friday 26 March 2027, 12:00 UTC; in two days, 09:00 local is after the spring
+        // change (Sunday 28 March), so CEST.
+        let now = Utc.with_ymd_and_hms(2027, 3, 26, 12, 0, 0).unwrap();
+        let tz = chrono_tz::Europe::Oslo;
+        assert_eq!(
+            parse_datetime_from("om 2 dager kl. 09.00", tz, now),
+            Some(Utc.with_ymd_and_hms(2027, 3, 28, 7, 0, 0).unwrap())
+        );
+        assert_eq!(
+            parse_datetime_from("tomorrow, 14:30", tz, now),
+            Some(Utc.with_ymd_and_hms(2027, 3, 27, 13, 30, 0).unwrap())
+        );
+        assert_eq!(parse_datetime_from("i morgen", tz, now), None);
+    }
     use chrono_tz::Europe::Oslo;
 
     #[test]

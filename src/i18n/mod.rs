@@ -12,27 +12,9 @@ use std::sync::LazyLock;
 pub use fluent_bundle::FluentValue;
 
 pub const SOURCES: [(Lang, &str); 3] = [
-    (
-        Lang::Nb,
-        concat!(
-            include_str!("locales/nb.ftl"),
-            include_str!("locales/discord/nb.ftl")
-        ),
-    ),
-    (
-        Lang::Nn,
-        concat!(
-            include_str!("locales/nn.ftl"),
-            include_str!("locales/discord/nn.ftl")
-        ),
-    ),
-    (
-        Lang::En,
-        concat!(
-            include_str!("locales/en.ftl"),
-            include_str!("locales/discord/en.ftl")
-        ),
-    ),
+    (Lang::Nb, include_str!("locales/nb.ftl")),
+    (Lang::Nn, include_str!("locales/nn.ftl")),
+    (Lang::En, include_str!("locales/en.ftl")),
 ];
 
 struct Bundles {
@@ -236,8 +218,10 @@ mod tests {
         }
     }
 
+    /// A whole id (`level-styrende`), not a prefix that code completes (`level-`).
     fn is_message_id(s: &str) -> bool {
         s.contains('-')
+            && !s.ends_with('-')
             && s.chars().next().is_some_and(|c| c.is_ascii_lowercase())
             && s.chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')

@@ -19,7 +19,7 @@ fn when(lang: Lang, at: DateTime<Utc>, tz: Tz, style: Style) -> (String, String)
             format!("<t:{}:F>", at.timestamp()),
             format!("<t:{}:R>", at.timestamp()),
         ),
-        Style::Plain => (format::datetime(lang, at, tz), String::new()),
+        Style::Plain | Style::Document(_) => (format::datetime(lang, at, tz), String::new()),
     }
 }
 
@@ -273,15 +273,15 @@ mod tests {
         };
         assert_eq!(
             reminder(Lang::Nb, Oslo, Style::Plain, &r),
-            "@&10 Påminnelse: Tverrfaglig *team* har møte tirsdag 12.01.2027 kl. 09.00.\n\
+            "<@&10> Påminnelse: Tverrfaglig *team* har møte tirsdag 12.01.2027 kl. 09.00.\n\
              Saksliste så langt:\n1. Uro ved klubben\n\
              Meld inn en sak: /agenda add group:Tverrfaglig *team* title:…"
         );
         assert!(reminder(Lang::Nn, Oslo, Style::Plain, &r).starts_with(
-            "@&10 Påminning: Tverrfaglig *team* har møte tysdag 12.01.2027 kl. 09.00."
+            "<@&10> Påminning: Tverrfaglig *team* har møte tysdag 12.01.2027 kl. 09.00."
         ));
         assert!(reminder(Lang::En, Oslo, Style::Plain, &r).starts_with(
-            "@&10 Reminder: Tverrfaglig *team* meets Tuesday 12 January 2027, 09:00."
+            "<@&10> Reminder: Tverrfaglig *team* meets Tuesday 12 January 2027, 09:00."
         ));
         let discord = reminder(Lang::Nb, Oslo, Style::Discord, &r);
         assert!(discord.starts_with(

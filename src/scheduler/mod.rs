@@ -4,7 +4,7 @@
 //!
 //! # How one notification travels
 //!
-//! 1. **Plan** ([`plan`]): a row with a deterministic key (`reminder:{meeting}:{lead}`,
+//! 1. **Plan** ([`crate::plan`]): a row with a deterministic key (`reminder:{meeting}:{lead}`,
 //!    `deadline:{meeting}`, `overdue:{action}:{n}`, `digest:{workspace}:{iso-week}`) is
 //!    inserted with `ON CONFLICT (key)`, so planning twice is harmless. The service plans in
 //!    the same transaction that creates or moves a meeting; a tick extends series, plans
@@ -54,11 +54,11 @@
 //! sets the clock ([`Clock::change_notify`]). It never scans rows on a timer.
 
 pub mod messages;
-pub mod plan;
 
 use crate::clock::Clock;
 use crate::domain::{GroupId, Lang, MeetingStatus};
 use crate::notify::{split_message, Button, Delivery, DeliveryError, Outbound, Outbox, Ping};
+use crate::plan;
 use crate::store::notifications::{self as notes, Kind, Notification};
 use crate::store::{self, Store, StoreError};
 use chrono::{DateTime, Datelike, Duration, Utc};
@@ -458,8 +458,8 @@ impl Scheduler {
         let Some(channel) = group.channel else {
             return Ok(Prepared::Skip("group has no channel"));
         };
-        let lang: Lang = group.language.unwrap_or(ws.language);
-        let tz = group.timezone.unwrap_or(ws.timezone);
+        let lang: Lang = group.effective_language(&ws);
+        let tz = group.effective_timezone(&ws);
         let prepared = match n.kind {
             Kind::Reminder | Kind::Deadline => {
                 let Some(meeting_id) = n.meeting else {

@@ -1,39 +1,34 @@
-use super::{commit, echo, ActionQuery, Ctx, Need, Reply, Service, ServiceError};
+use super::spec::Position;
+use super::{commit, echo, Ctx, GroupName, Need, Reply, Service, ServiceError};
 use crate::domain::text::Field;
-use crate::domain::{time, Action, ActionId, ActionStatus, Group, UserId};
+use crate::domain::{time, Action, ActionId, ActionStatus, ActionUpdate, Group, UserId};
 use crate::service::permissions::{self, Relation};
 use crate::store::{self, actions::NewAction};
 use sqlx::SqliteConnection;
-
-fn parse_status(input: &str) -> Result<ActionStatus, ServiceError> {
-    input
-        .parse()
-        .map_err(|_| ServiceError::InvalidActionStatus { input: echo(input) })
-}
 
 impl Service {
     pub(super) async fn action_add(
         &self,
         ctx: &mut Ctx<'_>,
-        group: &str,
-        title: &str,
+        group: GroupName,
+        title: String,
         owner: UserId,
-        agency: Option<&str>,
-        due: Option<&str>,
+        agency: Option<String>,
+        due: Option<String>,
     ) -> Result<Reply, ServiceError> {
         let mut tx = self.store.write().await?;
-        let group = self.find_group(&mut tx, ctx, group, false).await?;
-        ctx.authorize(&group, Need::Coordinator)?;
+        let group = self.find_group(&mut tx, ctx, &group, false).await?;
+        ctx.enter(&group)?;
         super::check_limit(
             super::Limit::ActiveActionsPerGroup,
             store::actions::count_active(&mut tx, group.id).await? as i64,
         )?;
-        let title = ctx.required(Field::Title, title)?;
-        let agency = ctx.optional(Field::Agency, agency)?;
-        let due = match due.map(str::trim).filter(|d| !d.is_empty()) {
+        let title = ctx.required(Field::Title, &title)?;
+        let agency = ctx.optional(Field::Agency, agency.as_deref())?;
+        let due = match due.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
             None => None,
             Some(d) => {
-                let date = time::parse_date(d)
+                let date = time::parse_date_from(d, time::local_date(ctx.now, ctx.tz))
                     .ok_or_else(|| ServiceError::InvalidDate { input: echo(d) })?;
                 if date < time::local_date(ctx.now, ctx.tz) {
                     return Err(ServiceError::DateInPast { input: echo(d) });
@@ -52,7 +47,7 @@ impl Service {
         let action = store::actions::insert(&mut tx, &new, ctx.now).await?;
         store::audit::record(
             &mut tx,
-            &ctx.audit(Some(&group), "action.add", "action", Some(action.id.0)),
+            &ctx.audit(Some(&group), "action", Some(action.id.0)),
             None::<&Action>,
             Some(&action),
             ctx.now,
@@ -74,19 +69,66 @@ impl Service {
             .group_by_id(conn, ctx, action.group)
             .await?
             .ok_or_else(unknown)?;
-        ctx.authorize(&group, Need::Member)?;
+        ctx.enter_found(&group, unknown())?;
         Ok((group, action))
+    }
+
+    /// Rewrite progress note number `update` of action `id`: its author or the group's
+    /// coordinators. The old text is gone: the audit row keeps who and when, not the text.
+    pub(super) async fn action_note(
+        &self,
+        ctx: &mut Ctx<'_>,
+        id: ActionId,
+        update: Position,
+        note: String,
+    ) -> Result<Reply, ServiceError> {
+        let note = ctx.required(Field::Note, &note)?;
+        let mut tx = self.store.write().await?;
+        let (group, action) = self.action_for(&mut tx, ctx, id).await?;
+        let relation = ctx.relation_to(&group);
+        let updates = store::actions::updates(&mut tx, id).await?;
+        let notes: Vec<_> = updates.iter().filter(|u| u.note.is_some()).collect();
+        let index = usize::try_from(update.0 - 1).unwrap_or(usize::MAX);
+        let Some(&old) = notes.get(index) else {
+            return Err(ServiceError::InvalidPosition {
+                max: notes.len() as i64,
+            });
+        };
+        if old.actor != ctx.actor.user {
+            ctx.require(Need::Coordinator, relation)?;
+        }
+        if old.note.as_deref() == Some(note.as_str()) {
+            return Err(ServiceError::NothingToChange);
+        }
+        store::actions::set_note(&mut tx, old.id, &note).await?;
+        let edited = ActionUpdate {
+            note: Some(note),
+            ..old.clone()
+        };
+        store::audit::record(
+            &mut tx,
+            &ctx.audit(Some(&group), "action", Some(id.0)),
+            Some(old),
+            Some(&edited),
+            ctx.now,
+        )
+        .await?;
+        commit(tx).await?;
+        Ok(Reply::ActionNoteEdited {
+            group,
+            action,
+            number: update.0,
+        })
     }
 
     pub(super) async fn action_update(
         &self,
         ctx: &mut Ctx<'_>,
         id: ActionId,
-        status: Option<&str>,
-        note: Option<&str>,
+        status: Option<ActionStatus>,
+        note: Option<String>,
     ) -> Result<Reply, ServiceError> {
-        let status = status.map(parse_status).transpose()?;
-        let note = ctx.optional(Field::Note, note)?;
+        let note = ctx.optional(Field::Note, note.as_deref())?;
         let mut tx = self.store.write().await?;
         let (group, action) = self.action_for(&mut tx, ctx, id).await?;
         if group.is_archived() {
@@ -117,7 +159,7 @@ impl Service {
         .await?;
         store::audit::record(
             &mut tx,
-            &ctx.audit(Some(&group), "action.update", "action", Some(id.0)),
+            &ctx.audit(Some(&group), "action", Some(id.0)),
             Some(&action),
             Some(&update),
             ctx.now,
@@ -134,14 +176,17 @@ impl Service {
     pub(super) async fn action_list(
         &self,
         ctx: &mut Ctx<'_>,
-        q: ActionQuery,
+        group: Option<GroupName>,
+        owner: Option<UserId>,
+        status: Option<ActionStatus>,
+        overdue: Option<bool>,
     ) -> Result<Reply, ServiceError> {
-        let status = q.status.as_deref().map(parse_status).transpose()?;
+        let overdue = overdue.unwrap_or(false);
         let mut tx = self.store.read().await?;
-        let groups = match q.group.as_deref() {
+        let groups = match group.as_deref() {
             Some(name) => {
                 let g = self.find_group(&mut tx, ctx, name, true).await?;
-                ctx.authorize(&g, Need::Member)?;
+                ctx.enter(&g)?;
                 vec![g]
             }
             None => {
@@ -156,16 +201,16 @@ impl Service {
         };
         let filter = store::actions::Filter {
             groups: groups.iter().map(|g| g.id).collect(),
-            owner: q.owner,
+            owner,
             status,
-            overdue_on: q.overdue.then(|| time::local_date(ctx.now, ctx.tz)),
+            overdue_on: overdue.then(|| time::local_date(ctx.now, ctx.tz)),
             limit: 50,
         };
         let actions = store::actions::list(&mut tx, &filter).await?;
         Ok(Reply::ActionList {
             groups,
             actions,
-            overdue_only: q.overdue,
+            overdue_only: overdue,
         })
     }
 

@@ -1,15 +1,10 @@
-use super::{commit, echo, Ctx, Need, Reply, Service, ServiceError};
+use super::spec::Position;
+use super::{commit, Ctx, GroupName, Reply, Service, ServiceError};
 use crate::domain::text::Field;
 use crate::domain::{AgendaItem, AgendaItemId, AgendaStatus, Group, Meeting, MeetingId};
 use crate::service::permissions::Relation;
 use crate::store::{self, agenda::NewItem};
 use sqlx::SqliteConnection;
-
-fn parse_status(input: &str) -> Result<AgendaStatus, ServiceError> {
-    input
-        .parse()
-        .map_err(|_| ServiceError::InvalidAgendaStatus { input: echo(input) })
-}
 
 impl Service {
     /// The meeting an item goes to: the named one (checked) or the group's next.
@@ -27,7 +22,8 @@ impl Service {
                     .await?
                     .ok_or(ServiceError::UnknownMeeting { id })?;
                 if meeting.group != group.id {
-                    return Err(ServiceError::MeetingOfOtherGroup { id });
+                    // Another group's (or server's) meeting is not there for this group.
+                    return Err(ServiceError::UnknownMeeting { id });
                 }
                 if !meeting.accepts_items(ctx.now) {
                     return Err(ServiceError::MeetingClosed { id });
@@ -47,17 +43,17 @@ impl Service {
     pub(super) async fn agenda_add(
         &self,
         ctx: &mut Ctx<'_>,
-        group_name: &str,
-        title: &str,
-        details: Option<&str>,
+        group_name: GroupName,
+        title: String,
+        details: Option<String>,
         named_meeting: Option<MeetingId>,
     ) -> Result<Reply, ServiceError> {
         let (group, meeting, title, details) = {
             let mut conn = self.store.conn().await?;
-            let group = self.find_group(&mut conn, ctx, group_name, false).await?;
-            ctx.authorize(&group, Need::Member)?;
-            let title = ctx.required(Field::Title, title)?;
-            let details = ctx.optional(Field::Details, details)?;
+            let group = self.find_group(&mut conn, ctx, &group_name, false).await?;
+            ctx.enter(&group)?;
+            let title = ctx.required(Field::Title, &title)?;
+            let details = ctx.optional(Field::Details, details.as_deref())?;
             let meeting = self
                 .target_meeting(&mut conn, ctx, &group, named_meeting)
                 .await?;
@@ -72,7 +68,7 @@ impl Service {
             status: AgendaStatus::Proposed,
         };
         let max_open = super::Limit::OpenItemsPerMeeting.max();
-        let entry = ctx.audit(Some(&group), "agenda.add", "agenda_item", None);
+        let entry = ctx.audit(Some(&group), "agenda_item", None);
         if let Some(item) =
             store::agenda::add_audited(&self.store, &new, max_open, &entry, ctx.now).await?
         {
@@ -87,7 +83,7 @@ impl Service {
             .agenda_add_locked(
                 &mut tx,
                 ctx,
-                group_name,
+                &group_name,
                 &title,
                 details.as_deref(),
                 named_meeting,
@@ -95,7 +91,7 @@ impl Service {
             .await?;
         store::audit::record(
             &mut tx,
-            &ctx.audit(Some(&group), "agenda.add", "agenda_item", Some(item.id.0)),
+            &ctx.audit(Some(&group), "agenda_item", Some(item.id.0)),
             None::<&AgendaItem>,
             Some(&item),
             ctx.now,
@@ -121,7 +117,7 @@ impl Service {
         named_meeting: Option<MeetingId>,
     ) -> Result<(Group, Option<Meeting>, AgendaItem), ServiceError> {
         let group = self.find_group(conn, ctx, group_name, false).await?;
-        ctx.authorize(&group, Need::Member)?;
+        ctx.enter(&group)?;
         let meeting = self
             .target_meeting(conn, ctx, &group, named_meeting)
             .await?;
@@ -153,12 +149,12 @@ impl Service {
     pub(super) async fn agenda_list(
         &self,
         ctx: &mut Ctx<'_>,
-        group: &str,
+        group: GroupName,
         meeting: Option<MeetingId>,
     ) -> Result<Reply, ServiceError> {
         let mut tx = self.store.read().await?;
-        let group = self.find_group(&mut tx, ctx, group, true).await?;
-        ctx.authorize(&group, Need::Member)?;
+        let group = self.find_group(&mut tx, ctx, &group, true).await?;
+        ctx.enter(&group)?;
         let meeting = match meeting {
             None => store::meetings::next_scheduled(&mut tx, group.id, ctx.now).await?,
             Some(id) => {
@@ -166,7 +162,7 @@ impl Service {
                     .await?
                     .ok_or(ServiceError::UnknownMeeting { id })?;
                 if m.group != group.id {
-                    return Err(ServiceError::MeetingOfOtherGroup { id });
+                    return Err(ServiceError::UnknownMeeting { id });
                 }
                 Some(m)
             }
@@ -181,13 +177,12 @@ impl Service {
         })
     }
 
-    /// Load an item of this workspace and authorize `need` on its group.
+    /// Load an item of this workspace and pass the permission check on its group.
     async fn item_for(
         &self,
         conn: &mut SqliteConnection,
         ctx: &mut Ctx<'_>,
         id: AgendaItemId,
-        need: Need,
     ) -> Result<(Group, AgendaItem, Relation), ServiceError> {
         let unknown = || ServiceError::UnknownAgendaItem { id };
         let item = store::agenda::get(conn, id).await?.ok_or_else(unknown)?;
@@ -195,7 +190,7 @@ impl Service {
             .group_by_id(conn, ctx, item.group)
             .await?
             .ok_or_else(unknown)?;
-        let relation = ctx.authorize(&group, need)?;
+        let relation = ctx.enter_found(&group, unknown())?;
         if group.is_archived() {
             return Err(ServiceError::GroupArchived { name: group.name });
         }
@@ -208,13 +203,12 @@ impl Service {
         id: AgendaItemId,
         title: Option<String>,
         details: Option<String>,
-        status: Option<String>,
+        status: Option<AgendaStatus>,
         expected_version: Option<i64>,
     ) -> Result<Reply, ServiceError> {
         if title.is_none() && details.is_none() && status.is_none() {
             return Err(ServiceError::NothingToChange);
         }
-        let status = status.as_deref().map(parse_status).transpose()?;
         let title = match title.as_deref() {
             Some(t) => Some(ctx.required(Field::Title, t)?),
             None => None,
@@ -224,7 +218,7 @@ impl Service {
             None => None,
         };
         let mut tx = self.store.write().await?;
-        let (group, item, relation) = self.item_for(&mut tx, ctx, id, Need::Member).await?;
+        let (group, item, relation) = self.item_for(&mut tx, ctx, id).await?;
         if expected_version.is_some_and(|v| v != item.version) {
             return Err(ServiceError::EditConflict);
         }
@@ -262,7 +256,7 @@ impl Service {
         edited.version += 1;
         store::audit::record(
             &mut tx,
-            &ctx.audit(Some(&group), "agenda.edit", "agenda_item", Some(id.0)),
+            &ctx.audit(Some(&group), "agenda_item", Some(id.0)),
             Some(&item),
             Some(&edited),
             ctx.now,
@@ -281,7 +275,7 @@ impl Service {
         id: AgendaItemId,
     ) -> Result<Reply, ServiceError> {
         let mut tx = self.store.write().await?;
-        let (group, item, relation) = self.item_for(&mut tx, ctx, id, Need::Member).await?;
+        let (group, item, relation) = self.item_for(&mut tx, ctx, id).await?;
         if relation < Relation::Coordinator && item.submitter != ctx.actor.user {
             return Err(ServiceError::NotYourItem { id });
         }
@@ -299,7 +293,7 @@ impl Service {
         removed.version += 1;
         store::audit::record(
             &mut tx,
-            &ctx.audit(Some(&group), "agenda.remove", "agenda_item", Some(id.0)),
+            &ctx.audit(Some(&group), "agenda_item", Some(id.0)),
             Some(&item),
             Some(&removed),
             ctx.now,
@@ -317,13 +311,14 @@ impl Service {
         ctx: &mut Ctx<'_>,
         id: AgendaItemId,
         meeting: Option<MeetingId>,
-        position: Option<i64>,
+        position: Option<Position>,
     ) -> Result<Reply, ServiceError> {
+        let position = position.map(|p| p.0);
         if meeting.is_none() && position.is_none() {
             return Err(ServiceError::NothingToChange);
         }
         let mut tx = self.store.write().await?;
-        let (group, item, _) = self.item_for(&mut tx, ctx, id, Need::Coordinator).await?;
+        let (group, item, _) = self.item_for(&mut tx, ctx, id).await?;
         if !item.status.is_open() {
             return Err(ServiceError::ItemClosed {
                 id,
@@ -367,7 +362,7 @@ impl Service {
             .ok_or(ServiceError::UnknownAgendaItem { id })?;
         store::audit::record(
             &mut tx,
-            &ctx.audit(Some(&group), "agenda.move", "agenda_item", Some(id.0)),
+            &ctx.audit(Some(&group), "agenda_item", Some(id.0)),
             Some(&item),
             Some(&moved),
             ctx.now,

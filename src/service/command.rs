@@ -1,211 +1,412 @@
-//! Every command the service runs. The console parses a text line into one of these;
-//! the Discord adapter builds one from a slash command's options. Enumerated values
-//! (level, status, language…) arrive as text and are validated by the service, so both
-//! front ends give the same localized errors.
+//! Every command, declared once.
+//!
+//! One entry per command gives its variant and handler, its path as typed (`agenda add`),
+//! who may run it ([`Need`]) and how its group is found ([`Scope`]), whether it changes the
+//! schedule, what the audit trail calls it, and its options with their types. From this
+//! come: the [`Command`] enum (typed values end to end), [`SPECS`] (read by the console
+//! parser and `/help`, by the Discord adapter, which builds and registers its slash
+//! commands from it, and by the permission check), parsing options into a command, and
+//! the service's dispatch to its handler — so a new command is one entry here, one handler
+//! and its words in the Fluent files.
+//!
+//! An option's type decides its kind, limits and suggestions (see [`super::spec`]); free
+//! text names its limit from the domain (`= text(Field::Title)`), so Discord's
+//! `max_length` and the service's check can never disagree.
+//!
+//! Entry syntax: `Variant => handler ["path", Need, Scope, audit: AuditAction or -,
+//! schedule: yes|no] { option: Type $(= kind)?, … }`. The handler is a `Service` method
+//! taking the options in order.
 
-use crate::domain::{ActionId, AgendaItemId, ChannelId, MeetingId, RoleId, UserId};
+use super::permissions::Need;
+use super::spec::{
+    CadenceText, CommandSpec, DigestCadenceText, GroupName, OptionError, OptionField, OptionKind,
+    OptionSpec, Position, Raw, Scope, SETTING_MAX, WHEN_MAX,
+};
+use super::{Ctx, Reply, Service, ServiceError};
+use crate::domain::text::Field;
+use crate::domain::{
+    ActionId, ActionStatus, AgendaItemId, AgendaStatus, AuditAction, ChannelId, Lang, MeetingId,
+    RoleId, SltLevel, UserId,
+};
 
-#[derive(Debug, Clone, PartialEq)]
-pub enum Command {
-    WorkspaceShow,
-    WorkspaceSet(WorkspaceSet),
-    GroupCreate(GroupFields),
-    GroupList {
-        include_archived: bool,
-    },
-    GroupShow {
-        group: String,
-    },
-    GroupEdit {
-        group: String,
-        fields: GroupFields,
-    },
-    GroupArchive {
-        group: String,
-    },
-    MeetingAdd {
-        group: String,
-        at: String,
-        title: Option<String>,
-        location: Option<String>,
-    },
-    MeetingList {
-        group: String,
-    },
-    MeetingCancel {
-        id: MeetingId,
-    },
-    /// Mark a meeting as held: unhandled items carry over to the next meeting.
-    MeetingHeld {
-        id: MeetingId,
-    },
-    AgendaAdd {
-        group: String,
-        title: String,
-        details: Option<String>,
-        meeting: Option<MeetingId>,
-    },
-    AgendaList {
-        group: String,
-        meeting: Option<MeetingId>,
-    },
-    AgendaEdit {
-        id: AgendaItemId,
-        title: Option<String>,
-        details: Option<String>,
-        status: Option<String>,
-        /// The version the user saw (e.g. when a modal was opened); a newer stored
-        /// version means someone else edited in between.
-        expected_version: Option<i64>,
-    },
-    /// Withdraw an item (kept for the record, hidden from the agenda).
-    AgendaRemove {
-        id: AgendaItemId,
-    },
-    AgendaMove {
-        id: AgendaItemId,
-        meeting: Option<MeetingId>,
-        position: Option<i64>,
-    },
-    ActionAdd {
-        group: String,
-        title: String,
-        owner: UserId,
-        agency: Option<String>,
-        due: Option<String>,
-    },
-    ActionUpdate {
-        id: ActionId,
-        status: Option<String>,
-        note: Option<String>,
-    },
-    ActionList(ActionQuery),
-    ActionShow {
-        id: ActionId,
-    },
-    /// Recent changes in a group (coordinators).
-    Audit {
-        group: String,
-    },
-    /// All of a group's data as JSON and Markdown (coordinators; GDPR access).
-    GroupExport {
-        group: String,
-    },
-    /// Delete a group and all its data; `confirm` must repeat the group's name.
-    GroupDelete {
-        group: String,
-        confirm: Option<String>,
-    },
-    /// Give a group a recurring meeting time (preset text, RFC 5545 or cron); replaces
-    /// the previous one. Occurrences become meetings 90 days ahead.
-    MeetingSchedule {
-        group: String,
-        cadence: String,
-        skip_holidays: Option<bool>,
-    },
-    MeetingNext {
-        group: String,
-    },
-    /// Move one meeting (one occurrence of a series, or a one-off).
-    MeetingMove {
-        id: MeetingId,
-        at: String,
-    },
-    /// Reminder lead times (`7d,1d`), agenda deadline (`2d` or `none`), holiday skipping.
-    GroupReminders {
-        group: String,
-        leads: Option<String>,
-        deadline: Option<String>,
-        skip_holidays: Option<bool>,
-    },
-    /// The weekly digest's channel and cadence (default Monday 08:00).
-    DigestSet {
+const fn text(field: Field) -> OptionKind {
+    OptionKind::text(field)
+}
+const WHEN: OptionKind = OptionKind::Text { max: WHEN_MAX };
+const SETTING: OptionKind = OptionKind::Text { max: SETTING_MAX };
+
+macro_rules! commands {
+    (@kind $ty:ty) => { <$ty as OptionField>::KIND };
+    (@kind $ty:ty, $kind:expr) => { $kind };
+    (@audit -) => { None };
+    (@audit $a:ident) => { Some(AuditAction::$a) };
+    (@flag no) => { false };
+    (@flag yes) => { true };
+    ($(
+        $(#[doc = $doc:literal])*
+        $name:ident => $handler:ident [
+            $path:literal, $need:ident, $scope:ident, audit: $audit:tt, schedule: $sched:ident
+        ] {
+            $( $field:ident : $ty:ty $(= $kind:expr)? ),* $(,)?
+        }
+    )*) => {
+        /// A command with its typed options, as a front end built it.
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum Command {
+            $( $(#[doc = $doc])* $name { $( $field: $ty ),* } ),*
+        }
+
+        /// The variants without their values, in declaration order (indexes [`SPECS`]).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        enum Kind { $( $name ),* }
+
+        /// Every command's spec, in declaration order (the order of `/help`).
+        pub static SPECS: &[CommandSpec] = &[
+            $( CommandSpec {
+                path: $path,
+                options: &[ $( OptionSpec {
+                    name: stringify!($field),
+                    kind: commands!(@kind $ty $(, $kind)?),
+                    required: <$ty as OptionField>::REQUIRED,
+                    complete: <$ty as OptionField>::COMPLETE,
+                } ),* ],
+                need: Need::$need,
+                scope: Scope::$scope,
+                changes_schedule: commands!(@flag $sched),
+                audit: commands!(@audit $audit),
+            } ),*
+        ];
+
+        impl Command {
+            fn kind(&self) -> Kind {
+                match self { $( Command::$name { .. } => Kind::$name ),* }
+            }
+
+            /// This command's declaration.
+            pub fn spec(&self) -> &'static CommandSpec {
+                &SPECS[self.kind() as usize]
+            }
+
+            /// Build the command at `path` from its options' raw values (`get` answers
+            /// for an option name). `None` for an unknown path.
+            pub fn from_options<'a>(
+                path: &str,
+                mut get: impl FnMut(&str) -> Option<Raw<'a>>,
+            ) -> Option<Result<Command, OptionError>> {
+                #[allow(unused_mut, unused_variables)]
+                let mut build = |path: &str| -> Result<Option<Command>, OptionError> {
+                    $( if path == $path {
+                        return Ok(Some(Command::$name { $(
+                            $field: <$ty as OptionField>::from_option(get(stringify!($field)))
+                                .map_err(|problem| OptionError {
+                                    option: stringify!($field),
+                                    problem,
+                                })?
+                        ),* }));
+                    } )*
+                    Ok(None)
+                };
+                build(path).transpose()
+            }
+        }
+
+        impl Service {
+            /// Run a command's handler (permission and scope already set up in `ctx`).
+            pub(super) async fn dispatch(
+                &self,
+                ctx: &mut Ctx<'_>,
+                cmd: Command,
+            ) -> Result<Reply, ServiceError> {
+                match cmd {
+                    $( Command::$name { $( $field ),* } => self.$handler(ctx, $( $field ),*).await ),*
+                }
+            }
+        }
+    };
+}
+
+commands! {
+    GroupCreate => group_create ["group create", WorkspaceCoordinator, Workspace, audit: GroupCreate, schedule: no] {
+        name: String = text(Field::Name),
+        level: SltLevel,
         channel: Option<ChannelId>,
-        cadence: Option<String>,
-    },
-}
-
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct WorkspaceSet {
-    pub timezone: Option<String>,
-    pub language: Option<String>,
-    pub coordinator_role: Option<RoleId>,
-    pub digest_channel: Option<ChannelId>,
-}
-
-/// Fields of `group create` (name and level required) and `group edit` (all optional).
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct GroupFields {
-    pub name: Option<String>,
-    pub level: Option<String>,
-    pub channel: Option<ChannelId>,
-    pub coordinator_role: Option<RoleId>,
-    pub member_role: Option<RoleId>,
-    pub timezone: Option<String>,
-    pub language: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ActionQuery {
-    pub group: Option<String>,
-    pub owner: Option<UserId>,
-    pub status: Option<String>,
-    pub overdue: bool,
-}
-
-impl Command {
-    /// Does a successful run change what the scheduler has planned?
-    pub fn changes_schedule(&self) -> bool {
-        use Command::*;
-        matches!(
-            self,
-            WorkspaceSet(_)
-                | GroupEdit { .. }
-                | GroupArchive { .. }
-                | MeetingAdd { .. }
-                | MeetingCancel { .. }
-                | MeetingHeld { .. }
-                | ActionAdd { .. }
-                | ActionUpdate { .. }
-                | GroupDelete { .. }
-                | MeetingSchedule { .. }
-                | MeetingMove { .. }
-                | GroupReminders { .. }
-                | DigestSet { .. }
-        )
+        coordinator_role: Option<RoleId>,
+        member_role: Option<RoleId>,
+        timezone: Option<String> = SETTING,
+        language: Option<Lang>,
     }
 
-    /// A stable name for logs and the audit trail (never the user's text).
-    pub fn name(&self) -> &'static str {
-        match self {
-            Command::WorkspaceShow => "workspace.show",
-            Command::WorkspaceSet(_) => "workspace.set",
-            Command::GroupCreate(_) => "group.create",
-            Command::GroupList { .. } => "group.list",
-            Command::GroupShow { .. } => "group.show",
-            Command::GroupEdit { .. } => "group.edit",
-            Command::GroupArchive { .. } => "group.archive",
-            Command::MeetingAdd { .. } => "meeting.add",
-            Command::MeetingList { .. } => "meeting.list",
-            Command::MeetingCancel { .. } => "meeting.cancel",
-            Command::MeetingHeld { .. } => "meeting.held",
-            Command::AgendaAdd { .. } => "agenda.add",
-            Command::AgendaList { .. } => "agenda.list",
-            Command::AgendaEdit { .. } => "agenda.edit",
-            Command::AgendaRemove { .. } => "agenda.remove",
-            Command::AgendaMove { .. } => "agenda.move",
-            Command::ActionAdd { .. } => "action.add",
-            Command::ActionUpdate { .. } => "action.update",
-            Command::ActionList(_) => "action.list",
-            Command::ActionShow { .. } => "action.show",
-            Command::Audit { .. } => "audit",
-            Command::GroupExport { .. } => "group.export",
-            Command::GroupDelete { .. } => "group.delete",
-            Command::MeetingSchedule { .. } => "meeting.schedule",
-            Command::MeetingNext { .. } => "meeting.next",
-            Command::MeetingMove { .. } => "meeting.move",
-            Command::GroupReminders { .. } => "group.reminders",
-            Command::DigestSet { .. } => "digest.set",
+    GroupList => group_list ["group list", Anyone, Workspace, audit: -, schedule: no] {
+        archived: Option<bool>,
+    }
+
+    GroupShow => group_show ["group show", Member, Group, audit: -, schedule: no] {
+        group: GroupName,
+    }
+
+    GroupEdit => group_edit ["group edit", Coordinator, Group, audit: GroupEdit, schedule: yes] {
+        group: GroupName,
+        name: Option<String> = text(Field::Name),
+        level: Option<SltLevel>,
+        channel: Option<ChannelId>,
+        coordinator_role: Option<RoleId>,
+        member_role: Option<RoleId>,
+        timezone: Option<String> = SETTING,
+        language: Option<Lang>,
+    }
+
+    GroupArchive => group_archive ["group archive", Coordinator, Group, audit: GroupArchive, schedule: yes] {
+        group: GroupName,
+    }
+
+    /// Reminder lead times, agenda deadline, holiday skipping. Members may look; changing
+    /// needs a coordinator (checked by the handler).
+    GroupReminders => group_reminders ["group reminders", Member, Group, audit: GroupReminders, schedule: yes] {
+        group: GroupName,
+        leads: Option<String> = SETTING,
+        deadline: Option<String> = SETTING,
+        skip_holidays: Option<bool>,
+    }
+
+    /// All of a group's data as JSON and Markdown (GDPR access).
+    GroupExport => group_export ["group export", Coordinator, Group, audit: -, schedule: no] {
+        group: GroupName,
+    }
+
+    /// Delete a group and everything in it; `confirm` repeats the group's name.
+    GroupDelete => group_delete ["group delete", Coordinator, Group, audit: GroupDelete, schedule: yes] {
+        group: GroupName,
+        confirm: Option<String> = text(Field::Name),
+    }
+
+    MeetingAdd => meeting_add ["meeting add", Coordinator, Group, audit: MeetingAdd, schedule: yes] {
+        group: GroupName,
+        at: String = WHEN,
+        title: Option<String> = text(Field::Title),
+        location: Option<String> = text(Field::Location),
+    }
+
+    MeetingList => meeting_list ["meeting list", Member, Group, audit: -, schedule: no] {
+        group: GroupName,
+    }
+
+    MeetingCancel => meeting_cancel ["meeting cancel", Coordinator, Group, audit: MeetingCancel, schedule: yes] {
+        id: MeetingId,
+    }
+
+    /// Mark a meeting as held: unhandled items carry over to the next meeting.
+    MeetingHeld => meeting_held ["meeting held", Coordinator, Group, audit: MeetingHeld, schedule: yes] {
+        id: MeetingId,
+    }
+
+    /// A recurring meeting time (preset words, RFC 5545 or cron); replaces the previous one.
+    MeetingSchedule => meeting_schedule ["meeting schedule", Coordinator, Group, audit: MeetingSchedule, schedule: yes] {
+        group: GroupName,
+        cadence: CadenceText,
+        skip_holidays: Option<bool>,
+    }
+
+    MeetingNext => meeting_next ["meeting next", Member, Group, audit: -, schedule: no] {
+        group: GroupName,
+    }
+
+    /// Move one meeting (one occurrence of a series, or a one-off).
+    MeetingMove => meeting_move ["meeting move", Coordinator, Group, audit: MeetingMove, schedule: yes] {
+        id: MeetingId,
+        at: String = WHEN,
+    }
+
+    AgendaAdd => agenda_add ["agenda add", Member, Group, audit: AgendaAdd, schedule: no] {
+        group: GroupName,
+        title: String = text(Field::Title),
+        details: Option<String> = text(Field::Details),
+        meeting: Option<MeetingId>,
+    }
+
+    AgendaList => agenda_list ["agenda list", Member, Group, audit: -, schedule: no] {
+        group: GroupName,
+        meeting: Option<MeetingId>,
+    }
+
+    /// Members may change their own items' text and withdraw them; statuses that decide
+    /// the agenda need a coordinator (checked by the handler). `version` is the version the
+    /// user saw: a newer stored one means someone else edited in between.
+    AgendaEdit => agenda_edit ["agenda edit", Member, Group, audit: AgendaEdit, schedule: no] {
+        id: AgendaItemId,
+        title: Option<String> = text(Field::Title),
+        details: Option<String> = text(Field::Details),
+        status: Option<AgendaStatus>,
+        version: Option<i64>,
+    }
+
+    /// Withdraw an item (kept for the record, hidden from the agenda).
+    AgendaRemove => agenda_remove ["agenda remove", Member, Group, audit: AgendaRemove, schedule: no] {
+        id: AgendaItemId,
+    }
+
+    AgendaMove => agenda_move ["agenda move", Coordinator, Group, audit: AgendaMove, schedule: no] {
+        id: AgendaItemId,
+        meeting: Option<MeetingId>,
+        position: Option<Position>,
+    }
+
+    ActionAdd => action_add ["action add", Coordinator, Group, audit: ActionAdd, schedule: yes] {
+        group: GroupName,
+        title: String = text(Field::Title),
+        owner: UserId,
+        agency: Option<String> = text(Field::Agency),
+        due: Option<String> = WHEN,
+    }
+
+    ActionUpdate => action_update ["action update", Member, Group, audit: ActionUpdate, schedule: yes] {
+        id: ActionId,
+        status: Option<ActionStatus>,
+        note: Option<String> = text(Field::Note),
+    }
+
+    /// Rewrite a progress note (to anonymise it, say): its author or a coordinator.
+    /// `update` is the note's number in the action's history.
+    ActionNote => action_note ["action note", Member, Group, audit: ActionNote, schedule: no] {
+        id: ActionId,
+        update: Position,
+        note: String = text(Field::Note),
+    }
+
+    /// Without `group`: the actor's groups only, shown only to them.
+    ActionList => action_list ["action list", Member, OptionalGroup, audit: -, schedule: no] {
+        group: Option<GroupName>,
+        owner: Option<UserId>,
+        status: Option<ActionStatus>,
+        overdue: Option<bool>,
+    }
+
+    ActionShow => action_show ["action show", Member, Group, audit: -, schedule: no] {
+        id: ActionId,
+    }
+
+    /// Recent changes in a group.
+    Audit => audit ["audit", Coordinator, Group, audit: -, schedule: no] {
+        group: GroupName,
+    }
+
+    /// The weekly digest's channel, cadence and next run.
+    DigestShow => digest_show ["digest show", Anyone, Workspace, audit: -, schedule: no] {}
+
+    /// Change the digest's channel or cadence (default Monday 08:00).
+    DigestSet => digest_set ["digest set", Admin, Workspace, audit: DigestSet, schedule: yes] {
+        channel: Option<ChannelId>,
+        cadence: Option<DigestCadenceText>,
+    }
+
+    /// The server's settings.
+    WorkspaceShow => workspace_show ["workspace show", Anyone, Workspace, audit: -, schedule: no] {}
+
+    /// Timezone, language, SLT-koordinator role, digest channel.
+    WorkspaceSet => workspace_set ["workspace set", Admin, Workspace, audit: WorkspaceSet, schedule: yes] {
+        timezone: Option<String> = SETTING,
+        language: Option<Lang>,
+        coordinator_role: Option<RoleId>,
+        digest_channel: Option<ChannelId>,
+    }
+}
+
+/// The spec of the command at `path`.
+pub fn spec(path: &str) -> Option<&'static CommandSpec> {
+    SPECS.iter().find(|s| s.path == path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn paths_and_option_names_are_unique_and_discord_safe() {
+        let mut paths = HashSet::new();
+        for s in SPECS {
+            assert!(paths.insert(s.path), "{} twice", s.path);
+            let words: Vec<_> = s.path.split(' ').collect();
+            assert!((1..=2).contains(&words.len()), "{}", s.path);
+            let mut names = HashSet::new();
+            let mut optional_seen = false;
+            for o in s.options {
+                assert!(names.insert(o.name), "{}: {} twice", s.path, o.name);
+                assert!(
+                    o.name.len() <= 32
+                        && o.name.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                );
+                // Discord wants required options first.
+                assert!(
+                    !(o.required && optional_seen),
+                    "{}: {} after an optional",
+                    s.path,
+                    o.name
+                );
+                optional_seen |= !o.required;
+            }
         }
+    }
+
+    #[test]
+    fn a_command_knows_its_own_spec() {
+        let cmd = Command::from_options("agenda add", |name| match name {
+            "group" => Some(Raw::Text("Koordineringsgruppa")),
+            "title" => Some(Raw::Text("Uro")),
+            "meeting" => Some(Raw::Text("4")),
+            _ => None,
+        })
+        .unwrap()
+        .unwrap();
+        assert_eq!(cmd.spec().path, "agenda add");
+        assert_eq!(
+            cmd,
+            Command::AgendaAdd {
+                group: "Koordineringsgruppa".into(),
+                title: "Uro".into(),
+                details: None,
+                meeting: Some(MeetingId(4)),
+            }
+        );
+        for s in SPECS {
+            // Every path builds its own variant (required options given as "1").
+            let built = Command::from_options(s.path, |name| {
+                s.option(name).filter(|o| o.required).map(|o| match o.kind {
+                    OptionKind::User => Raw::User(1),
+                    OptionKind::Role => Raw::Role(1),
+                    OptionKind::Channel => Raw::Channel(1),
+                    OptionKind::Bool => Raw::Bool(true),
+                    OptionKind::Choice { .. } | OptionKind::Integer { .. } => Raw::Int(1),
+                    OptionKind::Text { .. } => Raw::Text("1"),
+                })
+            });
+            assert_eq!(built.unwrap().unwrap().spec().path, s.path);
+        }
+    }
+
+    #[test]
+    fn text_limits_come_from_the_domain() {
+        let note = spec("action update").unwrap().option("note").unwrap();
+        assert_eq!(
+            note.kind,
+            OptionKind::Text {
+                max: Field::Note.max_len()
+            }
+        );
+        let title = spec("agenda add").unwrap().option("title").unwrap();
+        assert_eq!(
+            title.kind,
+            OptionKind::Text {
+                max: Field::Title.max_len()
+            }
+        );
+    }
+
+    #[test]
+    fn a_missing_required_option_is_named() {
+        let err = Command::from_options("meeting held", |_| None)
+            .unwrap()
+            .unwrap_err();
+        assert_eq!(err.option, "id");
+        assert_eq!(err.problem, super::super::spec::Problem::Missing);
     }
 }

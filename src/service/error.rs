@@ -32,20 +32,10 @@ pub enum ServiceError {
     DuplicateGroupName { name: String },
     #[error("duplicate agenda item")]
     DuplicateAgendaItem { existing: AgendaItemId },
-    #[error("invalid level")]
-    InvalidLevel { input: String },
-    #[error("invalid agenda status")]
-    InvalidAgendaStatus { input: String },
-    #[error("invalid action status")]
-    InvalidActionStatus { input: String },
     #[error("invalid timezone")]
     InvalidTimezone { input: String },
-    #[error("invalid language")]
-    InvalidLanguage { input: String },
     #[error("meeting does not take items")]
     MeetingClosed { id: MeetingId },
-    #[error("meeting belongs to another group")]
-    MeetingOfOtherGroup { id: MeetingId },
     #[error("meeting already cancelled or held")]
     MeetingNotScheduled { id: MeetingId },
     #[error("agenda item is closed")]
@@ -77,6 +67,9 @@ pub enum ServiceError {
     InvalidDuration { input: String },
     #[error("the store failed: {0}")]
     Store(#[from] StoreError),
+    /// A fault in sltbot itself (logged; the user sees a generic line).
+    #[error("internal error")]
+    Internal,
 }
 
 /// Counts sltbot keeps bounded, so one group cannot fill the database or a message.
@@ -114,6 +107,18 @@ impl From<TextError> for ServiceError {
     }
 }
 
+/// What kind of fault a failure was, for the words the user gets (the renderer does not
+/// know the store's errors).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// The database file cannot be written.
+    ReadOnly,
+    /// Another process holds the database's lock.
+    Locked,
+    /// Anything else: logged, a generic line for the user.
+    Other,
+}
+
 impl ServiceError {
     /// A stable name of the kind of error, for logs: never anything the user typed (the
     /// `Display` text of some variants, such as a refused cadence, quotes the input).
@@ -134,13 +139,8 @@ impl ServiceError {
             ServiceError::DateInPast { .. } => "date_in_past",
             ServiceError::DuplicateGroupName { .. } => "duplicate_group_name",
             ServiceError::DuplicateAgendaItem { .. } => "duplicate_agenda_item",
-            ServiceError::InvalidLevel { .. } => "invalid_level",
-            ServiceError::InvalidAgendaStatus { .. } => "invalid_agenda_status",
-            ServiceError::InvalidActionStatus { .. } => "invalid_action_status",
             ServiceError::InvalidTimezone { .. } => "invalid_timezone",
-            ServiceError::InvalidLanguage { .. } => "invalid_language",
             ServiceError::MeetingClosed { .. } => "meeting_closed",
-            ServiceError::MeetingOfOtherGroup { .. } => "meeting_of_other_group",
             ServiceError::MeetingNotScheduled { .. } => "meeting_not_scheduled",
             ServiceError::ItemClosed { .. } => "item_closed",
             ServiceError::NotYourItem { .. } => "not_your_item",
@@ -155,11 +155,22 @@ impl ServiceError {
             ServiceError::InvalidLeads { .. } => "invalid_leads",
             ServiceError::InvalidDuration { .. } => "invalid_duration",
             ServiceError::Store(_) => "store",
+            ServiceError::Internal => "internal",
+        }
+    }
+
+    /// The fault behind an internal error; `None` for what the user did.
+    pub fn fault(&self) -> Option<Fault> {
+        match self {
+            ServiceError::Store(StoreError::ReadOnly) => Some(Fault::ReadOnly),
+            ServiceError::Store(StoreError::Locked) => Some(Fault::Locked),
+            ServiceError::Store(_) | ServiceError::Internal => Some(Fault::Other),
+            _ => None,
         }
     }
 
     /// A fault in sltbot or its machine rather than in what the user typed.
     pub fn is_internal(&self) -> bool {
-        matches!(self, ServiceError::Store(_))
+        matches!(self, ServiceError::Store(_) | ServiceError::Internal)
     }
 }

@@ -1,30 +1,23 @@
-use super::{
-    commit, echo, parse_lang, parse_tz, Ctx, GroupFields, Need, Reply, Service, ServiceError,
-};
+use super::{commit, echo, parse_tz, Ctx, GroupName, Reply, Service, ServiceError};
 use crate::domain::text::Field;
-use crate::domain::{Group, SltLevel};
-use crate::service::permissions::{self, Relation};
+use crate::domain::{ChannelId, Group, Lang, RoleId, SltLevel};
 use crate::store::{self, groups::NewGroup};
 
-fn parse_level(input: &str) -> Result<SltLevel, ServiceError> {
-    input
-        .parse()
-        .map_err(|_| ServiceError::InvalidLevel { input: echo(input) })
-}
-
 impl Service {
+    #[allow(clippy::too_many_arguments)]
     pub(super) async fn group_create(
         &self,
         ctx: &mut Ctx<'_>,
-        f: GroupFields,
+        name: String,
+        level: SltLevel,
+        channel: Option<ChannelId>,
+        coordinator_role: Option<RoleId>,
+        member_role: Option<RoleId>,
+        timezone: Option<String>,
+        language: Option<Lang>,
     ) -> Result<Reply, ServiceError> {
-        if permissions::workspace_relation(ctx.actor, &ctx.ws) < Relation::Coordinator {
-            return Err(ServiceError::Forbidden(Need::WorkspaceCoordinator));
-        }
-        let name = ctx.required(Field::Name, f.name.as_deref().unwrap_or(""))?;
-        let level = parse_level(f.level.as_deref().unwrap_or("annet"))?;
-        let timezone = f.timezone.as_deref().map(parse_tz).transpose()?;
-        let language = f.language.as_deref().map(parse_lang).transpose()?;
+        let name = ctx.required(Field::Name, &name)?;
+        let timezone = timezone.as_deref().map(parse_tz).transpose()?;
         let mut tx = self.store.write().await?;
         super::check_limit(
             super::Limit::GroupsPerWorkspace,
@@ -39,9 +32,9 @@ impl Service {
             workspace: ctx.ws.id,
             name: &name,
             level,
-            channel: f.channel,
-            coordinator_role: f.coordinator_role,
-            member_role: f.member_role,
+            channel,
+            coordinator_role,
+            member_role,
             timezone,
             language,
         };
@@ -53,7 +46,7 @@ impl Service {
         };
         store::audit::record(
             &mut tx,
-            &ctx.audit(Some(&group), "group.create", "group", Some(group.id.0)),
+            &ctx.audit(Some(&group), "group", Some(group.id.0)),
             None::<&Group>,
             Some(&group),
             ctx.now,
@@ -67,8 +60,9 @@ impl Service {
     pub(super) async fn group_list(
         &self,
         ctx: &mut Ctx<'_>,
-        include_archived: bool,
+        archived: Option<bool>,
     ) -> Result<Reply, ServiceError> {
+        let include_archived = archived.unwrap_or(false);
         let mut conn = self.store.conn().await?;
         let groups = store::groups::list(&mut conn, ctx.ws.id, include_archived).await?;
         Ok(Reply::GroupList(groups))
@@ -77,11 +71,11 @@ impl Service {
     pub(super) async fn group_show(
         &self,
         ctx: &mut Ctx<'_>,
-        name: &str,
+        group: GroupName,
     ) -> Result<Reply, ServiceError> {
         let mut tx = self.store.read().await?;
-        let group = self.find_group(&mut tx, ctx, name, true).await?;
-        ctx.authorize(&group, Need::Member)?;
+        let group = self.find_group(&mut tx, ctx, &group, true).await?;
+        ctx.enter(&group)?;
         let next_meeting = store::meetings::next_scheduled(&mut tx, group.id, ctx.now).await?;
         let open_items = store::agenda::count_open(&mut tx, group.id).await?;
         let active_actions = store::actions::count_active(&mut tx, group.id).await?;
@@ -93,31 +87,38 @@ impl Service {
         })
     }
 
+    #[allow(clippy::too_many_arguments)]
     pub(super) async fn group_edit(
         &self,
         ctx: &mut Ctx<'_>,
-        name: &str,
-        f: GroupFields,
+        group: GroupName,
+        name: Option<String>,
+        level: Option<SltLevel>,
+        channel: Option<ChannelId>,
+        coordinator_role: Option<RoleId>,
+        member_role: Option<RoleId>,
+        timezone: Option<String>,
+        language: Option<Lang>,
     ) -> Result<Reply, ServiceError> {
         let mut tx = self.store.write().await?;
-        let group = self.find_group(&mut tx, ctx, name, false).await?;
-        ctx.authorize(&group, Need::Coordinator)?;
+        let group = self.find_group(&mut tx, ctx, &group, false).await?;
+        ctx.enter(&group)?;
         let mut edited = group.clone();
-        if let Some(n) = f.name.as_deref() {
+        if let Some(n) = name.as_deref() {
             edited.name = ctx.required(Field::Name, n)?;
         }
-        if let Some(l) = f.level.as_deref() {
-            edited.level = parse_level(l)?;
+        if let Some(l) = level {
+            edited.level = l;
         }
-        if let Some(tz) = f.timezone.as_deref() {
+        if let Some(tz) = timezone.as_deref() {
             edited.timezone = Some(parse_tz(tz)?);
         }
-        if let Some(l) = f.language.as_deref() {
-            edited.language = Some(parse_lang(l)?);
+        if let Some(l) = language {
+            edited.language = Some(l);
         }
-        edited.channel = f.channel.or(edited.channel);
-        edited.coordinator_role = f.coordinator_role.or(edited.coordinator_role);
-        edited.member_role = f.member_role.or(edited.member_role);
+        edited.channel = channel.or(edited.channel);
+        edited.coordinator_role = coordinator_role.or(edited.coordinator_role);
+        edited.member_role = member_role.or(edited.member_role);
         if edited == group {
             return Err(ServiceError::NothingToChange);
         }
@@ -137,7 +138,7 @@ impl Service {
         edited.version += 1;
         store::audit::record(
             &mut tx,
-            &ctx.audit(Some(&group), "group.edit", "group", Some(group.id.0)),
+            &ctx.audit(Some(&group), "group", Some(group.id.0)),
             Some(&group),
             Some(&edited),
             ctx.now,
@@ -151,11 +152,11 @@ impl Service {
     pub(super) async fn group_archive(
         &self,
         ctx: &mut Ctx<'_>,
-        name: &str,
+        name: GroupName,
     ) -> Result<Reply, ServiceError> {
         let mut tx = self.store.write().await?;
-        let group = self.find_group(&mut tx, ctx, name, false).await?;
-        ctx.authorize(&group, Need::Coordinator)?;
+        let group = self.find_group(&mut tx, ctx, &name, false).await?;
+        ctx.enter(&group)?;
         let mut archived = group.clone();
         archived.archived_at = Some(ctx.now);
         if !store::groups::update(&mut tx, &archived, ctx.now).await? {
@@ -164,7 +165,7 @@ impl Service {
         archived.version += 1;
         store::audit::record(
             &mut tx,
-            &ctx.audit(Some(&group), "group.archive", "group", Some(group.id.0)),
+            &ctx.audit(Some(&group), "group", Some(group.id.0)),
             Some(&group),
             Some(&archived),
             ctx.now,

@@ -93,8 +93,8 @@ impl Service {
             let rows: Vec<(i64, String)> = match what {
                 Suggest::Groups => Vec::new(),
                 Suggest::Meetings => {
-                    let lang = actor.lang_in(g.language.unwrap_or(workspace.language));
-                    let tz = g.timezone.unwrap_or(workspace.timezone);
+                    let lang = actor.lang_in(g.effective_language(&workspace));
+                    let tz = g.effective_timezone(&workspace);
                     store::meetings::list_from(&mut tx, g.id, now, 50)
                         .await?
                         .into_iter()

@@ -1,6 +1,6 @@
-use super::{commit, echo, Ctx, Need, Reply, Service, ServiceError};
+use super::{commit, echo, Ctx, GroupName, Reply, Service, ServiceError};
 use crate::domain::text::Field;
-use crate::domain::{time, AgendaStatus, Group, Meeting, MeetingId, MeetingStatus};
+use crate::domain::{time, AgendaStatus, AuditAction, Group, Meeting, MeetingId, MeetingStatus};
 use crate::store::{self, meetings::NewMeeting};
 use sqlx::SqliteConnection;
 
@@ -8,25 +8,25 @@ impl Service {
     pub(super) async fn meeting_add(
         &self,
         ctx: &mut Ctx<'_>,
-        group: &str,
-        at: &str,
-        title: Option<&str>,
-        location: Option<&str>,
+        group: GroupName,
+        at: String,
+        title: Option<String>,
+        location: Option<String>,
     ) -> Result<Reply, ServiceError> {
         let mut tx = self.store.write().await?;
-        let group = self.find_group(&mut tx, ctx, group, false).await?;
-        ctx.authorize(&group, Need::Coordinator)?;
-        let starts_at = time::parse_datetime(at, ctx.tz)
-            .ok_or_else(|| ServiceError::InvalidDateTime { input: echo(at) })?;
+        let group = self.find_group(&mut tx, ctx, &group, false).await?;
+        ctx.enter(&group)?;
+        let starts_at = time::parse_datetime_from(&at, ctx.tz, ctx.now)
+            .ok_or_else(|| ServiceError::InvalidDateTime { input: echo(&at) })?;
         if starts_at <= ctx.now {
-            return Err(ServiceError::DateInPast { input: echo(at) });
+            return Err(ServiceError::DateInPast { input: echo(&at) });
         }
         super::check_limit(
             super::Limit::UpcomingMeetingsPerGroup,
             store::meetings::count_upcoming(&mut tx, group.id, ctx.now).await?,
         )?;
-        let title = ctx.optional(Field::Title, title)?;
-        let location = ctx.optional(Field::Location, location)?;
+        let title = ctx.optional(Field::Title, title.as_deref())?;
+        let location = ctx.optional(Field::Location, location.as_deref())?;
         let new = NewMeeting {
             group: group.id,
             starts_at,
@@ -36,7 +36,7 @@ impl Service {
         };
         let meeting = store::meetings::insert(&mut tx, &new, ctx.now).await?;
         let settings = store::series::settings(&mut tx, group.id).await?;
-        crate::scheduler::plan::plan_meeting(
+        crate::plan::plan_meeting(
             &mut tx,
             ctx.ws.id,
             group.id,
@@ -48,7 +48,7 @@ impl Service {
         .await?;
         store::audit::record(
             &mut tx,
-            &ctx.audit(Some(&group), "meeting.add", "meeting", Some(meeting.id.0)),
+            &ctx.audit(Some(&group), "meeting", Some(meeting.id.0)),
             None::<&Meeting>,
             Some(&meeting),
             ctx.now,
@@ -66,22 +66,21 @@ impl Service {
     pub(super) async fn meeting_list(
         &self,
         ctx: &mut Ctx<'_>,
-        group: &str,
+        group: GroupName,
     ) -> Result<Reply, ServiceError> {
         let mut tx = self.store.read().await?;
-        let group = self.find_group(&mut tx, ctx, group, true).await?;
-        ctx.authorize(&group, Need::Member)?;
+        let group = self.find_group(&mut tx, ctx, &group, true).await?;
+        ctx.enter(&group)?;
         let meetings = store::meetings::list_from(&mut tx, group.id, ctx.now, 20).await?;
         Ok(Reply::MeetingList { group, meetings })
     }
 
-    /// Load a meeting of this workspace and authorize `need` on its group.
+    /// Load a meeting of this workspace and pass the permission check on its group.
     pub(super) async fn meeting_for(
         &self,
         conn: &mut SqliteConnection,
         ctx: &mut Ctx<'_>,
         id: MeetingId,
-        need: Need,
     ) -> Result<(Group, Meeting), ServiceError> {
         let unknown = || ServiceError::UnknownMeeting { id };
         let meeting = store::meetings::get(conn, id).await?.ok_or_else(unknown)?;
@@ -89,7 +88,7 @@ impl Service {
             .group_by_id(conn, ctx, meeting.group)
             .await?
             .ok_or_else(unknown)?;
-        ctx.authorize(&group, need)?;
+        ctx.enter_found(&group, unknown())?;
         Ok((group, meeting))
     }
 
@@ -99,9 +98,7 @@ impl Service {
         id: MeetingId,
     ) -> Result<Reply, ServiceError> {
         let mut tx = self.store.write().await?;
-        let (group, meeting) = self
-            .meeting_for(&mut tx, ctx, id, Need::Coordinator)
-            .await?;
+        let (group, meeting) = self.meeting_for(&mut tx, ctx, id).await?;
         let (moved_to, moved) = close_meeting(
             &mut tx,
             ctx,
@@ -130,9 +127,7 @@ impl Service {
         id: MeetingId,
     ) -> Result<Reply, ServiceError> {
         let mut tx = self.store.write().await?;
-        let (group, meeting) = self
-            .meeting_for(&mut tx, ctx, id, Need::Coordinator)
-            .await?;
+        let (group, meeting) = self.meeting_for(&mut tx, ctx, id).await?;
         let (next, carried) = close_meeting(
             &mut tx,
             ctx,
@@ -173,17 +168,13 @@ async fn close_meeting(
     if !store::meetings::set_status(tx, meeting, status, ctx.now).await? {
         return Err(ServiceError::EditConflict);
     }
-    let action = match status {
-        MeetingStatus::Held => "meeting.held",
-        _ => "meeting.cancel",
-    };
     let after = Meeting {
         status,
         ..meeting.clone()
     };
     store::audit::record(
         tx,
-        &ctx.audit(Some(group), action, "meeting", Some(meeting.id.0)),
+        &ctx.audit(Some(group), "meeting", Some(meeting.id.0)),
         Some(meeting),
         Some(&after),
         ctx.now,
@@ -213,9 +204,9 @@ async fn close_meeting(
             moved.status = item_status.unwrap_or(item.status);
             store::audit::record(
                 tx,
-                &ctx.audit(
+                &ctx.audit_as(
                     Some(group),
-                    "agenda.carry_over",
+                    AuditAction::AgendaCarryOver,
                     "agenda_item",
                     Some(item.id.0),
                 ),
@@ -249,7 +240,12 @@ pub(super) async fn attach_waiting_items(
         moved.meeting = Some(next.id);
         store::audit::record(
             tx,
-            &ctx.audit(Some(group), "agenda.attach", "agenda_item", Some(item.id.0)),
+            &ctx.audit_as(
+                Some(group),
+                AuditAction::AgendaAttach,
+                "agenda_item",
+                Some(item.id.0),
+            ),
             Some(item),
             Some(&moved),
             ctx.now,

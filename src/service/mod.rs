@@ -13,17 +13,20 @@ pub mod permissions;
 mod records;
 pub mod reply;
 mod schedule;
+pub mod spec;
 
-pub use command::{ActionQuery, Command, GroupFields, WorkspaceSet};
+pub use command::{Command, SPECS};
 pub use error::{Limit, ServiceError};
 pub use lookup::{Suggest, Suggestion};
 pub use permissions::{Need, Relation};
 pub use records::RetentionPolicy;
 pub use reply::Reply;
+pub use spec::{CommandSpec, GroupName, OptionError, Raw, Scope};
 
 use crate::clock::Clock;
 use crate::domain::{
-    privacy, text, ChannelId, Group, Lang, Locale, RoleId, UserId, Workspace, WorkspaceId,
+    privacy, text, AuditAction, ChannelId, Group, Lang, Locale, RoleId, UserId, Workspace,
+    WorkspaceId,
 };
 use crate::store::{self, Store};
 use chrono::{DateTime, Utc};
@@ -105,8 +108,12 @@ pub struct Service {
     schedule_changed: Arc<tokio::sync::Notify>,
 }
 
-/// Per-command state: the workspace, the time, and how the reply is to be shown.
+/// Per-command state: the command's declaration, the workspace, the time, and how the
+/// reply is to be shown.
 pub(crate) struct Ctx<'a> {
+    pub spec: &'static CommandSpec,
+    /// The command has passed the permission check on its group ([`Ctx::enter`]).
+    pub entered: bool,
     pub actor: &'a Actor,
     pub ws: Workspace,
     pub now: DateTime<Utc>,
@@ -146,8 +153,8 @@ impl Ctx<'_> {
     /// The command is about `group`: reply in its language and timezone, publicly only
     /// in its own channel.
     pub fn enter_group(&mut self, group: &Group) {
-        self.tz = group.timezone.unwrap_or(self.ws.timezone);
-        let lang = group.language.unwrap_or(self.ws.language);
+        self.tz = group.effective_timezone(&self.ws);
+        let lang = group.effective_language(&self.ws);
         self.lang = self.actor.lang_in(lang);
         self.visibility = match (group.channel, self.actor.channel) {
             (Some(home), Some(here)) if home == here => Visibility::Public,
@@ -159,21 +166,64 @@ impl Ctx<'_> {
         permissions::relation(self.actor, &self.ws, group)
     }
 
-    /// Enter `group` and check that the actor may do what `need` says there.
-    pub fn authorize(&mut self, group: &Group, need: Need) -> Result<Relation, ServiceError> {
+    /// The permission check, in one place: enter `group` (its language, timezone and
+    /// channel) and check that the actor has what the command's declaration needs there.
+    /// Returns what the actor is to the group, for finer rules on top (members may
+    /// withdraw only their own items …). For a group found by name.
+    pub fn enter(&mut self, group: &Group) -> Result<Relation, ServiceError> {
         self.enter_group(group);
         let have = self.relation_to(group);
-        if permissions::allows(need, have) {
+        self.entered = true;
+        if permissions::allows(self.spec.need, have) {
             Ok(have)
+        } else {
+            Err(ServiceError::Forbidden(self.spec.need))
+        }
+    }
+
+    /// Like [`Ctx::enter`] for a group found through a record's id (meeting, item,
+    /// action): to someone outside the group the record does not exist — the same "not
+    /// found" as for an id that was never used, so ids reveal nothing.
+    pub fn enter_found(
+        &mut self,
+        group: &Group,
+        not_found: ServiceError,
+    ) -> Result<Relation, ServiceError> {
+        if self.relation_to(group) == Relation::Outsider {
+            self.entered = true;
+            return Err(not_found);
+        }
+        self.enter(group)
+    }
+
+    /// A finer rule on top of the declaration: `need` for part of what the command does.
+    pub fn require(&self, need: Need, have: Relation) -> Result<(), ServiceError> {
+        if permissions::allows(need, have) {
+            Ok(())
         } else {
             Err(ServiceError::Forbidden(need))
         }
     }
 
+    /// An audit entry for the running command (its declared audit action).
     pub fn audit<'e>(
         &self,
         group: Option<&Group>,
-        action: &'e str,
+        entity: &'e str,
+        id: Option<i64>,
+    ) -> store::audit::Entry<'e> {
+        let action = self
+            .spec
+            .audit
+            .expect("only commands that declare an audit action write audit rows");
+        self.audit_as(group, action, entity, id)
+    }
+
+    /// An audit entry for a secondary change (an item carried over by `meeting held` …).
+    pub fn audit_as<'e>(
+        &self,
+        group: Option<&Group>,
+        action: AuditAction,
         entity: &'e str,
         id: Option<i64>,
     ) -> store::audit::Entry<'e> {
@@ -219,7 +269,7 @@ impl Service {
     pub async fn execute(&self, actor: &Actor, ws: WorkspaceId, cmd: Command) -> Response {
         let span = tracing::info_span!(
             "command",
-            name = cmd.name(),
+            name = %cmd.spec().log_name(),
             workspace = ws.0,
             user = actor.user.0
         );
@@ -241,7 +291,10 @@ impl Service {
                 };
             }
         };
+        let spec = cmd.spec();
         let mut ctx = Ctx {
+            spec,
+            entered: false,
             actor,
             lang: actor.lang_in(workspace.language),
             tz: workspace.timezone,
@@ -250,9 +303,8 @@ impl Service {
             now,
             privacy_warnings: Vec::new(),
         };
-        let changes_schedule = cmd.changes_schedule();
         let outcome = self.run(&mut ctx, cmd).await;
-        if changes_schedule && outcome.is_ok() {
+        if spec.changes_schedule && outcome.is_ok() {
             self.schedule_changed.notify_waiters();
         }
         match &outcome {
@@ -279,6 +331,25 @@ impl Service {
         }
     }
 
+    /// Check what can be checked before the command runs (a workspace-wide need), run
+    /// it, and make sure a group command did pass the permission check on its group.
+    async fn run(&self, ctx: &mut Ctx<'_>, cmd: Command) -> Result<Reply, ServiceError> {
+        let spec = ctx.spec;
+        if spec.scope == Scope::Workspace {
+            let have = permissions::workspace_relation(ctx.actor, &ctx.ws);
+            if !permissions::allows(spec.need, have) {
+                return Err(ServiceError::Forbidden(spec.need));
+            }
+        }
+        let outcome = self.dispatch(ctx, cmd).await;
+        if spec.scope == Scope::Group && outcome.is_ok() && !ctx.entered {
+            // A handler that never checked its group: refuse rather than answer.
+            tracing::error!(command = %spec.log_name(), "no permission check on the group");
+            return Err(ServiceError::Internal);
+        }
+        outcome
+    }
+
     async fn workspace(
         &self,
         id: WorkspaceId,
@@ -296,124 +367,30 @@ impl Service {
         Ok(ws)
     }
 
-    async fn run(&self, ctx: &mut Ctx<'_>, cmd: Command) -> Result<Reply, ServiceError> {
-        match cmd {
-            Command::WorkspaceShow => Ok(Reply::Workspace(ctx.ws.clone())),
-            Command::WorkspaceSet(set) => self.workspace_set(ctx, set).await,
-            Command::GroupCreate(f) => self.group_create(ctx, f).await,
-            Command::GroupList { include_archived } => self.group_list(ctx, include_archived).await,
-            Command::GroupShow { group } => self.group_show(ctx, &group).await,
-            Command::GroupEdit { group, fields } => self.group_edit(ctx, &group, fields).await,
-            Command::GroupArchive { group } => self.group_archive(ctx, &group).await,
-            Command::MeetingAdd {
-                group,
-                at,
-                title,
-                location,
-            } => {
-                self.meeting_add(ctx, &group, &at, title.as_deref(), location.as_deref())
-                    .await
-            }
-            Command::MeetingList { group } => self.meeting_list(ctx, &group).await,
-            Command::MeetingCancel { id } => self.meeting_cancel(ctx, id).await,
-            Command::MeetingHeld { id } => self.meeting_held(ctx, id).await,
-            Command::AgendaAdd {
-                group,
-                title,
-                details,
-                meeting,
-            } => {
-                self.agenda_add(ctx, &group, &title, details.as_deref(), meeting)
-                    .await
-            }
-            Command::AgendaList { group, meeting } => self.agenda_list(ctx, &group, meeting).await,
-            Command::AgendaEdit {
-                id,
-                title,
-                details,
-                status,
-                expected_version,
-            } => {
-                self.agenda_edit(ctx, id, title, details, status, expected_version)
-                    .await
-            }
-            Command::AgendaRemove { id } => self.agenda_remove(ctx, id).await,
-            Command::AgendaMove {
-                id,
-                meeting,
-                position,
-            } => self.agenda_move(ctx, id, meeting, position).await,
-            Command::ActionAdd {
-                group,
-                title,
-                owner,
-                agency,
-                due,
-            } => {
-                self.action_add(
-                    ctx,
-                    &group,
-                    &title,
-                    owner,
-                    agency.as_deref(),
-                    due.as_deref(),
-                )
-                .await
-            }
-            Command::ActionUpdate { id, status, note } => {
-                self.action_update(ctx, id, status.as_deref(), note.as_deref())
-                    .await
-            }
-            Command::ActionList(q) => self.action_list(ctx, q).await,
-            Command::ActionShow { id } => self.action_show(ctx, id).await,
-            Command::Audit { group } => self.audit(ctx, &group).await,
-            Command::GroupExport { group } => self.group_export(ctx, &group).await,
-            Command::GroupDelete { group, confirm } => {
-                self.group_delete(ctx, &group, confirm.as_deref()).await
-            }
-            Command::MeetingSchedule {
-                group,
-                cadence,
-                skip_holidays,
-            } => {
-                self.meeting_schedule(ctx, &group, &cadence, skip_holidays)
-                    .await
-            }
-            Command::MeetingNext { group } => self.meeting_next(ctx, &group).await,
-            Command::MeetingMove { id, at } => self.meeting_move(ctx, id, &at).await,
-            Command::GroupReminders {
-                group,
-                leads,
-                deadline,
-                skip_holidays,
-            } => {
-                self.group_reminders(ctx, &group, leads, deadline, skip_holidays)
-                    .await
-            }
-            Command::DigestSet { channel, cadence } => self.digest_set(ctx, channel, cadence).await,
-        }
+    async fn workspace_show(&self, ctx: &mut Ctx<'_>) -> Result<Reply, ServiceError> {
+        Ok(Reply::Workspace(ctx.ws.clone()))
     }
 
     async fn workspace_set(
         &self,
         ctx: &mut Ctx<'_>,
-        set: WorkspaceSet,
+        timezone: Option<String>,
+        language: Option<Lang>,
+        coordinator_role: Option<RoleId>,
+        digest_channel: Option<ChannelId>,
     ) -> Result<Reply, ServiceError> {
-        if permissions::workspace_relation(ctx.actor, &ctx.ws) < Relation::Admin {
-            return Err(ServiceError::Forbidden(Need::Admin));
-        }
         let mut ws = ctx.ws.clone();
         let before = ws.clone();
-        if let Some(tz) = set.timezone.as_deref() {
+        if let Some(tz) = timezone.as_deref() {
             ws.timezone = parse_tz(tz)?;
         }
-        if let Some(l) = set.language.as_deref() {
-            ws.language = parse_lang(l)?;
+        if let Some(l) = language {
+            ws.language = l;
         }
-        if let Some(r) = set.coordinator_role {
+        if let Some(r) = coordinator_role {
             ws.coordinator_role = Some(r);
         }
-        if let Some(c) = set.digest_channel {
+        if let Some(c) = digest_channel {
             ws.digest_channel = Some(c);
         }
         if ws == before {
@@ -422,11 +399,11 @@ impl Service {
         let mut tx = self.store.write().await?;
         store::workspaces::update(&mut tx, &ws, ctx.now).await?;
         if ws.digest_channel != before.digest_channel || ws.timezone != before.timezone {
-            crate::scheduler::plan::replan_digest(&mut tx, ws.id, ctx.now).await?;
+            crate::plan::replan_digest(&mut tx, ws.id, ctx.now).await?;
         }
         store::audit::record(
             &mut tx,
-            &ctx.audit(None, "workspace.set", "workspace", None),
+            &ctx.audit(None, "workspace", None),
             Some(&before),
             Some(&ws),
             ctx.now,
@@ -493,12 +470,6 @@ pub(crate) fn parse_tz(input: &str) -> Result<Tz, ServiceError> {
         .trim()
         .parse::<Tz>()
         .map_err(|_| ServiceError::InvalidTimezone { input: echo(input) })
-}
-
-pub(crate) fn parse_lang(input: &str) -> Result<Lang, ServiceError> {
-    input
-        .parse::<Lang>()
-        .map_err(|_| ServiceError::InvalidLanguage { input: echo(input) })
 }
 
 /// User input that goes back into an error message: one line, at most 60 characters, and

@@ -1,7 +1,9 @@
-//! Who may do what — in one place. `required` is the whole matrix; `relation` says what
-//! an actor is to a group. The permission matrix test walks every command × relation.
+//! Who may do what. Each command declares its [`Need`] (in `command.rs`); this module says
+//! what an actor is to the workspace or a group ([`Relation`]) and whether that meets a
+//! need. The service applies the declared need in one place (`Service::run` for workspace
+//! commands, `Ctx::enter` for a group's); the permission-matrix test (`tests/permissions.rs`)
+//! walks every declared command × relation against its own table of expectations.
 
-use super::command::Command;
 use super::Actor;
 use crate::domain::{Group, Workspace};
 
@@ -39,31 +41,6 @@ impl Need {
             Need::WorkspaceCoordinator => "need-workspace-coordinator",
             Need::Admin => "need-admin",
         }
-    }
-}
-
-/// The permission matrix. Some commands add a finer rule on top (noted), checked where
-/// the item is known: members may withdraw or retitle only their own items, and set only
-/// statuses that do not decide the agenda.
-pub fn required(cmd: &Command) -> Need {
-    use Command::*;
-    match cmd {
-        WorkspaceShow | GroupList { .. } => Need::Anyone,
-        WorkspaceSet(_) => Need::Admin,
-        GroupCreate(_) => Need::WorkspaceCoordinator,
-        GroupEdit { .. } | GroupArchive { .. } => Need::Coordinator,
-        MeetingAdd { .. } | MeetingCancel { .. } | MeetingHeld { .. } => Need::Coordinator,
-        AgendaMove { .. } => Need::Coordinator,
-        ActionAdd { .. } => Need::Coordinator,
-        GroupShow { .. } | MeetingList { .. } => Need::Member,
-        AgendaAdd { .. } | AgendaList { .. } | AgendaEdit { .. } | AgendaRemove { .. } => {
-            Need::Member
-        }
-        ActionUpdate { .. } | ActionList(_) | ActionShow { .. } => Need::Member,
-        Audit { .. } | GroupExport { .. } | GroupDelete { .. } => Need::Coordinator,
-        MeetingSchedule { .. } | MeetingMove { .. } | GroupReminders { .. } => Need::Coordinator,
-        MeetingNext { .. } => Need::Member,
-        DigestSet { .. } => Need::Admin,
     }
 }
 

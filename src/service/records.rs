@@ -1,7 +1,7 @@
 //! The group's records: audit history, export, deletion, and retention.
 
 use super::reply::{AuditEntry, ExportedAction, GroupExport};
-use super::{commit, Ctx, Need, Reply, Service, ServiceError};
+use super::{commit, Ctx, GroupName, Reply, Service, ServiceError};
 use crate::domain::{Group, UserId};
 use crate::store::{self, retention::Purged};
 use chrono::Duration;
@@ -25,10 +25,14 @@ impl Default for RetentionPolicy {
 }
 
 impl Service {
-    pub(super) async fn audit(&self, ctx: &mut Ctx<'_>, name: &str) -> Result<Reply, ServiceError> {
+    pub(super) async fn audit(
+        &self,
+        ctx: &mut Ctx<'_>,
+        name: GroupName,
+    ) -> Result<Reply, ServiceError> {
         let mut tx = self.store.read().await?;
-        let group = self.find_group(&mut tx, ctx, name, true).await?;
-        ctx.authorize(&group, Need::Coordinator)?;
+        let group = self.find_group(&mut tx, ctx, &name, true).await?;
+        ctx.enter(&group)?;
         let rows = store::audit::recent(&mut tx, ctx.ws.id, Some(group.id), 25).await?;
         let entries = rows
             .into_iter()
@@ -48,11 +52,11 @@ impl Service {
     pub(super) async fn group_export(
         &self,
         ctx: &mut Ctx<'_>,
-        name: &str,
+        name: GroupName,
     ) -> Result<Reply, ServiceError> {
         let mut tx = self.store.read().await?;
-        let group = self.find_group(&mut tx, ctx, name, true).await?;
-        ctx.authorize(&group, Need::Coordinator)?;
+        let group = self.find_group(&mut tx, ctx, &name, true).await?;
+        ctx.enter(&group)?;
         // An export is personal to the coordinator who asked.
         ctx.visibility = super::Visibility::Ephemeral;
         let meetings = store::meetings::all_for_group(&mut tx, group.id).await?;
@@ -81,13 +85,13 @@ impl Service {
     pub(super) async fn group_delete(
         &self,
         ctx: &mut Ctx<'_>,
-        name: &str,
-        confirm: Option<&str>,
+        name: GroupName,
+        confirm: Option<String>,
     ) -> Result<Reply, ServiceError> {
         let mut tx = self.store.write().await?;
-        let group = self.find_group(&mut tx, ctx, name, true).await?;
-        ctx.authorize(&group, Need::Coordinator)?;
-        if confirm.map(Group::name_key) != Some(Group::name_key(&group.name)) {
+        let group = self.find_group(&mut tx, ctx, &name, true).await?;
+        ctx.enter(&group)?;
+        if confirm.as_deref().map(Group::name_key) != Some(Group::name_key(&group.name)) {
             return Err(ServiceError::ConfirmationRequired { name: group.name });
         }
         let meetings = store::meetings::all_for_group(&mut tx, group.id)
@@ -108,7 +112,7 @@ impl Service {
         });
         store::audit::record(
             &mut tx,
-            &ctx.audit(Some(&group), "group.delete", "group", Some(group.id.0)),
+            &ctx.audit(Some(&group), "group", Some(group.id.0)),
             Some(&group),
             Some(&summary),
             ctx.now,

@@ -111,6 +111,13 @@ pub enum Reply {
         actions: Vec<Action>,
         overdue_only: bool,
     },
+    /// A progress note was rewritten.
+    ActionNoteEdited {
+        group: Group,
+        action: Action,
+        /// The note's number in the action's history.
+        number: i64,
+    },
     ActionShown {
         group: Group,
         action: Action,

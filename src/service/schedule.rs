@@ -1,13 +1,12 @@
 //! Recurring meetings and what the scheduler sends: `meeting schedule`, `meeting next`,
 //! `meeting move`, `group reminders`, `digest`.
 
-use super::{
-    commit, echo, permissions, Ctx, Need, Relation, Reply, Service, ServiceError, Visibility,
-};
+use super::spec::{CadenceText, DigestCadenceText};
+use super::{commit, echo, Ctx, GroupName, Need, Reply, Service, ServiceError, Visibility};
 use crate::domain::cadence::Cadence;
 use crate::domain::reminders::{parse_duration, parse_leads};
 use crate::domain::{time, ChannelId, Meeting, MeetingId};
-use crate::scheduler::plan;
+use crate::plan;
 use crate::store;
 
 /// Meetings shown after `meeting schedule`.
@@ -17,15 +16,15 @@ impl Service {
     pub(super) async fn meeting_schedule(
         &self,
         ctx: &mut Ctx<'_>,
-        group: &str,
-        cadence: &str,
+        group: GroupName,
+        cadence: CadenceText,
         skip_holidays: Option<bool>,
     ) -> Result<Reply, ServiceError> {
         let mut tx = self.store.write().await?;
-        let group = self.find_group(&mut tx, ctx, group, false).await?;
-        ctx.authorize(&group, Need::Coordinator)?;
+        let group = self.find_group(&mut tx, ctx, &group, false).await?;
+        ctx.enter(&group)?;
         let parsed =
-            Cadence::parse(cadence, ctx.tz, ctx.now).map_err(ServiceError::InvalidCadence)?;
+            Cadence::parse(&cadence, ctx.tz, ctx.now).map_err(ServiceError::InvalidCadence)?;
         let mut settings = store::series::settings(&mut tx, group.id).await?;
         if let Some(skip) = skip_holidays {
             settings.skip_holidays = skip;
@@ -67,7 +66,7 @@ impl Service {
         plan::sync_series(&mut tx, &series, &settings, ctx.now, true).await?;
         store::audit::record(
             &mut tx,
-            &ctx.audit(Some(&group), "meeting.schedule", "series", Some(series.id)),
+            &ctx.audit(Some(&group), "series", Some(series.id)),
             before.as_ref().map(|s| &s.cadence),
             Some(&series.cadence),
             ctx.now,
@@ -92,11 +91,11 @@ impl Service {
     pub(super) async fn meeting_next(
         &self,
         ctx: &mut Ctx<'_>,
-        group: &str,
+        group: GroupName,
     ) -> Result<Reply, ServiceError> {
         let mut tx = self.store.read().await?;
-        let group = self.find_group(&mut tx, ctx, group, true).await?;
-        ctx.authorize(&group, Need::Member)?;
+        let group = self.find_group(&mut tx, ctx, &group, true).await?;
+        ctx.enter(&group)?;
         let meeting = store::meetings::next_scheduled(&mut tx, group.id, ctx.now).await?;
         let agenda_items = match &meeting {
             Some(m) => store::agenda::for_meeting(&mut tx, group.id, Some(m.id), false)
@@ -115,16 +114,15 @@ impl Service {
         &self,
         ctx: &mut Ctx<'_>,
         id: MeetingId,
-        at: &str,
+        at: String,
     ) -> Result<Reply, ServiceError> {
+        let at = at.as_str();
         let mut tx = self.store.write().await?;
-        let (group, meeting) = self
-            .meeting_for(&mut tx, ctx, id, Need::Coordinator)
-            .await?;
+        let (group, meeting) = self.meeting_for(&mut tx, ctx, id).await?;
         if meeting.status != crate::domain::MeetingStatus::Scheduled {
             return Err(ServiceError::MeetingNotScheduled { id });
         }
-        let starts_at = time::parse_datetime(at, ctx.tz)
+        let starts_at = time::parse_datetime_from(at, ctx.tz, ctx.now)
             .ok_or_else(|| ServiceError::InvalidDateTime { input: echo(at) })?;
         if starts_at <= ctx.now {
             return Err(ServiceError::DateInPast { input: echo(at) });
@@ -147,7 +145,7 @@ impl Service {
         .await?;
         store::audit::record(
             &mut tx,
-            &ctx.audit(Some(&group), "meeting.move", "meeting", Some(id.0)),
+            &ctx.audit(Some(&group), "meeting", Some(id.0)),
             Some(&meeting),
             Some(&moved),
             ctx.now,
@@ -164,13 +162,14 @@ impl Service {
     pub(super) async fn group_reminders(
         &self,
         ctx: &mut Ctx<'_>,
-        group: &str,
+        group: GroupName,
         leads: Option<String>,
         deadline: Option<String>,
         skip_holidays: Option<bool>,
     ) -> Result<Reply, ServiceError> {
         let mut tx = self.store.write().await?;
-        let group = self.find_group(&mut tx, ctx, group, false).await?;
+        let group = self.find_group(&mut tx, ctx, &group, false).await?;
+        let relation = ctx.enter(&group)?;
         let before = store::series::settings(&mut tx, group.id).await?;
         let mut settings = before.clone();
         if let Some(l) = leads.as_deref() {
@@ -193,10 +192,9 @@ impl Service {
         }
         if leads.is_none() && deadline.is_none() && skip_holidays.is_none() {
             // Showing the settings is for members; changing them for coordinators.
-            ctx.authorize(&group, Need::Member)?;
             return Ok(Reply::GroupReminders { group, settings });
         }
-        ctx.authorize(&group, Need::Coordinator)?;
+        ctx.require(Need::Coordinator, relation)?;
         if settings == before {
             return Err(ServiceError::NothingToChange);
         }
@@ -209,7 +207,7 @@ impl Service {
         plan::replan_group(&mut tx, group.id, &settings, ctx.now).await?;
         store::audit::record(
             &mut tx,
-            &ctx.audit(Some(&group), "group.reminders", "group", Some(group.id.0)),
+            &ctx.audit(Some(&group), "group", Some(group.id.0)),
             Some(&before),
             Some(&settings),
             ctx.now,
@@ -219,28 +217,34 @@ impl Service {
         Ok(Reply::GroupReminders { group, settings })
     }
 
+    pub(super) async fn digest_show(&self, ctx: &mut Ctx<'_>) -> Result<Reply, ServiceError> {
+        let mut conn = self.store.conn().await?;
+        let current = store::digest::settings(&mut conn, ctx.ws.id)
+            .await?
+            .ok_or(ServiceError::NothingToChange)?;
+        let next = store::notifications::next_digest(&mut conn, ctx.ws.id).await?;
+        ctx.visibility = Visibility::Ephemeral;
+        Ok(Reply::DigestSettings {
+            channel: current.channel,
+            cadence: current.cadence,
+            next,
+        })
+    }
+
     pub(super) async fn digest_set(
         &self,
         ctx: &mut Ctx<'_>,
         channel: Option<ChannelId>,
-        cadence: Option<String>,
+        cadence: Option<DigestCadenceText>,
     ) -> Result<Reply, ServiceError> {
+        if channel.is_none() && cadence.is_none() {
+            return self.digest_show(ctx).await;
+        }
         let mut tx = self.store.write().await?;
         let current = store::digest::settings(&mut tx, ctx.ws.id)
             .await?
             .ok_or(ServiceError::NothingToChange)?;
         ctx.visibility = Visibility::Ephemeral;
-        if channel.is_none() && cadence.is_none() {
-            let next = store::notifications::next_digest(&mut tx, ctx.ws.id).await?;
-            return Ok(Reply::DigestSettings {
-                channel: current.channel,
-                cadence: current.cadence,
-                next,
-            });
-        }
-        if permissions::workspace_relation(ctx.actor, &ctx.ws) < Relation::Admin {
-            return Err(ServiceError::Forbidden(Need::Admin));
-        }
         let mut ws = ctx.ws.clone();
         let mut stored = current.cadence.clone();
         if let Some(c) = cadence.as_deref() {
@@ -261,7 +265,7 @@ impl Service {
         let next = plan::replan_digest(&mut tx, ws.id, ctx.now).await?;
         store::audit::record(
             &mut tx,
-            &ctx.audit(None, "digest.set", "workspace", None),
+            &ctx.audit(None, "workspace", None),
             Some(&(current.channel, &current.cadence)),
             Some(&(ws.digest_channel, &stored)),
             ctx.now,

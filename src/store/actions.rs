@@ -189,6 +189,16 @@ struct UpdateRow {
     note: Option<String>,
 }
 
+/// Replace the note of one update (its author rewrote it).
+pub async fn set_note(conn: &mut SqliteConnection, update: i64, note: &str) -> Result<()> {
+    sqlx::query("UPDATE action_updates SET note = ? WHERE id = ?")
+        .bind(note)
+        .bind(update)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 pub async fn updates(conn: &mut SqliteConnection, action: ActionId) -> Result<Vec<ActionUpdate>> {
     let found: Vec<UpdateRow> = sqlx::query_as(
         "SELECT id, action_id, actor, at, from_status, to_status, note FROM action_updates

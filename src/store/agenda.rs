@@ -178,7 +178,7 @@ pub async fn add_audited(
     .bind(sf(audit.workspace.0))
     .bind(audit.group.map(|g| g.0))
     .bind(sf(audit.actor.0))
-    .bind(audit.action)
+    .bind(audit.action.code())
     .bind(audit.entity)
     .bind(after);
     let rows: Vec<Row> = store.write_batch().await?.fetch_all(batch).await?;

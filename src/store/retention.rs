@@ -75,8 +75,9 @@ pub async fn purge(
             let summary = serde_json::json!({ "deleted": count, "audit_rows": audit_rows });
             sqlx::query(
                 "INSERT INTO audit_log (workspace_id, group_id, actor, action, entity, entity_id, before, after, at)
-                 SELECT workspace_id, id, 0, 'retention.purge', ?, NULL, NULL, ?, ? FROM groups WHERE id = ?",
+                 SELECT workspace_id, id, 0, ?, ?, NULL, NULL, ?, ? FROM groups WHERE id = ?",
             )
+            .bind(crate::domain::AuditAction::RetentionPurge.code())
             .bind(entity)
             .bind(summary.to_string())
             .bind(ts(now))

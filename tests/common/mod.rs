@@ -5,7 +5,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use sltbot::clock::ManualClock;
 use sltbot::domain::{Lang, RoleId, UserId, WorkspaceId};
 use sltbot::render::{self, Style};
-use sltbot::service::{Actor, Command, Defaults, GroupFields, Response, Service};
+use sltbot::service::{Actor, Command, Defaults, Response, Service};
 use sltbot::store::{Store, StoreOptions};
 use std::sync::Arc;
 
@@ -145,15 +145,15 @@ pub fn group_create(
     coord: RoleId,
     member: RoleId,
 ) -> Command {
-    Command::GroupCreate(GroupFields {
-        name: Some(name.into()),
-        level: Some(level.into()),
+    Command::GroupCreate {
+        name: name.into(),
+        level: level.parse().expect("a level word"),
         channel: Some(sltbot::domain::ChannelId(channel)),
         coordinator_role: Some(coord),
         member_role: Some(member),
         timezone: None,
         language: None,
-    })
+    }
 }
 
 pub fn admin() -> Actor {

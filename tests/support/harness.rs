@@ -9,7 +9,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use sltbot::clock::ManualClock;
 use sltbot::discord::{Bot, BotOptions};
 use sltbot::domain::{ChannelId, RoleId, UserId, WorkspaceId};
-use sltbot::service::{Actor, Command, Defaults, GroupFields, Reply, Service};
+use sltbot::service::{Actor, Command, Defaults, Reply, Service};
 use sltbot::store::{Store, StoreOptions};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -58,15 +58,15 @@ pub async fn seed(service: &Service) {
         .execute(
             &admin(),
             ws,
-            Command::GroupCreate(GroupFields {
-                name: Some(GROUP.into()),
-                level: Some("koordinerende".into()),
+            Command::GroupCreate {
+                name: GROUP.into(),
+                level: sltbot::domain::SltLevel::Koordinerende,
                 channel: Some(ChannelId(GENERAL_CHANNEL_ID)),
                 coordinator_role: Some(RoleId(COORDINATOR_ROLE_ID)),
                 member_role: Some(RoleId(MEMBER_ROLE_ID)),
                 timezone: None,
                 language: None,
-            }),
+            },
         )
         .await;
     assert!(
