@@ -561,10 +561,18 @@ fn check_text(config: &Config, text: &str) -> anyhow::Result<ExitCode> {
     use sltbot::domain::privacy;
     let lang = default_lang(config);
     let text = if text == "-" {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
             .context("reading standard input")?;
-        s
+        match String::from_utf8(bytes) {
+            Ok(s) => s,
+            Err(_) => {
+                // Exit 1 means "personal data found": a text that cannot be read is a usage
+                // error (2), with no part of it repeated.
+                eprintln!("sltbot: {}", t!(lang, "check-text-invalid-utf8"));
+                return Ok(ExitCode::from(2));
+            }
+        }
     } else {
         text.to_string()
     };
@@ -583,11 +591,16 @@ fn check_text(config: &Config, text: &str) -> anyhow::Result<ExitCode> {
             )
         );
     }
+    // The service's warning texts say the text was saved; check-text stores nothing.
     let mut seen = Vec::new();
     for w in &check.warnings {
-        if !seen.contains(&w.fluent_key()) {
-            seen.push(w.fluent_key());
-            println!("{}", t!(lang, w.fluent_key()));
+        let key = match w {
+            privacy::Warning::PossibleChildName { .. } => "check-text-child-name",
+            privacy::Warning::PossibleChildInClass { .. } => "check-text-child-class",
+        };
+        if !seen.contains(&key) {
+            seen.push(key);
+            println!("{}", t!(lang, key));
         }
     }
     println!("{}", t!(lang, "privacy-anonymise-hint"));

@@ -6,7 +6,7 @@ use std::process::{Command, Output, Stdio};
 
 const NOW: &str = "2026-12-01T09:00:00Z";
 
-fn sltbot(dir: &std::path::Path, args: &[&str], input: &str) -> Output {
+fn sltbot(dir: &std::path::Path, args: &[&str], input: impl AsRef<[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_sltbot"))
         .args(args)
         .current_dir(dir)
@@ -23,7 +23,7 @@ fn sltbot(dir: &std::path::Path, args: &[&str], input: &str) -> Output {
         .stdin
         .take()
         .expect("stdin")
-        .write_all(input.as_bytes())
+        .write_all(input.as_ref())
         .expect("write script");
     child.wait_with_output().expect("wait for sltbot")
 }
@@ -129,6 +129,30 @@ fn bad_lines_get_clear_messages_and_the_session_goes_on() {
         replies[5]
     );
     assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn console_errors_never_repeat_an_identity_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("x.db").display());
+    // 01010012356 is synthetic with valid check digits.
+    let script = [
+        "/agenda add x01010012356:",
+        "/agenda add group:G title:x g01010012356:1",
+        "/agenda list group:\"01/01/00 12356\"",
+        "/agenda list group:010100\u{2013}12356",
+        "/action add group:G title:x owner:<@1> due:010100\u{2212}12356",
+        "/a01010012356",
+    ]
+    .join("\n");
+    let (out, err, code) = console(dir.path(), &db, &["--user", "1", "--admin"], &script);
+    assert_eq!(code, 0, "{err}");
+    let replies: Vec<&str> = out.trim_end().split("\n\n").collect();
+    assert_eq!(replies.len(), 6, "{out}");
+    assert!(
+        !out.contains("12356") && !err.contains("12356"),
+        "{out}{err}"
+    );
 }
 
 #[test]
@@ -261,8 +285,39 @@ fn check_text_exit_codes_follow_the_contract() {
     }
     let (out, code) = check_text(&["-"], "Eleven Ola Nordmann i 9B");
     assert_eq!(code, 1, "{out}");
+    assert!(!out.contains("lagret"), "check-text stores nothing: {out}");
+    // Evasions of the written form are refused and never repeated.
+    for text in [
+        "Gjelder 010100\u{200B}12356",
+        "Gjelder 01/01/00 12356",
+        "Gjelder ０１０１００１２３５６",
+        "https://example.org/?q=fnr%2001010012356",
+    ] {
+        let (out, code) = check_text(&[text], "");
+        assert_eq!(code, 1, "{text}: {out}");
+        assert!(!out.contains("12356"), "never echoed: {out}");
+    }
     let (_, code) = check_text(&[], "");
     assert_eq!(code, 2, "missing TEXT is a usage error");
     let (_, code) = check_text(&["a", "b"], "");
     assert_eq!(code, 2, "two texts is a usage error");
+}
+
+#[test]
+fn check_text_from_invalid_utf8_is_a_usage_error_not_a_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = sltbot(
+        dir.path(),
+        &["check-text", "-"],
+        b"Gjelder \xff\xfe 01010012356",
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("UTF-8"), "{stderr}");
+    assert!(
+        stderr.contains("ikke gyldig"),
+        "bokmål by default: {stderr}"
+    );
+    assert!(!stderr.contains("12356"), "{stderr}");
+    assert!(out.stdout.is_empty());
 }

@@ -898,6 +898,179 @@ async fn identity_numbers_are_refused_never_echoed_and_nothing_is_stored() {
 }
 
 #[tokio::test]
+async fn identity_numbers_written_to_evade_the_guard_are_refused_and_never_echoed() {
+    let env = Env::new().await.with_groups().await;
+    // 01010012356 is synthetic with valid check digits; each form hides it differently.
+    let forms = [
+        "010100\u{200B}12356",
+        "010100 123 56",
+        "01 01 00 12356",
+        "01/01/00 12356",
+        "010100.12356",
+        "010100\u{2013}12356",
+        "010100\u{2212}12356",
+        "010100\u{2011}12356",
+        "010100    12356",
+        "010100\u{3000}12356",
+        "０１０１００１２３５６",
+        "٠١٠١٠٠١٢٣٥٦",
+        "https://example.org/?q=fnr%2001010012356",
+    ];
+    for form in forms {
+        let r = env
+            .err(&member(), agenda_add(&format!("Gjelder {form}")))
+            .await;
+        assert!(
+            matches!(
+                r.outcome,
+                Err(ServiceError::Text(TextError::PersonalData { .. }))
+            ),
+            "{form:?}: {:?}",
+            r.outcome
+        );
+        let details = Command::AgendaAdd {
+            group: "Koordineringsgruppa".into(),
+            title: "Oppfølging".into(),
+            details: Some(format!("Eleven har nummer\n{}", form.replace(' ', "\n"))),
+            meeting: None,
+        };
+        let r = env.err(&member(), details).await;
+        assert!(
+            matches!(
+                r.outcome,
+                Err(ServiceError::Text(TextError::PersonalData { .. }))
+            ),
+            "details {form:?}"
+        );
+        // Echoed option values are masked, however the number is written.
+        let r = env
+            .err(
+                &member(),
+                Command::AgendaList {
+                    group: form.into(),
+                    meeting: None,
+                },
+            )
+            .await;
+        let text = render::response(&r, Style::Plain);
+        assert!(
+            !text.contains("12356") && !text.contains("123 56") && !text.contains("１２３"),
+            "{text}"
+        );
+        let due = Command::ActionAdd {
+            group: "Koordineringsgruppa".into(),
+            title: "Kartlegge".into(),
+            owner: UserId(42),
+            agency: None,
+            due: Some(form.into()),
+        };
+        let text = render::response(&env.err(&coordinator(), due).await, Style::Plain);
+        assert!(
+            !text.contains("12356") && !text.contains("123 56"),
+            "{text}"
+        );
+    }
+    assert_eq!(count(&env, "agenda_items").await, 0);
+    assert_eq!(count(&env, "actions").await, 0);
+}
+
+#[tokio::test]
+async fn look_alike_and_invisible_group_names_are_refused() {
+    let env = Env::new().await.with_groups().await;
+    let before = count(&env, "groups").await;
+    for name in [
+        "Koordineringsgruppa\u{200B}",
+        "\u{2060}Koordineringsgruppa",
+        "\u{041A}oordineringsgruppa",             // Cyrillic capital К
+        "K\u{043E}\u{043E}rdineringsgruppa",      // Cyrillic о
+        "Ｋｏｏｒｄｉｎｅｒｉｎｇｓｇｒｕｐｐａ", // full-width
+    ] {
+        let r = env
+            .err(
+                &admin(),
+                group_create(name, "koordinerende", 900, COORD_ROLE, MEMBER_ROLE),
+            )
+            .await;
+        assert!(
+            matches!(r.outcome, Err(ServiceError::DuplicateGroupName { .. })),
+            "{name:?}: {:?}",
+            r.outcome
+        );
+    }
+    for name in ["\u{200B}", "\u{200B}\u{2060} \u{FEFF}"] {
+        let r = env
+            .err(
+                &admin(),
+                group_create(name, "annet", 901, COORD_ROLE, MEMBER_ROLE),
+            )
+            .await;
+        assert!(
+            matches!(
+                r.outcome,
+                Err(ServiceError::Text(TextError::Empty { field: Field::Name }))
+            ),
+            "{name:?}: {:?}",
+            r.outcome
+        );
+    }
+    assert_eq!(count(&env, "groups").await, before);
+    // The look-alike name finds the group it looks like.
+    env.ok(
+        &member(),
+        agenda_add_to("\u{041A}oordineringsgruppa", "Uro i sentrum"),
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn group_name_keys_from_an_older_version_are_brought_up_to_date_on_open() {
+    let env = Env::new().await.with_groups().await;
+    let pool = env.service.store().pool();
+    // As an older version stored them: a stale key, and a look-alike duplicate that the
+    // older rule let through.
+    sqlx::query("UPDATE groups SET name_key = 'stale' WHERE name = 'Koordineringsgruppa'")
+        .execute(pool)
+        .await
+        .unwrap();
+    sqlx::query(
+        "UPDATE groups SET name = 'Styringsgruppa', name_key = 'styringsgruppa'
+         WHERE name = 'Styringsgruppa'",
+    )
+    .execute(pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO groups (workspace_id, name, name_key, level, created_at, updated_at)
+         SELECT workspace_id, 'Styringsgruppa' || char(8203), 'styringsgruppa' || char(8203),
+                level, created_at, updated_at FROM groups WHERE name = 'Styringsgruppa'",
+    )
+    .execute(pool)
+    .await
+    .unwrap();
+    let reopened = sltbot::store::Store::open(&env.url(), &Default::default())
+        .await
+        .expect("open");
+    let keys: Vec<(String, String)> =
+        sqlx::query_as("SELECT name, name_key FROM groups ORDER BY id")
+            .fetch_all(reopened.pool())
+            .await
+            .unwrap();
+    assert_eq!(
+        keys,
+        vec![
+            ("Koordineringsgruppa".into(), "koordineringsgruppa".into()),
+            ("Styringsgruppa".into(), "styringsgruppa".into()),
+            // Would collide: left as it was, nothing lost.
+            (
+                "Styringsgruppa\u{200B}".into(),
+                "styringsgruppa\u{200B}".into()
+            ),
+        ]
+    );
+    env.ok(&member(), agenda_add("Uro i sentrum")).await;
+}
+
+#[tokio::test]
 async fn text_that_may_name_a_child_is_stored_with_a_warning() {
     let env = Env::new().await.with_groups().await;
     let r = env

@@ -57,7 +57,8 @@ impl ConsoleError {
             E::Parse(p) => {
                 let mut args = fluent_bundle::FluentArgs::new();
                 for (name, value) in p.fluent_args() {
-                    args.set(name, value);
+                    // An option name may hold digits (`x01019010046:`): mask like any echo.
+                    args.set(name, crate::domain::text::echo_safe(&value));
                 }
                 crate::i18n::tr(lang, p.fluent_key(), Some(&args))
             }

@@ -93,12 +93,16 @@ pub fn cadence_presets(lang: Lang, what: CadenceUse) -> &'static [&'static str] 
 }
 
 /// Suggestions for a cadence option: what the user typed first (so free text, an RRULE or
-/// cron stays one click away), then the presets that contain it (all when nothing is typed).
+/// cron stays one click away) unless it holds an identity number (never echoed), then the
+/// presets that contain it (all when nothing is typed).
 pub fn cadence_suggestions(presets: &[&str], partial: &str) -> Vec<String> {
     let typed = partial.trim();
     let needle = typed.to_lowercase();
     let mut out = Vec::new();
-    if !typed.is_empty() && typed.chars().count() <= CHOICE_NAME_LIMIT {
+    if !typed.is_empty()
+        && typed.chars().count() <= CHOICE_NAME_LIMIT
+        && crate::domain::privacy::contains_national_id(typed).is_none()
+    {
         out.push(typed.to_string());
     }
     for p in presets {
@@ -251,5 +255,7 @@ mod tests {
         }
         let long = "x".repeat(150);
         assert!(cadence_suggestions(presets, &long).is_empty());
+        // An identity number typed into the option is not offered back.
+        assert!(cadence_suggestions(presets, "hver uke 010100 12356").is_empty());
     }
 }

@@ -160,7 +160,11 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
         poise::FrameworkError::Command { error, ctx, .. } => {
             tracing::error!(error = %error, command = %ctx.command().qualified_name, "command failed");
         }
-        other => tracing::warn!(error = %other, "interaction not handled"),
+        // Not the error's text: poise's `ArgumentParse` quotes what the user typed.
+        other => tracing::warn!(
+            kind = framework_error_kind(other),
+            "interaction not handled"
+        ),
     }
     if let Some(ctx) = ctx {
         let lang = Lang::from_locale(ctx.locale().unwrap_or(""), Lang::Nb);
@@ -171,6 +175,34 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
         if let Err(e) = ctx.send(reply).await {
             tracing::warn!(error = %e, "could not report the error to the user");
         }
+    }
+}
+
+/// A stable name for a framework error, for logs (never its user-supplied parts).
+fn framework_error_kind(error: &poise::FrameworkError<'_, Data, Error>) -> &'static str {
+    use poise::FrameworkError as F;
+    match error {
+        F::Setup { .. } => "setup",
+        F::EventHandler { .. } => "event_handler",
+        F::Command { .. } => "command",
+        F::SubcommandRequired { .. } => "subcommand_required",
+        F::CommandPanic { .. } => "command_panic",
+        F::ArgumentParse { .. } => "argument_parse",
+        F::CommandStructureMismatch { .. } => "command_structure_mismatch",
+        F::CooldownHit { .. } => "cooldown_hit",
+        F::MissingBotPermissions { .. } => "missing_bot_permissions",
+        F::MissingUserPermissions { .. } => "missing_user_permissions",
+        F::NotAnOwner { .. } => "not_an_owner",
+        F::GuildOnly { .. } => "guild_only",
+        F::DmOnly { .. } => "dm_only",
+        F::NsfwOnly { .. } => "nsfw_only",
+        F::CommandCheckFailed { .. } => "command_check_failed",
+        F::DynamicPrefix { .. } => "dynamic_prefix",
+        F::UnknownCommand { .. } => "unknown_command",
+        F::UnknownInteraction { .. } => "unknown_interaction",
+        F::PermissionFetchFailed { .. } => "permission_fetch_failed",
+        F::NonCommandMessage { .. } => "non_command_message",
+        _ => "other",
     }
 }
 

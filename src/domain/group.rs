@@ -100,13 +100,13 @@ impl Group {
         self.archived_at.is_some()
     }
 
-    /// The key under which names are unique per workspace: trimmed, whitespace
-    /// collapsed, lower-cased with Unicode rules (so Æ/æ, Ø/ø and Å/å compare equal).
+    /// The key under which names are unique per workspace: Unicode NFKC, invisible
+    /// characters (zero-width space, …) dropped, Cyrillic and Greek look-alikes of Latin
+    /// letters folded to them, whitespace trimmed and collapsed, lower-cased with Unicode
+    /// rules (so Æ/æ, Ø/ø and Å/å compare equal). See
+    /// [`crate::domain::privacy::normalize::name_key`].
     pub fn name_key(name: &str) -> String {
-        name.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
+        crate::domain::privacy::normalize::name_key(name)
     }
 }
 

@@ -103,7 +103,10 @@ fn normalise(field: Field, input: &str) -> Result<String, TextError> {
     {
         return Err(TextError::ControlCharacter { field });
     }
-    let text = if field.multiline() {
+    let text = if privacy::normalize::is_blank(&unified) {
+        // Only invisible characters (zero-width space, word joiner, …): nothing to show.
+        String::new()
+    } else if field.multiline() {
         unified.trim().to_string()
     } else {
         unified.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -148,6 +151,19 @@ mod tests {
             })
         );
         assert_eq!(optional(Field::Details, Some("   ")), Ok(None));
+    }
+
+    #[test]
+    fn invisible_only_text_is_empty() {
+        for input in ["\u{200B}", " \u{2060}\u{FEFF} ", "\u{00AD}\u{200E}"] {
+            assert_eq!(
+                required(Field::Name, input),
+                Err(TextError::Empty { field: Field::Name }),
+                "{input:?}"
+            );
+            assert_eq!(optional(Field::Note, Some(input)), Ok(None));
+        }
+        assert!(required(Field::Name, "Koordineringsgruppa\u{200B}").is_ok());
     }
 
     #[test]
@@ -197,41 +213,21 @@ mod tests {
     }
 }
 
-/// Make user input safe to repeat in a message: one line, at most 60 characters, and any
-/// run of nine or more digits (possibly grouped by spaces, dots or dashes, so it could be
-/// an identity number or part of one) replaced by `…`. Dates (eight digits) survive.
+/// Make user input safe to repeat in a message: one line, at most 60 characters, read the way
+/// the personal-data guard reads it (percent-escapes, NFKC, invisible characters dropped,
+/// digits of every script as ASCII; see [`privacy::normalize`]), and every chunk of nine or
+/// more digits joined by separators (spaces of any kind, line breaks, `.`, `/`, `-`, dashes,
+/// minus) replaced by `…`, so no identity number or part of one is repeated however it was
+/// written. Dates, with or without a time, survive (see [`privacy::mask_numbers`]).
 pub fn echo_safe(input: &str) -> String {
-    let one_line = input.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut out = String::new();
-    let mut run = String::new();
-    for c in one_line.chars() {
-        if c.is_numeric() || (!run.is_empty() && matches!(c, ' ' | '-' | '.')) {
-            run.push(c);
-        } else {
-            flush_digit_run(&mut run, &mut out);
-            out.push(c);
-        }
-    }
-    flush_digit_run(&mut run, &mut out);
-    let out = out.trim().to_string();
+    let masked = privacy::mask_numbers(input);
+    let out = masked.split_whitespace().collect::<Vec<_>>().join(" ");
     if out.chars().count() > 60 {
         let cut: String = out.chars().take(59).collect();
         format!("{cut}…")
     } else {
         out
     }
-}
-
-fn flush_digit_run(run: &mut String, out: &mut String) {
-    let body = run.trim_end_matches([' ', '-', '.']);
-    let tail = &run[body.len()..];
-    if body.chars().filter(|c| c.is_numeric()).count() >= 9 {
-        out.push('…');
-    } else {
-        out.push_str(body);
-    }
-    out.push_str(tail);
-    run.clear();
 }
 
 #[cfg(test)]
@@ -246,6 +242,18 @@ mod echo_tests {
         assert_eq!(echo_safe("Møte 12.03"), "Møte 12.03");
         assert_eq!(echo_safe("31.02.2027"), "31.02.2027");
         assert_eq!(echo_safe("01.01.01 12345."), "….");
+        assert_eq!(echo_safe("x 01/01/90 10046"), "x …");
+        assert_eq!(echo_safe("010190\u{2013}10046"), "…");
+        assert_eq!(
+            echo_safe("010190\u{2212}10046 og 010190\u{2011}10046"),
+            "… og …"
+        );
+        assert_eq!(echo_safe("01\u{200B}0190 10046"), "…");
+        assert_eq!(echo_safe("０１０１９０１００４６"), "…");
+        assert_eq!(echo_safe("٠١٠١٩٠١٠٠٤٦"), "…");
+        assert_eq!(echo_safe("fnr%2001019010046"), "fnr …");
+        assert_eq!(echo_safe("010190\n\n10046"), "…");
+        assert_eq!(echo_safe("31.02.2027 09.00"), "31.02.2027 09.00");
         assert_eq!(echo_safe("a\nb"), "a b");
         assert_eq!(echo_safe(&"x".repeat(100)).chars().count(), 60);
     }

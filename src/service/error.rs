@@ -120,6 +120,45 @@ pub enum Fault {
 }
 
 impl ServiceError {
+    /// A stable name of the kind of error, for logs: never anything the user typed (the
+    /// `Display` text of some variants, such as a refused cadence, quotes the input).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ServiceError::Forbidden(_) => "forbidden",
+            ServiceError::UnknownGroup { .. } => "unknown_group",
+            ServiceError::GroupArchived { .. } => "group_archived",
+            ServiceError::UnknownMeeting { .. } => "unknown_meeting",
+            ServiceError::UnknownAgendaItem { .. } => "unknown_agenda_item",
+            ServiceError::UnknownAction { .. } => "unknown_action",
+            ServiceError::Text(TextError::Empty { .. }) => "text_empty",
+            ServiceError::Text(TextError::TooLong { .. }) => "text_too_long",
+            ServiceError::Text(TextError::ControlCharacter { .. }) => "text_control_character",
+            ServiceError::Text(TextError::PersonalData { .. }) => "text_personal_data",
+            ServiceError::InvalidDate { .. } => "invalid_date",
+            ServiceError::InvalidDateTime { .. } => "invalid_date_time",
+            ServiceError::DateInPast { .. } => "date_in_past",
+            ServiceError::DuplicateGroupName { .. } => "duplicate_group_name",
+            ServiceError::DuplicateAgendaItem { .. } => "duplicate_agenda_item",
+            ServiceError::InvalidTimezone { .. } => "invalid_timezone",
+            ServiceError::MeetingClosed { .. } => "meeting_closed",
+            ServiceError::MeetingNotScheduled { .. } => "meeting_not_scheduled",
+            ServiceError::ItemClosed { .. } => "item_closed",
+            ServiceError::NotYourItem { .. } => "not_your_item",
+            ServiceError::StatusNeedsCoordinator { .. } => "status_needs_coordinator",
+            ServiceError::NothingToChange => "nothing_to_change",
+            ServiceError::InvalidPosition { .. } => "invalid_position",
+            ServiceError::EditConflict => "edit_conflict",
+            ServiceError::ConfirmationRequired { .. } => "confirmation_required",
+            ServiceError::LimitReached { .. } => "limit_reached",
+            ServiceError::InvalidCadence(_) => "invalid_cadence",
+            ServiceError::CadenceTooFrequent => "cadence_too_frequent",
+            ServiceError::InvalidLeads { .. } => "invalid_leads",
+            ServiceError::InvalidDuration { .. } => "invalid_duration",
+            ServiceError::Store(_) => "store",
+            ServiceError::Internal => "internal",
+        }
+    }
+
     /// The fault behind an internal error; `None` for what the user did.
     pub fn fault(&self) -> Option<Fault> {
         match self {

@@ -310,7 +310,7 @@ impl Service {
         match &outcome {
             Ok(_) => tracing::debug!("ok"),
             Err(e) if e.is_internal() => tracing::error!(error = %e, "command failed"),
-            Err(e) => tracing::debug!(refused = %e, "refused"),
+            Err(e) => tracing::debug!(refused = e.kind(), "refused"),
         }
         let visibility = if outcome.is_err() {
             Visibility::Ephemeral

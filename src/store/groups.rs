@@ -70,6 +70,36 @@ pub struct NewGroup<'a> {
     pub language: Option<Lang>,
 }
 
+/// Brings every group's stored `name_key` up to date with [`Group::name_key`], whose rule
+/// may change between versions (issue 14 added NFKC, invisible characters and look-alike
+/// letters), so a name finds its group after an upgrade. A key that would collide with
+/// another group's in the same workspace is left as it is (the older data had two names that
+/// now count as the same; both groups stay). Returns how many keys changed.
+pub async fn rekey_names(pool: &sqlx::SqlitePool) -> Result<u64> {
+    let rows: Vec<(i64, String, String)> =
+        sqlx::query_as("SELECT id, name, name_key FROM groups ORDER BY id")
+            .fetch_all(pool)
+            .await?;
+    let mut changed = 0;
+    for (id, name, key) in rows {
+        let fresh = Group::name_key(&name);
+        if fresh == key {
+            continue;
+        }
+        let done = sqlx::query(
+            "UPDATE groups SET name_key = ?1 WHERE id = ?2 AND NOT EXISTS
+               (SELECT 1 FROM groups o WHERE o.workspace_id = groups.workspace_id
+                  AND o.name_key = ?1 AND o.id <> ?2)",
+        )
+        .bind(&fresh)
+        .bind(id)
+        .execute(pool)
+        .await?;
+        changed += done.rows_affected();
+    }
+    Ok(changed)
+}
+
 pub async fn insert(
     conn: &mut SqliteConnection,
     g: &NewGroup<'_>,

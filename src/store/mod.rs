@@ -308,6 +308,9 @@ impl Store {
                 violations.len()
             )));
         }
+        drop(conn);
+        // Keys computed in Rust cannot be recomputed by a SQL migration.
+        groups::rekey_names(&self.pool).await?;
         Ok(())
     }
 

@@ -336,6 +336,9 @@ privacy-warning-child-class = Note: the text mentions a child together with a sc
 ## Text check (sltbot check-text)
 check-text-clean = No personal data found.
 check-text-national-id = The text contains a { $kind }.
+check-text-child-name = Note: the text may name a child or young person. Consider rewording it without names.
+check-text-child-class = Note: the text mentions a child together with a school class, which may be enough to identify the child. Consider rewording it.
+check-text-invalid-utf8 = The text on standard input is not valid UTF-8. Save it as UTF-8 and try again.
 
 ## History, export, deletion and limits
 audit-heading = Recent changes in { $group }:

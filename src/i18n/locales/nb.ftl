@@ -317,6 +317,9 @@ privacy-warning-child-class = Obs: teksten nevner et barn sammen med en skolekla
 ## Tekstsjekk (sltbot check-text)
 check-text-clean = Fant ingen personopplysninger.
 check-text-national-id = Teksten inneholder et { $kind }.
+check-text-child-name = Obs: teksten kan se ut til å navngi et barn eller en ungdom. Vurder å skrive den om uten navn.
+check-text-child-class = Obs: teksten nevner et barn sammen med en skoleklasse, og det kan være nok til å kjenne igjen barnet. Vurder å skrive den om.
+check-text-invalid-utf8 = Teksten på standard inn er ikke gyldig UTF-8. Lagre den som UTF-8 og prøv igjen.
 
 ## Historikk, eksport, sletting og grenser
 audit-heading = Siste endringer i { $group }:

@@ -314,6 +314,9 @@ privacy-warning-child-class = Merk: teksten nemner eit barn saman med ein skulek
 ## Tekstsjekk (sltbot check-text)
 check-text-clean = Fann ingen personopplysningar.
 check-text-national-id = Teksten inneheld eit { $kind }.
+check-text-child-name = Merk: teksten kan sjå ut til å namngje eit barn eller ein ungdom. Vurder å skrive han om utan namn.
+check-text-child-class = Merk: teksten nemner eit barn saman med ein skuleklasse, og det kan vere nok til å kjenne att barnet. Vurder å skrive han om.
+check-text-invalid-utf8 = Teksten på standard inn er ikkje gyldig UTF-8. Lagre han som UTF-8 og prøv igjen.
 
 ## Historikk, eksport, sletting og grenser
 audit-heading = Siste endringar i { $group }:
