@@ -481,7 +481,13 @@ async fn outbox_gives_up_on_a_permanent_error() {
         .await
         .expect_err("403 is permanent");
     assert!(
-        matches!(err, sltbot::notify::DeliveryError::Permanent(_)),
+        matches!(
+            err,
+            sltbot::notify::DeliveryError::Permanent {
+                refusal: sltbot::notify::Refusal::MissingAccess,
+                ..
+            }
+        ),
         "{err:?}"
     );
     assert_eq!(fake.requests().len(), 1, "not retried");

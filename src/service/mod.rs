@@ -5,6 +5,7 @@
 mod actions;
 mod agenda;
 pub mod command;
+mod delivery;
 pub mod error;
 mod groups;
 mod lookup;
@@ -13,6 +14,8 @@ pub mod permissions;
 mod records;
 pub mod reply;
 mod schedule;
+
+pub use delivery::DeliveryNotice;
 
 pub use command::{ActionQuery, Command, GroupFields, WorkspaceSet};
 pub use error::{Limit, ServiceError};
