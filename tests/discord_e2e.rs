@@ -461,6 +461,75 @@ async fn outbox_retries_429_and_500_and_posts_once() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn outbox_waits_exactly_the_retry_after_of_a_429_not_its_own_backoff() {
+    let fake = FakeDiscord::start(FakeDiscordOptions::default()).await;
+    let mut tap = fake.tap_requests();
+    // Longer than the policy's first back-off (250 ms): the answer's word counts.
+    fake.fail_next(
+        Route::CreateMessage,
+        1,
+        Fault::RateLimited {
+            retry_after: 0.9,
+            global: false,
+        },
+    );
+    outbox_for(&fake)
+        .send_keyed(
+            "n1p0",
+            &Outbound {
+                channel: ChannelId(DIGEST_CHANNEL_ID),
+                content: "x".into(),
+                ping: Ping::Nobody,
+                buttons: Vec::new(),
+            },
+        )
+        .await
+        .expect("delivered after the wait");
+    let mut posts = Vec::new();
+    while let Ok((r, at)) = tap.try_recv() {
+        if r.route == Some(Route::CreateMessage) {
+            posts.push((r.status, at));
+        }
+    }
+    assert_eq!(posts.iter().map(|p| p.0).collect::<Vec<_>>(), [429, 200]);
+    let gap = posts[1].1 - posts[0].1;
+    assert!(
+        gap >= Duration::from_millis(900) && gap < Duration::from_millis(1500),
+        "waited {gap:?}"
+    );
+    fake.assert_no_violations();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn outbox_hands_a_long_retry_after_back_to_the_scheduler() {
+    let fake = FakeDiscord::start(FakeDiscordOptions::default()).await;
+    fake.fail_next(
+        Route::CreateMessage,
+        1,
+        Fault::RateLimited {
+            retry_after: 42.5,
+            global: false,
+        },
+    );
+    let err = outbox_for(&fake)
+        .send(&Outbound {
+            channel: ChannelId(DIGEST_CHANNEL_ID),
+            content: "x".into(),
+            ping: Ping::Nobody,
+            buttons: Vec::new(),
+        })
+        .await
+        .expect_err("too long to wait in the outbox");
+    match err {
+        sltbot::notify::DeliveryError::Retryable { retry_after, .. } => {
+            assert_eq!(retry_after, Some(Duration::from_secs_f64(42.5)))
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(fake.requests().len(), 1, "no retry in the outbox");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn outbox_gives_up_on_a_permanent_error() {
     let fake = FakeDiscord::start(FakeDiscordOptions::default()).await;
     fake.fail_next(
