@@ -125,8 +125,22 @@ async fn seed(db: &std::path::Path, first_due: DateTime<Utc>) {
 }
 
 struct Proc {
-    child: tokio::process::Child,
+    child: std::process::Child,
     started: Instant,
+}
+
+impl Proc {
+    /// SIGKILL (what `Child::kill` sends on unix) and reap.
+    fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Proc {
+    fn drop(&mut self) {
+        self.kill();
+    }
 }
 
 fn spawn(dir: &std::path::Path, db: &std::path::Path, fake: &FakeDiscord) -> Proc {
@@ -135,7 +149,7 @@ fn spawn(dir: &std::path::Path, db: &std::path::Path, fake: &FakeDiscord) -> Pro
         .append(true)
         .open(dir.join("sltbot.log"))
         .expect("log file");
-    let child = tokio::process::Command::new(env!("CARGO_BIN_EXE_sltbot"))
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_sltbot"))
         .arg("run")
         .current_dir(dir)
         .env("DISCORD_TOKEN", &fake.options().token)
@@ -148,7 +162,6 @@ fn spawn(dir: &std::path::Path, db: &std::path::Path, fake: &FakeDiscord) -> Pro
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .stderr(log)
-        .kill_on_drop(true)
         .spawn()
         .expect("the sltbot binary starts");
     Proc {
@@ -269,7 +282,7 @@ async fn the_binary_killed_at_random_moments_loses_delays_and_doubles_no_reminde
         if Instant::now() >= end && kills >= MIN_KILLS {
             // The survivor: measure it idle, then stop it.
             tokio::time::sleep(Duration::from_secs(2)).await;
-            let pid = p.child.id().expect("pid");
+            let pid = p.child.id();
             let mut rss: Vec<f64> = Vec::new();
             for _ in 0..5 {
                 if let Some(k) = rss_kib(pid) {
@@ -277,8 +290,7 @@ async fn the_binary_killed_at_random_moments_loses_delays_and_doubles_no_reminde
                 }
                 tokio::time::sleep(Duration::from_millis(500)).await;
             }
-            let _ = p.child.start_kill();
-            let _ = p.child.wait().await;
+            p.kill();
             eprintln!(
                 "idle RSS of the connected binary (debug build): median {:.1} MiB of {} samples",
                 median(&mut rss),
@@ -294,8 +306,7 @@ async fn the_binary_killed_at_random_moments_loses_delays_and_doubles_no_reminde
             aimed += 1;
         }
         tokio::time::sleep(life).await;
-        let _ = p.child.start_kill(); // SIGKILL
-        let _ = p.child.wait().await;
+        p.kill(); // SIGKILL
         kills += 1;
     }
 
