@@ -300,9 +300,19 @@ async fn the_binary_killed_at_random_moments_loses_delays_and_doubles_no_reminde
         }
         let mut life = rng.millis(300, 3_500);
         let now = Instant::now();
-        if let Some(b) = boundaries.iter().find(|b| **b > now && **b < now + life) {
+        if let Some(b) = boundaries
+            .iter()
+            .find(|b| **b > now && **b < now + life + Duration::from_secs(2))
+        {
             // Aim just after the due minute: mid-burst.
-            life = (*b - now) + rng.millis(50, 1_500);
+            life = (*b - now) + rng.millis(10, 400);
+            aimed += 1;
+        } else if boundaries
+            .iter()
+            .any(|b| *b < now && now < *b + Duration::from_secs(4))
+        {
+            // Just restarted after a kill mid-burst: kill again while it recovers.
+            life = rng.millis(20, 400);
             aimed += 1;
         }
         tokio::time::sleep(life).await;
@@ -394,10 +404,28 @@ async fn the_binary_killed_at_random_moments_loses_delays_and_doubles_no_reminde
         }
     }
     let max_late = lateness_ms.iter().copied().fold(0.0, f64::max);
+    // How often a restarted process found claims of a killed one (from the JSON logs).
+    let log = std::fs::read_to_string(dir.path().join("sltbot.log")).unwrap_or_default();
+    let (mut takebacks, mut taken) = (0, 0);
+    for line in log.lines() {
+        let Ok(v) = serde_json::from_str::<Value>(line) else {
+            continue;
+        };
+        if v["message"] == "taking back the claims of a scheduler that is gone" {
+            takebacks += 1;
+            taken += v["fields"]["claims"].as_u64().unwrap_or(0);
+        }
+    }
+    assert!(
+        !log.contains('\u{1b}'),
+        "no colour codes in logs written to a file"
+    );
     eprintln!(
         "crash test: {} due reminders, {kills} SIGKILLs ({aimed} aimed just after a due minute), \
-         {} processes; lost {}, doubled {doubled}, resent under the same nonce (answered by \
-         Discord's dedup, not posted) {resent}; 429s {rate_limited}, 500s {server_errors}; \
+         {} processes; claims of a killed process taken back at once {taken} (in \
+         {takebacks} restarts); lost {}, doubled {doubled}, resent under the same nonce \
+         (answered by Discord's dedup, not posted) {resent}; 429s {rate_limited}, 500s \
+         {server_errors}; \
          lateness after due: median {:.0} ms, max {:.0} ms; states {states:?}",
         rows.len(),
         starts.len(),
