@@ -182,6 +182,9 @@ async fn run(config: &Config) -> anyhow::Result<ExitCode> {
         Err(code) => return Ok(code),
     };
     tracing::info!(database = %config.database.url, "database ready");
+    if let Some(url) = &config.discord.api_url {
+        tracing::info!(api_url = %url, "Discord REST goes through this base URL (a proxy)");
+    }
     let service = app::service(config, store.clone(), Arc::new(SystemClock));
     let opts = sltbot::discord::BotOptions {
         token,
