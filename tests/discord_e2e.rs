@@ -1335,3 +1335,125 @@ async fn a_reminder_due_on_the_fake_clock_reaches_the_channel_pinging_the_coordi
         .unwrap();
     assert_eq!(state.as_deref(), Some("sent"));
 }
+
+/// No silent loss, end to end: Discord answers 404 *Unknown Channel* (code 10003) for the
+/// group's channel; the reminder is `failed` with that reason, posted once only, and the
+/// coordinators get the notice in the digest channel, pinging their role.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reminder_to_a_deleted_channel_is_failed_and_the_coordinators_are_told_in_the_digest_channel(
+) {
+    use chrono::TimeZone;
+    use sltbot::clock::ManualClock;
+    use sltbot::domain::ChannelId as Ch;
+    use sltbot::scheduler::Scheduler;
+    use sltbot::store::{Store, StoreOptions};
+
+    const GONE: u64 = 920_000_000_000_000_099;
+    let fake = FakeDiscord::start(FakeDiscordOptions::default()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("sltbot.db");
+    let store = Store::open(
+        &format!("sqlite://{}", db.display()),
+        &StoreOptions::default(),
+    )
+    .await
+    .unwrap();
+    let clock = ManualClock::new(harness::start_time());
+    let service = sltbot::service::Service::new(
+        store.clone(),
+        Arc::new(clock.clone()),
+        sltbot::service::Defaults::default(),
+    );
+    harness::seed(&service).await;
+    let ws = WorkspaceId(GUILD_ID);
+    for cmd in [
+        Command::GroupReminders {
+            group: GROUP.into(),
+            leads: Some("1d".into()),
+            deadline: Some("none".into()),
+            skip_holidays: None,
+        },
+        Command::GroupEdit {
+            group: GROUP.into(),
+            fields: sltbot::service::GroupFields {
+                channel: Some(Ch(GONE)),
+                ..Default::default()
+            },
+        },
+        Command::DigestSet {
+            channel: Some(Ch(DIGEST_CHANNEL_ID)),
+            cadence: None,
+        },
+    ] {
+        let r = service.execute(&harness::admin(), ws, cmd).await;
+        assert!(r.outcome.is_ok(), "{r:?}");
+    }
+    let due = chrono::Utc
+        .with_ymd_and_hms(2027, 1, 11, 8, 0, 30)
+        .single()
+        .unwrap();
+    clock.set(due);
+    let scheduler = Scheduler::for_service(&service, Arc::new(outbox_for(&fake)));
+    let report = scheduler.tick(due).await.expect("tick");
+    assert_eq!(report.failed, 1, "{report:?}");
+
+    let refused: Vec<_> = fake
+        .requests()
+        .into_iter()
+        .filter(|r| r.route == Some(Route::CreateMessage) && r.id("channel_id") == Some(GONE))
+        .collect();
+    assert_eq!(refused.len(), 1, "refused once, not retried");
+    assert_eq!(refused[0].status, 404);
+    let (state, failure, outcome): (String, String, String) = sqlx::query_as(
+        "SELECT state, failure, outcome FROM notifications WHERE key = 'reminder:1:1440'",
+    )
+    .fetch_one(store.pool())
+    .await
+    .unwrap();
+    assert_eq!(
+        (state.as_str(), failure.as_str(), outcome.as_str()),
+        ("failed", "unknown_channel", "HTTP 404 (Discord code 10003)")
+    );
+
+    let notice = fake
+        .messages_in_channel(DIGEST_CHANNEL_ID)
+        .into_iter()
+        .find(|m| m["content"].as_str().is_some_and(|c| c.contains("⚠️")))
+        .expect("the notice in the digest channel");
+    let content = notice["content"].as_str().unwrap();
+    assert!(
+        content.starts_with(&format!(
+            "<@&{COORDINATOR_ROLE_ID}> ⚠️ En melding fra sltbot kom ikke fram"
+        )),
+        "{content}"
+    );
+    assert!(
+        content.contains(&format!(
+            "til {GROUP} i <#{GONE}>, planlagt mandag 11.01.2027 kl. 09.00. Kanalen finnes \
+             ikke lenger: velg en ny med /group edit"
+        )),
+        "{content}"
+    );
+    assert_eq!(
+        notice["mention_roles"],
+        json!([COORDINATOR_ROLE_ID.to_string()])
+    );
+    // Later ticks neither retry it nor repeat the notice.
+    scheduler
+        .tick(due + chrono::Duration::hours(3))
+        .await
+        .expect("tick");
+    let posts_to_gone = fake
+        .requests()
+        .iter()
+        .filter(|r| r.id("channel_id") == Some(GONE))
+        .count();
+    assert_eq!(posts_to_gone, 1);
+    let notices = fake
+        .messages_in_channel(DIGEST_CHANNEL_ID)
+        .iter()
+        .filter(|m| m["content"].as_str().is_some_and(|c| c.contains("⚠️")))
+        .count();
+    assert_eq!(notices, 1);
+    fake.assert_no_violations();
+}
