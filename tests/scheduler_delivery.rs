@@ -304,3 +304,98 @@ async fn one_slow_message_does_not_hold_up_the_others() {
     assert_eq!(report.sent, 4);
     assert_eq!(env.outbox.messages().len(), 4);
 }
+
+#[tokio::test]
+async fn the_delivery_migration_keeps_every_existing_notification_row() {
+    use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("old.db");
+    // A database as the previous release left it: every migration before this one.
+    let old = sqlx::migrate::Migrator {
+        migrations: std::borrow::Cow::Owned(
+            sltbot::store::MIGRATOR
+                .migrations
+                .iter()
+                .filter(|m| m.version < 20261128000001)
+                .cloned()
+                .collect(),
+        ),
+        ignore_missing: false,
+        locking: true,
+        no_tx: false,
+    };
+    let pool = SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect_with(
+            SqliteConnectOptions::new()
+                .filename(&path)
+                .create_if_missing(true)
+                .foreign_keys(true),
+        )
+        .await
+        .expect("pool");
+    old.run(&pool).await.expect("old migrations");
+    sqlx::query(
+        "INSERT INTO notifications (key, kind, workspace_id, planned_at, due_at, state,
+         claimed_at, claim_token, attempts, parts_sent, outcome, created_at) VALUES
+         ('digest:1:2027-W01', 'digest', 1, 100, 100, 'sent', 90, NULL, 1, 2, NULL, 50),
+         ('digest:1:2027-W02', 'digest', 1, 200, 230, 'claimed', 220, 'aaaaaaaaaaaaaaaa', 2, 1,
+          'retryable', 60),
+         ('digest:1:2027-W03', 'digest', 1, 300, 300, 'pending', NULL, NULL, 0, 0, NULL, 70)",
+    )
+    .execute(&pool)
+    .await
+    .expect("old rows");
+    type R = (
+        i64,
+        String,
+        String,
+        i64,
+        i64,
+        String,
+        Option<i64>,
+        Option<String>,
+        i64,
+        i64,
+    );
+    let q = "SELECT id, key, kind, planned_at, due_at, state, claimed_at, claim_token, attempts,
+             parts_sent FROM notifications ORDER BY id";
+    let before: Vec<R> = sqlx::query_as(q).fetch_all(&pool).await.expect("before");
+    pool.close().await;
+
+    let store = open(&path.display().to_string()).await;
+    let after: Vec<R> = sqlx::query_as(q)
+        .fetch_all(store.pool())
+        .await
+        .expect("after");
+    assert_eq!(before, after);
+    let new_columns: (Option<String>, Option<i64>, Option<i64>, Option<i64>) = sqlx::query_as(
+        "SELECT failure, failed_at, noticed_at, about_id FROM notifications WHERE id = 2",
+    )
+    .fetch_one(store.pool())
+    .await
+    .expect("new columns");
+    assert_eq!(new_columns, (None, None, None, None));
+    // The new state and kind are allowed now.
+    sqlx::query("UPDATE notifications SET state = 'failed', failure = 'gave_up' WHERE id = 3")
+        .execute(store.pool())
+        .await
+        .expect("failed state");
+    let indexes: Vec<String> = sqlx::query_scalar(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'notifications'
+         AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
+    .fetch_all(store.pool())
+    .await
+    .expect("indexes");
+    assert_eq!(
+        indexes,
+        [
+            "notifications_action",
+            "notifications_claims",
+            "notifications_due",
+            "notifications_failed",
+            "notifications_meeting"
+        ]
+    );
+}
