@@ -1457,3 +1457,114 @@ async fn a_reminder_to_a_deleted_channel_is_failed_and_the_coordinators_are_told
     assert_eq!(notices, 1);
     fake.assert_no_violations();
 }
+
+/// Posts through the real Discord outbox, then "dies" before the scheduler can record it.
+struct DiesAfterPosting {
+    inner: DiscordOutbox,
+    posted: tokio::sync::Notify,
+}
+
+#[async_trait::async_trait]
+impl sltbot::notify::Outbox for DiesAfterPosting {
+    fn style(&self) -> sltbot::render::Style {
+        sltbot::render::Style::Discord
+    }
+    async fn send(
+        &self,
+        m: &Outbound,
+    ) -> Result<sltbot::notify::Sent, sltbot::notify::DeliveryError> {
+        self.inner.send(m).await
+    }
+    async fn send_keyed(
+        &self,
+        key: &str,
+        m: &Outbound,
+    ) -> Result<sltbot::notify::Sent, sltbot::notify::DeliveryError> {
+        self.inner.send_keyed(key, m).await?;
+        self.posted.notify_one();
+        std::future::pending().await
+    }
+}
+
+/// The window between Discord's answer and recording it: the process dies there, the next
+/// one takes the claim back at once and (Discord cannot be asked) sends again under the
+/// same nonce — which Discord answers with the first message. One message in the channel.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_process_dying_between_discords_answer_and_recording_it_does_not_double_the_post() {
+    use chrono::TimeZone;
+    use sltbot::clock::ManualClock;
+    use sltbot::scheduler::Scheduler;
+    use sltbot::store::{Store, StoreOptions};
+
+    let fake = FakeDiscord::start(FakeDiscordOptions::default()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("sltbot.db").display());
+    let store = Store::open(&url, &StoreOptions::default()).await.unwrap();
+    let clock = ManualClock::new(harness::start_time());
+    let service = sltbot::service::Service::new(
+        store.clone(),
+        Arc::new(clock.clone()),
+        sltbot::service::Defaults::default(),
+    );
+    harness::seed(&service).await;
+    let r = service
+        .execute(
+            &harness::admin(),
+            WorkspaceId(GUILD_ID),
+            Command::GroupReminders {
+                group: GROUP.into(),
+                leads: Some("1d".into()),
+                deadline: Some("none".into()),
+                skip_holidays: None,
+            },
+        )
+        .await;
+    assert!(r.outcome.is_ok(), "{r:?}");
+    let due = chrono::Utc
+        .with_ymd_and_hms(2027, 1, 11, 8, 0, 30)
+        .single()
+        .unwrap();
+    clock.set(due);
+
+    let dying = Arc::new(DiesAfterPosting {
+        inner: outbox_for(&fake),
+        posted: tokio::sync::Notify::new(),
+    });
+    let doomed = Scheduler::new(
+        Store::open(&url, &StoreOptions::default()).await.unwrap(),
+        Arc::new(clock.clone()),
+        dying.clone(),
+        Arc::new(tokio::sync::Notify::new()),
+    );
+    tokio::select! {
+        _ = doomed.tick(due) => panic!("the dying outbox never returns"),
+        _ = dying.posted.notified() => {}
+    }
+    drop(doomed);
+    assert_eq!(fake.messages_in_channel(GENERAL_CHANNEL_ID).len(), 1);
+
+    let next = Scheduler::for_service(&service, Arc::new(outbox_for(&fake)));
+    let report = next
+        .tick(due + chrono::Duration::seconds(1))
+        .await
+        .expect("tick");
+    assert_eq!((report.recovered, report.sent), (1, 1), "{report:?}");
+    let posts: Vec<_> = fake
+        .requests()
+        .into_iter()
+        .filter(|r| r.route == Some(Route::CreateMessage))
+        .collect();
+    assert_eq!(posts.len(), 2, "sent again after the crash");
+    assert_eq!(body(&posts[0])["nonce"], body(&posts[1])["nonce"]);
+    assert_eq!(
+        posts[0].response.as_ref().unwrap()["id"],
+        posts[1].response.as_ref().unwrap()["id"],
+        "Discord answered the repeat with the first message"
+    );
+    assert_eq!(
+        fake.messages_in_channel(GENERAL_CHANNEL_ID).len(),
+        1,
+        "not doubled"
+    );
+    fake.assert_no_violations();
+}
