@@ -86,18 +86,28 @@ pub struct DiscordConfig {
     /// A file holding the token, as an alternative to `DISCORD_TOKEN`.
     #[serde(default)]
     pub token_file: Option<PathBuf>,
+    /// Send all REST traffic to this base URL instead of `https://discord.com` — an HTTP
+    /// proxy such as twilight-http-proxy or nirn-proxy, which then keeps Discord's rate
+    /// limits (serenity's own limiter is off behind a proxy; sltbot still honours every
+    /// 429's `retry_after`). The gateway URL comes from the proxy's `GET /gateway`.
+    #[serde(default)]
+    pub api_url: Option<url::Url>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct LogConfig {
     /// A tracing filter, e.g. `info,sltbot=debug`. `RUST_LOG` wins when set.
     pub filter: String,
+    /// `text` (colour only on a terminal) or `json` (one object per line).
+    #[serde(default)]
+    pub format: crate::logging::LogFormat,
 }
 
 impl Default for LogConfig {
     fn default() -> Self {
         LogConfig {
             filter: "info".into(),
+            format: crate::logging::LogFormat::Text,
         }
     }
 }
@@ -134,6 +144,24 @@ mod tests {
             assert_eq!(c.defaults.timezone, "Europe/Oslo");
             assert_eq!(c.backup.folder, PathBuf::from("data/backups"));
             assert_eq!(c.backup.keep, 7);
+            assert_eq!(c.discord.api_url, None);
+            assert_eq!(c.log.format, crate::logging::LogFormat::Text);
+            Ok(())
+        });
+    }
+
+    #[test]
+    #[allow(clippy::result_large_err)]
+    fn api_url_and_log_format_come_from_the_environment() {
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("SLTBOT_DISCORD__API_URL", "http://127.0.0.1:8080");
+            jail.set_env("SLTBOT_LOG__FORMAT", "json");
+            let c = Config::load(Some(Path::new("none.toml"))).map_err(|e| *e)?;
+            assert_eq!(
+                c.discord.api_url.as_ref().map(url::Url::as_str),
+                Some("http://127.0.0.1:8080/")
+            );
+            assert_eq!(c.log.format, crate::logging::LogFormat::Json);
             Ok(())
         });
     }

@@ -15,6 +15,7 @@ pub mod console;
 pub mod discord;
 pub mod domain;
 pub mod i18n;
+pub mod logging;
 pub mod notify;
 pub mod plan;
 pub mod render;

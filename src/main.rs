@@ -159,15 +159,8 @@ fn main() -> ExitCode {
 }
 
 fn init_tracing(config: &Config) {
-    use tracing_subscriber::EnvFilter;
-    let filter = EnvFilter::try_from_default_env()
-        .or_else(|_| EnvFilter::try_new(&config.log.filter))
-        .unwrap_or_else(|_| EnvFilter::new("info"));
     // Logs go to stderr so stdout carries only replies.
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .try_init();
+    sltbot::logging::init(&config.log.filter, config.log.format);
 }
 
 fn default_lang(config: &Config) -> Lang {
@@ -214,10 +207,13 @@ async fn run(config: &Config) -> anyhow::Result<ExitCode> {
         Err(code) => return Ok(code),
     };
     tracing::info!(database = %config.database.url, "database ready");
+    if let Some(url) = &config.discord.api_url {
+        tracing::info!(api_url = %url, "Discord REST goes through this base URL (a proxy)");
+    }
     let service = app::service(config, store.clone(), Arc::new(SystemClock));
     let opts = sltbot::discord::BotOptions {
         token,
-        api_base: None,
+        api_base: config.discord.api_url.clone(),
         guilds: config.discord.guilds.clone(),
     };
     let mut bot = match sltbot::discord::Bot::start(service.clone(), opts).await {

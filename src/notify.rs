@@ -52,9 +52,86 @@ pub enum DeliveryError {
         retry_after: Option<Duration>,
         reason: String,
     },
-    /// Will not succeed as is (unknown channel, missing permission).
-    #[error("permanent delivery failure: {0}")]
-    Permanent(String),
+    /// Will not succeed as is (unknown channel, missing permission): the notification is
+    /// marked `failed` with `refusal`, and the coordinators are told.
+    #[error("permanent delivery failure: {refusal:?} ({detail})")]
+    Permanent {
+        refusal: Refusal,
+        /// For the log and the database: HTTP status and Discord code, never user text.
+        detail: String,
+    },
+}
+
+/// Why a message was refused for good. Stored (`notifications.failure`) by [`Refusal::as_str`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// The channel does not exist (any more), or none is set (Discord code 10003).
+    UnknownChannel,
+    /// The bot cannot see the channel (Discord code 50001).
+    MissingAccess,
+    /// The bot may see the channel but not post there, or not ping (Discord code 50013).
+    MissingPermissions,
+    /// Another 404.
+    NotFound,
+    /// Another 403.
+    Forbidden,
+    /// Any other refusal (a 4xx that trying again will not change).
+    Rejected,
+    /// Temporary failures (429, 5xx, network) went on past the bounded retries.
+    GaveUp,
+}
+
+impl Refusal {
+    pub const ALL: [Refusal; 7] = [
+        Refusal::UnknownChannel,
+        Refusal::MissingAccess,
+        Refusal::MissingPermissions,
+        Refusal::NotFound,
+        Refusal::Forbidden,
+        Refusal::Rejected,
+        Refusal::GaveUp,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Refusal::UnknownChannel => "unknown_channel",
+            Refusal::MissingAccess => "missing_access",
+            Refusal::MissingPermissions => "missing_permissions",
+            Refusal::NotFound => "not_found",
+            Refusal::Forbidden => "forbidden",
+            Refusal::Rejected => "rejected",
+            Refusal::GaveUp => "gave_up",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Refusal> {
+        Refusal::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// Sort an HTTP refusal by status and Discord error code.
+    pub fn from_http(status: u16, code: i64) -> Refusal {
+        match (status, code) {
+            (_, 10003) => Refusal::UnknownChannel,
+            (_, 50001) => Refusal::MissingAccess,
+            (_, 50013) => Refusal::MissingPermissions,
+            (404, _) => Refusal::NotFound,
+            (403, _) => Refusal::Forbidden,
+            _ => Refusal::Rejected,
+        }
+    }
+
+    /// The Fluent key of the explanation (what to change in Discord).
+    pub fn fluent_key(self) -> &'static str {
+        match self {
+            Refusal::UnknownChannel => "delivery-reason-unknown-channel",
+            Refusal::MissingAccess => "delivery-reason-missing-access",
+            Refusal::MissingPermissions => "delivery-reason-missing-permissions",
+            Refusal::NotFound => "delivery-reason-not-found",
+            Refusal::Forbidden => "delivery-reason-forbidden",
+            Refusal::Rejected => "delivery-reason-rejected",
+            Refusal::GaveUp => "delivery-reason-gave-up",
+        }
+    }
 }
 
 /// What an outbox knows about a message sent under an idempotency key.
@@ -200,6 +277,24 @@ impl Outbox for RecordingOutbox {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn refusals_follow_discord_codes_first_then_the_status() {
+        let table = [
+            (404, 10003, Refusal::UnknownChannel),
+            (403, 50001, Refusal::MissingAccess),
+            (403, 50013, Refusal::MissingPermissions),
+            (404, 10008, Refusal::NotFound),
+            (403, 0, Refusal::Forbidden),
+            (400, 50035, Refusal::Rejected),
+        ];
+        for (status, code, want) in table {
+            assert_eq!(Refusal::from_http(status, code), want, "{status} {code}");
+        }
+        for r in Refusal::ALL {
+            assert_eq!(Refusal::parse(r.as_str()), Some(r));
+        }
+    }
 
     #[test]
     fn split_prefers_line_breaks_and_respects_limit() {

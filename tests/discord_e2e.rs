@@ -461,6 +461,75 @@ async fn outbox_retries_429_and_500_and_posts_once() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn outbox_waits_exactly_the_retry_after_of_a_429_not_its_own_backoff() {
+    let fake = FakeDiscord::start(FakeDiscordOptions::default()).await;
+    let mut tap = fake.tap_requests();
+    // Longer than the policy's first back-off (250 ms): the answer's word counts.
+    fake.fail_next(
+        Route::CreateMessage,
+        1,
+        Fault::RateLimited {
+            retry_after: 0.9,
+            global: false,
+        },
+    );
+    outbox_for(&fake)
+        .send_keyed(
+            "n1p0",
+            &Outbound {
+                channel: ChannelId(DIGEST_CHANNEL_ID),
+                content: "x".into(),
+                ping: Ping::Nobody,
+                buttons: Vec::new(),
+            },
+        )
+        .await
+        .expect("delivered after the wait");
+    let mut posts = Vec::new();
+    while let Ok((r, at)) = tap.try_recv() {
+        if r.route == Some(Route::CreateMessage) {
+            posts.push((r.status, at));
+        }
+    }
+    assert_eq!(posts.iter().map(|p| p.0).collect::<Vec<_>>(), [429, 200]);
+    let gap = posts[1].1 - posts[0].1;
+    assert!(
+        gap >= Duration::from_millis(900) && gap < Duration::from_millis(1500),
+        "waited {gap:?}"
+    );
+    fake.assert_no_violations();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn outbox_hands_a_long_retry_after_back_to_the_scheduler() {
+    let fake = FakeDiscord::start(FakeDiscordOptions::default()).await;
+    fake.fail_next(
+        Route::CreateMessage,
+        1,
+        Fault::RateLimited {
+            retry_after: 42.5,
+            global: false,
+        },
+    );
+    let err = outbox_for(&fake)
+        .send(&Outbound {
+            channel: ChannelId(DIGEST_CHANNEL_ID),
+            content: "x".into(),
+            ping: Ping::Nobody,
+            buttons: Vec::new(),
+        })
+        .await
+        .expect_err("too long to wait in the outbox");
+    match err {
+        sltbot::notify::DeliveryError::Retryable { retry_after, .. } => {
+            assert_eq!(retry_after, Some(Duration::from_secs_f64(42.5)))
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(fake.requests().len(), 1, "no retry in the outbox");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn outbox_gives_up_on_a_permanent_error() {
     let fake = FakeDiscord::start(FakeDiscordOptions::default()).await;
     fake.fail_next(
@@ -481,7 +550,13 @@ async fn outbox_gives_up_on_a_permanent_error() {
         .await
         .expect_err("403 is permanent");
     assert!(
-        matches!(err, sltbot::notify::DeliveryError::Permanent(_)),
+        matches!(
+            err,
+            sltbot::notify::DeliveryError::Permanent {
+                refusal: sltbot::notify::Refusal::MissingAccess,
+                ..
+            }
+        ),
         "{err:?}"
     );
     assert_eq!(fake.requests().len(), 1, "not retried");
@@ -1316,4 +1391,241 @@ async fn a_reminder_due_on_the_fake_clock_reaches_the_channel_pinging_the_coordi
         .await
         .unwrap();
     assert_eq!(state.as_deref(), Some("sent"));
+}
+
+/// No silent loss, end to end: Discord answers 404 *Unknown Channel* (code 10003) for the
+/// group's channel; the reminder is `failed` with that reason, posted once only, and the
+/// coordinators get the notice in the digest channel, pinging their role.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reminder_to_a_deleted_channel_is_failed_and_the_coordinators_are_told_in_the_digest_channel(
+) {
+    use chrono::TimeZone;
+    use sltbot::clock::ManualClock;
+    use sltbot::domain::ChannelId as Ch;
+    use sltbot::scheduler::Scheduler;
+    use sltbot::store::{Store, StoreOptions};
+
+    const GONE: u64 = 920_000_000_000_000_099;
+    let fake = FakeDiscord::start(FakeDiscordOptions::default()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("sltbot.db");
+    let store = Store::open(
+        &format!("sqlite://{}", db.display()),
+        &StoreOptions::default(),
+    )
+    .await
+    .unwrap();
+    let clock = ManualClock::new(harness::start_time());
+    let service = sltbot::service::Service::new(
+        store.clone(),
+        Arc::new(clock.clone()),
+        sltbot::service::Defaults::default(),
+    );
+    harness::seed(&service).await;
+    let ws = WorkspaceId(GUILD_ID);
+    for cmd in [
+        Command::GroupReminders {
+            group: GROUP.into(),
+            leads: Some("1d".into()),
+            deadline: Some("none".into()),
+            skip_holidays: None,
+        },
+        Command::GroupEdit {
+            group: GROUP.into(),
+            name: None,
+            level: None,
+            channel: Some(Ch(GONE)),
+            coordinator_role: None,
+            member_role: None,
+            timezone: None,
+            language: None,
+        },
+        Command::DigestSet {
+            channel: Some(Ch(DIGEST_CHANNEL_ID)),
+            cadence: None,
+            rule: None,
+        },
+    ] {
+        let r = service.execute(&harness::admin(), ws, cmd).await;
+        assert!(r.outcome.is_ok(), "{r:?}");
+    }
+    let due = chrono::Utc
+        .with_ymd_and_hms(2027, 1, 11, 8, 0, 30)
+        .single()
+        .unwrap();
+    clock.set(due);
+    let scheduler = Scheduler::for_service(&service, Arc::new(outbox_for(&fake)));
+    let report = scheduler.tick(due).await.expect("tick");
+    assert_eq!(report.failed, 1, "{report:?}");
+
+    let refused: Vec<_> = fake
+        .requests()
+        .into_iter()
+        .filter(|r| r.route == Some(Route::CreateMessage) && r.id("channel_id") == Some(GONE))
+        .collect();
+    assert_eq!(refused.len(), 1, "refused once, not retried");
+    assert_eq!(refused[0].status, 404);
+    let (state, failure, outcome): (String, String, String) = sqlx::query_as(
+        "SELECT state, failure, outcome FROM notifications WHERE key = 'reminder:1:1440'",
+    )
+    .fetch_one(store.pool())
+    .await
+    .unwrap();
+    assert_eq!(
+        (state.as_str(), failure.as_str(), outcome.as_str()),
+        ("failed", "unknown_channel", "HTTP 404 (Discord code 10003)")
+    );
+
+    let notice = fake
+        .messages_in_channel(DIGEST_CHANNEL_ID)
+        .into_iter()
+        .find(|m| m["content"].as_str().is_some_and(|c| c.contains("⚠️")))
+        .expect("the notice in the digest channel");
+    let content = notice["content"].as_str().unwrap();
+    assert!(
+        content.starts_with(&format!(
+            "<@&{COORDINATOR_ROLE_ID}> ⚠️ En melding fra sltbot kom ikke fram"
+        )),
+        "{content}"
+    );
+    assert!(
+        content.contains(&format!(
+            "til {GROUP} i <#{GONE}>, planlagt mandag 11.01.2027 kl. 09.00. Kanalen finnes \
+             ikke lenger: velg en ny med /group edit"
+        )),
+        "{content}"
+    );
+    assert_eq!(
+        notice["mention_roles"],
+        json!([COORDINATOR_ROLE_ID.to_string()])
+    );
+    // Later ticks neither retry it nor repeat the notice.
+    scheduler
+        .tick(due + chrono::Duration::hours(3))
+        .await
+        .expect("tick");
+    let posts_to_gone = fake
+        .requests()
+        .iter()
+        .filter(|r| r.id("channel_id") == Some(GONE))
+        .count();
+    assert_eq!(posts_to_gone, 1);
+    let notices = fake
+        .messages_in_channel(DIGEST_CHANNEL_ID)
+        .iter()
+        .filter(|m| m["content"].as_str().is_some_and(|c| c.contains("⚠️")))
+        .count();
+    assert_eq!(notices, 1);
+    fake.assert_no_violations();
+}
+
+/// Posts through the real Discord outbox, then "dies" before the scheduler can record it.
+struct DiesAfterPosting {
+    inner: DiscordOutbox,
+    posted: tokio::sync::Notify,
+}
+
+#[async_trait::async_trait]
+impl sltbot::notify::Outbox for DiesAfterPosting {
+    fn style(&self) -> sltbot::render::Style {
+        sltbot::render::Style::Discord
+    }
+    async fn send(
+        &self,
+        m: &Outbound,
+    ) -> Result<sltbot::notify::Sent, sltbot::notify::DeliveryError> {
+        self.inner.send(m).await
+    }
+    async fn send_keyed(
+        &self,
+        key: &str,
+        m: &Outbound,
+    ) -> Result<sltbot::notify::Sent, sltbot::notify::DeliveryError> {
+        self.inner.send_keyed(key, m).await?;
+        self.posted.notify_one();
+        std::future::pending().await
+    }
+}
+
+/// The window between Discord's answer and recording it: the process dies there, the next
+/// one takes the claim back at once and (Discord cannot be asked) sends again under the
+/// same nonce — which Discord answers with the first message. One message in the channel.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_process_dying_between_discords_answer_and_recording_it_does_not_double_the_post() {
+    use chrono::TimeZone;
+    use sltbot::clock::ManualClock;
+    use sltbot::scheduler::Scheduler;
+    use sltbot::store::{Store, StoreOptions};
+
+    let fake = FakeDiscord::start(FakeDiscordOptions::default()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("sltbot.db").display());
+    let store = Store::open(&url, &StoreOptions::default()).await.unwrap();
+    let clock = ManualClock::new(harness::start_time());
+    let service = sltbot::service::Service::new(
+        store.clone(),
+        Arc::new(clock.clone()),
+        sltbot::service::Defaults::default(),
+    );
+    harness::seed(&service).await;
+    let r = service
+        .execute(
+            &harness::admin(),
+            WorkspaceId(GUILD_ID),
+            Command::GroupReminders {
+                group: GROUP.into(),
+                leads: Some("1d".into()),
+                deadline: Some("none".into()),
+                skip_holidays: None,
+            },
+        )
+        .await;
+    assert!(r.outcome.is_ok(), "{r:?}");
+    let due = chrono::Utc
+        .with_ymd_and_hms(2027, 1, 11, 8, 0, 30)
+        .single()
+        .unwrap();
+    clock.set(due);
+
+    let dying = Arc::new(DiesAfterPosting {
+        inner: outbox_for(&fake),
+        posted: tokio::sync::Notify::new(),
+    });
+    let doomed = Scheduler::new(
+        Store::open(&url, &StoreOptions::default()).await.unwrap(),
+        Arc::new(clock.clone()),
+        dying.clone(),
+        Arc::new(tokio::sync::Notify::new()),
+    );
+    tokio::select! {
+        _ = doomed.tick(due) => panic!("the dying outbox never returns"),
+        _ = dying.posted.notified() => {}
+    }
+    drop(doomed);
+    assert_eq!(fake.messages_in_channel(GENERAL_CHANNEL_ID).len(), 1);
+
+    let next = Scheduler::for_service(&service, Arc::new(outbox_for(&fake)));
+    let report = next
+        .tick(due + chrono::Duration::seconds(1))
+        .await
+        .expect("tick");
+    assert_eq!((report.recovered, report.sent), (1, 1), "{report:?}");
+    let posts: Vec<_> = fake
+        .requests()
+        .into_iter()
+        .filter(|r| r.route == Some(Route::CreateMessage))
+        .collect();
+    assert_eq!(posts.len(), 2, "sent again after the crash");
+    assert_eq!(body(&posts[0])["nonce"], body(&posts[1])["nonce"]);
+    assert_eq!(
+        posts[0].response.as_ref().unwrap()["id"],
+        posts[1].response.as_ref().unwrap()["id"],
+        "Discord answered the repeat with the first message"
+    );
+    assert_eq!(
+        fake.messages_in_channel(GENERAL_CHANNEL_ID).len(),
+        1,
+        "not doubled"
+    );
+    fake.assert_no_violations();
 }

@@ -113,7 +113,7 @@ async fn what_fell_due_while_down_is_sent_late_only_if_it_still_makes_sense() {
 }
 
 #[tokio::test]
-async fn crash_between_claim_and_send_is_recovered_once_after_the_lease() {
+async fn crash_between_claim_and_send_is_recovered_at_once_by_the_next_process() {
     let env = one_meeting().await;
     let due = at("2027-01-05T09:00:00+01:00");
     env.clock.set(due);
@@ -127,31 +127,56 @@ async fn crash_between_claim_and_send_is_recovered_once_after_the_lease() {
         _ = doomed.tick(due) => panic!("the crashing outbox never returns"),
         _ = crashing.entered.notified() => {}
     }
-    drop(doomed); // the process is gone, its claim is left behind
+    drop(doomed); // the process is gone (its lock with it), its claim is left behind
     assert_eq!(
         env.state("reminder:1:10080").await.as_deref(),
         Some("claimed")
     );
     assert!(env.outbox.messages().is_empty());
 
+    // The next process sees the owner is dead: no lease to wait out.
     let next = env.scheduler();
-    // Within the lease the claim is respected: the other process might still be sending.
     let report = next
-        .tick(due + chrono::Duration::minutes(5))
+        .tick(due + chrono::Duration::seconds(2))
         .await
         .expect("tick");
-    assert_eq!(report.sent, 0);
-    assert!(env.outbox.messages().is_empty());
-    // After the lease: the outbox confirms nothing went out, so it is sent — once.
-    let later = due + sltbot::scheduler::LEASE + chrono::Duration::seconds(1);
-    let report = next.tick(later).await.expect("tick");
-    assert_eq!(report.sent, 1);
+    assert_eq!((report.recovered, report.sent), (1, 1), "{report:?}");
     assert_eq!(env.outbox.sent_keys().len(), 1);
     assert_eq!(env.state("reminder:1:10080").await.as_deref(), Some("sent"));
-    next.tick(later + chrono::Duration::hours(1))
+    next.tick(due + chrono::Duration::hours(1))
         .await
         .expect("tick");
+    assert_eq!(env.outbox.sent_keys().len(), 1, "once");
+}
+
+#[tokio::test]
+async fn a_live_but_hung_schedulers_claim_is_respected_until_its_lease_runs_out() {
+    let env = one_meeting().await;
+    let due = at("2027-01-05T09:00:00+01:00");
+    env.clock.set(due);
+    let crashing = Arc::new(CrashingOutbox {
+        shared: env.outbox.clone(),
+        mode: Crash::BeforeSend,
+        entered: tokio::sync::Notify::new(),
+    });
+    // Hung, not dead: the scheduler (and its lock) stays alive.
+    let hung = env.other_scheduler(crashing.clone()).await;
+    tokio::select! {
+        _ = hung.tick(due) => panic!("the crashing outbox never returns"),
+        _ = crashing.entered.notified() => {}
+    }
+    let next = env.scheduler();
+    let report = next
+        .tick(due + chrono::Duration::seconds(30))
+        .await
+        .expect("tick");
+    assert_eq!((report.recovered, report.sent), (0, 0), "{report:?}");
+    assert!(env.outbox.messages().is_empty());
+    let later = due + sltbot::scheduler::LEASE + chrono::Duration::seconds(1);
+    let report = next.tick(later).await.expect("tick");
+    assert_eq!((report.recovered, report.sent), (1, 1), "{report:?}");
     assert_eq!(env.outbox.sent_keys().len(), 1);
+    drop(hung);
 }
 
 #[tokio::test]

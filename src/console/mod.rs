@@ -187,6 +187,20 @@ impl Session {
                 let response = self.service.execute(&self.actor, self.workspace, cmd).await;
                 let ok = response.outcome.is_ok();
                 let mut text = render::response(&response, Style::Plain);
+                // Messages the bot could not deliver, told once to a coordinator.
+                if let Ok(Some(n)) = self
+                    .service
+                    .delivery_notice(&self.actor, self.workspace)
+                    .await
+                {
+                    text.push_str("\n\n");
+                    text.push_str(&crate::scheduler::messages::failures_notice(
+                        n.lang,
+                        n.tz,
+                        Style::Plain,
+                        &n.failures,
+                    ));
+                }
                 if let Ok(crate::service::Reply::Export(export)) = &response.outcome {
                     text.push('\n');
                     text.push_str(&self.save_export(&response, export));

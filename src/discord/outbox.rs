@@ -1,11 +1,22 @@
 //! [`DiscordOutbox`]: the outbound port ([`Outbox`]) on Discord's REST API. Posts to a
 //! channel with `allowed_mentions` set from [`Ping`] and nothing else, so user text inside a
-//! reminder can never widen who is pinged. Retries temporary failures itself: in tests (and
-//! behind a proxy) serenity runs without its rate limiter and hands 429/5xx straight back.
+//! reminder can never widen who is pinged.
+//!
+//! Temporary failures are retried here for short waits: a 429 after exactly its
+//! `retry_after`, a 5xx or network error after a doubling back-off. A wait longer than
+//! [`RetryPolicy::max_backoff`] (or the last attempt) goes back to the scheduler as
+//! `Retryable` with the `retry_after`, which reschedules the row for exactly then — so a
+//! long back-off holds no claim and no send slot. Refusals (unknown channel, missing access
+//! or permission, another 4xx) are `Permanent` with a [`Refusal`].
+//!
+//! Directly to discord.com serenity's rate limiter waits out 429s itself. Behind a proxy
+//! (`discord.api_url`; the tests' fake Discord too) serenity runs without its limiter and
+//! drops a 429's `retry_after`, so the bot's own posts go through one plain request here
+//! ([`DiscordOutbox::post_direct`]) that reads it.
 
 use super::reply::components;
 use crate::domain::Lang;
-use crate::notify::{DeliveryError, Outbound, Outbox, Ping, Sent};
+use crate::notify::{DeliveryError, Outbound, Outbox, Ping, Refusal, Sent};
 use crate::render::Style;
 use poise::serenity_prelude as serenity;
 use std::sync::Arc;
@@ -35,11 +46,21 @@ pub struct DiscordOutbox {
     /// Language of button labels.
     lang: Lang,
     retry: RetryPolicy,
+    /// Behind a proxy: a plain client for posts (see the module docs).
+    direct: Option<reqwest::Client>,
 }
 
 impl DiscordOutbox {
+    /// An outbox on `http` (from [`super::build_http`]): behind a proxy it posts directly,
+    /// else through serenity.
     pub fn new(http: Arc<serenity::Http>, lang: Lang, retry: RetryPolicy) -> Self {
-        DiscordOutbox { http, lang, retry }
+        let direct = http.proxy.is_some().then(reqwest::Client::new);
+        DiscordOutbox {
+            http,
+            lang,
+            retry,
+            direct,
+        }
     }
 
     fn message(&self, m: &Outbound, nonce: Option<&str>) -> serenity::CreateMessage {
@@ -60,46 +81,120 @@ impl DiscordOutbox {
     /// retry after a lost answer cannot double it.
     async fn post(&self, m: &Outbound, nonce: Option<&str>) -> Result<Sent, DeliveryError> {
         if m.channel.0 == 0 {
-            return Err(DeliveryError::Permanent("no channel".into()));
+            return Err(permanent(Refusal::UnknownChannel, "no channel".into()));
         }
         let channel = serenity::ChannelId::new(m.channel.0);
         let mut backoff = self.retry.initial_backoff;
         let mut attempt = 1;
         loop {
-            match channel
-                .send_message(&self.http, self.message(m, nonce))
-                .await
-            {
-                Ok(sent) => {
-                    return Ok(Sent {
+            let result = match &self.direct {
+                Some(client) => self.post_direct(client, m, nonce).await,
+                None => channel
+                    .send_message(&self.http, self.message(m, nonce))
+                    .await
+                    .map(|sent| Sent {
                         message_id: Some(sent.id.get()),
                     })
-                }
-                Err(e) => {
-                    let err = classify(&e);
-                    match &err {
-                        DeliveryError::Retryable {
-                            retry_after,
-                            reason,
-                        } if attempt < self.retry.max_attempts => {
-                            let wait = retry_after.unwrap_or(backoff);
-                            tracing::warn!(
-                                channel = m.channel.0,
-                                attempt,
-                                wait_ms = wait.as_millis() as u64,
-                                %reason,
-                                "delivery failed; retrying"
-                            );
-                            tokio::time::sleep(wait).await;
-                            backoff = (backoff * 2).min(self.retry.max_backoff);
-                            attempt += 1;
-                        }
-                        _ => return Err(err),
-                    }
-                }
+                    .map_err(|e| classify(&e)),
+            };
+            let err = match result {
+                Ok(sent) => return Ok(sent),
+                Err(e) => e,
+            };
+            let DeliveryError::Retryable {
+                retry_after,
+                reason,
+            } = &err
+            else {
+                return Err(err);
+            };
+            let wait = retry_after.unwrap_or(backoff);
+            if attempt >= self.retry.max_attempts || wait > self.retry.max_backoff {
+                // Too long to hold a send slot: the scheduler retries at exactly `wait`.
+                return Err(DeliveryError::Retryable {
+                    retry_after: Some(wait),
+                    reason: reason.clone(),
+                });
             }
+            tracing::warn!(
+                channel = m.channel.0,
+                attempt,
+                wait_ms = wait.as_millis() as u64,
+                %reason,
+                "delivery failed; retrying"
+            );
+            tokio::time::sleep(wait).await;
+            backoff = (backoff * 2).min(self.retry.max_backoff);
+            attempt += 1;
         }
     }
+
+    /// One `POST /channels/{id}/messages` to the proxy, reading what serenity would drop:
+    /// a 429's `retry_after` (body, else the `Retry-After` header) and the Discord error code.
+    async fn post_direct(
+        &self,
+        client: &reqwest::Client,
+        m: &Outbound,
+        nonce: Option<&str>,
+    ) -> Result<Sent, DeliveryError> {
+        let base = self.http.proxy.as_deref().unwrap_or("https://discord.com");
+        let url = format!(
+            "{}/api/v10/channels/{}/messages",
+            base.trim_end_matches('/'),
+            m.channel.0
+        );
+        let body = serde_json::to_vec(&self.message(m, nonce))
+            .map_err(|e| permanent(Refusal::Rejected, format!("cannot encode: {e}")))?;
+        let network = |_| DeliveryError::Retryable {
+            retry_after: None,
+            reason: "network error".into(),
+        };
+        let resp = client
+            .post(url)
+            .header("Authorization", self.http.token())
+            .header("Content-Type", "application/json")
+            .header("User-Agent", concat!("sltbot/", env!("CARGO_PKG_VERSION")))
+            .body(body)
+            .send()
+            .await
+            .map_err(network)?;
+        let status = resp.status().as_u16();
+        let header_wait = resp
+            .headers()
+            .get(reqwest::header::RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<f64>().ok());
+        let bytes = resp.bytes().await.map_err(network)?;
+        let json: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or_default();
+        if (200..300).contains(&status) {
+            let message_id = json
+                .get("id")
+                .and_then(serde_json::Value::as_str)
+                .and_then(|s| s.parse().ok());
+            return Ok(Sent { message_id });
+        }
+        let code = json
+            .get("code")
+            .and_then(serde_json::Value::as_i64)
+            .unwrap_or(0);
+        let reason = format!("HTTP {status} (Discord code {code})");
+        if status == 429 || status >= 500 {
+            let secs = json
+                .get("retry_after")
+                .and_then(serde_json::Value::as_f64)
+                .or(header_wait)
+                .filter(|s| s.is_finite() && *s >= 0.0);
+            return Err(DeliveryError::Retryable {
+                retry_after: secs.map(Duration::from_secs_f64),
+                reason,
+            });
+        }
+        Err(permanent(Refusal::from_http(status, code), reason))
+    }
+}
+
+fn permanent(refusal: Refusal, detail: String) -> DeliveryError {
+    DeliveryError::Permanent { refusal, detail }
 }
 
 /// Discord's limit for a message nonce given as a string.
@@ -128,20 +223,23 @@ pub fn classify(e: &serenity::Error) -> DeliveryError {
             let status = resp.status_code.as_u16();
             let reason = format!("HTTP {status} (Discord code {})", resp.error.code);
             if status == 429 || status >= 500 {
-                // serenity drops the `retry_after` of the body; the backoff covers it.
+                // serenity drops the `retry_after` of the body (its limiter, when on,
+                // has already waited 429s out); the backoff covers what is left.
                 DeliveryError::Retryable {
                     retry_after: None,
                     reason,
                 }
             } else {
-                DeliveryError::Permanent(reason)
+                permanent(Refusal::from_http(status, resp.error.code as i64), reason)
             }
         }
         E::Http(H::Request(_)) | E::Io(_) => DeliveryError::Retryable {
             retry_after: None,
             reason: "network error".into(),
         },
-        other => DeliveryError::Permanent(other.to_string()),
+        // Not an answer from Discord (an invalid builder, a model error): trying again
+        // will not help, and the text is the library's, not the user's.
+        other => permanent(Refusal::Rejected, other.to_string()),
     }
 }
 

@@ -185,7 +185,47 @@ pub fn lang_of(ctx: Ctx<'_>) -> Lang {
 /// Run `cmd` for the interaction behind `ctx` and reply.
 pub async fn execute(ctx: Ctx<'_>, cmd: Command) -> Result<(), Error> {
     let rendered = run(ctx, cmd).await;
-    send(ctx, rendered).await
+    send(ctx, rendered).await?;
+    delivery_notice(ctx).await
+}
+
+/// Messages the bot could not deliver, told once to a coordinator: an ephemeral follow-up
+/// after their command's reply.
+async fn delivery_notice(ctx: Ctx<'_>) -> Result<(), Error> {
+    let poise::Context::Application(app) = ctx else {
+        return Ok(());
+    };
+    let i = app.interaction;
+    let Ok(who) = asking(
+        i.guild_id,
+        i.user.id,
+        i.member.as_deref(),
+        i.channel_id,
+        &i.locale,
+    ) else {
+        return Ok(());
+    };
+    let notice = match ctx.data().service.delivery_notice(&who.actor, who.ws).await {
+        Ok(Some(n)) => n,
+        Ok(None) => return Ok(()),
+        Err(e) => {
+            tracing::warn!(error = %e, "reading failed deliveries");
+            return Ok(());
+        }
+    };
+    let text = crate::scheduler::messages::failures_notice(
+        notice.lang,
+        notice.tz,
+        Style::Discord,
+        &notice.failures,
+    );
+    let r = Rendered {
+        chunks: split_message(&text, MESSAGE_LIMIT),
+        ephemeral: true,
+        components: Vec::new(),
+        attachments: Vec::new(),
+    };
+    send(ctx, r).await
 }
 
 async fn run(ctx: Ctx<'_>, cmd: Command) -> Rendered {

@@ -5,8 +5,10 @@
 use crate::domain::{Action, AgendaItem, Group, Lang, RoleId};
 use crate::i18n::cadence::duration;
 use crate::i18n::format;
+use crate::notify::Refusal;
 use crate::render::{action_status, Style};
 use crate::store::digest::{ItemLine, MeetingLine, OverdueLine, UpdateLine};
+use crate::store::notifications::Failed;
 use crate::t;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -133,6 +135,8 @@ pub struct Digest {
     pub items: Vec<ItemLine>,
     pub updates: Vec<UpdateLine>,
     pub overdue: Vec<OverdueLine>,
+    /// Messages that failed for good since the last digest (a section only when any).
+    pub failures: Vec<Failed>,
 }
 
 /// Consecutive lines of the same group (the queries sort by group) as runs.
@@ -264,6 +268,76 @@ pub fn digest(lang: Lang, tz: Tz, style: Style, d: &Digest) -> String {
             ));
         }
     }
+    if !d.failures.is_empty() {
+        out.push(String::new());
+        out.push(style.bold(&t!(lang, "delivery-digest-failures")));
+        for f in &d.failures {
+            out.push(format!("• {}", failure_line(lang, tz, style, f)));
+        }
+    }
+    out.join("\n")
+}
+
+/// One failed message: what, for which group, where, when it was due, and why — with what
+/// to change in Discord. No user text but the group's name (escaped).
+pub fn failure_line(lang: Lang, tz: Tz, style: Style, f: &Failed) -> String {
+    let at =
+        |t: i64| format::datetime(lang, DateTime::from_timestamp(t, 0).unwrap_or_default(), tz);
+    let what = match (f.kind.as_str(), f.meeting_starts_at, f.action_id) {
+        ("reminder", Some(m), _) => t!(lang, "delivery-what-reminder", meeting = at(m)),
+        ("deadline", Some(m), _) => t!(lang, "delivery-what-deadline", meeting = at(m)),
+        ("overdue", _, Some(a)) => t!(lang, "delivery-what-overdue", id = a),
+        ("digest", _, _) => t!(lang, "delivery-what-digest"),
+        _ => t!(lang, "delivery-what-other"),
+    };
+    let reason = Refusal::parse(&f.failure).unwrap_or(Refusal::Rejected);
+    let place = match (&f.group_name, f.channel) {
+        (Some(g), Some(c)) => t!(
+            lang,
+            "delivery-where-group",
+            group = style.text(g),
+            channel = style.channel(crate::domain::ChannelId(c as u64))
+        ),
+        (Some(g), None) => t!(
+            lang,
+            "delivery-where-group-no-channel",
+            group = style.text(g)
+        ),
+        (None, _) => t!(lang, "delivery-where-digest"),
+    };
+    t!(
+        lang,
+        "delivery-failed-line",
+        what = what,
+        place = place,
+        due = at(f.planned_at),
+        reason = t!(lang, reason.fluent_key())
+    )
+}
+
+/// The notice in the digest channel when a message failed for good; pings the group's
+/// coordinators (`role`).
+pub fn failure_notice(
+    lang: Lang,
+    tz: Tz,
+    style: Style,
+    role: Option<RoleId>,
+    f: &Failed,
+) -> String {
+    let head = t!(lang, "delivery-failed-notice");
+    let line = failure_line(lang, tz, style, f);
+    match role {
+        Some(r) => format!("{} {head}\n{line}", style.role(r)),
+        None => format!("{head}\n{line}"),
+    }
+}
+
+/// What a coordinator sees on the next command: every failure not yet shown.
+pub fn failures_notice(lang: Lang, tz: Tz, style: Style, fs: &[Failed]) -> String {
+    let mut out = vec![t!(lang, "delivery-notice-heading", count = fs.len())];
+    for f in fs {
+        out.push(format!("• {}", failure_line(lang, tz, style, f)));
+    }
     out.join("\n")
 }
 
@@ -347,6 +421,7 @@ mod tests {
             }],
             updates: vec![],
             overdue: vec![],
+            failures: vec![],
         };
         let text = digest(Lang::En, Oslo, Style::Discord, &d);
         assert!(!text.contains("@everyone") && !text.contains("@here") && !text.contains("<@&10>"));
@@ -391,6 +466,7 @@ mod tests {
                 title: title("Søke midler"),
                 due_date: "2027-01-04".into(),
             }],
+            failures: vec![],
         }
     }
 
@@ -467,5 +543,74 @@ mod tests {
              Updated actions\n• Koordineringsgruppa: Kartlegge (action 2) — in progress, one note\n\n\
              Overdue actions\nKoordineringsgruppa:\n• Søke midler (action 3), due 4 January 2027"
         );
+    }
+
+    fn failed(kind: &str, failure: &str, group: Option<&str>) -> Failed {
+        Failed {
+            id: 1,
+            kind: kind.into(),
+            group_id: group.map(|_| 1),
+            group_name: group.map(Into::into),
+            channel: group.map(|_| 100),
+            // 12.01.2027 09:00 Oslo; due 11.01.2027 09:00.
+            meeting_starts_at: Some(1_799_740_800),
+            action_id: Some(4),
+            planned_at: 1_799_654_400,
+            failed_at: 1_799_654_400,
+            failure: failure.into(),
+        }
+    }
+
+    #[test]
+    fn failure_lines_golden_in_each_language() {
+        let f = failed(
+            "reminder",
+            "missing_permissions",
+            Some("Tverrfaglig *team*"),
+        );
+        assert_eq!(
+            failure_line(Lang::Nb, Oslo, Style::Discord, &f),
+            "Påminnelsen om møtet tirsdag 12.01.2027 kl. 09.00 til Tverrfaglig \\*team\\* i \
+             <#100>, planlagt mandag 11.01.2027 kl. 09.00. Boten mangler tillatelse i kanalen: gi den «Send \
+             meldinger», og «Nevn @everyone, @here og alle roller» hvis koordinatorrollen ikke \
+             kan nevnes."
+        );
+        assert_eq!(
+            failure_line(Lang::Nn, Oslo, Style::Plain, &f),
+            "Påminninga om møtet tysdag 12.01.2027 kl. 09.00 til Tverrfaglig *team* i <#100>, \
+             planlagd måndag 11.01.2027 kl. 09.00. Boten manglar løyve i kanalen: gi han «Send meldingar», og \
+             «Nemn @everyone, @here og alle roller» viss koordinatorrolla ikkje kan nemnast."
+        );
+        let digest_failure = failed("digest", "unknown_channel", None);
+        assert_eq!(
+            failure_line(Lang::En, Oslo, Style::Plain, &digest_failure),
+            "The weekly digest to the digest channel, due Monday 11 January 2027, 09:00. The channel \
+             no longer exists: choose another with /group edit (for the digest: /digest)."
+        );
+        let notice = failure_notice(Lang::Nn, Oslo, Style::Discord, Some(RoleId(10)), &f);
+        assert!(
+            notice.starts_with(
+                "<@&10> ⚠️ Ei melding frå sltbot kom ikkje fram, og blir ikkje prøvd igjen:\n"
+            ),
+            "{notice}"
+        );
+        let many = failures_notice(Lang::En, Oslo, Style::Plain, &[f.clone(), f]);
+        assert!(
+            many.starts_with("⚠️ 2 messages from sltbot could not be delivered:\n• "),
+            "{many}"
+        );
+    }
+
+    #[test]
+    fn every_refusal_has_a_text_in_every_language() {
+        for lang in [Lang::Nb, Lang::Nn, Lang::En] {
+            for r in Refusal::ALL {
+                let text = t!(lang, r.fluent_key());
+                assert!(
+                    !text.is_empty() && !text.contains(r.fluent_key()),
+                    "{lang:?} {r:?}"
+                );
+            }
+        }
     }
 }

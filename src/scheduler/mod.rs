@@ -1,18 +1,23 @@
 //! The scheduler: sends meeting reminders, agenda deadline calls, overdue-action pings and
 //! the weekly digest, driven by the database so that restarts, crashes and racing
-//! schedulers neither lose nor double a message.
+//! schedulers neither lose nor double a message, and a message Discord refuses is never
+//! lost silently.
 //!
 //! # How one notification travels
 //!
 //! 1. **Plan** ([`crate::plan`]): a row with a deterministic key (`reminder:{meeting}:{lead}`,
-//!    `deadline:{meeting}`, `overdue:{action}:{n}`, `digest:{workspace}:{iso-week}`) is
-//!    inserted with `ON CONFLICT (key)`, so planning twice is harmless. The service plans in
-//!    the same transaction that creates or moves a meeting; a tick extends series, plans
-//!    overdue actions, and chains the next weekly overdue ping and the next digest.
-//! 2. **Claim**: one `UPDATE … WHERE state = 'pending' AND due_at <= now … RETURNING` inside
-//!    `BEGIN IMMEDIATE` sets `state = 'claimed'`, `claimed_at`, and this scheduler's random
-//!    `claim_token`. SQLite serialises writers, so of two racing schedulers exactly one
-//!    gets each row; the other gets nothing.
+//!    `deadline:{meeting}`, `overdue:{action}:{n}`, `digest:{workspace}:{iso-week}`,
+//!    `failure:{row}`) is inserted with `ON CONFLICT (key)`, so planning twice is harmless.
+//!    The service plans in the same transaction that creates or moves a meeting; a tick
+//!    extends series, plans overdue actions, and chains the next weekly overdue ping and
+//!    the next digest.
+//! 2. **Claim, one row, right before sending**: a tick lists the due rows (index
+//!    `notifications_due`) and starts up to [`CONCURRENCY`] deliveries at once, soonest
+//!    first; each claims *its own* row with one `UPDATE … WHERE id = ? AND state =
+//!    'pending' … RETURNING` (`state = 'claimed'`, `claimed_at`, this scheduler's
+//!    `claim_token`). SQLite serialises writers, so of two racing schedulers exactly one
+//!    gets each row. Nothing is claimed that is not about to be sent, so a crash leaves at
+//!    most [`CONCURRENCY`] claims behind.
 //! 3. **Check** that it still makes sense (late work): a reminder only before its meeting
 //!    starts (and not when a shorter reminder is already due — that one says it better); a
 //!    deadline call only before the deadline; an overdue ping only while the action is open;
@@ -20,29 +25,47 @@
 //!    a log line.
 //! 4. **Send** through the [`Outbox`] with an idempotency key per notification and part
 //!    (`n{row id}p{part}`), then **mark** it `sent` (after each part of a split digest,
-//!    `parts_sent` is recorded). Right before each send the claim is renewed (a lease
-//!    heartbeat, so a long batch never outlives its lease), and every write checks the
-//!    claim token: a scheduler whose claim was taken over neither sends nor marks.
+//!    `parts_sent` is recorded). While a send is in flight the claim is renewed every
+//!    [`RENEW_EVERY`] (a lease heartbeat), and every write checks the claim token: a
+//!    scheduler whose claim was taken over neither sends nor marks.
 //!
-//! # Crashes: the claim is a lease
+//! Deliveries run side by side, so one message waiting out a back-off holds one of the
+//! [`CONCURRENCY`] slots, not the others.
 //!
-//! If a scheduler dies (or hangs) after claiming, its row stays `claimed`. After
-//! [`LEASE`] another scheduler — or the restarted one — takes it over and asks the outbox,
-//! by key, whether the part in doubt went out ([`Outbox::delivered`]): `Sent` → it is only
-//! marked; `NotSent` → it is sent now. So a crash between claim and send loses nothing
-//! (the lease brings it back) and doubles nothing (the outbox is asked first); a crash
-//! between send and mark doubles nothing either.
+//! # Crashes: claims belong to a living process
 //!
-//! When the outbox cannot tell (`Unknown`), we choose **at-least-once**: it is sent again,
-//! still under the same idempotency key. Reason: a missed reminder costs a missed meeting
-//! or a forgotten deadline, a doubled one costs a glance; and the key lets an outbox that
-//! deduplicates (Discord's `nonce` with `enforce_nonce`) turn the repeat into a no-op. The
-//! window is only the instant between the outbox accepting a message and our commit.
+//! Each scheduler holds an exclusive lock on a file named after its claim token, next to
+//! the database ([`liveness`]). The kernel releases it the instant the process dies, even
+//! on SIGKILL. At start and on every tick a scheduler looks at the owners of the claims it
+//! does not hold (index `notifications_claims`): the claims of an owner whose lock it can
+//! take are **taken back at once** — after a crash the restarted process (or a running
+//! sibling, on its next tick) sends what was in flight within a second or two, instead
+//! of waiting out a lease.
 //!
-//! A send is given [`SEND_TIMEOUT`] (well inside the lease); on timeout the row stays
-//! claimed, and the lease recovery above decides. `Retryable` errors go back to `pending`
-//! with exponential backoff (at least `retry_after`), up to [`MAX_ATTEMPTS`]; `Permanent`
-//! ones are `skipped` with a log line.
+//! A taken-back claim first asks the outbox, by key, whether the part in doubt went out
+//! ([`Outbox::delivered`]): `Sent` → it is only marked; `NotSent` → it is sent now. When
+//! the outbox cannot tell (`Unknown`, as on Discord), we choose **at-least-once**: it is
+//! sent again under the same idempotency key, which Discord turns into a no-op (the key
+//! is the message `nonce` with `enforce_nonce`, honoured for a few minutes — far longer
+//! than a restart takes). So a crash between claim and send loses nothing, and a crash
+//! between Discord's answer and our commit doubles nothing while the nonce window lasts.
+//! **The documented window for a double** is a repeat after that window (a process that
+//! stays down for minutes), or an outbox that does not deduplicate.
+//!
+//! A *live* owner's claim is respected for [`LEASE`] since its last renewal (a hung
+//! process, or a platform without `flock`): then any scheduler takes it over the same way.
+//!
+//! # Failures: bounded, never silent
+//!
+//! A send is given [`SEND_TIMEOUT`]; on timeout the row stays claimed, and the lease
+//! decides. `Retryable` errors (429, 5xx, network) go back to `pending` for exactly the
+//! `retry_after` Discord gave (rounded up to the second), else an exponential back-off, up
+//! to [`MAX_ATTEMPTS`]; then, and on a `Permanent` refusal (unknown channel, missing access
+//! or permission, another 4xx), the row is **`failed`** with the reason
+//! (`notifications.failure`): never retried, never deleted. The coordinators are told: a
+//! `failure:{row}` notice goes to the digest channel (pinging the group's coordinator
+//! role), the next digest lists it, and [`crate::store::notifications::failures_unnoticed`]
+//! gives what to show on a coordinator's next command.
 //!
 //! # Sleeping
 //!
@@ -54,28 +77,37 @@
 //! sets the clock ([`Clock::change_notify`]). It never scans rows on a timer.
 
 pub mod backup;
+pub mod liveness;
 pub mod messages;
 
 use crate::clock::Clock;
 use crate::domain::{GroupId, Lang, MeetingStatus};
-use crate::notify::{split_message, Button, Delivery, DeliveryError, Outbound, Outbox, Ping};
+use crate::notify::{
+    split_message, Button, Delivery, DeliveryError, Outbound, Outbox, Ping, Refusal,
+};
 use crate::plan;
 use crate::store::notifications::{self as notes, Kind, Notification};
 use crate::store::{self, Store, StoreError};
 use chrono::{DateTime, Datelike, Duration, Utc};
+use liveness::{Owner, RunLock};
 use std::sync::Arc;
 use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;
 use tracing::Instrument;
 
-/// How long a claim is honoured before another scheduler may take it over.
-pub const LEASE: Duration = Duration::minutes(10);
+/// How long a live scheduler's claim is honoured after its last renewal before another
+/// scheduler may take it over (a hung process; a dead one's claims are taken at once).
+pub const LEASE: Duration = Duration::minutes(2);
+/// How often a claim is renewed while its send is in flight.
+pub const RENEW_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
 /// How long one send may take before we stop waiting (and let the lease decide).
 pub const SEND_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
-/// Attempts before a notification that keeps failing temporarily is given up.
+/// Attempts before a notification that keeps failing temporarily is `failed`.
 pub const MAX_ATTEMPTS: i64 = 8;
-/// Rows claimed per statement.
+/// Due rows listed per query.
 pub const BATCH: i64 = 100;
+/// Deliveries in flight at once (each holds one claim).
+pub const CONCURRENCY: usize = 8;
 /// Longest sleep between ticks.
 pub const MAX_SLEEP: Duration = Duration::hours(1);
 
@@ -85,18 +117,63 @@ pub struct TickReport {
     pub sent: usize,
     pub skipped: usize,
     pub retried: usize,
+    /// Marked `failed` for good (refused, or out of attempts).
+    pub failed: usize,
+    /// Claims taken back from a scheduler that died or whose lease ran out.
+    pub recovered: usize,
     /// Claims left in flight (send timed out); the lease will bring them back.
     pub in_doubt: usize,
     /// When there is next something to do, if known.
     pub next_wake: Option<DateTime<Utc>>,
 }
 
+impl TickReport {
+    fn add(&mut self, o: Outcome) {
+        match o {
+            Outcome::Nothing => {}
+            Outcome::Sent => self.sent += 1,
+            Outcome::Skipped => self.skipped += 1,
+            Outcome::Retried => self.retried += 1,
+            Outcome::Failed => self.failed += 1,
+            Outcome::InDoubt => self.in_doubt += 1,
+        }
+    }
+}
+
+/// What one delivery ended with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    /// Another scheduler had it, or it was taken over meanwhile.
+    Nothing,
+    Sent,
+    Skipped,
+    Retried,
+    Failed,
+    InDoubt,
+}
+
 pub struct Scheduler {
+    worker: Worker,
+    schedule_changed: Arc<Notify>,
+    /// Held while this scheduler lives: others see its claims as alive.
+    lock: RunLock,
+}
+
+/// What a delivery needs; cheap to clone into a task.
+#[derive(Clone)]
+struct Worker {
     store: Store,
     clock: Arc<dyn Clock>,
     outbox: Arc<dyn Outbox>,
-    schedule_changed: Arc<Notify>,
-    token: String,
+    token: Arc<str>,
+}
+
+/// What a delivery task starts from.
+enum Job {
+    /// A pending row to claim first.
+    Due(i64),
+    /// A claim taken back from a dead or expired owner.
+    Recovered(Notification),
 }
 
 /// What to do with a claimed notification.
@@ -112,12 +189,17 @@ impl Scheduler {
         outbox: Arc<dyn Outbox>,
         schedule_changed: Arc<Notify>,
     ) -> Self {
+        let token = new_token();
+        let lock = RunLock::acquire(store.path(), &token);
         Scheduler {
-            store,
-            clock,
-            outbox,
+            worker: Worker {
+                store,
+                clock,
+                outbox,
+                token: token.into(),
+            },
             schedule_changed,
-            token: new_token(),
+            lock,
         }
     }
 
@@ -133,13 +215,17 @@ impl Scheduler {
 
     /// This scheduler's claim token (one per instance).
     pub fn token(&self) -> &str {
-        &self.token
+        &self.worker.token
+    }
+
+    fn store(&self) -> &Store {
+        &self.worker.store
     }
 
     /// Plan what only a full pass finds: the next digest of every workspace that has a
     /// digest channel but nothing planned. Run once at start ([`run`] does).
     pub async fn plan_all(&self, now: DateTime<Utc>) -> Result<(), StoreError> {
-        let mut tx = self.store.write().await?;
+        let mut tx = self.store().write().await?;
         for ws in store::digest::workspaces_without_digest(&mut tx).await? {
             plan::plan_digest(&mut tx, ws, now, now).await?;
         }
@@ -147,38 +233,36 @@ impl Scheduler {
         Ok(())
     }
 
-    /// Do everything due at `now`: extend series, plan overdue pings, recover expired
-    /// claims, claim and send what is due. Tests call this directly with a set clock.
+    /// Do everything due at `now`: extend series, plan overdue pings, take back the claims
+    /// of dead schedulers (and expired leases), then claim and send what is due, up to
+    /// [`CONCURRENCY`] at once. Tests call this directly with a set clock.
     pub async fn tick(&self, now: DateTime<Utc>) -> Result<TickReport, StoreError> {
         let mut report = TickReport::default();
         self.extend_series(now).await?;
         {
-            let mut tx = self.store.write().await?;
+            let mut tx = self.store().write().await?;
             plan::plan_overdue(&mut tx, now).await?;
             tx.commit().await?;
         }
+        let recovered = self.take_back(now).await?;
+        report.recovered = recovered.len();
+        self.run_jobs(recovered.into_iter().map(Job::Recovered), now, &mut report)
+            .await?;
         loop {
-            let expired = {
-                let mut tx = self.store.write().await?;
-                let rows =
-                    notes::claim_expired(&mut tx, now, now - LEASE, &self.token, BATCH).await?;
-                tx.commit().await?;
-                rows
-            };
             let due = {
-                let mut tx = self.store.write().await?;
-                let rows = notes::claim_due(&mut tx, now, &self.token, BATCH).await?;
-                tx.commit().await?;
-                rows
+                let mut tx = self.store().read().await?;
+                notes::peek_due(&mut tx, now, BATCH).await?
             };
-            let more = expired.len() as i64 == BATCH || due.len() as i64 == BATCH;
-            for n in expired {
-                self.deliver(n, now, true, &mut report).await?;
-            }
-            for n in due {
-                self.deliver(n, now, false, &mut report).await?;
-            }
-            if !more {
+            let full = due.len() as i64 == BATCH;
+            let failed_before = report.failed;
+            self.run_jobs(
+                due.into_iter().map(|(id, _)| Job::Due(id)),
+                now,
+                &mut report,
+            )
+            .await?;
+            // A failure plans a notice due now: send it in this tick too.
+            if !full && report.failed == failed_before {
                 break;
             }
         }
@@ -186,10 +270,85 @@ impl Scheduler {
         Ok(report)
     }
 
+    /// Claims to take over: every claim of a scheduler known to be dead, and claims whose
+    /// lease ran out.
+    async fn take_back(&self, now: DateTime<Utc>) -> Result<Vec<Notification>, StoreError> {
+        let owners = {
+            let mut tx = self.store().read().await?;
+            notes::claim_owners(&mut tx, self.token()).await?
+        };
+        let mut taken = Vec::new();
+        for owner in owners {
+            if self.lock.owner(&owner) != Owner::Dead {
+                continue;
+            }
+            let mut tx = self.store().write().await?;
+            let rows = notes::take_back(&mut tx, &owner, self.token(), now).await?;
+            tx.commit().await?;
+            if !rows.is_empty() {
+                tracing::warn!(
+                    claims = rows.len(),
+                    "taking back the claims of a scheduler that is gone"
+                );
+            }
+            taken.extend(rows);
+        }
+        loop {
+            let mut tx = self.store().write().await?;
+            let rows = notes::claim_expired(&mut tx, now, now - LEASE, self.token(), BATCH).await?;
+            tx.commit().await?;
+            let full = rows.len() as i64 == BATCH;
+            if !rows.is_empty() {
+                tracing::warn!(
+                    claims = rows.len(),
+                    "taking over claims whose lease ran out"
+                );
+            }
+            taken.extend(rows);
+            if !full {
+                break;
+            }
+        }
+        Ok(taken)
+    }
+
+    /// Run `jobs` in order, at most [`CONCURRENCY`] at once, and wait for all of them.
+    async fn run_jobs(
+        &self,
+        jobs: impl Iterator<Item = Job>,
+        now: DateTime<Utc>,
+        report: &mut TickReport,
+    ) -> Result<(), StoreError> {
+        let slots = Arc::new(tokio::sync::Semaphore::new(CONCURRENCY));
+        let mut set = tokio::task::JoinSet::new();
+        let mut first_error = None;
+        for job in jobs {
+            let Ok(slot) = slots.clone().acquire_owned().await else {
+                break;
+            };
+            let w = self.worker.clone();
+            set.spawn(async move {
+                let _slot = slot;
+                w.job(job, now).await
+            });
+            // Collect what has finished meanwhile (keeps the set small).
+            while let Some(done) = set.try_join_next() {
+                collect(done, report, &mut first_error);
+            }
+        }
+        while let Some(done) = set.join_next().await {
+            collect(done, report, &mut first_error);
+        }
+        match first_error {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+
     /// The earliest time something will be due: a pending row, a lease expiry, a series
     /// extension, or the next UTC midnight (when overdue planning moves on a day).
     pub async fn next_wake(&self, now: DateTime<Utc>) -> Result<Option<DateTime<Utc>>, StoreError> {
-        let mut tx = self.store.read().await?;
+        let mut tx = self.store().read().await?;
         let due = notes::next_due(&mut tx).await?;
         let lease = notes::oldest_claim(&mut tx)
             .await?
@@ -206,7 +365,7 @@ impl Scheduler {
     async fn extend_series(&self, now: DateTime<Utc>) -> Result<(), StoreError> {
         let before = now + Duration::days(plan::HORIZON_DAYS - plan::EXTEND_MARGIN_DAYS);
         loop {
-            let mut tx = self.store.write().await?;
+            let mut tx = self.store().write().await?;
             let due = store::series::needing_extension(&mut tx, before, 50).await?;
             for s in &due {
                 let settings = store::series::settings(&mut tx, GroupId(s.group_id)).await?;
@@ -218,32 +377,81 @@ impl Scheduler {
             }
         }
     }
+}
 
-    async fn deliver(
-        &self,
-        n: Notification,
-        now: DateTime<Utc>,
-        recovering: bool,
-        report: &mut TickReport,
-    ) -> Result<(), StoreError> {
+fn collect(
+    done: Result<Result<Outcome, StoreError>, tokio::task::JoinError>,
+    report: &mut TickReport,
+    first_error: &mut Option<StoreError>,
+) {
+    match done {
+        Ok(Ok(o)) => report.add(o),
+        Ok(Err(e)) => {
+            tracing::error!(error = %e, "a delivery failed to record its outcome");
+            first_error.get_or_insert(e);
+        }
+        Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+        Err(_) => {}
+    }
+}
+
+impl Worker {
+    async fn job(&self, job: Job, now: DateTime<Utc>) -> Result<Outcome, StoreError> {
+        let (n, recovering) = match job {
+            Job::Recovered(n) => (n, true),
+            Job::Due(id) => {
+                let mut tx = self.store.write().await?;
+                let claimed = notes::claim_one(&mut tx, id, now, &self.token).await?;
+                tx.commit().await?;
+                match claimed {
+                    Some(n) => (n, false),
+                    None => return Ok(Outcome::Nothing),
+                }
+            }
+        };
         let span = tracing::info_span!(
             "notification",
             key = %n.key,
             workspace = n.workspace.0,
             group = n.group.map(|g| g.0),
         );
-        self.deliver_inner(n, now, recovering, report)
-            .instrument(span)
-            .await
+        self.deliver(n, now, recovering).instrument(span).await
     }
 
-    async fn deliver_inner(
+    /// Close `n` as failed for good, tell the coordinators (unless it is itself such a
+    /// notice), and chain what follows it.
+    async fn fail(
+        &self,
+        n: &Notification,
+        refusal: Refusal,
+        detail: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Outcome, StoreError> {
+        tracing::warn!(
+            failure = refusal.as_str(),
+            %detail,
+            attempts = n.attempts,
+            "delivery failed for good; the coordinators are told"
+        );
+        let mut tx = self.store.write().await?;
+        if !notes::fail(&mut tx, n, refusal.as_str(), detail, now).await? {
+            tracing::warn!("claim taken over before it was marked failed");
+            return Ok(Outcome::Nothing);
+        }
+        if n.kind != Kind::Failure {
+            notes::plan_failure_notice(&mut tx, n, now).await?;
+        }
+        self.after(&mut tx, n, now).await?;
+        tx.commit().await?;
+        Ok(Outcome::Failed)
+    }
+
+    async fn deliver(
         &self,
         n: Notification,
         now: DateTime<Utc>,
         recovering: bool,
-        report: &mut TickReport,
-    ) -> Result<(), StoreError> {
+    ) -> Result<Outcome, StoreError> {
         let messages = match self.prepare(&n, now).await? {
             Prepared::Skip(reason) => {
                 tracing::info!(
@@ -255,8 +463,7 @@ impl Scheduler {
                 notes::finish(&mut tx, &n, false, Some(reason), now).await?;
                 self.after(&mut tx, &n, now).await?;
                 tx.commit().await?;
-                report.skipped += 1;
-                return Ok(());
+                return Ok(Outcome::Skipped);
             }
             Prepared::Send(m) => m,
         };
@@ -265,15 +472,14 @@ impl Scheduler {
         while part < total {
             let key = format!("n{}p{}", n.id, part);
             let message = &messages[part as usize];
-            // A batch can take a while: renew the lease right before each send, and do
-            // not send at all if another scheduler has taken the claim over meanwhile.
-            {
+            if part > n.parts_sent || recovering {
+                // Not sent right after claiming: make sure the claim is still ours.
                 let mut tx = self.store.write().await?;
                 let ours = notes::renew(&mut tx, &n, now.max(self.clock.now())).await?;
                 tx.commit().await?;
                 if !ours {
                     tracing::warn!("claim taken over before sending; leaving it to the other");
-                    return Ok(());
+                    return Ok(Outcome::Nothing);
                 }
             }
             let already = recovering
@@ -282,49 +488,33 @@ impl Scheduler {
             if already {
                 tracing::info!(part, "recovered claim: part was delivered before the crash");
             } else {
-                let sent =
-                    tokio::time::timeout(SEND_TIMEOUT, self.outbox.send_keyed(&key, message)).await;
-                match sent {
-                    Ok(Ok(_)) => {}
-                    Ok(Err(DeliveryError::Retryable {
+                match self.send_renewing(&n, &key, message, now).await? {
+                    Some(Ok(())) => {}
+                    Some(Err(DeliveryError::Retryable {
                         retry_after,
-                        reason: _,
+                        reason,
                     })) => {
-                        let mut tx = self.store.write().await?;
                         if n.attempts >= MAX_ATTEMPTS {
-                            tracing::warn!(
-                                attempts = n.attempts,
-                                "gave up after repeated failures"
-                            );
-                            notes::finish(&mut tx, &n, false, Some("gave up"), now).await?;
-                            self.after(&mut tx, &n, now).await?;
-                            report.skipped += 1;
-                        } else {
-                            notes::mark_parts(&mut tx, &n, part).await?;
-                            let wait = backoff(n.attempts, retry_after);
-                            tracing::info!(
-                                retry_in_s = wait.num_seconds(),
-                                "temporary failure; will retry"
-                            );
-                            notes::retry_at(&mut tx, &n, now + wait, "retryable").await?;
-                            report.retried += 1;
+                            return self.fail(&n, Refusal::GaveUp, &reason, now).await;
                         }
-                        tx.commit().await?;
-                        return Ok(());
-                    }
-                    Ok(Err(DeliveryError::Permanent(reason))) => {
-                        tracing::warn!(%reason, "permanent delivery failure; skipped");
                         let mut tx = self.store.write().await?;
-                        notes::finish(&mut tx, &n, false, Some("permanent failure"), now).await?;
-                        self.after(&mut tx, &n, now).await?;
+                        notes::mark_parts(&mut tx, &n, part).await?;
+                        let wait = backoff(n.attempts, retry_after);
+                        tracing::info!(
+                            retry_in_s = wait.num_seconds(),
+                            %reason,
+                            "temporary failure; will retry"
+                        );
+                        notes::retry_at(&mut tx, &n, now + wait, "retryable").await?;
                         tx.commit().await?;
-                        report.skipped += 1;
-                        return Ok(());
+                        return Ok(Outcome::Retried);
                     }
-                    Err(_) => {
+                    Some(Err(DeliveryError::Permanent { refusal, detail })) => {
+                        return self.fail(&n, refusal, &detail, now).await;
+                    }
+                    None => {
                         tracing::warn!("send timed out; the claim's lease will decide");
-                        report.in_doubt += 1;
-                        return Ok(());
+                        return Ok(Outcome::InDoubt);
                     }
                 }
             }
@@ -335,19 +525,48 @@ impl Scheduler {
                 tx.commit().await?;
                 if !ours {
                     tracing::warn!("claim taken over mid-send; stopping");
-                    return Ok(());
+                    return Ok(Outcome::Nothing);
                 }
             }
         }
         let mut tx = self.store.write().await?;
-        if notes::finish(&mut tx, &n, true, None, now).await? {
+        let outcome = if notes::finish(&mut tx, &n, true, None, now).await? {
             self.after(&mut tx, &n, now).await?;
-            report.sent += 1;
+            Outcome::Sent
         } else {
             tracing::warn!("claim taken over before it was marked sent");
-        }
+            Outcome::Nothing
+        };
         tx.commit().await?;
-        Ok(())
+        Ok(outcome)
+    }
+
+    /// Send one part, renewing the claim every [`RENEW_EVERY`] while the outbox works
+    /// (it may wait out a short back-off). `None`: [`SEND_TIMEOUT`] passed.
+    async fn send_renewing(
+        &self,
+        n: &Notification,
+        key: &str,
+        message: &Outbound,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Result<(), DeliveryError>>, StoreError> {
+        let send = self.outbox.send_keyed(key, message);
+        tokio::pin!(send);
+        let timeout = tokio::time::sleep(SEND_TIMEOUT);
+        tokio::pin!(timeout);
+        let mut renew = tokio::time::interval(RENEW_EVERY);
+        renew.tick().await; // the first tick is immediate
+        loop {
+            tokio::select! {
+                r = &mut send => return Ok(Some(r.map(|_| ()))),
+                _ = &mut timeout => return Ok(None),
+                _ = renew.tick() => {
+                    let mut tx = self.store.write().await?;
+                    notes::renew(&mut tx, n, now.max(self.clock.now())).await?;
+                    tx.commit().await?;
+                }
+            }
+        }
     }
 
     /// What follows a sent or skipped notification: the next weekly overdue ping, the next
@@ -393,7 +612,7 @@ impl Scheduler {
                     plan::plan_digest(tx, n.workspace, after - Duration::seconds(1), now).await?;
                 }
             }
-            Kind::Reminder | Kind::Deadline => {}
+            Kind::Reminder | Kind::Deadline | Kind::Failure => {}
         }
         Ok(())
     }
@@ -405,6 +624,35 @@ impl Scheduler {
         let Some(ws) = store::workspaces::get(&mut tx, n.workspace).await? else {
             return Ok(Prepared::Skip("workspace gone"));
         };
+        if n.kind == Kind::Failure {
+            let Some(about) = n.about else {
+                return Ok(Prepared::Skip("no failure to report"));
+            };
+            let Some(failed) = notes::failed(&mut tx, about).await? else {
+                return Ok(Prepared::Skip("failure gone"));
+            };
+            let Some(channel) = store::digest::settings(&mut tx, ws.id)
+                .await?
+                .and_then(|s| s.channel)
+            else {
+                return Ok(Prepared::Skip("no digest channel"));
+            };
+            let group = match n.group {
+                Some(g) => store::groups::get(&mut tx, g).await?,
+                None => None,
+            };
+            let role = group
+                .as_ref()
+                .and_then(|g| g.coordinator_role)
+                .or(ws.coordinator_role);
+            let content = messages::failure_notice(ws.language, ws.timezone, style, role, &failed);
+            return Ok(Prepared::Send(vec![Outbound {
+                channel,
+                content: truncate(content),
+                ping: role.map(Ping::Role).unwrap_or(Ping::Nobody),
+                buttons: Vec::new(),
+            }]));
+        }
         if n.kind == Kind::Digest {
             let Some(settings) = store::digest::settings(&mut tx, ws.id).await? else {
                 return Ok(Prepared::Skip("workspace gone"));
@@ -434,6 +682,7 @@ impl Scheduler {
                 items: store::digest::items_since(&mut tx, ws.id, since).await?,
                 updates: store::digest::updates_since(&mut tx, ws.id, since).await?,
                 overdue: store::digest::overdue(&mut tx, ws.id, today).await?,
+                failures: notes::failures_between(&mut tx, ws.id, since, now).await?,
             };
             let text = messages::digest(ws.language, tz, style, &d);
             let parts = split_message(&text, crate::notify::MESSAGE_LIMIT)
@@ -543,7 +792,7 @@ impl Scheduler {
                     ],
                 }]));
             }
-            Kind::Digest => Prepared::Skip("digest handled above"),
+            Kind::Digest | Kind::Failure => Prepared::Skip("handled above"),
         };
         Ok(prepared)
     }
@@ -558,14 +807,16 @@ fn truncate(content: String) -> String {
     parts.swap_remove(0)
 }
 
-/// Exponential backoff from 30 s, capped at an hour, never shorter than `retry_after`.
+/// How long until the next try: exactly `retry_after` when Discord said (rounded up to
+/// the second, as `due_at` is stored in seconds; at least a second), else an exponential
+/// back-off from 30 s, capped at an hour.
 pub fn backoff(attempts: i64, retry_after: Option<std::time::Duration>) -> Duration {
+    if let Some(d) = retry_after {
+        let secs = d.as_secs() + u64::from(d.subsec_nanos() > 0);
+        return Duration::seconds(secs.clamp(1, 24 * 3600) as i64);
+    }
     let exp = attempts.clamp(1, 8) - 1;
-    let base = Duration::seconds(30 * (1 << exp)).min(Duration::hours(1));
-    let hint = retry_after
-        .and_then(|d| Duration::from_std(d).ok())
-        .unwrap_or(Duration::zero());
-    base.max(hint)
+    Duration::seconds(30 * (1 << exp)).min(Duration::hours(1))
 }
 
 fn new_token() -> String {
@@ -584,7 +835,7 @@ fn new_token() -> String {
 /// Run until `cancel`: plan everything once, then tick and sleep until the next due time,
 /// waking early on a schedule change or a hand-set clock.
 pub async fn run(scheduler: Arc<Scheduler>, cancel: CancellationToken) {
-    if let Err(e) = scheduler.plan_all(scheduler.clock.now()).await {
+    if let Err(e) = scheduler.plan_all(scheduler.worker.clock.now()).await {
         tracing::error!(error = %e, "scheduler: initial planning failed");
     }
     loop {
@@ -592,7 +843,7 @@ pub async fn run(scheduler: Arc<Scheduler>, cancel: CancellationToken) {
         let changed = scheduler.schedule_changed.notified();
         tokio::pin!(changed);
         changed.as_mut().enable();
-        let clock_changed = scheduler.clock.change_notify().map(Notify::notified);
+        let clock_changed = scheduler.worker.clock.change_notify().map(Notify::notified);
         tokio::pin!(clock_changed);
         if let Some(n) = clock_changed.as_mut().as_pin_mut() {
             n.enable();
@@ -604,14 +855,16 @@ pub async fn run(scheduler: Arc<Scheduler>, cancel: CancellationToken) {
             }
         };
 
-        let now = scheduler.clock.now();
+        let now = scheduler.worker.clock.now();
         let wait = match scheduler.tick(now).await {
             Ok(report) => {
-                if report.sent + report.skipped + report.retried > 0 {
+                if report.sent + report.skipped + report.retried + report.failed > 0 {
                     tracing::info!(
                         sent = report.sent,
                         skipped = report.skipped,
                         retried = report.retried,
+                        failed = report.failed,
+                        recovered = report.recovered,
                         "scheduler tick"
                     );
                 }

@@ -5,6 +5,7 @@
 mod actions;
 mod agenda;
 pub mod command;
+mod delivery;
 pub mod error;
 mod groups;
 mod lookup;
@@ -14,6 +15,8 @@ mod records;
 pub mod reply;
 mod schedule;
 pub mod spec;
+
+pub use delivery::DeliveryNotice;
 
 pub use command::{Command, SPECS};
 pub use error::{Limit, ServiceError};

@@ -108,6 +108,8 @@ pub struct Store {
     /// poll with growing sleeps (unfair, and past the busy timeout they fail with
     /// "locked"). The busy timeout still covers writers in *other* processes.
     write_lock: Arc<tokio::sync::Mutex<()>>,
+    /// The database file (`None` in memory).
+    path: Option<PathBuf>,
 }
 
 /// A write transaction together with this process's write turn; both end on commit,
@@ -248,6 +250,7 @@ impl Store {
             pool,
             writer,
             write_lock: Arc::default(),
+            path: Some(path),
         };
         store.migrate().await?;
         Ok(store)
@@ -271,6 +274,7 @@ impl Store {
             writer: pool.clone(),
             pool,
             write_lock: Arc::default(),
+            path: None,
         };
         store.migrate().await?;
         Ok(store)
@@ -359,6 +363,11 @@ impl Store {
     /// A read transaction: a consistent snapshot across several queries.
     pub async fn read(&self) -> Result<Tx> {
         Ok(self.pool.begin().await?)
+    }
+
+    /// The database file, `None` for an in-memory database.
+    pub fn path(&self) -> Option<&std::path::Path> {
+        self.path.as_deref()
     }
 
     pub fn pool(&self) -> &SqlitePool {

@@ -12,6 +12,8 @@ pub enum Kind {
     Deadline,
     Overdue,
     Digest,
+    /// Tells the coordinators (in the digest channel) that another notification failed.
+    Failure,
 }
 
 impl Kind {
@@ -21,6 +23,7 @@ impl Kind {
             Kind::Deadline => "deadline",
             Kind::Overdue => "overdue",
             Kind::Digest => "digest",
+            Kind::Failure => "failure",
         }
     }
 
@@ -30,6 +33,7 @@ impl Kind {
             "deadline" => Some(Kind::Deadline),
             "overdue" => Some(Kind::Overdue),
             "digest" => Some(Kind::Digest),
+            "failure" => Some(Kind::Failure),
             _ => None,
         }
     }
@@ -66,6 +70,8 @@ pub struct Notification {
     pub attempts: i64,
     pub parts_sent: i64,
     pub claim_token: String,
+    /// A failure notice: the failed notification it is about.
+    pub about: Option<i64>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -84,6 +90,7 @@ struct Row {
     attempts: i64,
     parts_sent: i64,
     claim_token: Option<String>,
+    about_id: Option<i64>,
 }
 
 impl Row {
@@ -104,13 +111,14 @@ impl Row {
             attempts: self.attempts,
             parts_sent: self.parts_sent,
             claim_token: self.claim_token.unwrap_or_default(),
+            about: self.about_id,
         })
     }
 }
 
 const COLUMNS: &str =
     "id, key, kind, workspace_id, group_id, meeting_id, action_id, lead_minutes, \
-     seq, planned_at, due_at, attempts, parts_sent, claim_token";
+     seq, planned_at, due_at, attempts, parts_sent, claim_token, about_id";
 
 /// Plan a notification. Idempotent by key: a pending row gets the new due time (a moved
 /// meeting), a claimed, sent or skipped one is left alone.
@@ -222,6 +230,65 @@ pub async fn claim_due(
     Ok(out)
 }
 
+/// Claim one pending row, if it is still pending and due at `now`: what a scheduler does
+/// right before sending it. `None` if another scheduler got it first (or it moved).
+pub async fn claim_one(
+    conn: &mut SqliteConnection,
+    id: i64,
+    now: DateTime<Utc>,
+    token: &str,
+) -> Result<Option<Notification>> {
+    let row: Option<Row> = sqlx::query_as(&format!(
+        "UPDATE notifications SET state = 'claimed', claimed_at = ?1, claim_token = ?2,
+         attempts = attempts + 1
+         WHERE id = ?3 AND state = 'pending' AND due_at <= ?1
+         RETURNING {COLUMNS}"
+    ))
+    .bind(ts(now))
+    .bind(token)
+    .bind(id)
+    .fetch_optional(conn)
+    .await?;
+    row.map(Row::into_domain).transpose()
+}
+
+/// The owners (claim tokens) of live claims other than `ours` (index `notifications_claims`).
+pub async fn claim_owners(conn: &mut SqliteConnection, ours: &str) -> Result<Vec<String>> {
+    Ok(sqlx::query_scalar(
+        "SELECT DISTINCT claim_token FROM notifications
+         WHERE state = 'claimed' AND claim_token IS NOT NULL AND claim_token <> ?",
+    )
+    .bind(ours)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// Take over every claim of `dead` (a scheduler known to be gone). As with an expired
+/// lease, the caller must ask the outbox what was delivered before sending again.
+pub async fn take_back(
+    conn: &mut SqliteConnection,
+    dead: &str,
+    ours: &str,
+    now: DateTime<Utc>,
+) -> Result<Vec<Notification>> {
+    let rows: Vec<Row> = sqlx::query_as(&format!(
+        "UPDATE notifications SET claimed_at = ?1, claim_token = ?2
+         WHERE state = 'claimed' AND claim_token = ?3
+         RETURNING {COLUMNS}"
+    ))
+    .bind(ts(now))
+    .bind(ours)
+    .bind(dead)
+    .fetch_all(conn)
+    .await?;
+    let mut out = rows
+        .into_iter()
+        .map(Row::into_domain)
+        .collect::<Result<Vec<_>>>()?;
+    out.sort_by_key(|n| (n.due_at, n.id));
+    Ok(out)
+}
+
 /// Take over claims older than the lease (their scheduler died or hung mid-send). The
 /// caller must find out from the outbox what was delivered before sending again.
 pub async fn claim_expired(
@@ -297,6 +364,150 @@ pub async fn finish(
     .execute(conn)
     .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// Close a claimed row as `failed` for good: `refusal` (a [`Refusal`] code) and `detail`
+/// (HTTP status and Discord code, never user text). Never retried, never deleted.
+///
+/// [`Refusal`]: crate::notify::Refusal
+pub async fn fail(
+    conn: &mut SqliteConnection,
+    n: &Notification,
+    refusal: &str,
+    detail: &str,
+    now: DateTime<Utc>,
+) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE notifications SET state = 'failed', failure = ?, outcome = ?, failed_at = ?,
+         claim_token = NULL WHERE id = ? AND state = 'claimed' AND claim_token = ?",
+    )
+    .bind(refusal)
+    .bind(detail)
+    .bind(ts(now))
+    .bind(n.id)
+    .bind(&n.claim_token)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Plan the notice about failed row `failed` for the digest channel (`failure:{id}`),
+/// due at once. Idempotent.
+pub async fn plan_failure_notice(
+    conn: &mut SqliteConnection,
+    failed: &Notification,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO notifications (key, kind, workspace_id, group_id, planned_at, due_at,
+         created_at, about_id) VALUES (?, 'failure', ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (key) DO NOTHING",
+    )
+    .bind(format!("failure:{}", failed.id))
+    .bind(sf(failed.workspace.0))
+    .bind(failed.group.map(|g| g.0))
+    .bind(ts(now))
+    .bind(ts(now))
+    .bind(ts(now))
+    .bind(failed.id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// A notification that failed for good, as coordinators are told about it.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Failed {
+    pub id: i64,
+    pub kind: String,
+    pub group_id: Option<i64>,
+    pub group_name: Option<String>,
+    /// The group's channel (where it should have gone), if any.
+    pub channel: Option<i64>,
+    pub meeting_starts_at: Option<i64>,
+    pub action_id: Option<i64>,
+    /// When it should have gone out.
+    pub planned_at: i64,
+    pub failed_at: i64,
+    /// A [`crate::notify::Refusal`] code.
+    pub failure: String,
+}
+
+const FAILED_SELECT: &str =
+    "SELECT n.id, n.kind, n.group_id, g.name AS group_name, g.channel_id AS channel,
+     m.starts_at AS meeting_starts_at, n.action_id, n.planned_at, n.failed_at, n.failure
+     FROM notifications n
+     LEFT JOIN groups g ON g.id = n.group_id
+     LEFT JOIN meetings m ON m.id = n.meeting_id";
+
+/// One failed row (for its notice).
+pub async fn failed(conn: &mut SqliteConnection, id: i64) -> Result<Option<Failed>> {
+    Ok(sqlx::query_as(&format!(
+        "{FAILED_SELECT} WHERE n.id = ? AND n.state = 'failed'"
+    ))
+    .bind(id)
+    .fetch_optional(conn)
+    .await?)
+}
+
+/// Failures of a workspace in `[since, until)`, oldest first (the digest lists them).
+pub async fn failures_between(
+    conn: &mut SqliteConnection,
+    ws: WorkspaceId,
+    since: DateTime<Utc>,
+    until: DateTime<Utc>,
+) -> Result<Vec<Failed>> {
+    Ok(sqlx::query_as(&format!(
+        "{FAILED_SELECT} WHERE n.workspace_id = ? AND n.state = 'failed'
+         AND n.failed_at >= ? AND n.failed_at < ? ORDER BY n.failed_at, n.id"
+    ))
+    .bind(sf(ws.0))
+    .bind(ts(since))
+    .bind(ts(until))
+    .fetch_all(conn)
+    .await?)
+}
+
+/// Failures not yet shown on a command, in `groups` — and, with `workspace_level`, those
+/// of no group (the digest) — oldest first.
+pub async fn failures_unnoticed(
+    conn: &mut SqliteConnection,
+    ws: WorkspaceId,
+    groups: &[GroupId],
+    workspace_level: bool,
+) -> Result<Vec<Failed>> {
+    let groups = serde_json::to_string(&groups.iter().map(|g| g.0).collect::<Vec<_>>())
+        .map_err(|e| super::StoreError::Corrupt(e.to_string()))?;
+    Ok(sqlx::query_as(&format!(
+        "{FAILED_SELECT} WHERE n.workspace_id = ? AND n.state = 'failed'
+         AND n.noticed_at IS NULL AND n.kind <> 'failure'
+         AND (n.group_id IN (SELECT value FROM json_each(?))
+              OR (? AND n.group_id IS NULL))
+         ORDER BY n.failed_at, n.id"
+    ))
+    .bind(sf(ws.0))
+    .bind(groups)
+    .bind(workspace_level)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// Record that these failures were shown to a coordinator on a command.
+pub async fn mark_noticed(
+    conn: &mut SqliteConnection,
+    ids: &[i64],
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let ids = serde_json::to_string(ids).map_err(|e| super::StoreError::Corrupt(e.to_string()))?;
+    sqlx::query(
+        "UPDATE notifications SET noticed_at = ? WHERE noticed_at IS NULL
+         AND id IN (SELECT value FROM json_each(?))",
+    )
+    .bind(ts(now))
+    .bind(ids)
+    .execute(conn)
+    .await?;
+    Ok(())
 }
 
 /// Give a claimed row back for another try at `retry_at`.

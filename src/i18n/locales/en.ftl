@@ -626,3 +626,26 @@ opt-titles = titles
     .description = Show item and action titles in the weekly digest
 opt-rule = rule
     .description = Also show the exact rule (RFC 5545)
+## Delivery a coordinator can trust (issue 13): posts Discord refuses for good
+delivery-failed-notice = ⚠️ A message from sltbot could not be delivered and will not be retried:
+delivery-notice-heading = ⚠️ { $count ->
+    [one] One message
+   *[other] { $count } messages
+} from sltbot could not be delivered:
+delivery-digest-failures = Messages that were not delivered
+delivery-failed-line = { $what } { $place }, due { $due }. { $reason }
+delivery-what-reminder = The reminder of the meeting { $meeting }
+delivery-what-deadline = The agenda deadline call for the meeting { $meeting }
+delivery-what-overdue = The overdue ping for action { $id }
+delivery-what-digest = The weekly digest
+delivery-what-other = A message
+delivery-where-group = to { $group } in { $channel }
+delivery-where-group-no-channel = to { $group }
+delivery-where-digest = to the digest channel
+delivery-reason-unknown-channel = The channel no longer exists: choose another with /group edit (for the digest: /digest).
+delivery-reason-missing-access = The bot cannot see the channel: give it "View Channel" and "Send Messages" in the channel's permissions.
+delivery-reason-missing-permissions = The bot lacks a permission in the channel: give it "Send Messages", and "Mention @everyone, @here and All Roles" if the coordinator role is not mentionable.
+delivery-reason-not-found = Discord did not find the recipient (HTTP 404): check the channel with /group show.
+delivery-reason-forbidden = Discord refused the bot (HTTP 403): check the bot's permissions in the channel.
+delivery-reason-rejected = Discord rejected the message.
+delivery-reason-gave-up = Discord answered with errors too many times in a row.

@@ -607,3 +607,26 @@ opt-titles = titler
     .description = Vis titler på saker og tiltak i ukeoppsummeringen
 opt-rule = regel
     .description = Vis også den nøyaktige regelen (RFC 5545)
+## Delivery a coordinator can trust (issue 13): posts Discord refuses for good
+delivery-failed-notice = ⚠️ En melding fra sltbot kom ikke fram, og blir ikke prøvd igjen:
+delivery-notice-heading = ⚠️ { $count ->
+    [one] Én melding
+   *[other] { $count } meldinger
+} fra sltbot kom ikke fram:
+delivery-digest-failures = Meldinger som ikke kom fram
+delivery-failed-line = { $what } { $place }, planlagt { $due }. { $reason }
+delivery-what-reminder = Påminnelsen om møtet { $meeting }
+delivery-what-deadline = Fristvarselet for møtet { $meeting }
+delivery-what-overdue = Purringen på tiltak { $id }
+delivery-what-digest = Ukeoppsummeringen
+delivery-what-other = En melding
+delivery-where-group = til { $group } i { $channel }
+delivery-where-group-no-channel = til { $group }
+delivery-where-digest = til oppsummeringskanalen
+delivery-reason-unknown-channel = Kanalen finnes ikke lenger: velg en ny med /group edit (for oppsummeringen: /digest).
+delivery-reason-missing-access = Boten kan ikke se kanalen: gi den «Vis kanal» og «Send meldinger» i kanalens tillatelser.
+delivery-reason-missing-permissions = Boten mangler tillatelse i kanalen: gi den «Send meldinger», og «Nevn @everyone, @here og alle roller» hvis koordinatorrollen ikke kan nevnes.
+delivery-reason-not-found = Discord fant ikke mottakeren (HTTP 404): sjekk kanalen med /group show.
+delivery-reason-forbidden = Discord nektet boten (HTTP 403): sjekk botens tillatelser i kanalen.
+delivery-reason-rejected = Discord avviste meldingen.
+delivery-reason-gave-up = Discord svarte med feil for mange ganger på rad.

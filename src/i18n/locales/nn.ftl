@@ -604,3 +604,26 @@ opt-titles = titlar
     .description = Vis titlar på saker og tiltak i vekeoppsummeringa
 opt-rule = regel
     .description = Vis òg den nøyaktige regelen (RFC 5545)
+## Delivery a coordinator can trust (issue 13): posts Discord refuses for good
+delivery-failed-notice = ⚠️ Ei melding frå sltbot kom ikkje fram, og blir ikkje prøvd igjen:
+delivery-notice-heading = ⚠️ { $count ->
+    [one] Éi melding
+   *[other] { $count } meldingar
+} frå sltbot kom ikkje fram:
+delivery-digest-failures = Meldingar som ikkje kom fram
+delivery-failed-line = { $what } { $place }, planlagd { $due }. { $reason }
+delivery-what-reminder = Påminninga om møtet { $meeting }
+delivery-what-deadline = Fristvarselet for møtet { $meeting }
+delivery-what-overdue = Purringa på tiltak { $id }
+delivery-what-digest = Vekeoppsummeringa
+delivery-what-other = Ei melding
+delivery-where-group = til { $group } i { $channel }
+delivery-where-group-no-channel = til { $group }
+delivery-where-digest = til oppsummeringskanalen
+delivery-reason-unknown-channel = Kanalen finst ikkje lenger: vel ein ny med /group edit (for oppsummeringa: /digest).
+delivery-reason-missing-access = Boten kan ikkje sjå kanalen: gi han «Vis kanal» og «Send meldingar» i løyva til kanalen.
+delivery-reason-missing-permissions = Boten manglar løyve i kanalen: gi han «Send meldingar», og «Nemn @everyone, @here og alle roller» viss koordinatorrolla ikkje kan nemnast.
+delivery-reason-not-found = Discord fann ikkje mottakaren (HTTP 404): sjekk kanalen med /group show.
+delivery-reason-forbidden = Discord nekta boten (HTTP 403): sjekk løyva til boten i kanalen.
+delivery-reason-rejected = Discord avviste meldinga.
+delivery-reason-gave-up = Discord svarte med feil for mange gonger på rad.
