@@ -63,10 +63,10 @@ pub async fn insert(
     a: &NewAction<'_>,
     now: DateTime<Utc>,
 ) -> Result<Action> {
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = sqlx::query_scalar(super::words::sql(
         "INSERT INTO actions (group_id, title, owner, agency, due_date, status, created_by,
-         created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?) RETURNING id",
-    )
+         created_at, updated_at) VALUES (?, ?, ?, ?, ?, {action_open}, ?, ?, ?) RETURNING id",
+    ))
     .bind(a.group.0)
     .bind(a.title)
     .bind(sf(a.owner.0))
@@ -105,15 +105,15 @@ pub async fn list(conn: &mut SqliteConnection, f: &Filter) -> Result<Vec<Action>
     // The group list is bound as a JSON array, so the statement text never varies.
     let groups = serde_json::to_string(&f.groups.iter().map(|g| g.0).collect::<Vec<_>>())
         .unwrap_or_else(|_| "[]".into());
-    let found: Vec<Row> = sqlx::query_as(select!(
+    let found: Vec<Row> = sqlx::query_as(super::words::sql(select!(
         "WHERE group_id IN (SELECT value FROM json_each(?))
            AND (? IS NULL OR owner = ?)
            AND (? IS NULL OR status = ?)
-           AND (? IS NULL OR (status IN ('open', 'in_progress', 'blocked') AND due_date < ?))
-         ORDER BY CASE WHEN status IN ('open', 'in_progress', 'blocked') THEN 0 ELSE 1 END,
+           AND (? IS NULL OR (status IN {active_actions} AND due_date < ?))
+         ORDER BY CASE WHEN status IN {active_actions} THEN 0 ELSE 1 END,
                   due_date IS NULL, due_date, id
          LIMIT ?"
-    ))
+    )))
     .bind(groups)
     .bind(f.owner.map(|o| sf(o.0)))
     .bind(f.owner.map(|o| sf(o.0)))
@@ -231,9 +231,9 @@ pub async fn updates(conn: &mut SqliteConnection, action: ActionId) -> Result<Ve
 
 /// Actions of the group still someone's job.
 pub async fn count_active(conn: &mut SqliteConnection, group: GroupId) -> Result<usize> {
-    let n: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM actions WHERE group_id = ? AND status IN ('open', 'in_progress', 'blocked')",
-    )
+    let n: i64 = sqlx::query_scalar(super::words::sql(
+        "SELECT COUNT(*) FROM actions WHERE group_id = ? AND status IN {active_actions}",
+    ))
     .bind(group.0)
     .fetch_one(conn)
     .await?;

@@ -87,11 +87,11 @@ macro_rules! checked_insert {
                     ?6, ?7, ?7
              WHERE EXISTS (SELECT 1 FROM groups WHERE id = ?1 AND archived_at IS NULL)
                AND (?2 IS NULL OR EXISTS (SELECT 1 FROM meetings WHERE id = ?2 AND group_id = ?1
-                                          AND status = 'scheduled' AND starts_at > ?7))
+                                          AND status = {scheduled} AND starts_at > ?7))
                AND (SELECT COUNT(*) FROM agenda_items WHERE group_id = ?1 AND meeting_id IS ?2
-                    AND status IN ('proposed', 'on_agenda', 'carried_over')) < ?8
+                    AND status IN {open_items}) < ?8
                AND NOT EXISTS (SELECT 1 FROM agenda_items WHERE group_id = ?1 AND meeting_id IS ?2
-                    AND status IN ('proposed', 'on_agenda', 'carried_over')
+                    AND status IN {open_items}
                     AND title = ?3 COLLATE ",
             title_collation!(),
             ")
@@ -126,9 +126,14 @@ pub async fn insert_checked(
     max_open: i64,
     now: DateTime<Utc>,
 ) -> Result<Option<AgendaItem>> {
-    let row: Option<Row> = bind_checked(sqlx::query_as(checked_insert!()), item, max_open, now)
-        .fetch_optional(conn)
-        .await?;
+    let row: Option<Row> = bind_checked(
+        sqlx::query_as(super::words::sql(checked_insert!())),
+        item,
+        max_open,
+        now,
+    )
+    .fetch_optional(conn)
+    .await?;
     row.map(Row::into_domain).transpose()
 }
 
@@ -158,10 +163,11 @@ pub async fn add_audited(
         created_at: from_ts(ts(now))?,
         version: 0,
     };
-    let after = serde_json::to_string(&provisional)
-        .map_err(|e| super::StoreError::Corrupt(format!("agenda item as JSON: {e}")))?;
+    // The trail's copy without the text, as `audit::record` writes it.
+    let after = super::audit::redacted(&provisional)
+        .ok_or_else(|| super::StoreError::Corrupt("agenda item as JSON".into()))?;
     let batch = bind_checked(
-        sqlx::query_as(concat!(
+        sqlx::query_as(super::words::sql(concat!(
             "BEGIN IMMEDIATE;\n",
             checked_insert!(),
             ";\nINSERT INTO audit_log (workspace_id, group_id, actor, action, entity, entity_id,
@@ -170,7 +176,7 @@ pub async fn add_audited(
                     json_set(?14, '$.id', id, '$.position', position, '$.version', version), ?7
              FROM agenda_items WHERE id = last_insert_rowid() AND changes() = 1;
              COMMIT;"
-        )),
+        ))),
         item,
         max_open,
         now,
@@ -208,11 +214,11 @@ pub async fn slots(
     group: GroupId,
     meeting: Option<MeetingId>,
 ) -> Result<Slots> {
-    let open: Vec<(i64, String)> = sqlx::query_as(
+    let open: Vec<(i64, String)> = sqlx::query_as(super::words::sql(
         "SELECT id, title FROM agenda_items
          WHERE group_id = ? AND meeting_id IS ?
-           AND status IN ('proposed', 'on_agenda', 'carried_over')",
-    )
+           AND status IN {open_items}",
+    ))
     .bind(group.0)
     .bind(meeting.map(|m| m.0))
     .fetch_all(conn)
@@ -256,10 +262,10 @@ pub async fn for_meeting(
     meeting: Option<MeetingId>,
     include_withdrawn: bool,
 ) -> Result<Vec<AgendaItem>> {
-    let found: Vec<Row> = sqlx::query_as(select!(
-        "WHERE group_id = ? AND meeting_id IS ? AND (? OR status <> 'withdrawn')
+    let found: Vec<Row> = sqlx::query_as(super::words::sql(select!(
+        "WHERE group_id = ? AND meeting_id IS ? AND (? OR status <> {withdrawn})
          ORDER BY position, id"
-    ))
+    )))
     .bind(group.0)
     .bind(meeting.map(|m| m.0))
     .bind(include_withdrawn)
@@ -343,10 +349,10 @@ pub async fn reassign(
 
 /// Items of the group still waiting to be dealt with.
 pub async fn count_open(conn: &mut SqliteConnection, group: GroupId) -> Result<usize> {
-    let n: i64 = sqlx::query_scalar(
+    let n: i64 = sqlx::query_scalar(super::words::sql(
         "SELECT COUNT(*) FROM agenda_items
-         WHERE group_id = ? AND status IN ('proposed', 'on_agenda', 'carried_over')",
-    )
+         WHERE group_id = ? AND status IN {open_items}",
+    ))
     .bind(group.0)
     .fetch_one(conn)
     .await?;

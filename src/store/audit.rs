@@ -28,7 +28,7 @@ pub const TEXT_FIELDS: [&str; 8] = [
 pub const REDACTED: &str = "[text]";
 
 /// The JSON of a value with its free text replaced by [`REDACTED`] (at any depth).
-fn redacted<T: Serialize>(value: &T) -> Option<String> {
+pub(crate) fn redacted<T: Serialize>(value: &T) -> Option<String> {
     fn walk(v: &mut serde_json::Value) {
         match v {
             serde_json::Value::Object(map) => {

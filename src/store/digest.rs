@@ -89,13 +89,13 @@ pub async fn meetings_between(
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> Result<Vec<MeetingLine>> {
-    Ok(sqlx::query_as(
+    Ok(sqlx::query_as(super::words::sql(
         "SELECT g.name AS group_name, m.starts_at, m.status FROM groups g
          JOIN meetings m ON m.group_id = g.id
          WHERE g.workspace_id = ? AND g.archived_at IS NULL AND m.starts_at >= ? AND m.starts_at < ?
-           AND m.status <> 'held'
+           AND m.status <> {held}
          ORDER BY m.starts_at, g.name_key",
-    )
+    ))
     .bind(sf(ws.0))
     .bind(ts(from))
     .bind(ts(to))
@@ -117,13 +117,13 @@ pub async fn items_since(
     ws: WorkspaceId,
     since: DateTime<Utc>,
 ) -> Result<Vec<ItemLine>> {
-    Ok(sqlx::query_as(
+    Ok(sqlx::query_as(super::words::sql(
         "SELECT g.name AS group_name, a.id,
                 CASE WHEN g.digest_titles THEN a.title END AS title FROM groups g
          JOIN agenda_items a ON a.group_id = g.id
-         WHERE g.workspace_id = ? AND a.created_at > ? AND a.status <> 'withdrawn'
+         WHERE g.workspace_id = ? AND a.created_at > ? AND a.status <> {withdrawn}
          ORDER BY g.name_key, a.created_at, a.id",
-    )
+    ))
     .bind(sf(ws.0))
     .bind(ts(since))
     .fetch_all(conn)
@@ -176,14 +176,14 @@ pub async fn overdue(
     ws: WorkspaceId,
     today: NaiveDate,
 ) -> Result<Vec<OverdueLine>> {
-    Ok(sqlx::query_as(
+    Ok(sqlx::query_as(super::words::sql(
         "SELECT g.name AS group_name, a.id AS action_id,
                 CASE WHEN g.digest_titles THEN a.title END AS title, a.due_date FROM groups g
          JOIN actions a ON a.group_id = g.id
          WHERE g.workspace_id = ? AND g.archived_at IS NULL
-           AND a.status IN ('open', 'in_progress', 'blocked') AND a.due_date < ?
+           AND a.status IN {active_actions} AND a.due_date < ?
          ORDER BY g.name_key, a.due_date, a.id",
-    )
+    ))
     .bind(sf(ws.0))
     .bind(today.to_string())
     .fetch_all(conn)
@@ -207,9 +207,9 @@ pub async fn actions_due_between(
     through: NaiveDate,
 ) -> Result<Vec<DueAction>> {
     let rows: Vec<(i64, i64, i64, String, String)> = sqlx::query_as(
-        "SELECT a.id, a.group_id, g.workspace_id, a.due_date, coalesce(g.timezone, w.timezone)
+        super::words::sql("SELECT a.id, a.group_id, g.workspace_id, a.due_date, coalesce(g.timezone, w.timezone)
          FROM actions a JOIN groups g ON g.id = a.group_id JOIN workspaces w ON w.id = g.workspace_id
-         WHERE a.status IN ('open', 'in_progress', 'blocked') AND a.due_date > ? AND a.due_date <= ?",
+         WHERE a.status IN {active_actions} AND a.due_date > ? AND a.due_date <= ?"),
     )
     .bind(after.to_string())
     .bind(through.to_string())

@@ -12,11 +12,11 @@ pub async fn open_agenda_items(
     group: GroupId,
     limit: i64,
 ) -> Result<Vec<(i64, String)>> {
-    Ok(sqlx::query_as(
+    Ok(sqlx::query_as(super::words::sql(
         "SELECT id, title FROM agenda_items
-         WHERE group_id = ? AND status IN ('proposed', 'on_agenda', 'carried_over')
+         WHERE group_id = ? AND status IN {open_items}
          ORDER BY id DESC LIMIT ?",
-    )
+    ))
     .bind(group.0)
     .bind(limit)
     .fetch_all(conn)
@@ -29,11 +29,11 @@ pub async fn active_actions(
     group: GroupId,
     limit: i64,
 ) -> Result<Vec<(i64, String)>> {
-    Ok(sqlx::query_as(
+    Ok(sqlx::query_as(super::words::sql(
         "SELECT id, title FROM actions
-         WHERE group_id = ? AND status IN ('open', 'in_progress', 'blocked')
+         WHERE group_id = ? AND status IN {active_actions}
          ORDER BY id DESC LIMIT ?",
-    )
+    ))
     .bind(group.0)
     .bind(limit)
     .fetch_all(conn)

@@ -86,10 +86,10 @@ pub async fn next_scheduled(
     group: GroupId,
     after: DateTime<Utc>,
 ) -> Result<Option<Meeting>> {
-    let row: Option<Row> = sqlx::query_as(select!(
-        "WHERE group_id = ? AND status = 'scheduled' AND starts_at > ?
+    let row: Option<Row> = sqlx::query_as(super::words::sql(select!(
+        "WHERE group_id = ? AND status = {scheduled} AND starts_at > ?
          ORDER BY starts_at, id LIMIT 1"
-    ))
+    )))
     .bind(group.0)
     .bind(ts(after))
     .fetch_optional(conn)
@@ -151,7 +151,7 @@ pub async fn count_upcoming(
     after: DateTime<Utc>,
 ) -> Result<i64> {
     Ok(sqlx::query_scalar(
-        "SELECT COUNT(*) FROM meetings WHERE group_id = ? AND status = 'scheduled' AND starts_at > ?",
+        super::words::sql("SELECT COUNT(*) FROM meetings WHERE group_id = ? AND status = {scheduled} AND starts_at > ?"),
     )
     .bind(group.0)
     .bind(ts(after))

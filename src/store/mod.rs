@@ -22,6 +22,7 @@ pub mod meetings;
 pub mod notifications;
 pub mod retention;
 pub mod series;
+pub mod words;
 pub mod workspaces;
 
 use crate::domain::agenda::title_cmp;

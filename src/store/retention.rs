@@ -27,17 +27,17 @@ pub async fn purge(
     let kinds: [(&str, &str, &str); 3] = [
         (
             "agenda_item",
-            "SELECT id, group_id FROM agenda_items WHERE status IN ('handled', 'withdrawn') AND updated_at < ?",
+            "SELECT id, group_id FROM agenda_items WHERE status IN {finished_items} AND updated_at < ?",
             "DELETE FROM agenda_items WHERE id = ?",
         ),
         (
             "action",
-            "SELECT id, group_id FROM actions WHERE status IN ('done', 'cancelled') AND updated_at < ?",
+            "SELECT id, group_id FROM actions WHERE status IN {finished_actions} AND updated_at < ?",
             "DELETE FROM actions WHERE id = ?",
         ),
         (
             "meeting",
-            "SELECT id, group_id FROM meetings m WHERE status IN ('held', 'cancelled') AND starts_at < ?
+            "SELECT id, group_id FROM meetings m WHERE status IN {closed_meetings} AND starts_at < ?
              AND NOT EXISTS (SELECT 1 FROM agenda_items i WHERE i.meeting_id = m.id)",
             "DELETE FROM meetings WHERE id = ?",
         ),
@@ -48,7 +48,7 @@ pub async fn purge(
         } else {
             items_before
         };
-        let rows: Vec<(i64, i64)> = sqlx::query_as(select)
+        let rows: Vec<(i64, i64)> = sqlx::query_as(super::words::sql(select))
             .bind(ts(cutoff))
             .fetch_all(&mut *conn)
             .await?;

@@ -182,11 +182,11 @@ pub async fn delete_untouched_after(
 ) -> Result<u64> {
     let keep = serde_json::to_string(&keep.iter().map(|t| ts(*t)).collect::<Vec<_>>())
         .map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    let done = sqlx::query(
-        "DELETE FROM meetings WHERE series_id = ? AND status = 'scheduled'
+    let done = sqlx::query(super::words::sql(
+        "DELETE FROM meetings WHERE series_id = ? AND status = {scheduled}
          AND starts_at = occurrence_start AND starts_at > ?
          AND occurrence_start NOT IN (SELECT value FROM json_each(?))",
-    )
+    ))
     .bind(series)
     .bind(ts(after))
     .bind(keep)
@@ -203,10 +203,10 @@ pub async fn move_meeting(
     starts_at: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> Result<bool> {
-    let done = sqlx::query(
+    let done = sqlx::query(super::words::sql(
         "UPDATE meetings SET starts_at = ?, updated_at = ?, version = version + 1
-         WHERE id = ? AND version = ? AND status = 'scheduled'",
-    )
+         WHERE id = ? AND version = ? AND status = {scheduled}",
+    ))
     .bind(ts(starts_at))
     .bind(ts(now))
     .bind(id.0)
@@ -222,10 +222,10 @@ pub async fn future_meetings(
     group: GroupId,
     after: DateTime<Utc>,
 ) -> Result<Vec<(MeetingId, DateTime<Utc>)>> {
-    let rows: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT id, starts_at FROM meetings WHERE group_id = ? AND status = 'scheduled'
+    let rows: Vec<(i64, i64)> = sqlx::query_as(super::words::sql(
+        "SELECT id, starts_at FROM meetings WHERE group_id = ? AND status = {scheduled}
          AND starts_at > ? ORDER BY starts_at",
-    )
+    ))
     .bind(group.0)
     .bind(ts(after))
     .fetch_all(conn)
