@@ -6,9 +6,10 @@
 //! The exception is the hot path, [`agenda::add_audited`], which sends its whole
 //! transaction to SQLite as one batch (`WriteBatch`) to keep the write turn short.
 //!
-//! Queries use sqlx's runtime-checked `query`/`query_as` with bound parameters (never
-//! string formatting), so a clean clone builds without a database or `.sqlx/` data; the
-//! tests run every query against real SQLite instead.
+//! Queries use sqlx's runtime-checked `query`/`query_as` with bound parameters for every
+//! value a user gives, so a clean clone builds without a database or `.sqlx/` data; the
+//! tests run every query against real SQLite instead. Status words come from the domain
+//! types through [`words::sql`], the only text ever spliced into a query.
 
 pub mod actions;
 pub mod agenda;
