@@ -235,6 +235,7 @@ pub fn error(lang: Lang, e: &ServiceError) -> String {
         E::InvalidDuration { input } => {
             t!(lang, "error-invalid-duration", input = input.as_str())
         }
+        E::Record(e) => crate::render_record::error(lang, e),
         E::Store(StoreError::ReadOnly) => t!(lang, "error-read-only"),
         E::Store(StoreError::Locked) => t!(lang, "error-locked"),
         E::Store(_) => t!(lang, "error-internal"),
@@ -582,6 +583,7 @@ pub fn reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
         | R::MeetingMoved { .. }
         | R::GroupReminders { .. }
         | R::DigestSettings { .. } => schedule_reply(lang, tz, reply, style),
+        R::Record(r) => crate::render_record::reply(lang, tz, r, style),
         R::ActionShown {
             group,
             action,

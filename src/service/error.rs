@@ -75,6 +75,8 @@ pub enum ServiceError {
     InvalidLeads { input: String },
     #[error("invalid duration")]
     InvalidDuration { input: String },
+    #[error("{0}")]
+    Record(#[from] super::record::RecordError),
     #[error("the store failed: {0}")]
     Store(#[from] StoreError),
 }

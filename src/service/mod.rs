@@ -10,6 +10,7 @@ mod groups;
 mod lookup;
 mod meetings;
 pub mod permissions;
+pub mod record;
 mod records;
 pub mod reply;
 mod schedule;
@@ -18,6 +19,7 @@ pub use command::{ActionQuery, Command, GroupFields, WorkspaceSet};
 pub use error::{Limit, ServiceError};
 pub use lookup::{Suggest, Suggestion};
 pub use permissions::{Need, Relation};
+pub use record::{RecordCommand, RecordError, RecordReply};
 pub use records::RetentionPolicy;
 pub use reply::Reply;
 

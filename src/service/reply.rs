@@ -156,4 +156,6 @@ pub enum Reply {
         cadence: String,
         next: Option<DateTime<Utc>>,
     },
+    /// The meeting record: case lists, holding, decisions, attendance, minutes.
+    Record(Box<super::record::RecordReply>),
 }

@@ -89,9 +89,9 @@ macro_rules! checked_insert {
                AND (?2 IS NULL OR EXISTS (SELECT 1 FROM meetings WHERE id = ?2 AND group_id = ?1
                                           AND status = 'scheduled' AND starts_at > ?7))
                AND (SELECT COUNT(*) FROM agenda_items WHERE group_id = ?1 AND meeting_id IS ?2
-                    AND status IN ('proposed', 'on_agenda', 'carried_over')) < ?8
+                    AND status IN ('proposed', 'on_agenda')) < ?8
                AND NOT EXISTS (SELECT 1 FROM agenda_items WHERE group_id = ?1 AND meeting_id IS ?2
-                    AND status IN ('proposed', 'on_agenda', 'carried_over')
+                    AND status IN ('proposed', 'on_agenda')
                     AND title = ?3 COLLATE ",
             title_collation!(),
             ")
@@ -211,7 +211,7 @@ pub async fn slots(
     let open: Vec<(i64, String)> = sqlx::query_as(
         "SELECT id, title FROM agenda_items
          WHERE group_id = ? AND meeting_id IS ?
-           AND status IN ('proposed', 'on_agenda', 'carried_over')",
+           AND status IN ('proposed', 'on_agenda')",
     )
     .bind(group.0)
     .bind(meeting.map(|m| m.0))
@@ -225,7 +225,7 @@ pub async fn slots(
     })
 }
 
-async fn next_position(
+pub async fn next_position(
     conn: &mut SqliteConnection,
     group: GroupId,
     meeting: Option<MeetingId>,
@@ -258,7 +258,7 @@ pub async fn for_meeting(
 ) -> Result<Vec<AgendaItem>> {
     let found: Vec<Row> = sqlx::query_as(select!(
         "WHERE group_id = ? AND meeting_id IS ? AND (? OR status <> 'withdrawn')
-         ORDER BY position, id"
+         ORDER BY standing_last, position, id"
     ))
     .bind(group.0)
     .bind(meeting.map(|m| m.0))
@@ -345,7 +345,7 @@ pub async fn reassign(
 pub async fn count_open(conn: &mut SqliteConnection, group: GroupId) -> Result<usize> {
     let n: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM agenda_items
-         WHERE group_id = ? AND status IN ('proposed', 'on_agenda', 'carried_over')",
+         WHERE group_id = ? AND status IN ('proposed', 'on_agenda')",
     )
     .bind(group.0)
     .fetch_one(conn)

@@ -14,7 +14,7 @@ pub async fn open_agenda_items(
 ) -> Result<Vec<(i64, String)>> {
     Ok(sqlx::query_as(
         "SELECT id, title FROM agenda_items
-         WHERE group_id = ? AND status IN ('proposed', 'on_agenda', 'carried_over')
+         WHERE group_id = ? AND status IN ('proposed', 'on_agenda')
          ORDER BY id DESC LIMIT ?",
     )
     .bind(group.0)

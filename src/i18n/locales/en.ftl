@@ -309,3 +309,90 @@ sched-digest-update = • { $group }: { $title } (action { $id }) — { $status 
 sched-digest-overdue = Overdue actions
 sched-digest-overdue-group = { $group }:
 sched-digest-overdue-line = • { $title } (action { $id }), due { $due }
+
+## Meeting record: case types, case numbers, minutes (issue 11)
+case-type-decision = Decision item
+case-type-discussion = Discussion item
+case-type-information = Information item
+case-type-standing = Standing item
+case-type-aob = Any other business
+case-type-order = Order
+case-type-feedback = Feedback on an order
+case-number = Case { $number }
+meeting-number = Meeting { $number }
+minutes-title = Minutes
+minutes-heading = Minutes of { $body }
+minutes-level = Level
+minutes-date = Date
+minutes-time = Time
+minutes-time-value = { $hh }:{ $min }
+minutes-place = Place
+minutes-chair = Chair
+minutes-referent = Minutes taken by
+minutes-present = Present
+minutes-apologies = Apologies
+minutes-guests = Guests
+minutes-cases = Cases
+minutes-case-type = Type
+minutes-notes = Discussion
+minutes-decision = Decision
+minutes-responsible = Responsible
+minutes-deadline = Deadline
+minutes-actions = Actions
+minutes-orders = Orders
+minutes-order-to = to { $body }
+minutes-from-case = from { $case }
+minutes-none = None.
+minutes-status = Status
+minutes-status-draft = Draft
+minutes-status-published = Published { $date }
+minutes-status-approved = Approved { $date }
+minutes-page = Page { $page } of { $pages }
+standing-approve-notice = Approval of the notice and the agenda
+standing-approve-minutes = Approval of the minutes of the previous meeting
+standing-follow-up = Follow-up of actions and orders
+standing-aob = Any other business
+record-carried-copy = carried over from an earlier meeting
+record-individual-case-warning = ⚠ This reads like a case about one particular child or young person. A steering body (styringsgruppe, politiråd) must not handle individual cases: take it to an operational meeting or the case system, anonymised.
+record-case-put = { $case } is on the agenda of { $group }, { $meeting }.
+record-case-list-heading = Agenda of { $group } { $number }, { $meeting }:
+record-standing-heading = Standing items of { $group }:
+record-standing-defaults = Standing items of { $group } (the default list, unchanged):
+record-held = { $group } { $number }, { $meeting }, is held.
+record-held-early = Note: the meeting was marked held before it began, as you chose.
+record-no-next-meeting = the next meeting to be set up
+record-held-carried = { $count ->
+    [one] One case was not handled and is now also on the agenda of { $next } (linked to the original).
+   *[other] { $count } cases were not handled and are now also on the agenda of { $next } (linked to the originals).
+}
+record-held-moved = { $count ->
+    [one] One proposal that never reached the agenda moved to { $next }.
+   *[other] { $count } proposals that never reached the agenda moved to { $next }.
+}
+record-reopened = The meeting of { $group } { $meeting } is open again. { $count ->
+    [0] No carried-over case had to be taken back.
+    [one] One carried-over case was taken back from the next meeting.
+   *[other] { $count } carried-over cases were taken back from the next meeting.
+}
+record-reopened-kept = { $count ->
+    [one] One carried-over case was already handled at the next meeting and stays there.
+   *[other] { $count } carried-over cases were already handled at the next meeting and stay there.
+}
+record-decided = Decision recorded: { $case }
+record-minutes-approved-by-case = The minutes of the previous meeting are thereby approved.
+record-attend-present = { $user } is recorded as present at the meeting { $meeting }.
+record-attend-absent = { $user } sent apologies for the meeting { $meeting }.
+record-guest-added = The guest { $guest } is recorded at the meeting { $meeting }.
+record-roles = The meeting { $meeting }: chair { $chair }, minutes taken by { $referent }.
+record-minutes-published = The minutes of { $group }, { $meeting }, are published.
+record-minutes-approved = The minutes of the meeting { $meeting } were approved on { $date }.
+record-error-held-before-start = Meeting { $id } has not begun yet. To mark it held anyway, say so explicitly (the option "early").
+record-error-same-time = The group already has a meeting at that time (meeting { $id }).
+record-error-not-held = Meeting { $id } is not held.
+record-error-no-meeting = Item { $id } is not on any meeting yet.
+record-error-case-type = Unknown case type "{ $input }". Choose decision, discussion, information, standing or aob.
+record-error-attendance = Unknown answer "{ $input }". Answer present or absent.
+record-error-too-many-standing = A group can have at most { $max } standing items.
+record-error-nothing-recorded = Nothing is recorded for meeting { $id } yet: no cases, no attendance.
+record-error-minutes-not-published = The minutes of meeting { $id } are not published (or already approved).
+record-error-minutes-published = The minutes of meeting { $id } are already published.

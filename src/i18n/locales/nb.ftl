@@ -309,3 +309,90 @@ sched-digest-update = • { $group }: { $title } (tiltak { $id }) — { $status 
 sched-digest-overdue = Forsinkede tiltak
 sched-digest-overdue-group = { $group }:
 sched-digest-overdue-line = • { $title } (tiltak { $id }), frist { $due }
+
+## Møteprotokoll: sakstyper, saksnummer, referat (issue 11)
+case-type-decision = Vedtakssak
+case-type-discussion = Drøftingssak
+case-type-information = Orienteringssak
+case-type-standing = Fast sak
+case-type-aob = Eventuelt
+case-type-order = Bestilling
+case-type-feedback = Tilbakemelding
+case-number = Sak { $number }
+meeting-number = Møte { $number }
+minutes-title = Referat
+minutes-heading = Referat fra { $body }
+minutes-level = Nivå
+minutes-date = Dato
+minutes-time = Tid
+minutes-time-value = kl. { $hh }.{ $min }
+minutes-place = Sted
+minutes-chair = Møteleder
+minutes-referent = Referent
+minutes-present = Til stede
+minutes-apologies = Forfall
+minutes-guests = Gjester
+minutes-cases = Saker
+minutes-case-type = Sakstype
+minutes-notes = Behandling
+minutes-decision = Vedtak
+minutes-responsible = Ansvarlig
+minutes-deadline = Frist
+minutes-actions = Tiltak
+minutes-orders = Bestillinger
+minutes-order-to = til { $body }
+minutes-from-case = fra { $case }
+minutes-none = Ingen.
+minutes-status = Status
+minutes-status-draft = Utkast
+minutes-status-published = Publisert { $date }
+minutes-status-approved = Godkjent { $date }
+minutes-page = Side { $page } av { $pages }
+standing-approve-notice = Godkjenning av innkalling og saksliste
+standing-approve-minutes = Godkjenning av referat fra forrige møte
+standing-follow-up = Oppfølging av tiltak og bestillinger
+standing-aob = Eventuelt
+record-carried-copy = utsatt fra et tidligere møte
+record-individual-case-warning = ⚠ Dette ser ut som en sak om ett enkelt barn eller en enkelt ungdom. Et styrende organ (styringsgruppe, politiråd) skal ikke behandle enkeltsaker: ta den i et tverrfaglig møte eller i fagsystemet, anonymisert.
+record-case-put = { $case } står på sakslista til { $group }, { $meeting }.
+record-case-list-heading = Saksliste for { $group } { $number }, { $meeting }:
+record-standing-heading = Faste saker for { $group }:
+record-standing-defaults = Faste saker for { $group } (standardlista, ikke endret):
+record-held = { $group } { $number }, { $meeting }, er holdt.
+record-held-early = Merk: møtet er markert som holdt før det begynte, slik du valgte.
+record-no-next-meeting = neste møte som settes opp
+record-held-carried = { $count ->
+    [one] Én sak ble ikke behandlet og står nå også på sakslista til { $next } (lenket til originalen).
+   *[other] { $count } saker ble ikke behandlet og står nå også på sakslista til { $next } (lenket til originalene).
+}
+record-held-moved = { $count ->
+    [one] Ett innspill som ikke kom på sakslista, er flyttet til { $next }.
+   *[other] { $count } innspill som ikke kom på sakslista, er flyttet til { $next }.
+}
+record-reopened = Møtet i { $group } { $meeting } er åpnet igjen. { $count ->
+    [0] Ingen utsatte saker måtte hentes tilbake.
+    [one] Én utsatt sak er hentet tilbake fra neste møte.
+   *[other] { $count } utsatte saker er hentet tilbake fra neste møte.
+}
+record-reopened-kept = { $count ->
+    [one] Én utsatt sak er allerede behandlet på neste møte og blir stående der.
+   *[other] { $count } utsatte saker er allerede behandlet på neste møte og blir stående der.
+}
+record-decided = Vedtak registrert: { $case }
+record-minutes-approved-by-case = Referatet fra forrige møte er dermed godkjent.
+record-attend-present = { $user } er registrert til stede på møtet { $meeting }.
+record-attend-absent = { $user } har meldt forfall til møtet { $meeting }.
+record-guest-added = Gjesten { $guest } er registrert på møtet { $meeting }.
+record-roles = Møtet { $meeting }: møteleder { $chair }, referent { $referent }.
+record-minutes-published = Referatet fra { $group }, { $meeting }, er publisert.
+record-minutes-approved = Referatet fra møtet { $meeting } er godkjent { $date }.
+record-error-held-before-start = Møte { $id } har ikke begynt ennå. Vil du likevel markere det som holdt, må du si det uttrykkelig (valget «early»/«tidlig»).
+record-error-same-time = Gruppa har allerede et møte på det tidspunktet (møte { $id }).
+record-error-not-held = Møte { $id } er ikke holdt.
+record-error-no-meeting = Sak { $id } står ikke på noe møte ennå.
+record-error-case-type = Ukjent sakstype «{ $input }». Velg vedtakssak, drøftingssak, orienteringssak, fast sak eller eventuelt.
+record-error-attendance = Ukjent svar «{ $input }». Svar til stede eller forfall.
+record-error-too-many-standing = En gruppe kan ha høyst { $max } faste saker.
+record-error-nothing-recorded = Ingenting er registrert for møte { $id } ennå: ingen saker, ingen oppmøte.
+record-error-minutes-not-published = Referatet fra møte { $id } er ikke publisert (eller er allerede godkjent).
+record-error-minutes-published = Referatet fra møte { $id } er allerede publisert.

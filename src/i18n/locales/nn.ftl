@@ -309,3 +309,90 @@ sched-digest-update = • { $group }: { $title } (tiltak { $id }) — { $status 
 sched-digest-overdue = Forseinka tiltak
 sched-digest-overdue-group = { $group }:
 sched-digest-overdue-line = • { $title } (tiltak { $id }), frist { $due }
+
+## Møteprotokoll: sakstypar, saksnummer, referat (issue 11)
+case-type-decision = Vedtakssak
+case-type-discussion = Drøftingssak
+case-type-information = Orienteringssak
+case-type-standing = Fast sak
+case-type-aob = Eventuelt
+case-type-order = Bestilling
+case-type-feedback = Tilbakemelding
+case-number = Sak { $number }
+meeting-number = Møte { $number }
+minutes-title = Referat
+minutes-heading = Referat frå { $body }
+minutes-level = Nivå
+minutes-date = Dato
+minutes-time = Tid
+minutes-time-value = kl. { $hh }.{ $min }
+minutes-place = Stad
+minutes-chair = Møteleiar
+minutes-referent = Referent
+minutes-present = Til stades
+minutes-apologies = Forfall
+minutes-guests = Gjester
+minutes-cases = Saker
+minutes-case-type = Sakstype
+minutes-notes = Handsaming
+minutes-decision = Vedtak
+minutes-responsible = Ansvarleg
+minutes-deadline = Frist
+minutes-actions = Tiltak
+minutes-orders = Bestillingar
+minutes-order-to = til { $body }
+minutes-from-case = frå { $case }
+minutes-none = Ingen.
+minutes-status = Status
+minutes-status-draft = Utkast
+minutes-status-published = Publisert { $date }
+minutes-status-approved = Godkjend { $date }
+minutes-page = Side { $page } av { $pages }
+standing-approve-notice = Godkjenning av innkalling og sakliste
+standing-approve-minutes = Godkjenning av referat frå førre møte
+standing-follow-up = Oppfølging av tiltak og bestillingar
+standing-aob = Eventuelt
+record-carried-copy = utsett frå eit tidlegare møte
+record-individual-case-warning = ⚠ Dette ser ut som ei sak om eitt einskilt barn eller ein einskild ungdom. Eit styrande organ (styringsgruppe, politiråd) skal ikkje handsame einskildsaker: ta henne i eit tverrfagleg møte eller i fagsystemet, anonymisert.
+record-case-put = { $case } står på saklista til { $group }, { $meeting }.
+record-case-list-heading = Sakliste for { $group } { $number }, { $meeting }:
+record-standing-heading = Faste saker for { $group }:
+record-standing-defaults = Faste saker for { $group } (standardlista, ikkje endra):
+record-held = { $group } { $number }, { $meeting }, er halde.
+record-held-early = Merk: møtet er markert som halde før det byrja, slik du valde.
+record-no-next-meeting = neste møte som blir sett opp
+record-held-carried = { $count ->
+    [one] Éi sak vart ikkje handsama og står no òg på saklista til { $next } (lenkja til originalen).
+   *[other] { $count } saker vart ikkje handsama og står no òg på saklista til { $next } (lenkja til originalane).
+}
+record-held-moved = { $count ->
+    [one] Eitt innspel som ikkje kom på saklista, er flytta til { $next }.
+   *[other] { $count } innspel som ikkje kom på saklista, er flytta til { $next }.
+}
+record-reopened = Møtet i { $group } { $meeting } er opna att. { $count ->
+    [0] Ingen utsette saker måtte hentast tilbake.
+    [one] Éi utsett sak er henta tilbake frå neste møte.
+   *[other] { $count } utsette saker er henta tilbake frå neste møte.
+}
+record-reopened-kept = { $count ->
+    [one] Éi utsett sak er alt handsama på neste møte og blir ståande der.
+   *[other] { $count } utsette saker er alt handsama på neste møte og blir ståande der.
+}
+record-decided = Vedtak registrert: { $case }
+record-minutes-approved-by-case = Referatet frå førre møte er dermed godkjent.
+record-attend-present = { $user } er registrert til stades på møtet { $meeting }.
+record-attend-absent = { $user } har meldt forfall til møtet { $meeting }.
+record-guest-added = Gjesten { $guest } er registrert på møtet { $meeting }.
+record-roles = Møtet { $meeting }: møteleiar { $chair }, referent { $referent }.
+record-minutes-published = Referatet frå { $group }, { $meeting }, er publisert.
+record-minutes-approved = Referatet frå møtet { $meeting } er godkjent { $date }.
+record-error-held-before-start = Møte { $id } har ikkje byrja enno. Vil du likevel markere det som halde, må du seie det uttrykkeleg (valet «early»/«tidleg»).
+record-error-same-time = Gruppa har alt eit møte på det tidspunktet (møte { $id }).
+record-error-not-held = Møte { $id } er ikkje halde.
+record-error-no-meeting = Sak { $id } står ikkje på noko møte enno.
+record-error-case-type = Ukjend sakstype «{ $input }». Vel vedtakssak, drøftingssak, orienteringssak, fast sak eller eventuelt.
+record-error-attendance = Ukjend svar «{ $input }». Svar til stades eller forfall.
+record-error-too-many-standing = Ei gruppe kan ha høgst { $max } faste saker.
+record-error-nothing-recorded = Ingenting er registrert for møte { $id } enno: ingen saker, ikkje noko oppmøte.
+record-error-minutes-not-published = Referatet frå møte { $id } er ikkje publisert (eller er alt godkjent).
+record-error-minutes-published = Referatet frå møte { $id } er alt publisert.
