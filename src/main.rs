@@ -466,7 +466,7 @@ async fn minutes(config: &Config, args: MinutesArgs) -> anyhow::Result<ExitCode>
     let lang = lang.unwrap_or(group_lang);
     let bytes = match args.format {
         MinutesFormat::Md => sltbot::minutes::markdown::render(&record, lang).into_bytes(),
-        MinutesFormat::Pdf => sltbot::minutes::pdf::render(&record, lang)?,
+        MinutesFormat::Pdf => sltbot::minutes::pdf::render(&record, lang, chrono::Utc::now())?,
     };
     std::fs::write(&args.out, bytes).with_context(|| format!("writing {}", args.out.display()))?;
     Ok(ExitCode::SUCCESS)

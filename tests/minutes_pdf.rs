@@ -50,6 +50,19 @@ fn minutes(cases: usize) -> Minutes {
     }
 }
 
+fn made() -> chrono::DateTime<chrono::Utc> {
+    chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2027, 3, 10, 8, 0, 0).unwrap()
+}
+
+#[test]
+fn the_same_minutes_give_the_same_file() {
+    let m = minutes(2);
+    assert_eq!(
+        pdf::render(&m, Lang::Nb, made()).unwrap(),
+        pdf::render(&m, Lang::Nb, made()).unwrap()
+    );
+}
+
 fn text_of(bytes: &[u8]) -> String {
     let text = pdf_extract::extract_text_from_mem(bytes).expect("pdf-extract reads the PDF");
     // Extraction may break lines anywhere a line was wrapped; compare with single spaces.
@@ -59,7 +72,7 @@ fn text_of(bytes: &[u8]) -> String {
 #[test]
 fn every_case_title_is_in_the_pdf_text_with_norwegian_letters_intact() {
     let m = minutes(TITLES.len());
-    let bytes = pdf::render(&m, Lang::Nb).unwrap();
+    let bytes = pdf::render(&m, Lang::Nb, made()).unwrap();
     let text = text_of(&bytes);
     for t in TITLES {
         assert!(text.contains(t), "{t:?} missing from the PDF text:\n{text}");
@@ -72,12 +85,12 @@ fn every_case_title_is_in_the_pdf_text_with_norwegian_letters_intact() {
 #[test]
 fn labels_follow_the_language_in_nynorsk_and_english() {
     let m = minutes(2);
-    let nn = text_of(&pdf::render(&m, Lang::Nn).unwrap());
+    let nn = text_of(&pdf::render(&m, Lang::Nn, made()).unwrap());
     assert!(
         nn.contains("Møteleiar: Åse Øvrebø") && nn.contains("Handsaming:"),
         "{nn}"
     );
-    let en = text_of(&pdf::render(&m, Lang::En).unwrap());
+    let en = text_of(&pdf::render(&m, Lang::En, made()).unwrap());
     assert!(
         en.contains("Chair: Åse Øvrebø") && en.contains("Case 02/27"),
         "{en}"
@@ -88,7 +101,7 @@ fn labels_follow_the_language_in_nynorsk_and_english() {
 #[test]
 fn many_cases_flow_over_numbered_pages() {
     let m = minutes(40);
-    let bytes = pdf::render(&m, Lang::Nb).unwrap();
+    let bytes = pdf::render(&m, Lang::Nb, made()).unwrap();
     let doc = lopdf::Document::load_mem(&bytes).unwrap();
     let pages = doc.get_pages().len();
     assert!(pages >= 5, "{pages} pages");
@@ -109,7 +122,7 @@ fn many_cases_flow_over_numbered_pages() {
 
 #[test]
 fn the_pdf_declares_pdf_a_2b_and_a4_and_embeds_its_fonts() {
-    let bytes = pdf::render(&minutes(3), Lang::Nb).unwrap();
+    let bytes = pdf::render(&minutes(3), Lang::Nb, made()).unwrap();
     let doc = lopdf::Document::load_mem(&bytes).unwrap();
 
     // XMP metadata from the catalog: pdfaid part 2, conformance B, and the title.

@@ -245,6 +245,11 @@ async fn every_command_for_every_relation_matches_the_matrix() {
             let r = service.execute(&actor, WS, cmd.clone()).await;
             let got = match &r.outcome {
                 Ok(_) => A,
+                // The fixture's meetings lie ahead: holding one is refused after the
+                // permission check, for being early (the record's own rule).
+                Err(ServiceError::Record(sltbot::service::RecordError::HeldBeforeStart {
+                    ..
+                })) => A,
                 Err(e) if is_denial(e) => D,
                 Err(e) => panic!("{name} as {who}: unexpected error {e:?} (fix the fixture)"),
             };

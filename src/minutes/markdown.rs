@@ -48,10 +48,13 @@ fn lines(s: &str) -> String {
         .join("\\\n")
 }
 
-/// Escape CommonMark punctuation that could start formatting, links, HTML or a block.
+/// Escape CommonMark punctuation that could start formatting, links, HTML or a block
+/// (a heading, a list item: `- `, `+ `, `1. `, `1) ` at the start of a line).
 pub fn escape(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len() + 4);
-    for (i, c) in s.chars().enumerate() {
+    for (i, &c) in chars.iter().enumerate() {
+        let at_end_or_space = chars.get(i + 1).is_none_or(|n| n.is_whitespace());
         match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '!' => {
                 out.push('\\');
@@ -61,7 +64,9 @@ pub fn escape(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            '.' | ')' if out.chars().all(|d| d.is_ascii_digit()) && !out.is_empty() => {
+            '.' | ')'
+                if i > 0 && at_end_or_space && chars[..i].iter().all(char::is_ascii_digit) =>
+            {
                 out.push('\\');
                 out.push(c);
             }
@@ -103,6 +108,7 @@ mod tests {
         let md = golden(Lang::Nb);
         assert!(md.contains("### Sak 08/27 Økt uro ved ungdomsklubben på Ås"));
         assert!(md.contains("**Møteleder:** Åse Øvrebø"));
+        assert!(md.contains("**Frist:** 31.05.2027"), "dates stay unescaped");
     }
 
     #[test]

@@ -11,6 +11,7 @@ use super::{blocks, title, Block};
 use crate::domain::minutes::Minutes;
 use crate::domain::Lang;
 use crate::t;
+use chrono::{DateTime, Datelike, Timelike, Utc};
 use krilla::configure::{Archival, ConfigurationBuilder, Validator};
 use krilla::geom::Point;
 use krilla::metadata::Metadata;
@@ -38,8 +39,9 @@ pub enum PdfError {
     Export(String),
 }
 
-/// The minutes of one meeting as a PDF/A-2b file.
-pub fn render(m: &Minutes, lang: Lang) -> Result<Vec<u8>, PdfError> {
+/// The minutes of one meeting as a PDF/A-2b file, made at `made` (PDF/A wants the
+/// document's date in its metadata; passed in so the same input gives the same file).
+pub fn render(m: &Minutes, lang: Lang, made: DateTime<Utc>) -> Result<Vec<u8>, PdfError> {
     let fonts = Fonts::load()?;
     let pages = layout(&blocks(m, lang), &fonts);
     let configuration = ConfigurationBuilder::new()
@@ -95,9 +97,22 @@ pub fn render(m: &Minutes, lang: Lang) -> Result<Vec<u8>, PdfError> {
         Metadata::new()
             .title(title(m, lang))
             .language(lang.code().to_string())
-            .creator("sltbot".to_string()),
+            .creator("sltbot".to_string())
+            .creation_date(pdf_date(made)),
     );
     doc.finish().map_err(|e| PdfError::Export(format!("{e:?}")))
+}
+
+fn pdf_date(t: DateTime<Utc>) -> krilla::metadata::DateTime {
+    // Clamped, not cast blindly: PDF dates are four-digit years.
+    krilla::metadata::DateTime::new(t.year().clamp(0, 9999) as u16)
+        .month(t.month() as u8)
+        .day(t.day() as u8)
+        .hour(t.hour() as u8)
+        .minute(t.minute() as u8)
+        .second(t.second() as u8)
+        .utc_offset_hour(0)
+        .utc_offset_minute(0)
 }
 
 struct FontFace {

@@ -436,14 +436,14 @@ pub async fn set_attendance(
     Ok(())
 }
 
-/// The meeting's attendance, present first, then in the order recorded.
+/// The meeting's attendance, present first, then in the order first answered.
 pub async fn attendance(
     conn: &mut SqliteConnection,
     meeting: MeetingId,
 ) -> Result<Vec<Attendance>> {
     let rows: Vec<(i64, String, Option<String>)> = sqlx::query_as(
         "SELECT user_id, status, note FROM attendance WHERE meeting_id = ?
-         ORDER BY status DESC, recorded_at, user_id",
+         ORDER BY status DESC, rowid",
     )
     .bind(meeting.0)
     .fetch_all(conn)
