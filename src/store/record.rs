@@ -273,11 +273,14 @@ pub async fn claim_standing(conn: &mut SqliteConnection, meeting: MeetingId) -> 
 
 // ---------------------------------------------------------------- meetings
 
+/// number_year, number_seq, chair, referent
+type NumberRow = (Option<i64>, Option<i64>, Option<i64>, Option<i64>);
+
 pub async fn meeting_record(
     conn: &mut SqliteConnection,
     meeting: MeetingId,
 ) -> Result<MeetingRecord> {
-    let row: Option<(Option<i64>, Option<i64>, Option<i64>, Option<i64>)> = sqlx::query_as(
+    let row: Option<NumberRow> = sqlx::query_as(
         "SELECT number_year, number_seq, chair, referent FROM meetings WHERE id = ?",
     )
     .bind(meeting.0)
@@ -357,13 +360,16 @@ pub async fn meeting_at(
 
 // ---------------------------------------------------------------- decisions
 
+/// notes, decision, responsible, deadline
+type DecisionRow = (
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
 pub async fn decision(conn: &mut SqliteConnection, item: AgendaItemId) -> Result<Option<Decision>> {
-    let row: Option<(
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    )> = sqlx::query_as(
+    let row: Option<DecisionRow> = sqlx::query_as(
         "SELECT notes, decision, responsible, deadline FROM case_decisions WHERE item_id = ?",
     )
     .bind(item.0)
