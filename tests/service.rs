@@ -456,9 +456,11 @@ async fn members_edit_only_their_own_items_and_only_coordinators_decide_status()
     ));
     let r = env.err(&member(), edit(None, None)).await;
     assert!(matches!(r.outcome, Err(ServiceError::NothingToChange)));
+    // On the case list it follows the body's standing items.
     let items = items(&env).await;
-    assert_eq!(items[0].title, "Skolevegring – oppfølging");
-    assert_eq!(items[0].status, AgendaStatus::OnAgenda);
+    let item = items.iter().find(|i| i.id == id).unwrap();
+    assert_eq!(item.title, "Skolevegring – oppfølging");
+    assert_eq!(item.status, AgendaStatus::OnAgenda);
 }
 
 #[tokio::test]
