@@ -170,6 +170,20 @@ async fn case_numbers_follow_the_order_cases_reach_the_list_after_the_standing_i
             (None, "Eventuelt", AgendaStatus::OnAgenda),
         ]
     );
+    // Standing items are nobody's own: a member cannot withdraw them as "submitter".
+    assert_eq!(
+        cases[0].item.submitter,
+        sltbot::service::record::STANDING_SUBMITTER
+    );
+    let r = env
+        .err(
+            &member(),
+            Command::AgendaRemove {
+                id: cases[0].item.id,
+            },
+        )
+        .await;
+    assert!(matches!(r.outcome, Err(ServiceError::NotYourItem { .. })));
     // Eventuelt gets its number when the meeting is held: the list is final then.
     env.clock.set(at(2027, 1, 12, 11, 0));
     rec_ok(

@@ -211,6 +211,9 @@ fn rec(r: RecordReply) -> Result<Reply, ServiceError> {
     Ok(Reply::Record(Box::new(r)))
 }
 
+/// The submitter of standing items: sltbot itself, not a member.
+pub const STANDING_SUBMITTER: UserId = UserId(0);
+
 /// How a member is named in the minutes: the store keeps Discord ids, not names.
 pub fn member_name(user: UserId) -> String {
     format!("@{user}")
@@ -1048,7 +1051,8 @@ pub(super) async fn ensure_standing(
                 meeting: Some(meeting.id),
                 title: &s.title,
                 details: None,
-                submitter: ctx.actor.user,
+                // Nobody's own item (so no member may withdraw it as its submitter).
+                submitter: STANDING_SUBMITTER,
                 position,
                 status: AgendaStatus::OnAgenda,
                 case_type: s.case_type,
