@@ -999,3 +999,52 @@ async fn the_record_speaks_nynorsk_and_english() {
     let nn = render::response(&r, Style::Plain);
     assert!(nn.contains("har ikkje byrja"), "{nn}");
 }
+
+#[tokio::test]
+async fn the_group_export_carries_the_meeting_record() {
+    let env = two_meetings_with_items(1).await;
+    decide(&env, 1, "Vedtatt.").await;
+    rec_ok(
+        &env,
+        &coordinator(),
+        RecordCommand::GuestAdd {
+            meeting: MeetingId(1),
+            name: "Siri Næss".into(),
+            agency: Some("Vindafjord kommune".into()),
+        },
+    )
+    .await;
+    rec_ok(
+        &env,
+        &member(),
+        RecordCommand::Attend {
+            meeting: MeetingId(1),
+            user: None,
+            status: "forfall".into(),
+            note: None,
+        },
+    )
+    .await;
+    let r = env
+        .run(&coordinator(), Command::GroupExport { group: KG.into() })
+        .await;
+    let Ok(Reply::Export(export)) = r.outcome else {
+        panic!("{:?}", r.outcome)
+    };
+    let case = export
+        .record
+        .cases
+        .iter()
+        .find(|c| c.item == AgendaItemId(1))
+        .unwrap();
+    assert_eq!(case.number.as_deref(), Some("04/27"));
+    assert_eq!(
+        case.decision.as_ref().and_then(|d| d.decision.as_deref()),
+        Some("Vedtatt.")
+    );
+    let first = &export.record.meetings[0];
+    assert_eq!(first.guests[0].name, "Siri Næss");
+    assert_eq!(first.attendance[0].status, AttendanceStatus::Absent);
+    let json = serde_json::to_string(&export).unwrap();
+    assert!(json.contains("Vindafjord kommune") && json.contains("Vedtatt."));
+}

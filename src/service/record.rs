@@ -1256,3 +1256,68 @@ async fn minutes_from_store(
         status: store::record::minutes_status(conn, meeting.id).await?,
     })
 }
+
+/// The meeting record of one body, for its GDPR export.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ExportedRecord {
+    /// `None`: the default standing items.
+    pub standing_items: Option<Vec<StandingItem>>,
+    pub cases: Vec<ExportedCase>,
+    pub meetings: Vec<ExportedMeeting>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ExportedCase {
+    pub item: AgendaItemId,
+    /// `03/27`
+    pub number: Option<String>,
+    pub case_type: Option<CaseType>,
+    pub carried_from: Option<AgendaItemId>,
+    pub decision: Option<Decision>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ExportedMeeting {
+    pub meeting: MeetingId,
+    pub record: MeetingRecord,
+    pub attendance: Vec<Attendance>,
+    pub guests: Vec<MeetingGuest>,
+    pub minutes: crate::domain::minutes::MinutesStatus,
+}
+
+pub(super) async fn export_record(
+    conn: &mut SqliteConnection,
+    group: &Group,
+    meetings: &[Meeting],
+) -> Result<ExportedRecord, ServiceError> {
+    let mut cases = Vec::new();
+    for item in store::agenda::all_for_group(conn, group.id).await? {
+        let facts = store::record::facts(conn, item.id).await?;
+        let decision = store::record::decision(conn, item.id).await?;
+        if facts.number.is_none() && facts.case_type.is_none() && decision.is_none() {
+            continue;
+        }
+        cases.push(ExportedCase {
+            item: item.id,
+            number: facts.number.map(|n| n.to_string()),
+            case_type: facts.case_type,
+            carried_from: facts.carried_from,
+            decision,
+        });
+    }
+    let mut out = Vec::new();
+    for m in meetings {
+        out.push(ExportedMeeting {
+            meeting: m.id,
+            record: store::record::meeting_record(conn, m.id).await?,
+            attendance: store::record::attendance(conn, m.id).await?,
+            guests: store::record::guests(conn, m.id).await?,
+            minutes: store::record::minutes_status(conn, m.id).await?,
+        });
+    }
+    Ok(ExportedRecord {
+        standing_items: store::record::standing_items(conn, group.id).await?,
+        cases,
+        meetings: out,
+    })
+}

@@ -26,6 +26,9 @@ pub struct GroupExport {
     pub meetings: Vec<Meeting>,
     pub agenda_items: Vec<AgendaItem>,
     pub actions: Vec<ExportedAction>,
+    /// The meeting record: standing items, case numbers and types, decisions,
+    /// attendance, guests, the minutes' status.
+    pub record: super::record::ExportedRecord,
     pub audit_entries: usize,
 }
 
