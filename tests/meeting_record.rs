@@ -382,9 +382,10 @@ async fn holding_keeps_the_first_list_whole_and_copies_unhandled_cases_to_the_ne
 
 #[tokio::test]
 async fn reopening_a_meeting_held_by_mistake_takes_back_its_untouched_copies() {
-    let env = two_meetings_with_items(2).await;
+    let env = two_meetings_with_items(3).await;
     put(&env, 1, None).await;
     put(&env, 2, None).await;
+    // Sak C stays a proposal: the hold moves it on, the reopen brings it back.
     rec_ok(
         &env,
         &coordinator(),
@@ -409,7 +410,7 @@ async fn reopening_a_meeting_held_by_mistake_takes_back_its_untouched_copies() {
     assert!(matches!(
         reply,
         RecordReply::Reopened {
-            restored: 1,
+            restored: 2,
             kept: 1,
             ..
         }
@@ -417,8 +418,12 @@ async fn reopening_a_meeting_held_by_mistake_takes_back_its_untouched_copies() {
     let first = list(&env, 1).await;
     let a = first.iter().find(|c| c.item.title == "Sak A").unwrap();
     assert_eq!((a.item.status, a.number), (AgendaStatus::OnAgenda, n(4)));
+    let c = first.iter().find(|c| c.item.title == "Sak C").unwrap();
+    assert_eq!(c.item.status, AgendaStatus::Proposed);
     let second = list(&env, 2).await;
-    assert!(!second.iter().any(|c| c.item.title == "Sak A"));
+    assert!(!second
+        .iter()
+        .any(|c| c.item.title == "Sak A" || c.item.title == "Sak C"));
     assert!(second.iter().any(|c| c.item.title == "Sak B"));
     // The meeting can be held again, keeping its number; reopening an open one is refused.
     let e = rec_err(

@@ -163,7 +163,8 @@ pub enum RecordReply {
     Reopened {
         group: Group,
         meeting: Meeting,
-        /// Copies removed from the next meeting, their originals open again.
+        /// Copies removed from the next meeting (their originals open again) and proposals
+        /// the hold had moved on, taken back.
         restored: usize,
         /// Copies already dealt with on the next meeting, left there.
         kept: usize,
@@ -587,9 +588,15 @@ impl Service {
                     meeting: next_id,
                     ..item.clone()
                 };
+                // Its own audit action, so a reopen can find and take back these moves.
                 store::audit::record(
                     &mut tx,
-                    &ctx.audit(Some(&group), "agenda.move", "agenda_item", Some(item.id.0)),
+                    &ctx.audit(
+                        Some(&group),
+                        "agenda.hold_move",
+                        "agenda_item",
+                        Some(item.id.0),
+                    ),
                     Some(item),
                     Some(&moved),
                     ctx.now,
@@ -640,6 +647,31 @@ impl Service {
                 restored += 1;
             } else {
                 kept += 1;
+            }
+        }
+        // Proposals the hold moved on come back, if still open where it put them.
+        for (item, to) in store::record::moved_at_hold(&mut tx, group.id, id).await? {
+            let Some(now) = store::agenda::get(&mut tx, item).await? else {
+                continue;
+            };
+            if now.status.is_open() && now.meeting == to {
+                let position = store::agenda::next_position(&mut tx, group.id, Some(id)).await?;
+                let back = AgendaItem {
+                    meeting: Some(id),
+                    position,
+                    ..now.clone()
+                };
+                if store::agenda::update(&mut tx, &back, ctx.now).await? {
+                    store::audit::record(
+                        &mut tx,
+                        &ctx.audit(Some(&group), "agenda.move", "agenda_item", Some(item.0)),
+                        Some(&now),
+                        Some(&back),
+                        ctx.now,
+                    )
+                    .await?;
+                    restored += 1;
+                }
             }
         }
         if !store::meetings::set_status(&mut tx, &meeting, MeetingStatus::Scheduled, ctx.now)

@@ -209,6 +209,29 @@ pub async fn copies_from_meeting(
         .collect())
 }
 
+/// Proposals that holding `meeting` moved on (from the audit trail): (item, where to).
+/// The audit row's before/after are the item as JSON; only their meeting is read here.
+pub async fn moved_at_hold(
+    conn: &mut SqliteConnection,
+    group: GroupId,
+    meeting: MeetingId,
+) -> Result<Vec<(AgendaItemId, Option<MeetingId>)>> {
+    let rows: Vec<(i64, Option<i64>)> = sqlx::query_as(
+        "SELECT entity_id, json_extract(after, '$.meeting') FROM audit_log
+         WHERE group_id = ? AND action = 'agenda.hold_move'
+           AND json_extract(before, '$.meeting') = ?
+         ORDER BY id",
+    )
+    .bind(group.0)
+    .bind(meeting.0)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(item, to)| (AgendaItemId(item), to.map(MeetingId)))
+        .collect())
+}
+
 // ---------------------------------------------------------------- standing items
 
 pub async fn standing_items(

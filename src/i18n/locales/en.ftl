@@ -370,9 +370,9 @@ record-held-moved = { $count ->
    *[other] { $count } proposals that never reached the agenda moved to { $next }.
 }
 record-reopened = The meeting of { $group } { $meeting } is open again. { $count ->
-    [0] No carried-over case had to be taken back.
-    [one] One carried-over case was taken back from the next meeting.
-   *[other] { $count } carried-over cases were taken back from the next meeting.
+    [0] No case had to be taken back.
+    [one] One case was taken back from the next meeting.
+   *[other] { $count } cases were taken back from the next meeting.
 }
 record-reopened-kept = { $count ->
     [one] One carried-over case was already handled at the next meeting and stays there.

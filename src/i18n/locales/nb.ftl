@@ -370,9 +370,9 @@ record-held-moved = { $count ->
    *[other] { $count } innspill som ikke kom på sakslista, er flyttet til { $next }.
 }
 record-reopened = Møtet i { $group } { $meeting } er åpnet igjen. { $count ->
-    [0] Ingen utsatte saker måtte hentes tilbake.
-    [one] Én utsatt sak er hentet tilbake fra neste møte.
-   *[other] { $count } utsatte saker er hentet tilbake fra neste møte.
+    [0] Ingen saker måtte hentes tilbake.
+    [one] Én sak er hentet tilbake fra neste møte.
+   *[other] { $count } saker er hentet tilbake fra neste møte.
 }
 record-reopened-kept = { $count ->
     [one] Én utsatt sak er allerede behandlet på neste møte og blir stående der.

@@ -370,9 +370,9 @@ record-held-moved = { $count ->
    *[other] { $count } innspel som ikkje kom på saklista, er flytta til { $next }.
 }
 record-reopened = Møtet i { $group } { $meeting } er opna att. { $count ->
-    [0] Ingen utsette saker måtte hentast tilbake.
-    [one] Éi utsett sak er henta tilbake frå neste møte.
-   *[other] { $count } utsette saker er henta tilbake frå neste møte.
+    [0] Ingen saker måtte hentast tilbake.
+    [one] Éi sak er henta tilbake frå neste møte.
+   *[other] { $count } saker er henta tilbake frå neste møte.
 }
 record-reopened-kept = { $count ->
     [one] Éi utsett sak er alt handsama på neste møte og blir ståande der.
