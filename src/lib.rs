@@ -5,6 +5,7 @@
 //! - [`store`]: sqlx on SQLite, migrations in `migrations/`;
 //! - [`service`]: runs a command for an actor — permission, validation, one transaction, a reply;
 //! - [`i18n`] and [`render`]: Fluent messages (nb, nn, en) and the text of every reply;
+//! - [`minutes`]: the minutes document as Markdown and PDF/A-2b;
 //! - [`console`]: the text front end (same commands as Discord);
 //! - [`clock`]: time as a parameter.
 
@@ -16,9 +17,11 @@ pub mod discord;
 pub mod domain;
 pub mod i18n;
 pub mod logging;
+pub mod minutes;
 pub mod notify;
 pub mod plan;
 pub mod render;
+pub mod render_record;
 pub mod scheduler;
 pub mod service;
 pub mod store;

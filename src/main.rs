@@ -64,6 +64,34 @@ enum Cmd {
         /// The year, e.g. 2027.
         year: String,
     },
+    /// Write a meeting's minutes as Markdown or PDF/A-2b: exit 0 written, 1 no such meeting
+    /// or nothing recorded, 2 usage.
+    Minutes(MinutesArgs),
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum MinutesFormat {
+    Md,
+    Pdf,
+}
+
+#[derive(clap::Args)]
+struct MinutesArgs {
+    /// The meeting's id.
+    #[arg(long)]
+    meeting: i64,
+    /// `md` (Markdown) or `pdf` (PDF/A-2b for the archive).
+    #[arg(long, value_enum)]
+    format: MinutesFormat,
+    /// The file to write.
+    #[arg(long)]
+    out: PathBuf,
+    /// Database URL (default from config: sqlite://data/sltbot.db).
+    #[arg(long)]
+    db: Option<String>,
+    /// Language of the labels: nb, nn or en (default: the group's).
+    #[arg(long)]
+    lang: Option<String>,
 }
 
 #[derive(clap::Args)]
@@ -146,6 +174,7 @@ fn main() -> ExitCode {
             Cmd::CheckText { text } => check_text(&config, &text),
             Cmd::Backup { out, db } => backup(&config, &out, db.as_deref()).await,
             Cmd::Restore { from, db } => restore(&config, &from, db.as_deref()).await,
+            Cmd::Minutes(args) => minutes(&config, args).await,
             Cmd::Occurrences(_) | Cmd::Holidays { .. } => Ok(ExitCode::SUCCESS),
         }
     });
@@ -550,6 +579,46 @@ async fn restore(
             Ok(ExitCode::FAILURE)
         }
     }
+}
+
+/// `sltbot minutes`: the minutes of one meeting from the database, to a file.
+async fn minutes(config: &Config, args: MinutesArgs) -> anyhow::Result<ExitCode> {
+    let lang = match args.lang.as_deref().map(str::parse::<Lang>) {
+        None => None,
+        Some(Ok(l)) => Some(l),
+        Some(Err(())) => {
+            let input = args.lang.as_deref().unwrap_or_default();
+            eprintln!(
+                "sltbot: {}",
+                t!(default_lang(config), "cli-bad-lang", input = input)
+            );
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let store = match open(config, args.db.as_deref()).await? {
+        Ok(s) => s,
+        Err(code) => return Ok(code),
+    };
+    let service = app::service(config, store.clone(), Arc::new(SystemClock));
+    let found = service
+        .minutes_for_archive(sltbot::domain::MeetingId(args.meeting))
+        .await;
+    store.close().await;
+    let (record, group_lang) = match found {
+        Ok(found) => found,
+        Err(e) => {
+            let lang = lang.unwrap_or_else(|| default_lang(config));
+            eprintln!("sltbot: {}", sltbot::render::error(lang, &e));
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let lang = lang.unwrap_or(group_lang);
+    let bytes = match args.format {
+        MinutesFormat::Md => sltbot::minutes::markdown::render(&record, lang).into_bytes(),
+        MinutesFormat::Pdf => sltbot::minutes::pdf::render(&record, lang, chrono::Utc::now())?,
+    };
+    std::fs::write(&args.out, bytes).with_context(|| format!("writing {}", args.out.display()))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `sltbot check-text`: say which kinds of personal data a text holds, never the data.

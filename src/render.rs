@@ -262,6 +262,7 @@ pub fn error(lang: Lang, e: &ServiceError) -> String {
         E::InvalidDuration { input } => {
             t!(lang, "error-invalid-duration", input = input.as_str())
         }
+        E::Record(e) => crate::render_record::error(lang, e),
         E::Store(_) | E::Internal => match e.fault() {
             Some(Fault::ReadOnly) => t!(lang, "error-read-only"),
             Some(Fault::Locked) => t!(lang, "error-locked"),
@@ -540,29 +541,6 @@ pub fn reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
             }
             out
         }
-        R::MeetingHeld {
-            group: _,
-            meeting,
-            next,
-            carried,
-        } => {
-            let mut out = t!(
-                lang,
-                "meeting-held",
-                id = meeting.id.0,
-                when = when(lang, tz, meeting)
-            );
-            if *carried > 0 {
-                out.push('\n');
-                out.push_str(&t!(
-                    lang,
-                    "meeting-carried-over",
-                    count = *carried,
-                    meeting = meeting_or_waiting(lang, tz, next.as_ref())
-                ));
-            }
-            out
-        }
         R::AgendaAdded {
             group,
             item,
@@ -660,6 +638,7 @@ pub fn reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
         | R::MeetingMoved { .. }
         | R::GroupReminders { .. }
         | R::DigestSettings { .. } => schedule_reply(lang, tz, reply, style),
+        R::Record(r) => crate::render_record::reply(lang, tz, r, style),
         R::ActionShown {
             group,
             action,

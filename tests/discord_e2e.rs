@@ -66,6 +66,7 @@ async fn registration_is_global_localized_and_repeatable() {
             "agenda",
             "action",
             "audit",
+            "minutes",
             "digest",
             "workspace"
         ]
@@ -94,7 +95,7 @@ async fn registration_is_global_localized_and_repeatable() {
     let second = start_bot(&db, FakeDiscordOptions::default(), Vec::new()).await;
     let again = second.fake.wait_for_command_registration().await;
     assert_eq!(body(&again), &Value::Array(commands));
-    assert_eq!(second.fake.commands(None).len(), 7);
+    assert_eq!(second.fake.commands(None).len(), 8);
     second.fake.assert_no_violations();
     second.stop().await;
 }
@@ -108,7 +109,7 @@ async fn registration_goes_to_configured_guilds() {
     assert_eq!(put.route, Some(Route::BulkSetGuildCommands));
     assert_eq!(put.id("guild_id"), Some(GUILD_ID));
     assert!(running.fake.commands(None).is_empty());
-    assert_eq!(running.fake.commands(Some(GUILD_ID)).len(), 7);
+    assert_eq!(running.fake.commands(Some(GUILD_ID)).len(), 8);
     running.fake.assert_no_violations();
     running.stop().await;
 }

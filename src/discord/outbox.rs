@@ -302,7 +302,7 @@ mod tests {
         assert_eq!(keyed["nonce"], "n3p0");
         assert_eq!(keyed["enforce_nonce"], true);
         let plain = serde_json::to_value(outbox.message(&m, None)).expect("json");
-        assert!(plain.get("nonce").map_or(true, Value::is_null), "{plain}");
+        assert!(plain.get("nonce").is_none_or(Value::is_null), "{plain}");
         assert_ne!(plain["enforce_nonce"], true);
     }
 }

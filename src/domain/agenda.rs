@@ -38,11 +38,10 @@ impl AgendaStatus {
     }
 
     /// Still waiting to be dealt with in a meeting (so it carries over if not handled).
+    /// A carried-over case is closed where it stands: it is the original left on a held
+    /// meeting's list, and its open copy is on the next meeting.
     pub fn is_open(self) -> bool {
-        matches!(
-            self,
-            AgendaStatus::Proposed | AgendaStatus::OnAgenda | AgendaStatus::CarriedOver
-        )
+        matches!(self, AgendaStatus::Proposed | AgendaStatus::OnAgenda)
     }
 }
 

@@ -45,6 +45,22 @@ audit_actions! {
     AgendaAttach = "agenda.attach",
     /// An unhandled item went on to the next meeting.
     AgendaCarryOver = "agenda.carry_over",
+    /// A case was put on a case list (numbered) or retyped.
+    AgendaCase = "agenda.case",
+    /// A standing item was put on a meeting.
+    AgendaStanding = "agenda.standing",
+    /// A proposal that never reached the list moved on when its meeting was held.
+    AgendaHoldMove = "agenda.hold_move",
+    /// A carried-over copy was taken back when its meeting was reopened.
+    AgendaUncarry = "agenda.uncarry",
+    AgendaDecide = "agenda.decide",
+    GroupStanding = "group.standing",
+    MeetingReopen = "meeting.reopen",
+    MeetingAttend = "meeting.attend",
+    MeetingGuest = "meeting.guest",
+    MeetingRoles = "meeting.roles",
+    MinutesPublish = "minutes.publish",
+    MinutesApprove = "minutes.approve",
     ActionAdd = "action.add",
     ActionUpdate = "action.update",
     /// A progress note was rewritten.

@@ -254,6 +254,25 @@ impl Service {
             return Err(ServiceError::EditConflict);
         }
         edited.version += 1;
+        // Put on the case list: the case gets its number (after the standing items').
+        if status == Some(AgendaStatus::OnAgenda) && item.status != AgendaStatus::OnAgenda {
+            if let Some(meeting) = match edited.meeting {
+                Some(m) => store::meetings::get(&mut tx, m).await?,
+                None => None,
+            }
+            .filter(|m| m.status == crate::domain::MeetingStatus::Scheduled)
+            {
+                let kind = store::record::facts(&mut tx, id)
+                    .await?
+                    .case_type
+                    .unwrap_or(crate::domain::minutes::CaseType::Discussion);
+                super::record::ensure_standing(&mut tx, ctx, &group, &meeting).await?;
+                super::record::put_on_list(&mut tx, ctx, &group, &meeting, &edited, kind).await?;
+                if let Some(now) = store::agenda::get(&mut tx, id).await? {
+                    edited = now;
+                }
+            }
+        }
         store::audit::record(
             &mut tx,
             &ctx.audit(Some(&group), "agenda_item", Some(id.0)),

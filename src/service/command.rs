@@ -23,6 +23,8 @@ use super::spec::{
     OptionSpec, Position, Raw, Scope, SETTING_MAX, WHEN_MAX,
 };
 use super::{Ctx, Reply, Service, ServiceError};
+use crate::domain::minutes::CaseType;
+use crate::domain::record::AttendanceStatus;
 use crate::domain::text::Field;
 use crate::domain::{
     ActionId, ActionStatus, AgendaItemId, AgendaStatus, AuditAction, ChannelId, Lang, MeetingId,
@@ -175,6 +177,13 @@ commands! {
         titles: bool,
     }
 
+    /// The group's standing items (members may look; coordinators set them, one per line
+    /// or separated by `;`, each `Title` or `Title | type`).
+    GroupStanding => standing ["group standing", Member, Group, audit: GroupStanding, schedule: no] {
+        group: GroupName,
+        items: Option<String> = text(Field::Details),
+    }
+
     /// All of a group's data as JSON and Markdown (GDPR access).
     GroupExport => group_export ["group export", Coordinator, Group, audit: -, schedule: no] {
         group: GroupName,
@@ -204,6 +213,40 @@ commands! {
     /// Mark a meeting as held: unhandled items carry over to the next meeting.
     MeetingHeld => meeting_held ["meeting held", Coordinator, Group, audit: MeetingHeld, schedule: yes] {
         id: MeetingId,
+        /// Hold it before its start time (the reply says it was early).
+        early: Option<bool>,
+    }
+
+    /// Undo a hold made by mistake: copies not yet dealt with are taken back.
+    MeetingReopen => reopen ["meeting reopen", Coordinator, Group, audit: MeetingReopen, schedule: yes] {
+        id: MeetingId,
+    }
+
+    /// The meeting's case list: numbers, types, decisions.
+    MeetingAgenda => case_list ["meeting agenda", Member, Group, audit: -, schedule: no] {
+        id: MeetingId,
+    }
+
+    /// Present or absent (with a note): for oneself, or — as coordinator — for `user`.
+    MeetingAttend => attend ["meeting attend", Member, Group, audit: MeetingAttend, schedule: no] {
+        id: MeetingId,
+        status: AttendanceStatus,
+        note: Option<String> = text(Field::Note),
+        user: Option<UserId>,
+    }
+
+    /// A guest who is not in Discord or comes from another municipality.
+    MeetingGuest => guest_add ["meeting guest", Coordinator, Group, audit: MeetingGuest, schedule: no] {
+        id: MeetingId,
+        name: String = text(Field::Name),
+        agency: Option<String> = text(Field::Agency),
+    }
+
+    /// Who chairs the meeting and who takes the minutes.
+    MeetingRoles => roles ["meeting roles", Coordinator, Group, audit: MeetingRoles, schedule: no] {
+        id: MeetingId,
+        chair: Option<UserId>,
+        referent: Option<UserId>,
     }
 
     /// A recurring meeting time (preset words, RFC 5545 or cron); replaces the previous one.
@@ -253,6 +296,22 @@ commands! {
         id: AgendaItemId,
     }
 
+    /// Put a case on its meeting's case list (numbering it) or change its type.
+    AgendaCase => case_put ["agenda case", Coordinator, Group, audit: AgendaCase, schedule: no] {
+        id: AgendaItemId,
+        case_type: Option<CaseType>,
+    }
+
+    /// The discussion (`notes`) and decision of a case, who is responsible and by when; the
+    /// case is then handled.
+    AgendaDecide => decide ["agenda decide", Coordinator, Group, audit: AgendaDecide, schedule: no] {
+        id: AgendaItemId,
+        decision: Option<String> = text(Field::Details),
+        notes: Option<String> = text(Field::Details),
+        responsible: Option<String> = text(Field::Agency),
+        due: Option<String> = WHEN,
+    }
+
     AgendaMove => agenda_move ["agenda move", Coordinator, Group, audit: AgendaMove, schedule: no] {
         id: AgendaItemId,
         meeting: Option<MeetingId>,
@@ -296,6 +355,23 @@ commands! {
     /// Recent changes in a group.
     Audit => audit ["audit", Coordinator, Group, audit: -, schedule: no] {
         group: GroupName,
+    }
+
+    /// The minutes of a meeting, built from its record (a draft until published).
+    MinutesShow => minutes_show ["minutes show", Member, Group, audit: -, schedule: no] {
+        meeting: MeetingId,
+    }
+
+    /// Publish the minutes of a held meeting.
+    MinutesPublish => minutes_publish ["minutes publish", Coordinator, Group, audit: MinutesPublish, schedule: no] {
+        meeting: MeetingId,
+    }
+
+    /// Approve published minutes at a later meeting (`at`); also done by deciding that
+    /// meeting's "Godkjenning av referat" case.
+    MinutesApprove => minutes_approve ["minutes approve", Coordinator, Group, audit: MinutesApprove, schedule: no] {
+        meeting: MeetingId,
+        at_meeting: MeetingId,
     }
 
     /// The weekly digest's channel, cadence and next run.

@@ -65,6 +65,8 @@ pub enum ServiceError {
     InvalidLeads { input: String },
     #[error("invalid duration")]
     InvalidDuration { input: String },
+    #[error("{0}")]
+    Record(#[from] super::record::RecordError),
     #[error("the store failed: {0}")]
     Store(#[from] StoreError),
     /// A fault in sltbot itself (logged; the user sees a generic line).
@@ -156,6 +158,7 @@ impl ServiceError {
             ServiceError::InvalidDuration { .. } => "invalid_duration",
             ServiceError::Store(_) => "store",
             ServiceError::Internal => "internal",
+            ServiceError::Record(_) => "record",
         }
     }
 

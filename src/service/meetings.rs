@@ -21,6 +21,9 @@ impl Service {
         if starts_at <= ctx.now {
             return Err(ServiceError::DateInPast { input: echo(&at) });
         }
+        if let Some(existing) = store::record::meeting_at(&mut tx, group.id, starts_at).await? {
+            return Err(super::RecordError::MeetingAtSameTime { existing }.into());
+        }
         super::check_limit(
             super::Limit::UpcomingMeetingsPerGroup,
             store::meetings::count_upcoming(&mut tx, group.id, ctx.now).await?,
@@ -125,29 +128,12 @@ impl Service {
         &self,
         ctx: &mut Ctx<'_>,
         id: MeetingId,
+        early: Option<bool>,
     ) -> Result<Reply, ServiceError> {
-        let mut tx = self.store.write().await?;
-        let (group, meeting) = self.meeting_for(&mut tx, ctx, id).await?;
-        let (next, carried) = close_meeting(
-            &mut tx,
-            ctx,
-            &group,
-            &meeting,
-            MeetingStatus::Held,
-            Some(AgendaStatus::CarriedOver),
-        )
-        .await?;
-        commit(tx).await?;
-        Ok(Reply::MeetingHeld {
-            group,
-            meeting: Meeting {
-                status: MeetingStatus::Held,
-                version: meeting.version + 1,
-                ..meeting
-            },
-            next,
-            carried,
-        })
+        // The record's hold: refused before the meeting's start (the record's own command
+        // has the explicit override); unhandled cases are copied, not moved.
+        let held = self.hold(ctx, id, early.unwrap_or(false)).await?;
+        Ok(Reply::Record(Box::new(held)))
     }
 }
 
@@ -185,9 +171,9 @@ async fn close_meeting(
         .into_iter()
         .filter(|i| i.status.is_open())
         .collect();
-    // The next meeting after this one (and not in the past).
-    let after_time = meeting.starts_at.max(ctx.now);
-    let next = store::meetings::next_scheduled(tx, group.id, after_time).await?;
+    // The next meeting after this one in time order. (It used to be the next one after
+    // *now*, so cancelling a meeting that had begun skipped a later meeting the same day.)
+    let next = store::meetings::next_scheduled(tx, group.id, meeting.starts_at).await?;
     if !open.is_empty() {
         store::agenda::reassign(
             tx,

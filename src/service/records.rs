@@ -71,6 +71,7 @@ impl Service {
             let updates = store::actions::updates(&mut tx, action.id).await?;
             actions.push(ExportedAction { action, updates });
         }
+        let record = super::record::export_record(&mut tx, &group, &meetings).await?;
         let audit_entries = store::audit::count_for_group(&mut tx, group.id).await? as usize;
         Ok(Reply::Export(Box::new(GroupExport {
             exported_at: ctx.now,
@@ -78,6 +79,7 @@ impl Service {
             meetings,
             agenda_items,
             actions,
+            record,
             audit_entries,
         })))
     }

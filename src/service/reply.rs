@@ -26,6 +26,9 @@ pub struct GroupExport {
     pub meetings: Vec<Meeting>,
     pub agenda_items: Vec<AgendaItem>,
     pub actions: Vec<ExportedAction>,
+    /// The meeting record: standing items, case numbers and types, decisions,
+    /// attendance, guests, the minutes' status.
+    pub record: super::record::ExportedRecord,
     pub audit_entries: usize,
 }
 
@@ -66,12 +69,6 @@ pub enum Reply {
         /// Where its open items went (`None`: waiting for the next meeting).
         moved_to: Option<Meeting>,
         moved: usize,
-    },
-    MeetingHeld {
-        group: Group,
-        meeting: Meeting,
-        next: Option<Meeting>,
-        carried: usize,
     },
     AgendaAdded {
         group: Group,
@@ -168,4 +165,6 @@ pub enum Reply {
         show_rule: bool,
         next: Option<DateTime<Utc>>,
     },
+    /// The meeting record: case lists, holding, decisions, attendance, minutes.
+    Record(Box<super::record::RecordReply>),
 }

@@ -132,6 +132,9 @@ impl Service {
         if starts_at == meeting.starts_at {
             return Err(ServiceError::NothingToChange);
         }
+        if let Some(existing) = store::record::meeting_at(&mut tx, group.id, starts_at).await? {
+            return Err(super::RecordError::MeetingAtSameTime { existing }.into());
+        }
         if !store::series::move_meeting(&mut tx, id, meeting.version, starts_at, ctx.now).await? {
             return Err(ServiceError::EditConflict);
         }

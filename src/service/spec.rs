@@ -10,6 +10,8 @@
 //! [`OptionError`] that names the option and never echoes what was typed.
 
 use super::permissions::Need;
+use crate::domain::minutes::CaseType;
+use crate::domain::record::AttendanceStatus;
 use crate::domain::text::Field;
 use crate::domain::{
     ActionId, ActionStatus, AgendaItemId, AgendaStatus, AuditAction, ChannelId, Lang, MeetingId,
@@ -468,6 +470,25 @@ choice!(
         ActionStatus::Done,
         ActionStatus::Cancelled
     ]
+);
+
+choice!(
+    CaseType,
+    "case-type-",
+    [
+        CaseType::Decision,
+        CaseType::Discussion,
+        CaseType::Information,
+        CaseType::Standing,
+        CaseType::Aob,
+        CaseType::Order,
+        CaseType::Feedback
+    ]
+);
+choice!(
+    AttendanceStatus,
+    "attendance-",
+    [AttendanceStatus::Present, AttendanceStatus::Absent]
 );
 
 #[cfg(test)]

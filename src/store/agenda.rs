@@ -231,7 +231,7 @@ pub async fn slots(
     })
 }
 
-async fn next_position(
+pub async fn next_position(
     conn: &mut SqliteConnection,
     group: GroupId,
     meeting: Option<MeetingId>,
@@ -264,7 +264,7 @@ pub async fn for_meeting(
 ) -> Result<Vec<AgendaItem>> {
     let found: Vec<Row> = sqlx::query_as(super::words::sql(select!(
         "WHERE group_id = ? AND meeting_id IS ? AND (? OR status <> {withdrawn})
-         ORDER BY position, id"
+         ORDER BY standing_last, position, id"
     )))
     .bind(group.0)
     .bind(meeting.map(|m| m.0))

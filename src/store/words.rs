@@ -60,6 +60,10 @@ static SETS: LazyLock<Vec<(&'static str, String)>> = LazyLock::new(|| {
         ),
         ("{held}", format!("'{}'", MeetingStatus::Held.as_str())),
         (
+            "{cancelled}",
+            format!("'{}'", MeetingStatus::Cancelled.as_str()),
+        ),
+        (
             "{withdrawn}",
             format!("'{}'", AgendaStatus::Withdrawn.as_str()),
         ),
@@ -100,13 +104,16 @@ mod tests {
     fn sets_are_the_domains_words() {
         assert_eq!(
             sql("status IN {open_items}"),
-            "status IN ('proposed', 'on_agenda', 'carried_over')"
+            "status IN ('proposed', 'on_agenda')"
         );
         assert_eq!(
             sql("status IN {active_actions} AND x = {scheduled}"),
             "status IN ('open', 'in_progress', 'blocked') AND x = 'scheduled'"
         );
-        assert_eq!(sql("{finished_items}"), "('handled', 'withdrawn')");
+        assert_eq!(
+            sql("{finished_items}"),
+            "('handled', 'carried_over', 'withdrawn')"
+        );
         assert_eq!(sql("{finished_actions}"), "('done', 'cancelled')");
         assert_eq!(sql("{closed_meetings}"), "('cancelled', 'held')");
         // Made once: the same text each time.

@@ -375,7 +375,7 @@ pub fn message_json(
 pub fn pinged(content: &str, allowed: Option<&Value>) -> (Vec<String>, bool) {
     let allowed = allowed.filter(|a| !a.is_null());
     let parses = |kind: &str| {
-        allowed.map_or(true, |a| {
+        allowed.is_none_or(|a| {
             a.get("parse")
                 .and_then(Value::as_array)
                 .is_some_and(|p| p.iter().any(|k| k == kind))

@@ -192,7 +192,7 @@ fn on_client_frame(shared: &Shared, conn_id: u64, frame: Value) {
     let mut st = shared.lock();
     let gw = &mut st.gateway;
     gw.received.push(frame.clone());
-    if !gw.conn.as_ref().is_some_and(|c| c.id == conn_id) {
+    if gw.conn.as_ref().is_none_or(|c| c.id != conn_id) {
         return; // a replaced connection
     }
     let d = frame.get("d").cloned().unwrap_or(Value::Null);

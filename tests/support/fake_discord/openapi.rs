@@ -365,7 +365,7 @@ impl OpenApi {
                             matched += 1;
                         } else if closest
                             .as_ref()
-                            .map_or(true, |c| rank(&sub_errors, ipath) < rank(c, ipath))
+                            .is_none_or(|c| rank(&sub_errors, ipath) < rank(c, ipath))
                         {
                             closest = Some(sub_errors);
                         }
