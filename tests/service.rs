@@ -1269,7 +1269,7 @@ async fn an_added_item_is_audited_exactly_as_stored_and_a_refusal_audits_nothing
     assert_eq!(before, None);
     // Exactly as stored, but for the text: the trail never keeps what a member wrote.
     let after: serde_json::Value = serde_json::from_str(&after.expect("after")).unwrap();
-    let mut stored = serde_json::to_value(&item).unwrap();
+    let mut stored = serde_json::to_value(item).unwrap();
     stored["title"] = serde_json::json!("[text]");
     assert_eq!(after, stored);
 

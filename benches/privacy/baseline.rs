@@ -172,7 +172,7 @@ fn date_is_valid(day: u8, month: u8, yy: u8) -> bool {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
         // 20YY is a leap year exactly when YY % 4 == 0 (2000 included).
-        2 if yy % 4 == 0 => 29,
+        2 if yy.is_multiple_of(4) => 29,
         2 => 28,
         _ => return false,
     };

@@ -481,7 +481,7 @@ impl Cadence {
         // Cron's second field (the hour) is numeric too; "4 ganger i året …" is a preset.
         let cron_like = |t: &str| t.starts_with(|c: char| c.is_ascii_digit() || c == '*');
         let second = trimmed.split_whitespace().nth(1);
-        if cron_like(first) && second.map_or(true, cron_like) {
+        if cron_like(first) && second.is_none_or(cron_like) {
             let cron = CronSpec::parse(trimmed)?;
             return Ok(Cadence {
                 tz,

@@ -34,7 +34,7 @@ pub(super) fn validate_digits(d: &[u8; 11]) -> Option<IdKind> {
         return None;
     }
     let sum2 = weighted(&d[..10], &K2_WEIGHTS) + u32::from(d[10]);
-    if sum2 % 11 != 0 {
+    if !sum2.is_multiple_of(11) {
         return None;
     }
     let mut day = d[0] * 10 + d[1];
@@ -61,7 +61,7 @@ fn date_is_valid(day: u8, month: u8, yy: u8) -> bool {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
         // 20YY is a leap year exactly when YY % 4 == 0 (2000 included).
-        2 if yy % 4 == 0 => 29,
+        2 if yy.is_multiple_of(4) => 29,
         2 => 28,
         _ => return false,
     };
@@ -278,7 +278,7 @@ pub(crate) mod testing {
         let mut ten = digits.clone();
         ten.push(k1);
         let sum2 = weighted(&ten, &K2_WEIGHTS);
-        let k2 = (0..10u8).find(|&k| (sum2 + u32::from(k)) % 11 == 0)?;
+        let k2 = (0..10u8).find(|&k| (sum2 + u32::from(k)).is_multiple_of(11))?;
         Some(format!("{prefix}{k1}{k2}"))
     }
 
