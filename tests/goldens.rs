@@ -21,6 +21,9 @@ use sltbot::console::parser::{self, ParseError};
 use sltbot::console::{self, ConsoleError, Request};
 use sltbot::domain::text::TextError;
 use sltbot::domain::{Lang, UserId};
+use sltbot::notify::{Delivery, DeliveryError, Outbound, Outbox, Refusal, Sent};
+use sltbot::scheduler::messages::failures_notice;
+use sltbot::scheduler::Scheduler;
 use sltbot::render::{self, Style};
 use sltbot::service::spec::Problem;
 use sltbot::service::{Actor, Command, OptionError, Reply, ServiceError};
@@ -28,6 +31,7 @@ use sltbot::store::StoreError;
 use futures::future::LocalBoxFuture;
 use std::collections::BTreeSet;
 use support::env::*;
+use support::sched::Env as SchedEnv;
 
 /// Builds `fn $name(&$ty) -> &'static str` as one exhaustive match, and `$all`, the list of
 /// every label, from the same arms: what the match must name, the list holds.
@@ -260,6 +264,14 @@ impl Run {
         outcome: &'static str,
         text: String,
     ) {
+        // Control characters shown as their symbols (␇), so the header stays readable.
+        let input = input
+            .chars()
+            .map(|c| match c as u32 {
+                n @ 0..=0x1f => char::from_u32(0x2400 + n).unwrap_or(c),
+                _ => c,
+            })
+            .collect();
         self.entries.push(Entry {
             snapshot,
             who,
@@ -419,8 +431,17 @@ async fn replies(r: &mut Run) {
         .await;
     r.step("action_update", Member, "/action update id:1 status:in_progress note:\"Første samtale med Kulturetaten 03.12.\"")
         .await;
-    r.step("action_update", Member, "/action update id:1 note:\"Kulturetaten sender oversikt over tilbodet.\nSjå vedlegg.\"")
-        .await;
+    r.step_cmd(
+        "action_update",
+        Member,
+        "(Discord form) /action update id:1 note:\"Kulturetaten sender ei oversikt.⏎Klubben held ope tysdag og torsdag.\"",
+        Command::ActionUpdate {
+            id: sltbot::domain::ActionId(1),
+            status: None,
+            note: Some("Kulturetaten sender ei oversikt.\nKlubben held ope tysdag og torsdag.".into()),
+        },
+    )
+    .await;
     r.step("action_note", Member, "/action note id:1 update:1 note:\"Første samtale med etaten\"")
         .await;
     r.step("action_show", Member, "/action show id:1").await;
@@ -533,9 +554,10 @@ async fn errors(r: &mut Run) {
     // Text.
     r.step("errors_text", Member, "/agenda add group:Koordineringsgruppa title:\"   \"")
         .await;
-    let long = "Å".repeat(201);
-    r.step("errors_text", Member, &format!("/agenda add group:Koordineringsgruppa title:\"{long}\""))
-        .await;
+    let long = format!("/agenda add group:Koordineringsgruppa title:\"{}\"", "Å".repeat(201));
+    let (outcome, _, text) = r.line(Member, &long).await;
+    let label = "/agenda add group:Koordineringsgruppa title:\"ÅÅÅÅ… (201 Å)\"";
+    r.record("errors_text", Member, label.into(), outcome, text);
     r.step_cmd(
         "errors_text",
         Member,
@@ -705,4 +727,200 @@ fn the_ids_typed_in_the_scenarios_are_the_harness_ids() {
     );
     assert_eq!((DIGEST_CHANNEL.0, MEMBER, MEMBER2), (300, 3, 4));
     assert_eq!(member().user, UserId(MEMBER));
+}
+
+/// Records every keyed send with its key, in the style it is built with; refuses what goes
+/// to `refuse` (the bot cannot see that channel) so the failure notices show.
+struct GoldenOutbox {
+    style: Style,
+    refuse: sltbot::domain::ChannelId,
+    sent: std::sync::Mutex<Vec<(String, Outbound)>>,
+}
+
+#[async_trait::async_trait]
+impl Outbox for GoldenOutbox {
+    fn style(&self) -> Style {
+        self.style
+    }
+
+    async fn send(&self, m: &Outbound) -> Result<Sent, DeliveryError> {
+        self.send_keyed("unkeyed", m).await
+    }
+
+    async fn send_keyed(&self, key: &str, m: &Outbound) -> Result<Sent, DeliveryError> {
+        if m.channel == self.refuse {
+            return Err(DeliveryError::Permanent {
+                refusal: Refusal::MissingAccess,
+                detail: "HTTP 403 (Discord code 50001)".into(),
+            });
+        }
+        self.sent
+            .lock()
+            .expect("lock")
+            .push((key.to_string(), m.clone()));
+        Ok(Sent { message_id: None })
+    }
+
+    async fn delivered(&self, key: &str) -> Delivery {
+        if self.sent.lock().expect("lock").iter().any(|(k, _)| k == key) {
+            Delivery::Sent
+        } else {
+            Delivery::NotSent
+        }
+    }
+}
+
+/// What the scheduler sent in one run of the story, and what a coordinator of the group
+/// whose reminder failed is told on their next command.
+struct Story {
+    sent: Vec<(String, Outbound)>,
+    notice: String,
+}
+
+/// Three weeks of two groups, from Friday 01.01.2027: Koordineringsgruppa (titles allowed
+/// in the digest) meets 12.01 with two items; Styringsgruppa (counts only) meets 14.01,
+/// one reminder a day ahead; Discord refuses everything to its channel (the bot cannot see
+/// it), so its reminder and its overdue ping fail. One overdue action in each group. The scheduler runs until Monday 18.01 09:00.
+async fn story(lang: Lang, style: Style) -> Story {
+    let env = SchedEnv::new("2027-01-01T10:00:00+01:00").await;
+    env.ok(&format!(
+        "/workspace set language:{} digest_channel:{DIGEST_CHANNEL}",
+        lang.code()
+    ))
+    .await;
+    env.ok(&format!(
+        "/group create name:Koordineringsgruppa level:koordinerende channel:{GROUP_CHANNEL} coordinator_role:{COORD_ROLE} member_role:{MEMBER_ROLE}\n\
+         /group create name:Styringsgruppa level:styrende channel:{OTHER_CHANNEL} coordinator_role:{OTHER_COORD_ROLE} member_role:{OTHER_MEMBER_ROLE}"
+    ))
+    .await;
+    env.ok(
+        "/group digest group:Koordineringsgruppa titles:yes\n\
+         /group reminders group:Styringsgruppa leads:1d deadline:none\n\
+         /meeting add group:Koordineringsgruppa at:\"12.01.2027 kl. 09.00\"\n\
+         /meeting add group:Styringsgruppa at:\"14.01.2027 kl. 13.00\"\n\
+         /agenda add group:Koordineringsgruppa title:\"Uro ved ungdomsklubben på Åsen\"\n\
+         /agenda add group:Koordineringsgruppa title:\"Rus blant ungdom i sentrum\"\n\
+         /agenda add group:Styringsgruppa title:\"Budsjett 2027 for SLT\"\n\
+         /action add group:Koordineringsgruppa title:\"Kartlegge fritidsklubben på Åsen\" owner:<@3> due:05.01.2027\n\
+         /action add group:Styringsgruppa title:\"Budsjettforslag til kommunestyret\" owner:<@5> due:04.01.2027\n\
+         /action update id:1 status:in_progress note:\"Første samtale med Kulturetaten\"",
+    )
+    .await;
+    let outbox = std::sync::Arc::new(GoldenOutbox {
+        style,
+        refuse: OTHER_CHANNEL,
+        sent: Default::default(),
+    });
+    let s = Scheduler::for_service(&env.service, outbox.clone());
+    env.run_until(&s, at("2027-01-18T09:00:00+01:00")).await;
+    let coordinator = Actor {
+        roles: vec![OTHER_COORD_ROLE],
+        ..Actor::new(UserId(SOMEONE))
+    };
+    let notice = env
+        .service
+        .delivery_notice(&coordinator, WS)
+        .await
+        .expect("notice")
+        .map(|n| failures_notice(n.lang, n.tz, style, &n.failures))
+        .unwrap_or_else(|| "(no notice)".into());
+    // The outbox sees `n{id}p{part}`; name each send by its notification's key.
+    let keys: Vec<(i64, String)> = sqlx::query_as("SELECT id, key FROM notifications")
+        .fetch_all(env.service.store().pool())
+        .await
+        .expect("keys");
+    let key_of = |sent: &str| -> String {
+        let (id, part) = sent
+            .strip_prefix('n')
+            .and_then(|r| r.split_once('p'))
+            .expect("n{id}p{part}");
+        let id: i64 = id.parse().expect("id");
+        let key = keys
+            .iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, k)| k.clone())
+            .expect("a notification row");
+        format!("{key} part {part}")
+    };
+    let sent = outbox
+        .sent
+        .lock()
+        .expect("lock")
+        .iter()
+        .map(|(k, m)| (key_of(k), m.clone()))
+        .collect();
+    Story { sent, notice }
+}
+
+#[tokio::test]
+async fn every_scheduled_message_has_a_golden_in_nb_nn_and_en_for_console_and_discord() {
+    let mut runs = Vec::new();
+    for lang in Lang::ALL {
+        for (style, name) in [(Style::Plain, "console"), (Style::Discord, "Discord")] {
+            runs.push((lang, name, story(lang, style).await));
+        }
+    }
+    // Which messages, by key, go into which snapshot.
+    let kinds: [(&str, fn(&str, &Outbound) -> bool); 7] = [
+        ("sched_reminder", |k, m| {
+            k.starts_with("reminder:") && m.channel == GROUP_CHANNEL
+        }),
+        ("sched_deadline_call", |k, _| k.starts_with("deadline:")),
+        ("sched_overdue", |k, m| {
+            k.starts_with("overdue:") && m.channel == GROUP_CHANNEL
+        }),
+        ("sched_digest_week_1", |k, _| k.contains("-W01 ")),
+        ("sched_digest_week_2", |k, _| k.contains("-W02 ")),
+        ("sched_digest_week_3_with_failures", |k, _| {
+            k.contains("-W03 ")
+        }),
+        ("sched_delivery_failure_notice", |k, _| {
+            k.starts_with("failure:")
+        }),
+    ];
+    for (lang, style, run) in &runs {
+        let mut keys: Vec<_> = run.sent.iter().map(|(k, _)| k.as_str()).collect();
+        let mut first: Vec<_> = runs[0].2.sent.iter().map(|(k, _)| k.as_str()).collect();
+        keys.sort();
+        first.sort();
+        assert_eq!(keys, first, "{} {style} sent other messages", lang.code());
+    }
+    // In key order: messages due at the same minute may go out in any order.
+    let mut first = runs[0].2.sent.clone();
+    first.sort_by(|a, b| a.0.cmp(&b.0));
+    let first = &first;
+    for (name, wanted) in kinds {
+        let picked: Vec<usize> = (0..first.len())
+            .filter(|&i| wanted(&first[i].0, &first[i].1))
+            .collect();
+        assert!(
+            !picked.is_empty(),
+            "{name}: nothing sent; sent: {:?}",
+            first.iter().map(|(k, m)| (k, m.channel)).collect::<Vec<_>>()
+        );
+        let mut out = String::new();
+        for &i in &picked {
+            let (key, m) = &first[i];
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str(&format!(
+                "{key} → channel {} · ping {:?} · buttons {:?}",
+                m.channel, m.ping, m.buttons
+            ));
+            for (lang, style, run) in &runs {
+                let found = run.sent.iter().find(|(k, _)| k == key);
+                let Some((_, m)) = found else {
+                    panic!("{} {style} did not send {key}", lang.code());
+                };
+                out.push_str(&format!("\n── {} · {style}\n{}", lang.code(), m.content));
+            }
+        }
+        insta::assert_snapshot!(name, out);
+    }
+    let mut out = String::from("what a coordinator of Styringsgruppa reads on their next command");
+    for (lang, style, run) in &runs {
+        out.push_str(&format!("\n── {} · {style}\n{}", lang.code(), run.notice));
+    }
+    insta::assert_snapshot!("sched_delivery_failure_console_notice", out);
 }
