@@ -245,6 +245,12 @@ impl Run {
         self.record(snapshot, who, line.to_string(), outcome, text);
     }
 
+    /// A step a user types in their own language: `[nb, nn, en]`.
+    async fn step_each(&mut self, snapshot: &'static str, who: Who, lines: [&str; 3]) {
+        let i = Lang::ALL.iter().position(|l| *l == self.lang).expect("a language");
+        self.step(snapshot, who, lines[i]).await;
+    }
+
     async fn step_cmd(&mut self, snapshot: &'static str, who: Who, label: &str, cmd: Command) {
         let (outcome, _, text) = self.command(who, cmd).await;
         self.record(snapshot, who, label.to_string(), outcome, text);
@@ -316,10 +322,11 @@ async fn golden(scenario: Scenario) -> BTreeSet<&'static str> {
             for run in &runs[1..] {
                 let e = &run.entries[i];
                 assert_eq!(
-                    (e.input.as_str(), e.outcome),
-                    (first.input.as_str(), first.outcome),
-                    "{} answered otherwise than nb",
-                    run.lang.code()
+                    (e.snapshot, e.outcome),
+                    (first.snapshot, first.outcome),
+                    "{} answered «{}» otherwise than nb",
+                    run.lang.code(),
+                    e.input
                 );
             }
             seen.insert(first.outcome);
@@ -333,11 +340,14 @@ async fn golden(scenario: Scenario) -> BTreeSet<&'static str> {
                 first.outcome
             ));
             for run in &runs {
-                out.push_str(&format!(
-                    "\n── {}\n{}",
-                    run.lang.code(),
-                    run.entries[i].text
-                ));
+                let e = &run.entries[i];
+                // A step typed in each language's own words shows what was typed.
+                let typed = if e.input == first.input {
+                    String::new()
+                } else {
+                    format!(" › {}", e.input)
+                };
+                out.push_str(&format!("\n── {}{typed}\n{}", run.lang.code(), e.text));
             }
         }
         insta::assert_snapshot!(name, out);
@@ -451,8 +461,12 @@ async fn replies(r: &mut Run) {
     set_clock(r, "2026-12-16T09:00:00+01:00");
     r.step("action_list", Admin, "/action list overdue:yes").await;
 
-    r.step("meeting_schedule", Admin, "/meeting schedule group:Styringsgruppa cadence:\"hver 4. uke tirsdag kl. 09.00 fra 2027-01-05\"")
-        .await;
+    r.step_each("meeting_schedule", Admin, [
+        "/meeting schedule group:Styringsgruppa cadence:\"hver 4. uke tirsdag kl. 09.00 fra 2027-01-05\"",
+        "/meeting schedule group:Styringsgruppa cadence:\"kvar 4. veke tysdag kl. 09.00 frå 2027-01-05\"",
+        "/meeting schedule group:Styringsgruppa cadence:\"every 4 weeks tue 09:00 from 2027-01-05\"",
+    ])
+    .await;
     r.step("meeting_schedule", Admin, "/meeting schedule group:Styringsgruppa cadence:\"monthly first tue 09:00\" skip_holidays:yes rule:yes")
         .await;
     r.step("meeting_next", Member, "/meeting next group:Koordineringsgruppa")
@@ -622,12 +636,36 @@ async fn errors(r: &mut Run) {
 
     // Cadences, reminders.
     for cadence in [
-        "av og til",
-        "hver 4. uke tirsdag",
-        "hver 4. uke tirsdag kl. 9.00 kl. 10.00",
-        "5 ganger i året første tirsdag kl. 09.00",
-        "møte i uke 8, 20 og 54 tirsdag kl. 09.00",
-        "hver 4. uke tirsdag kl. 25.00",
+        ["av og til", "av og til", "now and then"],
+        ["hver 4. uke tirsdag", "kvar 4. veke tysdag", "every 4 weeks tue"],
+        [
+            "hver 4. uke tirsdag kl. 9.00 kl. 10.00",
+            "kvar 4. veke tysdag kl. 9.00 kl. 10.00",
+            "every 4 weeks tue 09:00 10:00",
+        ],
+        [
+            "5 ganger i året første tirsdag kl. 09.00",
+            "5 gonger i året første tysdag kl. 09.00",
+            "5 times a year first tue 09:00",
+        ],
+        [
+            "møte i uke 8, 20 og 54 tirsdag kl. 09.00",
+            "møte i veke 8, 20 og 54 tysdag kl. 09.00",
+            "meeting in weeks 8, 20 and 54 tue 09:00",
+        ],
+        [
+            "hver 4. uke tirsdag kl. 25.00",
+            "kvar 4. veke tysdag kl. 25.00",
+            "every 4 weeks tue 25:00",
+        ],
+    ] {
+        let lines = cadence.map(|c| {
+            format!("/meeting schedule group:Koordineringsgruppa cadence:\"{c}\"")
+        });
+        r.step_each("errors_cadence", Coordinator, lines.each_ref().map(|l| l.as_str()))
+            .await;
+    }
+    for cadence in [
         "0 9 * * 8",
         "0 9 * *",
         "DTSTART;TZID=Europe/Oslo:20270105T090000 RRULE:FREQ=WEEKLY;BYDAY=XX",
@@ -642,10 +680,18 @@ async fn errors(r: &mut Run) {
     }
     r.step("errors_cadence", Coordinator, "/meeting schedule group:Koordineringsgruppa cadence:\"*/30 * * * *\"")
         .await;
-    r.step("errors_cadence", Coordinator, "/group reminders group:Koordineringsgruppa leads:\"om en uke\"")
-        .await;
-    r.step("errors_cadence", Coordinator, "/group reminders group:Koordineringsgruppa deadline:\"i morgen\"")
-        .await;
+    r.step_each("errors_cadence", Coordinator, [
+        "/group reminders group:Koordineringsgruppa leads:\"om en uke\"",
+        "/group reminders group:Koordineringsgruppa leads:\"om ei veke\"",
+        "/group reminders group:Koordineringsgruppa leads:\"in a week\"",
+    ])
+    .await;
+    r.step_each("errors_cadence", Coordinator, [
+        "/group reminders group:Koordineringsgruppa deadline:\"i morgen\"",
+        "/group reminders group:Koordineringsgruppa deadline:\"i morgon\"",
+        "/group reminders group:Koordineringsgruppa deadline:tomorrow",
+    ])
+    .await;
 
     // The console's own errors, before anything reaches the service.
     let too_long = format!("/agenda add group:Koordineringsgruppa title:\"{}\"", "a".repeat(8000));
