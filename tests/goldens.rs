@@ -17,18 +17,18 @@
 
 mod support;
 
+use futures::future::LocalBoxFuture;
 use sltbot::console::parser::{self, ParseError};
 use sltbot::console::{self, ConsoleError, Request};
 use sltbot::domain::text::TextError;
 use sltbot::domain::{Lang, UserId};
 use sltbot::notify::{Delivery, DeliveryError, Outbound, Outbox, Refusal, Sent};
+use sltbot::render::{self, Style};
 use sltbot::scheduler::messages::failures_notice;
 use sltbot::scheduler::Scheduler;
-use sltbot::render::{self, Style};
 use sltbot::service::spec::Problem;
 use sltbot::service::{Actor, Command, OptionError, Reply, ServiceError};
 use sltbot::store::StoreError;
-use futures::future::LocalBoxFuture;
 use std::collections::BTreeSet;
 use support::env::*;
 use support::sched::Env as SchedEnv;
@@ -197,7 +197,10 @@ impl Run {
             lang,
             entries: Vec::new(),
         };
-        let set = format!("/workspace set language:{} digest_channel:<#300>", lang.code());
+        let set = format!(
+            "/workspace set language:{} digest_channel:<#300>",
+            lang.code()
+        );
         run.setup(Who::Admin, &set).await;
         run
     }
@@ -228,7 +231,7 @@ impl Run {
             Err(e) => error_kind(e),
         };
         if let Ok(Reply::Export(export)) = &r.outcome {
-            text.push_str("\n\n[the Markdown file]\n");
+            text.push_str("\n\n[Markdown]\n");
             text.push_str(&render::export_markdown(r.lang, r.tz, export));
         }
         (outcome, r.outcome.is_ok(), text)
@@ -247,7 +250,10 @@ impl Run {
 
     /// A step a user types in their own language: `[nb, nn, en]`.
     async fn step_each(&mut self, snapshot: &'static str, who: Who, lines: [&str; 3]) {
-        let i = Lang::ALL.iter().position(|l| *l == self.lang).expect("a language");
+        let i = Lang::ALL
+            .iter()
+            .position(|l| *l == self.lang)
+            .expect("a language");
         self.step(snapshot, who, lines[i]).await;
     }
 
@@ -259,7 +265,13 @@ impl Run {
     /// A fault no input can cause on purpose, rendered as the user would read it.
     fn fault(&mut self, snapshot: &'static str, label: &str, e: ServiceError) {
         let text = render::error(self.lang, &e);
-        self.record(snapshot, Who::Fault, label.to_string(), error_kind(&e), text);
+        self.record(
+            snapshot,
+            Who::Fault,
+            label.to_string(),
+            error_kind(&e),
+            text,
+        );
     }
 
     fn record(
@@ -303,7 +315,12 @@ async fn golden(scenario: Scenario) -> BTreeSet<&'static str> {
     }
     let steps = runs[0].entries.len();
     for run in &runs {
-        assert_eq!(run.entries.len(), steps, "{} took other steps", run.lang.code());
+        assert_eq!(
+            run.entries.len(),
+            steps,
+            "{} took other steps",
+            run.lang.code()
+        );
     }
     let mut names: Vec<&'static str> = Vec::new();
     for e in &runs[0].entries {
@@ -371,36 +388,71 @@ fn set_clock(run: &Run, rfc3339: &str) {
 
 async fn replies(r: &mut Run) {
     use Who::*;
-    r.step("workspace", Admin, "/workspace set timezone:Europe/Oslo coordinator_role:<@&5>")
-        .await;
+    r.step(
+        "workspace",
+        Admin,
+        "/workspace set timezone:Europe/Oslo coordinator_role:<@&5>",
+    )
+    .await;
     r.step("workspace", Member, "/workspace show").await;
     r.step("group_list", Member, "/group list").await;
     r.step("group_create", Admin, "/group create name:Koordineringsgruppa level:koordinerende channel:<#100> coordinator_role:<@&10> member_role:<@&11>")
         .await;
     r.step("group_create", Admin, "/group create name:Styringsgruppa level:styrende channel:<#200> coordinator_role:<@&20> member_role:<@&21>")
         .await;
-    r.step("group_create", Admin, "/group create name:Ungdomsteamet level:utforende")
-        .await;
+    r.step(
+        "group_create",
+        Admin,
+        "/group create name:Ungdomsteamet level:utforende",
+    )
+    .await;
     r.step("group_list", Member, "/group list").await;
     r.step("group_show", Admin, "/group show group:Ungdomsteamet")
         .await;
-    r.step("group_edit", Admin, "/group edit group:Ungdomsteamet level:annet channel:<#400>")
-        .await;
+    r.step(
+        "group_edit",
+        Admin,
+        "/group edit group:Ungdomsteamet level:annet channel:<#400>",
+    )
+    .await;
 
-    r.step("meeting_list", Member, "/meeting list group:Koordineringsgruppa")
-        .await;
-    r.step("meeting_next", Member, "/meeting next group:Koordineringsgruppa")
-        .await;
-    r.step("agenda_add", Member, "/agenda add group:Koordineringsgruppa title:\"Uro ved ungdomsklubben på Åsen\"")
-        .await;
+    r.step(
+        "meeting_list",
+        Member,
+        "/meeting list group:Koordineringsgruppa",
+    )
+    .await;
+    r.step(
+        "meeting_next",
+        Member,
+        "/meeting next group:Koordineringsgruppa",
+    )
+    .await;
+    r.step(
+        "agenda_add",
+        Member,
+        "/agenda add group:Koordineringsgruppa title:\"Uro ved ungdomsklubben på Åsen\"",
+    )
+    .await;
     r.step("meeting_add", Coordinator, "/meeting add group:Koordineringsgruppa at:\"12.01.2027 kl. 09.00\" title:Januarmøtet location:\"Rådhuset, møterom Ærfugl\"")
         .await;
-    r.step("meeting_add", Coordinator, "/meeting add group:Koordineringsgruppa at:\"09.02.2027 kl. 09.00\"")
-        .await;
-    r.setup(Coordinator, "/meeting add group:Koordineringsgruppa at:\"09.03.2027 kl. 09.00\"")
-        .await;
-    r.step("meeting_list", Member, "/meeting list group:Koordineringsgruppa")
-        .await;
+    r.step(
+        "meeting_add",
+        Coordinator,
+        "/meeting add group:Koordineringsgruppa at:\"09.02.2027 kl. 09.00\"",
+    )
+    .await;
+    r.setup(
+        Coordinator,
+        "/meeting add group:Koordineringsgruppa at:\"09.03.2027 kl. 09.00\"",
+    )
+    .await;
+    r.step(
+        "meeting_list",
+        Member,
+        "/meeting list group:Koordineringsgruppa",
+    )
+    .await;
     // Details over two lines come from Discord's form; a console line is one line.
     r.step_cmd(
         "agenda_add",
@@ -414,18 +466,38 @@ async fn replies(r: &mut Run) {
         },
     )
     .await;
-    r.step("agenda_add", Coordinator, "/agenda add group:Koordineringsgruppa title:\"Budsjett 2027 for SLT\" meeting:2")
-        .await;
-    r.step("agenda_add_privacy_warning", Member, "/agenda add group:Koordineringsgruppa title:\"Oppfølging av eleven Ola Nordmann i 9B\"")
-        .await;
-    r.step("agenda_list", Member, "/agenda list group:Koordineringsgruppa")
-        .await;
+    r.step(
+        "agenda_add",
+        Coordinator,
+        "/agenda add group:Koordineringsgruppa title:\"Budsjett 2027 for SLT\" meeting:2",
+    )
+    .await;
+    r.step(
+        "agenda_add_privacy_warning",
+        Member,
+        "/agenda add group:Koordineringsgruppa title:\"Oppfølging av eleven Ola Nordmann i 9B\"",
+    )
+    .await;
+    r.step(
+        "agenda_list",
+        Member,
+        "/agenda list group:Koordineringsgruppa",
+    )
+    .await;
     r.step("agenda_list", Admin, "/agenda list group:Styringsgruppa")
         .await;
-    r.step("agenda_edit", Coordinator, "/agenda edit id:1 status:on_agenda")
-        .await;
-    r.step("agenda_edit", Member, "/agenda edit id:2 title:\"Rus blant ungdom i sentrum om helga\"")
-        .await;
+    r.step(
+        "agenda_edit",
+        Coordinator,
+        "/agenda edit id:1 status:on_agenda",
+    )
+    .await;
+    r.step(
+        "agenda_edit",
+        Member,
+        "/agenda edit id:2 title:\"Rus blant ungdom i sentrum om helga\"",
+    )
+    .await;
     r.step("agenda_move", Coordinator, "/agenda move id:2 position:1")
         .await;
     r.step("agenda_move", Coordinator, "/agenda move id:2 meeting:2")
@@ -435,12 +507,20 @@ async fn replies(r: &mut Run) {
     r.step("action_list", Member, "/action list").await;
     r.step("action_add", Coordinator, "/action add group:Koordineringsgruppa title:\"Kartlegge fritidsklubben på Åsen\" owner:<@3> agency:Kulturetaten due:15.12.2026")
         .await;
-    r.step("action_add", Coordinator, "/action add group:Koordineringsgruppa title:\"Samtale med rektor\" owner:<@4>")
-        .await;
+    r.step(
+        "action_add",
+        Coordinator,
+        "/action add group:Koordineringsgruppa title:\"Samtale med rektor\" owner:<@4>",
+    )
+    .await;
     r.setup(Admin, "/action add group:Styringsgruppa title:\"Budsjettforslag til kommunestyret\" owner:<@5> due:10.12.2026")
         .await;
-    r.step("action_update", Member, "/action update id:1 status:in_progress note:\"Første samtale med Kulturetaten 03.12.\"")
-        .await;
+    r.step(
+        "action_update",
+        Member,
+        "/action update id:1 status:in_progress note:\"Første samtale med Kulturetaten 03.12.\"",
+    )
+    .await;
     r.step_cmd(
         "action_update",
         Member,
@@ -452,14 +532,23 @@ async fn replies(r: &mut Run) {
         },
     )
     .await;
-    r.step("action_note", Member, "/action note id:1 update:1 note:\"Første samtale med etaten\"")
-        .await;
+    r.step(
+        "action_note",
+        Member,
+        "/action note id:1 update:1 note:\"Første samtale med etaten\"",
+    )
+    .await;
     r.step("action_show", Member, "/action show id:1").await;
-    r.step("action_list", Member, "/action list group:Koordineringsgruppa")
-        .await;
+    r.step(
+        "action_list",
+        Member,
+        "/action list group:Koordineringsgruppa",
+    )
+    .await;
     r.step("action_list", Admin, "/action list").await;
     set_clock(r, "2026-12-16T09:00:00+01:00");
-    r.step("action_list", Admin, "/action list overdue:yes").await;
+    r.step("action_list", Admin, "/action list overdue:yes")
+        .await;
 
     r.step_each("meeting_schedule", Admin, [
         "/meeting schedule group:Styringsgruppa cadence:\"hver 4. uke tirsdag kl. 09.00 fra 2027-01-05\"",
@@ -469,40 +558,84 @@ async fn replies(r: &mut Run) {
     .await;
     r.step("meeting_schedule", Admin, "/meeting schedule group:Styringsgruppa cadence:\"monthly first tue 09:00\" skip_holidays:yes rule:yes")
         .await;
-    r.step("meeting_next", Member, "/meeting next group:Koordineringsgruppa")
-        .await;
-    r.step("meeting_move", Coordinator, "/meeting move id:1 at:\"13.01.2027 kl. 10.00\"")
-        .await;
-    r.step("group_show", Member, "/group show group:Koordineringsgruppa")
-        .await;
-    r.step("group_reminders", Member, "/group reminders group:Koordineringsgruppa")
-        .await;
+    r.step(
+        "meeting_next",
+        Member,
+        "/meeting next group:Koordineringsgruppa",
+    )
+    .await;
+    r.step(
+        "meeting_move",
+        Coordinator,
+        "/meeting move id:1 at:\"13.01.2027 kl. 10.00\"",
+    )
+    .await;
+    r.step(
+        "group_show",
+        Member,
+        "/group show group:Koordineringsgruppa",
+    )
+    .await;
+    r.step(
+        "group_reminders",
+        Member,
+        "/group reminders group:Koordineringsgruppa",
+    )
+    .await;
     r.step("group_reminders", Coordinator, "/group reminders group:Koordineringsgruppa leads:\"7d, 1d, 2t\" deadline:3d skip_holidays:yes")
         .await;
-    r.step("group_reminders", Coordinator, "/group reminders group:Koordineringsgruppa leads:none deadline:none")
-        .await;
+    r.step(
+        "group_reminders",
+        Coordinator,
+        "/group reminders group:Koordineringsgruppa leads:none deadline:none",
+    )
+    .await;
     r.step("digest", Member, "/digest show").await;
-    r.step("digest", Admin, "/digest set channel:<#300> cadence:\"weekly fri 14:00\" rule:yes")
-        .await;
-    r.step("group_digest", Coordinator, "/group digest group:Koordineringsgruppa titles:yes")
-        .await;
+    r.step(
+        "digest",
+        Admin,
+        "/digest set channel:<#300> cadence:\"weekly fri 14:00\" rule:yes",
+    )
+    .await;
+    r.step(
+        "group_digest",
+        Coordinator,
+        "/group digest group:Koordineringsgruppa titles:yes",
+    )
+    .await;
 
-    r.step("meeting_cancel", Coordinator, "/meeting cancel id:2").await;
-    r.step("meeting_cancel", Coordinator, "/meeting cancel id:3").await;
-    r.step("meeting_add", Coordinator, "/meeting add group:Koordineringsgruppa at:\"13.04.2027 kl. 09.00\"")
+    r.step("meeting_cancel", Coordinator, "/meeting cancel id:2")
         .await;
+    r.step("meeting_cancel", Coordinator, "/meeting cancel id:3")
+        .await;
+    r.step(
+        "meeting_add",
+        Coordinator,
+        "/meeting add group:Koordineringsgruppa at:\"13.04.2027 kl. 09.00\"",
+    )
+    .await;
     set_clock(r, "2027-01-13T12:00:00+01:00");
-    r.step("meeting_held", Coordinator, "/meeting held id:1").await;
+    r.step("meeting_held", Coordinator, "/meeting held id:1")
+        .await;
 
     r.step("audit", Coordinator, "/audit group:Koordineringsgruppa")
         .await;
-    r.step("group_export", Coordinator, "/group export group:Koordineringsgruppa")
-        .await;
+    r.step(
+        "group_export",
+        Coordinator,
+        "/group export group:Koordineringsgruppa",
+    )
+    .await;
     r.step("group_archive", Admin, "/group archive group:Ungdomsteamet")
         .await;
-    r.step("group_list", Member, "/group list archived:yes").await;
-    r.step("group_delete", Admin, "/group delete group:Styringsgruppa confirm:Styringsgruppa")
+    r.step("group_list", Member, "/group list archived:yes")
         .await;
+    r.step(
+        "group_delete",
+        Admin,
+        "/group delete group:Styringsgruppa confirm:Styringsgruppa",
+    )
+    .await;
     r.step("console_help", Member, "/help").await;
 }
 
@@ -530,45 +663,102 @@ async fn errors(r: &mut Run) {
     ] {
         r.setup(Admin, line).await;
     }
-    r.setup(Member, "/agenda add group:Koordineringsgruppa title:\"Uro ved ungdomsklubben på Åsen\"")
-        .await;
-    r.setup(Coordinator, "/agenda add group:Koordineringsgruppa title:\"Budsjett 2027 for SLT\"")
-        .await;
-    r.setup(Member, "/agenda add group:Koordineringsgruppa title:\"Rus blant ungdom i sentrum\"")
-        .await;
+    r.setup(
+        Member,
+        "/agenda add group:Koordineringsgruppa title:\"Uro ved ungdomsklubben på Åsen\"",
+    )
+    .await;
+    r.setup(
+        Coordinator,
+        "/agenda add group:Koordineringsgruppa title:\"Budsjett 2027 for SLT\"",
+    )
+    .await;
+    r.setup(
+        Member,
+        "/agenda add group:Koordineringsgruppa title:\"Rus blant ungdom i sentrum\"",
+    )
+    .await;
     r.setup(Member, "/agenda remove id:3").await;
 
     // Not found, archived.
-    r.step("errors_not_found", Member, "/agenda list group:Koordineringsgrupa")
-        .await;
+    r.step(
+        "errors_not_found",
+        Member,
+        "/agenda list group:Koordineringsgrupa",
+    )
+    .await;
     r.step("errors_not_found", Coordinator, "/meeting cancel id:99")
         .await;
-    r.step("errors_not_found", Member, "/agenda edit id:99 title:\"Ny tittel\"")
+    r.step(
+        "errors_not_found",
+        Member,
+        "/agenda edit id:99 title:\"Ny tittel\"",
+    )
+    .await;
+    r.step("errors_not_found", Member, "/action show id:99")
         .await;
-    r.step("errors_not_found", Member, "/action show id:99").await;
-    r.step("errors_not_found", Admin, "/group edit group:Ungdomsteamet level:annet")
-        .await;
+    r.step(
+        "errors_not_found",
+        Admin,
+        "/group edit group:Ungdomsteamet level:annet",
+    )
+    .await;
 
     // Who may do what.
-    r.step("errors_permissions", Member, "/meeting add group:Koordineringsgruppa at:\"16.03.2027 kl. 09.00\"")
-        .await;
-    r.step("errors_permissions", Outsider, "/agenda list group:Koordineringsgruppa")
-        .await;
-    r.step("errors_permissions", Member, "/workspace set timezone:Europe/Oslo")
-        .await;
-    r.step("errors_permissions", Member, "/group create name:Ny level:annet")
-        .await;
-    r.step("errors_permissions", Member, "/audit group:Koordineringsgruppa")
-        .await;
-    r.step("errors_permissions", Member, "/agenda edit id:2 title:\"Budsjett 2028\"")
-        .await;
-    r.step("errors_permissions", Member, "/agenda edit id:1 status:handled")
-        .await;
+    r.step(
+        "errors_permissions",
+        Member,
+        "/meeting add group:Koordineringsgruppa at:\"16.03.2027 kl. 09.00\"",
+    )
+    .await;
+    r.step(
+        "errors_permissions",
+        Outsider,
+        "/agenda list group:Koordineringsgruppa",
+    )
+    .await;
+    r.step(
+        "errors_permissions",
+        Member,
+        "/workspace set timezone:Europe/Oslo",
+    )
+    .await;
+    r.step(
+        "errors_permissions",
+        Member,
+        "/group create name:Ny level:annet",
+    )
+    .await;
+    r.step(
+        "errors_permissions",
+        Member,
+        "/audit group:Koordineringsgruppa",
+    )
+    .await;
+    r.step(
+        "errors_permissions",
+        Member,
+        "/agenda edit id:2 title:\"Budsjett 2028\"",
+    )
+    .await;
+    r.step(
+        "errors_permissions",
+        Member,
+        "/agenda edit id:1 status:handled",
+    )
+    .await;
 
     // Text.
-    r.step("errors_text", Member, "/agenda add group:Koordineringsgruppa title:\"   \"")
-        .await;
-    let long = format!("/agenda add group:Koordineringsgruppa title:\"{}\"", "Å".repeat(201));
+    r.step(
+        "errors_text",
+        Member,
+        "/agenda add group:Koordineringsgruppa title:\"   \"",
+    )
+    .await;
+    let long = format!(
+        "/agenda add group:Koordineringsgruppa title:\"{}\"",
+        "Å".repeat(201)
+    );
     let (outcome, _, text) = r.line(Member, &long).await;
     let label = "/agenda add group:Koordineringsgruppa title:\"ÅÅÅÅ… (201 Å)\"";
     r.record("errors_text", Member, label.into(), outcome, text);
@@ -584,46 +774,95 @@ async fn errors(r: &mut Run) {
         },
     )
     .await;
-    r.step("errors_text", Member, &format!("/agenda add group:Koordineringsgruppa title:\"Samtale om {FNR}\""))
-        .await;
-    r.step("errors_text", Coordinator, &format!("/action update id:1 note:\"Snakka med eleven, fnr. {FNR}\""))
-        .await;
+    r.step(
+        "errors_text",
+        Member,
+        &format!("/agenda add group:Koordineringsgruppa title:\"Samtale om {FNR}\""),
+    )
+    .await;
+    r.step(
+        "errors_text",
+        Coordinator,
+        &format!("/action update id:1 note:\"Snakka med eleven, fnr. {FNR}\""),
+    )
+    .await;
 
     // Dates and settings.
-    r.step("errors_dates", Coordinator, "/meeting add group:Koordineringsgruppa at:\"31.02.2027 kl. 09.00\"")
-        .await;
-    r.step("errors_dates", Coordinator, "/meeting add group:Koordineringsgruppa at:\"neste tirsdag\"")
-        .await;
-    r.step("errors_dates", Coordinator, "/meeting add group:Koordineringsgruppa at:\"01.11.2026 kl. 09.00\"")
-        .await;
+    r.step(
+        "errors_dates",
+        Coordinator,
+        "/meeting add group:Koordineringsgruppa at:\"31.02.2027 kl. 09.00\"",
+    )
+    .await;
+    r.step(
+        "errors_dates",
+        Coordinator,
+        "/meeting add group:Koordineringsgruppa at:\"neste tirsdag\"",
+    )
+    .await;
+    r.step(
+        "errors_dates",
+        Coordinator,
+        "/meeting add group:Koordineringsgruppa at:\"01.11.2026 kl. 09.00\"",
+    )
+    .await;
     r.step("errors_dates", Coordinator, "/action add group:Koordineringsgruppa title:\"Samtale med rektor\" owner:<@4> due:31.02.2027")
         .await;
     r.step("errors_dates", Coordinator, "/action add group:Koordineringsgruppa title:\"Samtale med rektor\" owner:<@4> due:30.11.2026")
         .await;
-    r.step("errors_dates", Admin, "/workspace set timezone:Europe/Bergen")
-        .await;
+    r.step(
+        "errors_dates",
+        Admin,
+        "/workspace set timezone:Europe/Bergen",
+    )
+    .await;
 
     // Duplicates.
-    r.step("errors_duplicates", Admin, "/group create name:koordineringsgruppa level:koordinerende")
-        .await;
-    r.step("errors_duplicates", Member, "/agenda add group:Koordineringsgruppa title:\"Uro ved ungdomsklubben på Åsen\"")
-        .await;
+    r.step(
+        "errors_duplicates",
+        Admin,
+        "/group create name:koordineringsgruppa level:koordinerende",
+    )
+    .await;
+    r.step(
+        "errors_duplicates",
+        Member,
+        "/agenda add group:Koordineringsgruppa title:\"Uro ved ungdomsklubben på Åsen\"",
+    )
+    .await;
 
     // The agenda's rules.
-    r.step("errors_agenda", Member, "/agenda add group:Koordineringsgruppa title:\"Trygg skuleveg\" meeting:3")
+    r.step(
+        "errors_agenda",
+        Member,
+        "/agenda add group:Koordineringsgruppa title:\"Trygg skuleveg\" meeting:3",
+    )
+    .await;
+    r.step("errors_agenda", Coordinator, "/meeting cancel id:3")
         .await;
-    r.step("errors_agenda", Coordinator, "/meeting cancel id:3").await;
-    r.step("errors_agenda", Member, "/agenda edit id:3 title:\"Rus i sentrum\"")
-        .await;
+    r.step(
+        "errors_agenda",
+        Member,
+        "/agenda edit id:3 title:\"Rus i sentrum\"",
+    )
+    .await;
     r.step("errors_agenda", Member, "/agenda edit id:1").await;
     r.step("errors_agenda", Coordinator, "/agenda move id:1 position:9")
         .await;
-    r.step("errors_agenda", Member, "/agenda edit id:1 title:\"Uro ved klubben\" version:7")
-        .await;
+    r.step(
+        "errors_agenda",
+        Member,
+        "/agenda edit id:1 title:\"Uro ved klubben\" version:7",
+    )
+    .await;
     r.step("errors_agenda", Admin, "/group delete group:Styringsgruppa")
         .await;
-    r.step("errors_agenda", Admin, "/group delete group:Styringsgruppa confirm:Styringsgrupa")
-        .await;
+    r.step(
+        "errors_agenda",
+        Admin,
+        "/group delete group:Styringsgruppa confirm:Styringsgrupa",
+    )
+    .await;
     for i in 1..=50 {
         r.setup(
             Member,
@@ -631,13 +870,21 @@ async fn errors(r: &mut Run) {
         )
         .await;
     }
-    r.step("errors_agenda", Member, "/agenda add group:Koordineringsgruppa title:\"Sak 51\" meeting:2")
-        .await;
+    r.step(
+        "errors_agenda",
+        Member,
+        "/agenda add group:Koordineringsgruppa title:\"Sak 51\" meeting:2",
+    )
+    .await;
 
     // Cadences, reminders.
     for cadence in [
         ["av og til", "av og til", "now and then"],
-        ["hver 4. uke tirsdag", "kvar 4. veke tysdag", "every 4 weeks tue"],
+        [
+            "hver 4. uke tirsdag",
+            "kvar 4. veke tysdag",
+            "every 4 weeks tue",
+        ],
         [
             "hver 4. uke tirsdag kl. 9.00 kl. 10.00",
             "kvar 4. veke tysdag kl. 9.00 kl. 10.00",
@@ -659,11 +906,14 @@ async fn errors(r: &mut Run) {
             "every 4 weeks tue 25:00",
         ],
     ] {
-        let lines = cadence.map(|c| {
-            format!("/meeting schedule group:Koordineringsgruppa cadence:\"{c}\"")
-        });
-        r.step_each("errors_cadence", Coordinator, lines.each_ref().map(|l| l.as_str()))
-            .await;
+        let lines =
+            cadence.map(|c| format!("/meeting schedule group:Koordineringsgruppa cadence:\"{c}\""));
+        r.step_each(
+            "errors_cadence",
+            Coordinator,
+            lines.each_ref().map(|l| l.as_str()),
+        )
+        .await;
     }
     for cadence in [
         "0 9 * * 8",
@@ -678,60 +928,137 @@ async fn errors(r: &mut Run) {
         )
         .await;
     }
-    r.step("errors_cadence", Coordinator, "/meeting schedule group:Koordineringsgruppa cadence:\"*/30 * * * *\"")
-        .await;
-    r.step_each("errors_cadence", Coordinator, [
-        "/group reminders group:Koordineringsgruppa leads:\"om en uke\"",
-        "/group reminders group:Koordineringsgruppa leads:\"om ei veke\"",
-        "/group reminders group:Koordineringsgruppa leads:\"in a week\"",
-    ])
+    r.step(
+        "errors_cadence",
+        Coordinator,
+        "/meeting schedule group:Koordineringsgruppa cadence:\"*/30 * * * *\"",
+    )
     .await;
-    r.step_each("errors_cadence", Coordinator, [
-        "/group reminders group:Koordineringsgruppa deadline:\"i morgen\"",
-        "/group reminders group:Koordineringsgruppa deadline:\"i morgon\"",
-        "/group reminders group:Koordineringsgruppa deadline:tomorrow",
-    ])
+    r.step_each(
+        "errors_cadence",
+        Coordinator,
+        [
+            "/group reminders group:Koordineringsgruppa leads:\"om en uke\"",
+            "/group reminders group:Koordineringsgruppa leads:\"om ei veke\"",
+            "/group reminders group:Koordineringsgruppa leads:\"in a week\"",
+        ],
+    )
+    .await;
+    r.step_each(
+        "errors_cadence",
+        Coordinator,
+        [
+            "/group reminders group:Koordineringsgruppa deadline:\"i morgen\"",
+            "/group reminders group:Koordineringsgruppa deadline:\"i morgon\"",
+            "/group reminders group:Koordineringsgruppa deadline:tomorrow",
+        ],
+    )
     .await;
 
     // The console's own errors, before anything reaches the service.
-    let too_long = format!("/agenda add group:Koordineringsgruppa title:\"{}\"", "a".repeat(8000));
+    let too_long = format!(
+        "/agenda add group:Koordineringsgruppa title:\"{}\"",
+        "a".repeat(8000)
+    );
     let too_long_label = "/agenda add group:Koordineringsgruppa title:\"aaaa… (8,000 a)\"";
     let (outcome, _, text) = r.line(Member, &too_long).await;
-    r.record("errors_console", Member, too_long_label.into(), outcome, text);
-    r.step("errors_console", Member, "/agenda list group:Koordineringsgruppa\u{7}")
-        .await;
+    r.record(
+        "errors_console",
+        Member,
+        too_long_label.into(),
+        outcome,
+        text,
+    );
+    r.step(
+        "errors_console",
+        Member,
+        "/agenda list group:Koordineringsgruppa\u{7}",
+    )
+    .await;
     r.step("errors_console", Member, "group:Koordineringsgruppa")
         .await;
-    r.step("errors_console", Member, "/agenda add group:Koordineringsgruppa title:\"Uro ved klubben")
-        .await;
-    r.step("errors_console", Member, "/agenda add group:Koordineringsgruppa title:")
-        .await;
-    r.step("errors_console", Member, "/agenda add group:Koordineringsgruppa title:\"Uro\"ved")
-        .await;
-    r.step("errors_console", Member, "/agenda list group:Koordineringsgruppa group:Styringsgruppa")
-        .await;
-    r.step("errors_console", Member, "/agenda list 9gruppe:Koordineringsgruppa")
-        .await;
+    r.step(
+        "errors_console",
+        Member,
+        "/agenda add group:Koordineringsgruppa title:\"Uro ved klubben",
+    )
+    .await;
+    r.step(
+        "errors_console",
+        Member,
+        "/agenda add group:Koordineringsgruppa title:",
+    )
+    .await;
+    r.step(
+        "errors_console",
+        Member,
+        "/agenda add group:Koordineringsgruppa title:\"Uro\"ved",
+    )
+    .await;
+    r.step(
+        "errors_console",
+        Member,
+        "/agenda list group:Koordineringsgruppa group:Styringsgruppa",
+    )
+    .await;
+    r.step(
+        "errors_console",
+        Member,
+        "/agenda list 9gruppe:Koordineringsgruppa",
+    )
+    .await;
     r.step("errors_console", Member, "/agenda legg-til").await;
-    r.step("errors_console", Member, "/agenda list gruppe:Koordineringsgruppa")
-        .await;
-    r.step("errors_console", Member, "/agenda add group:Koordineringsgruppa")
-        .await;
+    r.step(
+        "errors_console",
+        Member,
+        "/agenda list gruppe:Koordineringsgruppa",
+    )
+    .await;
+    r.step(
+        "errors_console",
+        Member,
+        "/agenda add group:Koordineringsgruppa",
+    )
+    .await;
     r.step("errors_console", Member, "/action show id:en").await;
-    r.step("errors_console", Coordinator, "/agenda move id:1 position:0")
-        .await;
-    r.step("errors_console", Coordinator, "/action add group:Koordineringsgruppa title:Kartlegge owner:Ola")
-        .await;
-    r.step("errors_console", Admin, "/workspace set coordinator_role:koordinator")
-        .await;
-    r.step("errors_console", Admin, "/workspace set digest_channel:oversikt")
-        .await;
+    r.step(
+        "errors_console",
+        Coordinator,
+        "/agenda move id:1 position:0",
+    )
+    .await;
+    r.step(
+        "errors_console",
+        Coordinator,
+        "/action add group:Koordineringsgruppa title:Kartlegge owner:Ola",
+    )
+    .await;
+    r.step(
+        "errors_console",
+        Admin,
+        "/workspace set coordinator_role:koordinator",
+    )
+    .await;
+    r.step(
+        "errors_console",
+        Admin,
+        "/workspace set digest_channel:oversikt",
+    )
+    .await;
     r.step("errors_console", Member, "/group list archived:kanskje")
         .await;
-    r.step("errors_console", Admin, "/group create name:Ny level:middels")
-        .await;
-    r.step("errors_console", Member, "/action update id:1 status:ferdig-ish")
-        .await;
+    r.step(
+        "errors_console",
+        Admin,
+        "/group create name:Ny level:middels",
+    )
+    .await;
+    r.step(
+        "errors_console",
+        Member,
+        "/action update id:1 status:ferdig-ish",
+    )
+    .await;
 
     // Faults: the machine, not the user.
     r.fault(
@@ -749,7 +1076,11 @@ async fn errors(r: &mut Run) {
         "(a stored value is corrupt)",
         ServiceError::Store(StoreError::Corrupt("…".into())),
     );
-    r.fault("errors_faults", "(a fault in sltbot)", ServiceError::Internal);
+    r.fault(
+        "errors_faults",
+        "(a fault in sltbot)",
+        ServiceError::Internal,
+    );
 }
 
 #[tokio::test]
@@ -808,7 +1139,13 @@ impl Outbox for GoldenOutbox {
     }
 
     async fn delivered(&self, key: &str) -> Delivery {
-        if self.sent.lock().expect("lock").iter().any(|(k, _)| k == key) {
+        if self
+            .sent
+            .lock()
+            .expect("lock")
+            .iter()
+            .any(|(k, _)| k == key)
+        {
             Delivery::Sent
         } else {
             Delivery::NotSent
@@ -942,7 +1279,10 @@ async fn every_scheduled_message_has_a_golden_in_nb_nn_and_en_for_console_and_di
         assert!(
             !picked.is_empty(),
             "{name}: nothing sent; sent: {:?}",
-            first.iter().map(|(k, m)| (k, m.channel)).collect::<Vec<_>>()
+            first
+                .iter()
+                .map(|(k, m)| (k, m.channel))
+                .collect::<Vec<_>>()
         );
         let mut out = String::new();
         for &i in &picked {
@@ -969,4 +1309,242 @@ async fn every_scheduled_message_has_a_golden_in_nb_nn_and_en_for_console_and_di
         out.push_str(&format!("\n── {} · {style}\n{}", lang.code(), run.notice));
     }
     insta::assert_snapshot!("sched_delivery_failure_console_notice", out);
+}
+
+/// Words that are bokmål and never nynorsk (nynorsk has `ikkje`, `viss`, `eg`, `kva`,
+/// `nokon`, `frå`, `veke`, `dagar`, `berre`, `enno`, `framleis`, `medlemer` …). Words that
+/// nynorsk shares, even as another word class (`bruker`, `møter`, `nå`), are left out.
+const BOKMAL_ONLY: &[&str] = &[
+    "ikke",
+    "hvis",
+    "jeg",
+    "hva",
+    "hvem",
+    "hvor",
+    "hvordan",
+    "hvilken",
+    "hvilke",
+    "noen",
+    "noe",
+    "fra",
+    "mye",
+    "mer",
+    "uke",
+    "uker",
+    "ukentlig",
+    "dager",
+    "bare",
+    "ennå",
+    "fortsatt",
+    "forsinket",
+    "forsinkede",
+    "allerede",
+    "lagret",
+    "endret",
+    "slettet",
+    "opprettet",
+    "startet",
+    "stoppet",
+    "avbrutt",
+    "trukket",
+    "utsatt",
+    "behandlet",
+    "holdt",
+    "ble",
+    "være",
+    "gjøre",
+    "mangler",
+    "legger",
+    "heter",
+    "fant",
+    "finnes",
+    "velg",
+    "navn",
+    "tegn",
+    "uten",
+    "kommende",
+    "forrige",
+    "siden",
+    "møtene",
+    "gruppen",
+    "påminnelse",
+    "påminnelser",
+    "medlemmer",
+    "innstillinger",
+    "oppdateringer",
+    "endringer",
+    "meldinger",
+    "opplysninger",
+    "tillatelser",
+    "ansvarlig",
+    "hjemme",
+    "kun",
+];
+
+/// English words that have no business in Norwegian text (command and option names, which
+/// stay English in every language, are taken out first).
+const ENGLISH: &[&str] = &[
+    "the", "and", "please", "error", "was", "has", "been", "with", "meeting", "meetings", "item",
+    "items", "action", "actions", "reminder", "deadline", "none", "yes",
+];
+
+/// The sections of a golden in language `lang` (`── nn` or `── nn · Discord` …): the text
+/// under the heading, up to the next heading or the next step.
+fn sections<'a>(snapshot: &'a str, lang: &str) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let starts: Vec<usize> = snapshot
+        .match_indices("\n── ")
+        .map(|(i, _)| i + 1)
+        .collect();
+    for (n, &at) in starts.iter().enumerate() {
+        let line_end = snapshot[at..].find('\n').map_or(snapshot.len(), |e| at + e);
+        let head = &snapshot[at + "── ".len()..line_end];
+        if head.split([' ', '·']).next() != Some(lang) {
+            continue;
+        }
+        let next_heading = starts.get(n + 1).map_or(snapshot.len(), |&s| s - 1);
+        // A blank line before the next step's header (`who › …` or `key → channel …`).
+        let next_step = snapshot[line_end..next_heading]
+            .match_indices("\n\n")
+            .map(|(i, _)| line_end + i)
+            .find(|&i| {
+                let line = snapshot[i + 2..].lines().next().unwrap_or_default();
+                line.contains(" › ") || line.contains(" → channel ")
+            })
+            .unwrap_or(next_heading);
+        out.push(&snapshot[line_end..next_step]);
+    }
+    out
+}
+
+/// Is `token` an option as typed (`title:`, `group:Koordineringsgruppa`, `confirm:"…"`,
+/// `[meeting:…]` in `/help`)?
+fn is_option(token: &str) -> bool {
+    let token = token.trim_start_matches(['[', '(']);
+    token.split_once(':').is_some_and(|(name, _)| {
+        !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+    })
+}
+
+/// The words of `text` a reader takes as words: no commands (`/agenda add`), options
+/// (`title:`, `group:Koordineringsgruppa`), mentions or rule text (`FREQ=WEEKLY`).
+fn prose_words(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .filter(|t| !t.starts_with('/') && !is_option(t) && !t.contains('<') && !t.contains('='))
+        .flat_map(|t| {
+            t.split(|c: char| !c.is_alphanumeric())
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Stored codes a reader must never see: audit actions (`agenda.add`), status codes
+/// (`on_agenda`), users as `@1` instead of a mention.
+fn internal_codes(section: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for prefix in [
+        "agenda.",
+        "action.",
+        "meeting.",
+        "group.",
+        "workspace.",
+        "digest.",
+    ] {
+        for (i, _) in section.match_indices(prefix) {
+            let next = section[i + prefix.len()..].chars().next();
+            if next.is_some_and(|c| c.is_ascii_lowercase()) {
+                out.push(section[i..].chars().take(prefix.len() + 8).collect());
+            }
+        }
+    }
+    for code in ["on_agenda", "in_progress", "carried_over", "carry_over"] {
+        if section.contains(code) {
+            out.push(code.to_string());
+        }
+    }
+    let chars: Vec<char> = section.chars().collect();
+    for w in chars.windows(3) {
+        if w[1] == '@' && w[2].is_ascii_digit() && !matches!(w[0], '<' | '&' | '!') {
+            out.push(w.iter().collect());
+        }
+    }
+    out
+}
+
+fn goldens() -> Vec<(String, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    let mut out: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .expect("tests/snapshots")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "snap"))
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(&p).expect("read"))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn the_scan_finds_each_languages_sections_and_its_prose_words() {
+    let golden = "member › /group show group:X\n→ Reply::GroupShown\n── nb\nMedlemmer: <@&11>\n── nn\nMedlemer: <@&11> ikkje\nto linjer\n── en\nMembers\n\nmember › /help\n→ console: help\n── nb\na\n── nn · Discord\nb\n── en\nc";
+    let nn = sections(golden, "nn");
+    assert_eq!(nn, ["\nMedlemer: <@&11> ikkje\nto linjer", "\nb"]);
+    assert_eq!(sections(golden, "en"), ["\nMembers", "\nc"]);
+    assert_eq!(
+        prose_words("Medlemmer: <@&11> /agenda add title:\"Uro\" kl. 09.00 FREQ=WEEKLY ikke."),
+        ["medlemmer", "add", "kl", "09", "00", "ikke"]
+    );
+}
+
+#[test]
+fn no_nynorsk_golden_holds_a_bokmal_only_word() {
+    let mut checked = 0;
+    let mut found = Vec::new();
+    for (name, text) in goldens() {
+        for section in sections(&text, "nn") {
+            checked += 1;
+            for w in prose_words(section) {
+                if BOKMAL_ONLY.contains(&w.as_str()) {
+                    found.push(format!("{name}: «{w}»"));
+                }
+            }
+        }
+    }
+    assert!(
+        checked > 100,
+        "only {checked} nynorsk sections: has the format changed?"
+    );
+    assert!(
+        found.is_empty(),
+        "bokmål in nynorsk text:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn no_norwegian_golden_holds_english_words_or_internal_codes() {
+    let mut found = Vec::new();
+    for (name, text) in goldens() {
+        for lang in ["nb", "nn"] {
+            for section in sections(&text, lang) {
+                for w in prose_words(section) {
+                    if ENGLISH.contains(&w.as_str()) {
+                        found.push(format!("{name} ({lang}): English «{w}»"));
+                    }
+                }
+            }
+        }
+        for lang in ["nb", "nn", "en"] {
+            for section in sections(&text, lang) {
+                for code in internal_codes(section) {
+                    found.push(format!("{name} ({lang}): internal code «{code}»"));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
 }
