@@ -1153,6 +1153,9 @@ impl Outbox for GoldenOutbox {
     }
 }
 
+/// Does a sent message (its notification key, the message) belong in a golden?
+type Picks = fn(&str, &Outbound) -> bool;
+
 /// What the scheduler sent in one run of the story, and what a coordinator of the group
 /// whose reminder failed is told on their next command.
 struct Story {
@@ -1244,7 +1247,7 @@ async fn every_scheduled_message_has_a_golden_in_nb_nn_and_en_for_console_and_di
         }
     }
     // Which messages, by key, go into which snapshot.
-    let kinds: [(&str, fn(&str, &Outbound) -> bool); 7] = [
+    let kinds: [(&str, Picks); 7] = [
         ("sched_reminder", |k, m| {
             k.starts_with("reminder:") && m.channel == GROUP_CHANNEL
         }),
