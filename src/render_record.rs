@@ -247,9 +247,6 @@ pub fn error(lang: Lang, e: &RecordError) -> String {
         RecordError::InvalidCaseType { input } => {
             t!(lang, "record-error-case-type", input = input.as_str())
         }
-        RecordError::InvalidAttendance { input } => {
-            t!(lang, "record-error-attendance", input = input.as_str())
-        }
         RecordError::TooManyStanding { max } => {
             t!(lang, "record-error-too-many-standing", max = *max)
         }

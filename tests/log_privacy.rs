@@ -1,10 +1,10 @@
 //! Logs never hold what a user typed: a refused command is logged by its error kind only,
 //! at every level. (Its own binary, as it installs the process-wide log subscriber.)
 
-mod common;
+mod support;
 
-use common::*;
 use sltbot::service::Command;
+use support::env::*;
 
 fn agenda_add(title: &str) -> Command {
     agenda_add_to("Koordineringsgruppa", title)

@@ -1,11 +1,10 @@
 //! The meeting record through the service on a real SQLite file: case numbers and types,
 //! standing items, holding and reopening, cancelling, decisions, attendance, minutes.
 
-mod common;
 mod record_commands;
+mod support;
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use common::*;
 use record_commands::{execute_record, RecordCommand};
 use sltbot::domain::minutes::{CaseNumber, CaseType, MeetingNumber, MinutesStatus};
 use sltbot::domain::record::{AttendanceStatus, Case};
@@ -15,6 +14,7 @@ use sltbot::render::{self, Style};
 use sltbot::service::{
     Actor, Command, Need, RecordError, RecordReply, Reply, Response, ServiceError,
 };
+use support::env::*;
 
 const KG: &str = "Koordineringsgruppa";
 

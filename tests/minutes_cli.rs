@@ -1,13 +1,14 @@
 //! `sltbot minutes --meeting ID --format md|pdf --out FILE [--db URL]`: the contract other
 //! tools rely on (exit 0 written, 1 no such meeting or nothing recorded, 2 usage).
 
-mod common;
 mod record_commands;
+mod support;
 
-use common::*;
 use record_commands::{execute_record, RecordCommand};
 use sltbot::domain::AgendaItemId;
 use std::process::Command as Process;
+use support::env::*;
+use support::*;
 
 async fn recorded_meeting() -> Env {
     let env = Env::new().await.with_groups().await;

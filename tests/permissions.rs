@@ -3,9 +3,8 @@
 //! here, independently of `service::permissions`, and each cell runs the real command on a
 //! fresh database.
 
-mod common;
+mod support;
 
-use common::*;
 use sltbot::clock::ManualClock;
 use sltbot::domain::minutes::CaseType;
 use sltbot::domain::record::AttendanceStatus;
@@ -14,6 +13,7 @@ use sltbot::service::spec::Position;
 use sltbot::service::{Actor, Command, Defaults, GroupName, Service, ServiceError, SPECS};
 use sltbot::store::Store;
 use std::sync::Arc;
+use support::env::*;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum E {
@@ -331,7 +331,7 @@ fn commands() -> Vec<(&'static str, Command, [E; 5])> {
             Command::ActionAdd {
                 group: g(),
                 title: "Tiltak".into(),
-                owner: UserId(3),
+                owner: UserId(MEMBER),
                 agency: None,
                 due: None,
             },
@@ -421,14 +421,14 @@ async fn fresh() -> Service {
         group_create(
             "Koordineringsgruppa",
             "koordinerende",
-            100,
+            GROUP_CHANNEL.0,
             COORD_ROLE,
             MEMBER_ROLE,
         ),
         group_create(
             "Styringsgruppa",
             "styrende",
-            200,
+            OTHER_CHANNEL.0,
             OTHER_COORD_ROLE,
             OTHER_MEMBER_ROLE,
         ),
@@ -437,7 +437,7 @@ async fn fresh() -> Service {
         Command::ActionAdd {
             group: "Koordineringsgruppa".into(),
             title: "Kartlegge".into(),
-            owner: UserId(3),
+            owner: UserId(MEMBER),
             agency: None,
             due: None,
         },

@@ -1,14 +1,14 @@
 //! Audit history, export, deletion with confirmation, retention, limits, and the
 //! guarantee that refused input stores nothing (property test).
 
-mod common;
+mod support;
 
 use chrono::Duration;
-use common::*;
 use proptest::prelude::*;
 use sltbot::domain::{ActionId, AgendaItemId, MeetingId, UserId};
 use sltbot::render::{self, Style};
 use sltbot::service::{Command, Limit, Reply, RetentionPolicy, ServiceError};
+use support::env::*;
 
 async fn seeded() -> Env {
     let env = Env::new().await.with_groups().await;
@@ -37,7 +37,7 @@ async fn seeded() -> Env {
         Command::ActionAdd {
             group: "Koordineringsgruppa".into(),
             title: "Kartlegge".into(),
-            owner: UserId(3),
+            owner: UserId(MEMBER),
             agency: Some("NAV".into()),
             due: Some("01.03.2027".into()),
         },
@@ -216,7 +216,7 @@ async fn deleting_a_group_needs_its_name_and_removes_everything() {
         group_create(
             "Koordineringsgruppa",
             "koordinerende",
-            100,
+            GROUP_CHANNEL.0,
             COORD_ROLE,
             MEMBER_ROLE,
         ),

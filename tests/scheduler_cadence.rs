@@ -1,12 +1,12 @@
 //! Cadences end to end: the CLI contract, a year of an every-4-weeks series across both DST
 //! changes, holiday skipping around Easter and 17 May, cancel/move of one occurrence.
 
-mod sched_support;
+mod support;
 
 use chrono::{DateTime, Timelike, Utc};
 use chrono_tz::Europe::Oslo;
-use sched_support::*;
 use std::process::Command;
+use support::sched::*;
 
 fn sltbot(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_sltbot"))

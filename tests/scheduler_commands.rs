@@ -1,8 +1,8 @@
 //! The scheduling commands as users meet them: permissions, validation, localized replies.
 
-mod sched_support;
+mod support;
 
-use sched_support::*;
+use support::sched::*;
 
 #[tokio::test]
 async fn only_coordinators_schedule_move_and_set_reminders_members_may_look() {

@@ -3,22 +3,22 @@
 //! their next command, and in the digest. Temporary failures are bounded. One slow message
 //! does not hold up the others.
 
-mod sched_support;
+mod support;
 
-use sched_support::*;
-use sltbot::domain::{RoleId, UserId};
+use sltbot::domain::{ChannelId, UserId};
 use sltbot::notify::{
     Delivery, DeliveryError, Outbound, Outbox, Ping, RecordingOutbox, Refusal, Sent,
 };
 use sltbot::render::Style;
 use sltbot::service::Actor;
 use std::sync::Arc;
+use support::sched::*;
 use tokio::sync::Notify;
 
 /// Refuses every post to `channel` with `refusal`; records the rest.
 struct RefusingOutbox {
     shared: Arc<RecordingOutbox>,
-    channel: u64,
+    channel: ChannelId,
     refusal: Refusal,
     attempts: std::sync::atomic::AtomicUsize,
 }
@@ -32,7 +32,7 @@ impl Outbox for RefusingOutbox {
         self.send_keyed("unkeyed", m).await
     }
     async fn send_keyed(&self, key: &str, m: &Outbound) -> Result<Sent, DeliveryError> {
-        if m.channel.0 == self.channel {
+        if m.channel == self.channel {
             self.attempts
                 .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             return Err(DeliveryError::Permanent {
@@ -47,11 +47,11 @@ impl Outbox for RefusingOutbox {
     }
 }
 
-/// A group whose channel (100) the bot cannot see, a digest channel (200), one meeting.
+/// A group whose channel ([`GROUP_CHANNEL`]) the bot cannot see, a digest channel, one meeting.
 async fn refused_env() -> (Env, Arc<RefusingOutbox>) {
     let env = Env::new("2027-01-01T10:00:00+01:00").await;
     env.group("Tverrfaglig").await;
-    env.ok("/digest channel:200").await;
+    env.ok(&format!("/digest channel:{DIGEST_CHANNEL}")).await;
     env.ok("/meeting add group:Tverrfaglig at:\"12.01.2027 kl. 09.00\"")
         .await;
     let outbox = Arc::new(RefusingOutbox {
@@ -91,8 +91,8 @@ async fn a_refused_reminder_is_failed_with_its_reason_and_the_coordinators_are_t
         .filter(|m| m.content.contains("⚠️"))
         .collect();
     assert_eq!(msgs.len(), 1, "{msgs:#?}");
-    assert_eq!(msgs[0].channel.0, DIGEST_CHANNEL);
-    assert_eq!(msgs[0].ping, Ping::Role(RoleId(COORD_ROLE)));
+    assert_eq!(msgs[0].channel, DIGEST_CHANNEL);
+    assert_eq!(msgs[0].ping, Ping::Role(COORD_ROLE));
     assert_eq!(
         msgs[0].content,
         "<@&10> ⚠️ En melding fra sltbot kom ikke fram, og blir ikke prøvd igjen:\n\
@@ -129,7 +129,7 @@ async fn a_coordinator_sees_a_failure_once_on_the_next_command_a_member_never() 
     let s = env.other_scheduler(outbox).await;
     s.tick(at("2027-01-05T09:00:00+01:00")).await.expect("tick");
     let member = Actor {
-        roles: vec![RoleId(MEMBER_ROLE)],
+        roles: vec![MEMBER_ROLE],
         ..Actor::new(UserId(7))
     };
     let none = env
@@ -139,7 +139,7 @@ async fn a_coordinator_sees_a_failure_once_on_the_next_command_a_member_never() 
         .expect("notice");
     assert!(none.is_none(), "members are not told");
     let coordinator = Actor {
-        roles: vec![RoleId(COORD_ROLE)],
+        roles: vec![COORD_ROLE],
         ..Actor::new(UserId(8))
     };
     let notice = env

@@ -1,12 +1,12 @@
 //! What the scheduler says: overdue-action pings (once, then weekly) and the weekly
 //! digest (split at Discord's limit, never mentioning anyone, late only within its week).
 
-mod sched_support;
+mod support;
 
-use sched_support::*;
 use sltbot::domain::{ActionId, GroupId, UserId};
 use sltbot::notify::{Button, Ping, MESSAGE_LIMIT};
 use sltbot::service::Command;
+use support::sched::*;
 
 #[tokio::test]
 async fn overdue_action_pings_its_owner_once_when_due_passes_then_weekly_while_open() {
@@ -24,7 +24,7 @@ async fn overdue_action_pings_its_owner_once_when_due_passes_then_weekly_while_o
     );
     for (n, p) in pings.iter().enumerate() {
         assert_eq!(p.ping, Ping::User(UserId(42)));
-        assert_eq!(p.channel.0, GROUP_CHANNEL);
+        assert_eq!(p.channel, GROUP_CHANNEL);
         assert_eq!(
             p.buttons,
             vec![
@@ -112,7 +112,7 @@ async fn a_long_digest_is_split_at_2000_characters_and_mentions_nobody() {
         .outbox
         .messages()
         .into_iter()
-        .filter(|m| m.channel.0 == DIGEST_CHANNEL)
+        .filter(|m| m.channel == DIGEST_CHANNEL)
         .collect();
     assert!(digest.len() >= 3, "{} parts", digest.len());
     for part in &digest {
@@ -150,18 +150,18 @@ async fn a_long_digest_is_split_at_2000_characters_and_mentions_nobody() {
         .collect();
     assert_eq!(digest_keys.len(), 1);
     assert_eq!(
-        env.state("digest:1:2027-W01").await.as_deref(),
+        env.state(&format!("digest:{WS}:2027-W01")).await.as_deref(),
         Some("sent")
     );
     assert_eq!(
-        env.state("digest:1:2027-W02").await.as_deref(),
+        env.state(&format!("digest:{WS}:2027-W02")).await.as_deref(),
         Some("pending")
     );
 }
 
 fn coordinator() -> sltbot::service::Actor {
     sltbot::service::Actor {
-        roles: vec![sltbot::domain::RoleId(COORD_ROLE)],
+        roles: vec![COORD_ROLE],
         ..sltbot::service::Actor::new(UserId(2))
     }
 }
@@ -190,7 +190,7 @@ async fn the_digest_shows_counts_and_meeting_times_but_no_titles_by_default() {
         .outbox
         .messages()
         .into_iter()
-        .filter(|m| m.channel.0 == DIGEST_CHANNEL)
+        .filter(|m| m.channel == DIGEST_CHANNEL)
         .map(|m| m.content)
         .collect();
     assert_eq!(
@@ -213,7 +213,7 @@ async fn a_digest_missed_for_a_whole_week_is_skipped_and_this_weeks_is_sent_late
     env.clock.set(at("2027-01-13T12:00:00+01:00"));
     let r = s.tick(at("2027-01-13T12:00:00+01:00")).await.expect("tick");
     assert_eq!(
-        env.state("digest:1:2027-W01").await.as_deref(),
+        env.state(&format!("digest:{WS}:2027-W01")).await.as_deref(),
         Some("skipped")
     );
     assert_eq!(r.skipped, 1);
@@ -221,11 +221,11 @@ async fn a_digest_missed_for_a_whole_week_is_skipped_and_this_weeks_is_sent_late
     let r = s.tick(at("2027-01-13T12:00:00+01:00")).await.expect("tick");
     assert_eq!(r.sent, 1);
     assert_eq!(
-        env.state("digest:1:2027-W02").await.as_deref(),
+        env.state(&format!("digest:{WS}:2027-W02")).await.as_deref(),
         Some("sent")
     );
     assert_eq!(
-        env.state("digest:1:2027-W03").await.as_deref(),
+        env.state(&format!("digest:{WS}:2027-W03")).await.as_deref(),
         Some("pending")
     );
     let posted = env.outbox.messages();

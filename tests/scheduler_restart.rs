@@ -1,12 +1,11 @@
 //! Restart-safety: restarts, crashes between claim and send (and between send and mark),
 //! racing schedulers, temporary failures, late work.
 
-mod sched_support;
+mod support;
 
-use sched_support::*;
-use sltbot::domain::RoleId;
 use sltbot::notify::{Ping, RecordingOutbox};
 use std::sync::Arc;
+use support::sched::*;
 
 const MEETING_UTC: &str = "2027-01-12T08:00:00Z"; // 12.01.2027 kl. 09.00 in Oslo
 
@@ -36,8 +35,8 @@ async fn reminders_go_out_once_each_with_discord_timestamps_and_the_coordinator_
         .collect();
     assert_eq!(reminders.len(), 2);
     for r in &reminders {
-        assert_eq!(r.ping, Ping::Role(RoleId(COORD_ROLE)));
-        assert_eq!(r.channel.0, GROUP_CHANNEL);
+        assert_eq!(r.ping, Ping::Role(COORD_ROLE));
+        assert_eq!(r.channel, GROUP_CHANNEL);
         assert!(r.content.starts_with("<@&10> "), "{}", r.content);
         assert!(r.content.contains(&format!("<t:{unix}:F>")));
         assert!(r.content.contains(&format!("<t:{unix}:R>")));

@@ -1,9 +1,8 @@
 //! Service tests over a real SQLite file: every command, its permissions, its bad input.
 
-mod common;
+mod support;
 
 use chrono::Duration;
-use common::*;
 use sltbot::domain::text::{Field, TextError};
 use sltbot::domain::{
     ActionId, ActionStatus, AgendaItemId, AgendaStatus, ChannelId, Lang, MeetingId, UserId,
@@ -11,6 +10,7 @@ use sltbot::domain::{
 };
 use sltbot::render::{self, Style};
 use sltbot::service::{Command, Need, Reply, ServiceError, Visibility};
+use support::env::*;
 
 fn agenda_add(title: &str) -> Command {
     agenda_add_to("Koordineringsgruppa", title)
@@ -743,7 +743,7 @@ async fn actions_track_status_and_notes_and_filter() {
     );
     assert_eq!(
         list(Q {
-            owner: Some(UserId(4)),
+            owner: Some(UserId(MEMBER2)),
             ..Default::default()
         })
         .await,
@@ -776,7 +776,7 @@ async fn actions_track_status_and_notes_and_filter() {
 async fn group_data_is_public_only_in_its_own_channel() {
     let env = Env::new().await.with_groups().await;
     let mut here = member();
-    here.channel = Some(ChannelId(100));
+    here.channel = Some(GROUP_CHANNEL);
     let mut elsewhere = member();
     elsewhere.channel = Some(ChannelId(555));
     assert_eq!(
@@ -1391,7 +1391,7 @@ async fn a_progress_note_is_rewritten_by_its_author_or_a_coordinator_and_leaves_
         Command::ActionAdd {
             group: "Koordineringsgruppa".into(),
             title: "Kartlegge".into(),
-            owner: UserId(3),
+            owner: UserId(MEMBER),
             agency: None,
             due: None,
         },

@@ -2,14 +2,14 @@
 //! WAL), ids never reused, private file modes, non-SQLite URLs refused, backups taken during
 //! a write burst and restored.
 
-mod common;
+mod support;
 
 use chrono::Duration;
-use common::*;
 use sltbot::domain::{ActionId, AgendaItemId, GroupId, UserId};
 use sltbot::service::{Command, Reply, RetentionPolicy, ServiceError};
 use sltbot::store::{backup, Store, StoreError, StoreOptions};
 use std::path::{Path, PathBuf};
+use support::env::*;
 
 fn db_path(env: &Env) -> PathBuf {
     env.dir.path().join("sltbot.db")
@@ -86,7 +86,7 @@ async fn secret_group(env: &Env) {
         Command::ActionAdd {
             group: SECRETS[0].into(),
             title: SECRETS[6].into(),
-            owner: UserId(3),
+            owner: UserId(MEMBER),
             agency: Some("NAV".into()),
             due: Some("01.03.2027".into()),
         },
@@ -223,7 +223,7 @@ async fn ids_are_never_reused_and_a_new_groups_audit_shows_no_old_history() {
         Command::ActionAdd {
             group: SECRETS[0].into(),
             title: "Nytt tiltak".into(),
-            owner: UserId(3),
+            owner: UserId(MEMBER),
             agency: None,
             due: None,
         },

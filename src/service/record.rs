@@ -39,8 +39,6 @@ pub enum RecordError {
     NoMeeting { id: AgendaItemId },
     #[error("invalid case type")]
     InvalidCaseType { input: String },
-    #[error("invalid attendance")]
-    InvalidAttendance { input: String },
     #[error("too many standing items")]
     TooManyStanding { max: usize },
     #[error("nothing recorded for the meeting")]
@@ -141,8 +139,8 @@ fn rec(r: RecordReply) -> Result<Reply, ServiceError> {
 pub const STANDING_SUBMITTER: UserId = UserId(0);
 
 /// How a member is named in the minutes: the store keeps Discord ids, not names.
-pub fn member_name(user: UserId) -> String {
-    format!("@{user}")
+pub fn member_name(user: UserId, lang: Lang) -> String {
+    t!(lang, "export-user", id = user.0)
 }
 
 impl Service {
@@ -180,9 +178,9 @@ impl Service {
             Some(ws) => ws,
             None => return Err(ServiceError::UnknownMeeting { id: meeting }),
         };
-        let tz = group.timezone.unwrap_or(ws.timezone);
-        let lang = group.language.unwrap_or(ws.language);
-        let minutes = minutes_from_store(&mut conn, &group, &m, tz).await?;
+        let tz = group.effective_timezone(&ws);
+        let lang = group.effective_language(&ws);
+        let minutes = minutes_from_store(&mut conn, &group, &m, tz, lang).await?;
         if minutes.cases.is_empty() && minutes.present.is_empty() && minutes.apologies.is_empty() {
             return Err(RecordError::NothingRecorded { id: meeting }.into());
         }
@@ -266,7 +264,7 @@ impl Service {
         });
         let Some(lines) = items else {
             let configured = store::record::standing_items(&mut tx, group.id).await?;
-            let lang = group.language.unwrap_or(ctx.ws.language);
+            let lang = group.effective_language(&ctx.ws);
             return rec(RecordReply::Standing {
                 items: configured.clone().unwrap_or_else(|| default_standing(lang)),
                 configured: configured.is_some(),
@@ -835,7 +833,7 @@ impl Service {
         if meeting.status == MeetingStatus::Scheduled {
             ensure_standing(conn, ctx, group, meeting).await?;
         }
-        minutes_from_store(conn, group, meeting, ctx.tz).await
+        minutes_from_store(conn, group, meeting, ctx.tz, ctx.lang).await
     }
 
     /// Load an agenda item and pass the permission check on its group.
@@ -895,7 +893,7 @@ pub(super) async fn ensure_standing(
     if !store::record::claim_standing(conn, meeting.id).await? {
         return Ok(());
     }
-    let lang = group.language.unwrap_or(ctx.ws.language);
+    let lang = group.effective_language(&ctx.ws);
     let items = match store::record::standing_items(conn, group.id).await? {
         Some(items) => items,
         None => default_standing(lang),
@@ -1083,12 +1081,13 @@ async fn minutes_from_store(
     group: &Group,
     meeting: &Meeting,
     tz: chrono_tz::Tz,
+    lang: Lang,
 ) -> Result<Minutes, ServiceError> {
     let local = meeting.starts_at.with_timezone(&tz);
     let record = store::record::meeting_record(conn, meeting.id).await?;
     let attendance = store::record::attendance(conn, meeting.id).await?;
     let person = |a: &Attendance| Attendee {
-        name: member_name(a.user),
+        name: member_name(a.user, lang),
         note: a.note.clone(),
     };
     let cases = cases_of(conn, group, meeting)
@@ -1115,8 +1114,8 @@ async fn minutes_from_store(
         date: local.date_naive(),
         time: local.time(),
         place: meeting.location.clone(),
-        chair: record.chair.map(member_name),
-        referent: record.referent.map(member_name),
+        chair: record.chair.map(|u| member_name(u, lang)),
+        referent: record.referent.map(|u| member_name(u, lang)),
         present: attendance
             .iter()
             .filter(|a| a.status == AttendanceStatus::Present)

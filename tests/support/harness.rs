@@ -5,7 +5,7 @@ use super::fake_discord::{
     FakeDiscord, FakeDiscordOptions, COORDINATOR_ROLE_ID, GENERAL_CHANNEL_ID, GUILD_ID,
     KARI_USER_ID, MEMBER_ROLE_ID, OLA_USER_ID,
 };
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{DateTime, Utc};
 use sltbot::clock::ManualClock;
 use sltbot::discord::{Bot, BotOptions};
 use sltbot::domain::{ChannelId, RoleId, UserId, WorkspaceId};
@@ -17,11 +17,10 @@ use std::time::Duration;
 
 pub const GROUP: &str = "Koordineringsgruppa";
 
-/// 1 January 2027, 08:00 UTC: before the seeded meeting.
+/// The bot's clock starts at the harness's [`t0`](super::ids::t0): before the seeded
+/// meeting.
 pub fn start_time() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2027, 1, 1, 8, 0, 0)
-        .single()
-        .expect("valid time")
+    super::ids::t0()
 }
 
 pub async fn service_on(db: &Path) -> Service {

@@ -99,7 +99,7 @@ workspace-details = Time zone: { $timezone } · Language: { $language } · SLT c
 group-created = The group { $name } has been created.
 group-edited = The group { $name } has been updated.
 group-archived = The group { $name } has been archived. Its history has been kept.
-group-archived-mark = (archived)
+group-archived-mark = — archived
 group-details = Level: { $level } · Channel: { $channel } · Coordinators: { $coordinators } · Members: { $members }
 group-list-heading = Groups:
 group-list-empty = No groups yet. The SLT coordinator creates them with /group create.
@@ -130,7 +130,7 @@ meeting-carried-over = { $count ->
 }
 
 ## Agenda
-agenda-added = Thank you! The item “{ $title }” has been submitted to { $group }, { $meeting } (item { $id }).
+agenda-added = Thank you! The item “{ $title }” (item { $id }) has been submitted to { $group }, { $meeting }.
 agenda-list-heading = Agenda for { $group }, { $meeting }:
 agenda-list-empty = No items yet. Submit one with /agenda add.
 agenda-line = { $position }. { $title } — { $status } (item { $id }, submitted by { $user })
@@ -345,13 +345,34 @@ audit-heading = Recent changes in { $group }:
 audit-empty = No changes yet.
 audit-line = • { $when }, { $user }: { $action } { $target }
 audit-system = sltbot (retention clean-up)
-export-ready = Export of { $group }: { $meetings } meetings, { $items } items and { $actions } actions, as JSON and Markdown.
+export-ready = Export of { $group }: { $meetings ->
+    [one] { $meetings } meeting
+   *[other] { $meetings } meetings
+}, { $items ->
+    [one] { $items } item
+   *[other] { $items } items
+} and { $actions ->
+    [one] { $actions } action
+   *[other] { $actions } actions
+}, as JSON and Markdown.
 export-title = Export of { $group }
 export-made = Made { $when }.
 export-meetings = Meetings and items
 export-actions = Actions
-export-audit = The history has { $count } entries (not included in the export).
-group-deleted = The group { $name } was deleted with { $meetings } meetings, { $items } items and { $actions } actions. The history only shows that it happened.
+export-audit = The history has { $count ->
+    [one] { $count } entry
+   *[other] { $count } entries
+} (not included in the export).
+group-deleted = The group { $name } was deleted with { $meetings ->
+    [one] { $meetings } meeting
+   *[other] { $meetings } meetings
+}, { $items ->
+    [one] { $items } item
+   *[other] { $items } items
+} and { $actions ->
+    [one] { $actions } action
+   *[other] { $actions } actions
+}. The history only shows that it happened.
 error-confirmation-required = Deleting cannot be undone. Type the group's name in confirm: to confirm, for example confirm:"{ $name }".
 limit-groups = The server has reached the limit of { $max } groups. Archive or delete groups that are not in use.
 limit-items = The meeting already has { $max } open items, which is the limit. Move some to a later meeting.
@@ -360,17 +381,17 @@ limit-actions = The group already has { $max } active actions, which is the limi
 console-export-saved = Saved { $json } and { $markdown }. The files hold the group's data: keep them as safely as the database.
 console-export-failed = Could not save the export: { $reason }
 ## Scheduler: cadences, reminders, deadline calls, overdue actions, weekly digest (issue 3)
-cli-bad-timezone = Unknown time zone "{ $input }". Use an IANA name, e.g. Europe/Oslo.
-cli-bad-from = --from "{ $input }" is not an RFC 3339 time (e.g. 2027-01-01T00:00:00+01:00).
-cli-bad-year = Invalid year "{ $input }". Give a year between 1583 and 9999.
+cli-bad-timezone = Unknown time zone “{ $input }”. Use an IANA name, e.g. Europe/Oslo.
+cli-bad-from = --from “{ $input }” is not an RFC 3339 time (e.g. 2027-01-01T00:00:00+01:00).
+cli-bad-year = Invalid year “{ $input }”. Give a year between 1583 and 9999.
 cli-count-too-large = --count { $count } is too many: at most { $max } at a time. Continue with --from set to the last time to get more.
 cli-occurrences-all-holidays = No times: every meeting this cadence gives falls on a public holiday, and --skip-holidays skips them.
 cli-occurrences-fewer = Found only { $found } of { $count } times: the rule ends, or the search reached its limit on how far ahead it looks.
 value-yes = yes
 value-no = no
 error-cadence-too-frequent = This cadence meets more often than once a day. Choose a less frequent one.
-error-invalid-leads = Invalid reminder times "{ $input }". Write e.g. "7d, 1d" (days d, hours h, minutes m; at most 5, at most 60 days), or "none".
-error-invalid-duration = Invalid deadline "{ $input }". Write e.g. "2d" or "36h" (at most 60 days), or "none".
+error-invalid-leads = Invalid reminder times “{ $input }”. Write e.g. “7d, 1d” (days d, hours h, minutes m; at most 5, at most 60 days), or “none”.
+error-invalid-duration = Invalid deadline “{ $input }”. Write e.g. “2d” or “36h” (at most 60 days), or “none”.
 schedule-set = Recurring meeting time saved for { $group }.
 schedule-cadence = Cadence: { $cadence }
 schedule-skip-holidays = Skips public holidays: { $value }
@@ -389,8 +410,8 @@ sched-reminder-agenda-empty = No items on the agenda yet.
 sched-reminder-agenda-line = { $position }. { $title }
 sched-reminder-howto = Add an item: /agenda add group:{ $group } title:…
 sched-deadline = Deadline for items to the { $group } meeting on { $meeting }: { $deadline }. Add items with /agenda add group:{ $name } title:…
-sched-overdue = { $owner } The action "{ $title }" (action { $id }) in { $group } was due { $due } and is still { $status }. Mark it done or report progress with the buttons below, or with /action update id:{ $id }.
-sched-overdue-again = { $owner } Still overdue: the action "{ $title }" (action { $id }) in { $group } was due { $due } and is { $status }. Report progress with the buttons below, or with /action update id:{ $id }.
+sched-overdue = { $owner } The action “{ $title }” (action { $id }) in { $group } was due { $due } and is still { $status }. Mark it done or report progress with the buttons below, or with /action update id:{ $id }.
+sched-overdue-again = { $owner } Still overdue: the action “{ $title }” (action { $id }) in { $group } was due { $due } and is { $status }. Report progress with the buttons below, or with /action update id:{ $id }.
 sched-digest-heading = Weekly digest, week { $week }
 sched-digest-none = • None.
 sched-digest-meetings = Meetings in the next 14 days
@@ -649,8 +670,8 @@ delivery-where-group = to { $group } in { $channel }
 delivery-where-group-no-channel = to { $group }
 delivery-where-digest = to the digest channel
 delivery-reason-unknown-channel = The channel no longer exists: choose another with /group edit (for the digest: /digest).
-delivery-reason-missing-access = The bot cannot see the channel: give it "View Channel" and "Send Messages" in the channel's permissions.
-delivery-reason-missing-permissions = The bot lacks a permission in the channel: give it "Send Messages", and "Mention @everyone, @here and All Roles" if the coordinator role is not mentionable.
+delivery-reason-missing-access = The bot cannot see the channel: give it “View Channel” and “Send Messages” in the channel's permissions.
+delivery-reason-missing-permissions = The bot lacks a permission in the channel: give it “Send Messages”, and “Mention @everyone, @here and All Roles” if the coordinator role is not mentionable.
 delivery-reason-not-found = Discord did not find the recipient (HTTP 404): check the channel with /group show.
 delivery-reason-forbidden = Discord refused the bot (HTTP 403): check the bot's permissions in the channel.
 delivery-reason-rejected = Discord rejected the message.
@@ -736,7 +757,6 @@ record-error-same-time = The group already has a meeting at that time (meeting {
 record-error-not-held = Meeting { $id } is not held.
 record-error-no-meeting = Item { $id } is not on any meeting yet.
 record-error-case-type = Unknown case type "{ $input }". Choose decision, discussion, information, standing or aob.
-record-error-attendance = Unknown answer "{ $input }". Answer present or absent.
 record-error-too-many-standing = A group can have at most { $max } standing items.
 record-error-nothing-recorded = Nothing is recorded for meeting { $id } yet: no cases, no attendance.
 record-error-minutes-not-published = The minutes of meeting { $id } are not published (or already approved).

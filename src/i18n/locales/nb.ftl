@@ -99,7 +99,7 @@ workspace-details = Tidssone: { $timezone } · Språk: { $language } · SLT-koor
 group-created = Gruppa { $name } er opprettet.
 group-edited = Gruppa { $name } er endret.
 group-archived = Gruppa { $name } er arkivert. Historikken er tatt vare på.
-group-archived-mark = (arkivert)
+group-archived-mark = — arkivert
 group-details = Nivå: { $level } · Kanal: { $channel } · Koordinatorer: { $coordinators } · Medlemmer: { $members }
 group-list-heading = Grupper:
 group-list-empty = Ingen grupper ennå. SLT-koordinatoren oppretter dem med /group create.
@@ -326,13 +326,28 @@ audit-heading = Siste endringer i { $group }:
 audit-empty = Ingen endringer ennå.
 audit-line = • { $when }, { $user }: { $action } { $target }
 audit-system = sltbot (sletting etter lagringstid)
-export-ready = Eksport av { $group }: { $meetings } møter, { $items } saker og { $actions } tiltak, som JSON og Markdown.
+export-ready = Eksport av { $group }: { $meetings ->
+    [one] { $meetings } møte
+   *[other] { $meetings } møter
+}, { $items ->
+    [one] { $items } sak
+   *[other] { $items } saker
+} og { $actions } tiltak, som JSON og Markdown.
 export-title = Eksport av { $group }
 export-made = Laget { $when }.
 export-meetings = Møter og saker
 export-actions = Tiltak
-export-audit = Historikken har { $count } oppføringer (ikke med i eksporten).
-group-deleted = Gruppa { $name } er slettet med { $meetings } møter, { $items } saker og { $actions } tiltak. Historikken viser bare at det skjedde.
+export-audit = Historikken har { $count ->
+    [one] { $count } oppføring
+   *[other] { $count } oppføringer
+} (ikke med i eksporten).
+group-deleted = Gruppa { $name } er slettet med { $meetings ->
+    [one] { $meetings } møte
+   *[other] { $meetings } møter
+}, { $items ->
+    [one] { $items } sak
+   *[other] { $items } saker
+} og { $actions } tiltak. Historikken viser bare at det skjedde.
 error-confirmation-required = Sletting kan ikke angres. Skriv gruppas navn i confirm: for å bekrefte, for eksempel confirm:"{ $name }".
 limit-groups = Serveren har nådd grensen på { $max } grupper. Arkiver eller slett grupper som ikke brukes.
 limit-items = Møtet har allerede { $max } åpne saker, som er grensen. Flytt noen til et senere møte.
@@ -717,7 +732,6 @@ record-error-same-time = Gruppa har allerede et møte på det tidspunktet (møte
 record-error-not-held = Møte { $id } er ikke holdt.
 record-error-no-meeting = Sak { $id } står ikke på noe møte ennå.
 record-error-case-type = Ukjent sakstype «{ $input }». Velg vedtakssak, drøftingssak, orienteringssak, fast sak eller eventuelt.
-record-error-attendance = Ukjent svar «{ $input }». Svar til stede eller forfall.
 record-error-too-many-standing = En gruppe kan ha høyst { $max } faste saker.
 record-error-nothing-recorded = Ingenting er registrert for møte { $id } ennå: ingen saker, ingen oppmøte.
 record-error-minutes-not-published = Referatet fra møte { $id } er ikke publisert (eller er allerede godkjent).

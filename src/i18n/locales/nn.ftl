@@ -53,7 +53,7 @@ field-note = Notatet
 field-agency = Etaten
 field-location = Staden
 need-anyone = alle
-need-member = medlemmer av gruppa
+need-member = medlemer i gruppa
 need-coordinator = koordinatorane i gruppa
 need-workspace-coordinator = SLT-koordinatoren
 need-admin = serveradministratorar
@@ -99,8 +99,8 @@ workspace-details = Tidssone: { $timezone } · Språk: { $language } · SLT-koor
 group-created = Gruppa { $name } er oppretta.
 group-edited = Gruppa { $name } er endra.
 group-archived = Gruppa { $name } er arkivert. Historikken er teken vare på.
-group-archived-mark = (arkivert)
-group-details = Nivå: { $level } · Kanal: { $channel } · Koordinatorar: { $coordinators } · Medlemmer: { $members }
+group-archived-mark = — arkivert
+group-details = Nivå: { $level } · Kanal: { $channel } · Koordinatorar: { $coordinators } · Medlemer: { $members }
 group-list-heading = Grupper:
 group-list-empty = Ingen grupper enno. SLT-koordinatoren opprettar dei med /group create.
 group-list-line = • { $name } ({ $level })
@@ -130,7 +130,7 @@ meeting-carried-over = { $count ->
 }
 
 ## Sakliste
-agenda-added = Takk! Saka «{ $title }» er meldt inn til { $group }, { $meeting } (sak { $id }).
+agenda-added = Takk! Saka «{ $title }» (sak { $id }) er meldt inn til { $group }, { $meeting }.
 agenda-list-heading = Sakliste for { $group }, { $meeting }:
 agenda-list-empty = Ingen saker enno. Meld inn med /agenda add.
 agenda-line = { $position }. { $title } — { $status } (sak { $id }, meldt inn av { $user })
@@ -208,11 +208,11 @@ cadence-error-missing-part = Manglar { $part ->
    *[from] dato etter «frå»
 }.
 cadence-error-duplicate-part = { $part ->
-    [weekday] Vekedagen
-    [time] Klokkeslettet
-    [ordinal] Veka
-   *[from] Startdatoen
-} er oppgjeven to gonger.
+    [weekday] Vekedagen er oppgjeven
+    [time] Klokkeslettet er oppgjeve
+    [ordinal] Veka er oppgjeven
+   *[from] Startdatoen er oppgjeven
+} to gonger.
 cadence-error-invalid-time = Ugyldig klokkeslett «{ $text }» (bruk TT:MM).
 cadence-error-invalid-date = Ugyldig dato «{ $text }» (bruk ÅÅÅÅ-MM-DD).
 cadence-error-interval-out-of-range = Intervallet { $value } må vere mellom { $min } og { $max }.
@@ -323,13 +323,22 @@ audit-heading = Siste endringar i { $group }:
 audit-empty = Ingen endringar enno.
 audit-line = • { $when }, { $user }: { $action } { $target }
 audit-system = sltbot (sletting etter lagringstid)
-export-ready = Eksport av { $group }: { $meetings } møte, { $items } saker og { $actions } tiltak, som JSON og Markdown.
+export-ready = Eksport av { $group }: { $meetings } møte, { $items ->
+    [one] { $items } sak
+   *[other] { $items } saker
+} og { $actions } tiltak, som JSON og Markdown.
 export-title = Eksport av { $group }
 export-made = Laga { $when }.
 export-meetings = Møte og saker
 export-actions = Tiltak
-export-audit = Historikken har { $count } oppføringar (ikkje med i eksporten).
-group-deleted = Gruppa { $name } er sletta med { $meetings } møte, { $items } saker og { $actions } tiltak. Historikken viser berre at det skjedde.
+export-audit = Historikken har { $count ->
+    [one] { $count } oppføring
+   *[other] { $count } oppføringar
+} (ikkje med i eksporten).
+group-deleted = Gruppa { $name } er sletta med { $meetings } møte, { $items ->
+    [one] { $items } sak
+   *[other] { $items } saker
+} og { $actions } tiltak. Historikken viser berre at det skjedde.
 error-confirmation-required = Sletting kan ikkje angrast. Skriv namnet på gruppa i confirm: for å stadfeste, til dømes confirm:"{ $name }".
 limit-groups = Serveren har nådd grensa på { $max } grupper. Arkiver eller slett grupper som ikkje er i bruk.
 limit-items = Møtet har alt { $max } opne saker, som er grensa. Flytt nokre til eit seinare møte.
@@ -354,16 +363,16 @@ schedule-cadence = Frekvens: { $cadence }
 schedule-skip-holidays = Hoppar over heilagdagar: { $value }
 schedule-upcoming = Neste møte:
 schedule-next = Neste møte i { $group }: { $when } (møte { $id }), { $items ->
-    [one] éi sak på sakslista
-   *[other] { $items } saker på sakslista
+    [one] éi sak på saklista
+   *[other] { $items } saker på saklista
 }.
 schedule-next-none = { $group } har ingen komande møte.
 schedule-moved = Møte { $id } er flytta frå { $from } til { $when }.
 schedule-reminders = Påminningar for { $group }: { $leads } før møtet; frist for saker: { $deadline } før; hoppar over heilagdagar: { $skip }.
 schedule-digest = Vekeoppsummering: kanal { $channel }, { $cadence }, neste: { $next }.
 sched-reminder = { $mention }Påminning: { $group } har møte { $when }.
-sched-reminder-agenda = Saksliste så langt:
-sched-reminder-agenda-empty = Ingen saker på sakslista enno.
+sched-reminder-agenda = Sakliste til no:
+sched-reminder-agenda-empty = Ingen saker på saklista enno.
 sched-reminder-agenda-line = { $position }. { $title }
 sched-reminder-howto = Meld inn ei sak: /agenda add group:{ $group } title:…
 sched-deadline = Frist for saker til møtet i { $group } { $meeting }: { $deadline }. Meld inn saker med /agenda add group:{ $name } title:…
@@ -714,7 +723,6 @@ record-error-same-time = Gruppa har alt eit møte på det tidspunktet (møte { $
 record-error-not-held = Møte { $id } er ikkje halde.
 record-error-no-meeting = Sak { $id } står ikkje på noko møte enno.
 record-error-case-type = Ukjend sakstype «{ $input }». Vel vedtakssak, drøftingssak, orienteringssak, fast sak eller eventuelt.
-record-error-attendance = Ukjend svar «{ $input }». Svar til stades eller forfall.
 record-error-too-many-standing = Ei gruppe kan ha høgst { $max } faste saker.
 record-error-nothing-recorded = Ingenting er registrert for møte { $id } enno: ingen saker, ikkje noko oppmøte.
 record-error-minutes-not-published = Referatet frå møte { $id } er ikkje publisert (eller er alt godkjent).

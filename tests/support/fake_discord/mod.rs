@@ -73,15 +73,11 @@ pub struct FakeDiscordOptions {
     pub nonce_window: Duration,
 }
 
-pub const APPLICATION_ID: u64 = 900_000_000_000_000_001;
-pub const BOT_USER_ID: u64 = 900_000_000_000_000_002;
-pub const GUILD_ID: u64 = 910_000_000_000_000_001;
-pub const GENERAL_CHANNEL_ID: u64 = 920_000_000_000_000_001;
-pub const DIGEST_CHANNEL_ID: u64 = 920_000_000_000_000_002;
-pub const COORDINATOR_ROLE_ID: u64 = 930_000_000_000_000_001;
-pub const MEMBER_ROLE_ID: u64 = 930_000_000_000_000_002;
-pub const KARI_USER_ID: u64 = 940_000_000_000_000_001;
-pub const OLA_USER_ID: u64 = 940_000_000_000_000_002;
+/// The fake's snowflakes live with the other test ids ([`super::ids`]).
+pub use super::ids::{
+    APPLICATION_ID, BOT_USER_ID, COORDINATOR_ROLE_ID, DIGEST_CHANNEL_ID, GENERAL_CHANNEL_ID,
+    GUILD_ID, KARI_USER_ID, MEMBER_ROLE_ID, OLA_USER_ID,
+};
 
 impl Default for FakeDiscordOptions {
     fn default() -> Self {

@@ -1,20 +1,14 @@
-//! Shared test setup: a real SQLite file per test, a settable clock, actors.
-#![allow(dead_code)]
+//! The service on a real SQLite file per test (real migrations), a settable clock at
+//! [`t0`], actors and command builders. The ids are [`super::ids`].
 
-use chrono::{DateTime, TimeZone, Utc};
+pub use super::ids::*;
+pub use super::{db_url, open_store};
 use sltbot::clock::ManualClock;
-use sltbot::domain::{Lang, RoleId, UserId, WorkspaceId};
+use sltbot::domain::{ChannelId, Lang, RoleId, UserId};
 use sltbot::render::{self, Style};
 use sltbot::service::{Actor, Command, Defaults, Response, Service};
 use sltbot::store::{Store, StoreOptions};
 use std::sync::Arc;
-
-pub const WS: WorkspaceId = WorkspaceId(900);
-pub const ADMIN: u64 = 1;
-pub const COORD_ROLE: RoleId = RoleId(10);
-pub const MEMBER_ROLE: RoleId = RoleId(11);
-pub const OTHER_COORD_ROLE: RoleId = RoleId(20);
-pub const OTHER_MEMBER_ROLE: RoleId = RoleId(21);
 
 pub struct Env {
     pub dir: tempfile::TempDir,
@@ -22,18 +16,8 @@ pub struct Env {
     pub service: Service,
 }
 
-pub fn t0() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap()
-}
-
-pub fn db_url(dir: &tempfile::TempDir) -> String {
-    format!("sqlite://{}", dir.path().join("sltbot.db").display())
-}
-
 pub async fn open_service(url: &str, clock: &ManualClock) -> Service {
-    let store = Store::open(url, &StoreOptions::default())
-        .await
-        .expect("open store");
+    let store = open_store(url).await;
     Service::new(store, Arc::new(clock.clone()), Defaults::default())
 }
 
@@ -89,15 +73,15 @@ impl Env {
         r
     }
 
-    /// Koordineringsgruppa with coordinator role 10 and member role 11, channel 100, and
-    /// Styringsgruppa with roles 20/21, channel 200.
+    /// Koordineringsgruppa ([`GROUP_CHANNEL`], [`COORD_ROLE`], [`MEMBER_ROLE`]) and
+    /// Styringsgruppa ([`OTHER_CHANNEL`], [`OTHER_COORD_ROLE`], [`OTHER_MEMBER_ROLE`]).
     pub async fn with_groups(self) -> Env {
         self.ok(
             &admin(),
             group_create(
                 "Koordineringsgruppa",
                 "koordinerende",
-                100,
+                GROUP_CHANNEL.0,
                 COORD_ROLE,
                 MEMBER_ROLE,
             ),
@@ -108,7 +92,7 @@ impl Env {
             group_create(
                 "Styringsgruppa",
                 "styrende",
-                200,
+                OTHER_CHANNEL.0,
                 OTHER_COORD_ROLE,
                 OTHER_MEMBER_ROLE,
             ),
@@ -148,7 +132,7 @@ pub fn group_create(
     Command::GroupCreate {
         name: name.into(),
         level: level.parse().expect("a level word"),
-        channel: Some(sltbot::domain::ChannelId(channel)),
+        channel: Some(ChannelId(channel)),
         coordinator_role: Some(coord),
         member_role: Some(member),
         timezone: None,
@@ -171,23 +155,23 @@ pub fn with_roles(user: u64, roles: &[RoleId]) -> Actor {
 }
 
 pub fn coordinator() -> Actor {
-    with_roles(2, &[COORD_ROLE])
+    with_roles(COORDINATOR, &[COORD_ROLE])
 }
 
 pub fn member() -> Actor {
-    with_roles(3, &[MEMBER_ROLE])
+    with_roles(MEMBER, &[MEMBER_ROLE])
 }
 
 pub fn member2() -> Actor {
-    with_roles(4, &[MEMBER_ROLE])
+    with_roles(MEMBER2, &[MEMBER_ROLE])
 }
 
 pub fn other_member() -> Actor {
-    with_roles(5, &[OTHER_MEMBER_ROLE])
+    with_roles(OTHER_MEMBER, &[OTHER_MEMBER_ROLE])
 }
 
 pub fn outsider() -> Actor {
-    Actor::new(UserId(6))
+    Actor::new(UserId(OUTSIDER))
 }
 
 pub fn in_lang(mut a: Actor, lang: Lang) -> Actor {

@@ -1,30 +1,19 @@
-//! Shared set-up for the scheduler tests: a real SQLite file in a temp dir, a settable
-//! clock, the service driven through console lines, and outboxes that record or crash.
-#![allow(dead_code)]
+//! Set-up for the scheduler tests: a real SQLite file in a temp dir, a settable clock
+//! started where the test's story starts, the service driven through console lines, and
+//! outboxes that record, crash, fail or signal. The ids are [`super::ids`].
 
+pub use super::ids::*;
 use chrono::{DateTime, Utc};
 use sltbot::clock::ManualClock;
 use sltbot::console::Session;
-use sltbot::domain::{ChannelId, Lang, RoleId, UserId, WorkspaceId};
+use sltbot::domain::{Lang, RoleId, UserId};
 use sltbot::notify::{Delivery, DeliveryError, Outbound, Outbox, RecordingOutbox, Sent};
 use sltbot::render::Style;
 use sltbot::scheduler::Scheduler;
 use sltbot::service::{Actor, Defaults, Service};
-use sltbot::store::{Store, StoreOptions};
+use sltbot::store::Store;
 use std::sync::Arc;
 use tokio::sync::Notify;
-
-pub const WS: WorkspaceId = WorkspaceId(1);
-pub const GROUP_CHANNEL: u64 = 100;
-pub const COORD_ROLE: u64 = 10;
-pub const MEMBER_ROLE: u64 = 11;
-pub const DIGEST_CHANNEL: u64 = 200;
-
-pub fn at(s: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(s)
-        .expect("test time")
-        .with_timezone(&Utc)
-}
 
 pub struct Env {
     pub dir: tempfile::TempDir,
@@ -50,15 +39,16 @@ impl Env {
         }
     }
 
-    /// Run console lines as an admin typing in the group channel; every line must succeed.
+    /// Run console lines as an admin (with the coordinator role) typing in the group
+    /// channel; every line must succeed.
     pub async fn ok(&self, lines: &str) -> String {
         let session = Session {
             service: self.service.clone(),
             actor: Actor {
-                user: UserId(1),
-                roles: vec![RoleId(COORD_ROLE)],
+                user: UserId(ADMIN),
+                roles: vec![COORD_ROLE],
                 is_admin: true,
-                channel: Some(ChannelId(GROUP_CHANNEL)),
+                channel: Some(GROUP_CHANNEL),
                 locale: None,
             },
             workspace: WS,
@@ -76,15 +66,16 @@ impl Env {
         out
     }
 
-    /// Run console lines as user 7 with `roles` (no admin), typing in the group channel.
-    pub async fn as_user(&self, roles: &[u64], line: &str) -> (bool, String) {
+    /// Run a console line as [`SOMEONE`] with `roles` (no admin), typing in the group
+    /// channel.
+    pub async fn as_user(&self, roles: &[RoleId], line: &str) -> (bool, String) {
         let session = Session {
             service: self.service.clone(),
             actor: Actor {
-                user: UserId(7),
-                roles: roles.iter().copied().map(RoleId).collect(),
+                user: UserId(SOMEONE),
+                roles: roles.to_vec(),
                 is_admin: false,
-                channel: Some(ChannelId(GROUP_CHANNEL)),
+                channel: Some(GROUP_CHANNEL),
                 locale: None,
             },
             workspace: WS,
@@ -158,10 +149,9 @@ impl Env {
     }
 }
 
+/// Open (and migrate) the store at the file `path`.
 pub async fn open(path: &str) -> Store {
-    Store::open(path, &StoreOptions::default())
-        .await
-        .expect("open store")
+    super::open_store(path).await
 }
 
 /// How it crashes.
