@@ -21,7 +21,7 @@ pub mod minutes;
 pub mod notify;
 pub mod plan;
 pub mod render;
-pub mod render_record;
+
 pub mod scheduler;
 pub mod service;
 pub mod store;

@@ -783,15 +783,18 @@ async fn attendance_guests_and_roles_are_recorded_and_reach_the_minutes() {
     };
     assert_eq!(
         names(&minutes.present),
-        vec![("@3".to_string(), None), ("@2".to_string(), None)]
+        vec![
+            ("bruker 3".to_string(), None),
+            ("bruker 2".to_string(), None)
+        ]
     );
     assert_eq!(
         names(&minutes.apologies),
-        vec![("@4".to_string(), Some("kurs".to_string()))]
+        vec![("bruker 4".to_string(), Some("kurs".to_string()))]
     );
     assert_eq!(minutes.guests[0].name, "Siri Næss");
-    assert_eq!(minutes.chair.as_deref(), Some("@2"));
-    assert_eq!(minutes.referent.as_deref(), Some("@3"));
+    assert_eq!(minutes.chair.as_deref(), Some("bruker 2"));
+    assert_eq!(minutes.referent.as_deref(), Some("bruker 3"));
     let stored: Vec<(i64, String)> =
         sqlx::query_as("SELECT user_id, status FROM attendance ORDER BY user_id")
             .fetch_all(env.service.store().pool())

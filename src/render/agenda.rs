@@ -1,0 +1,62 @@
+//! Replies about agenda items.
+
+use super::*;
+
+/// The text of an agenda reply.
+pub(super) fn reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
+    use Reply as R;
+    let _ = tz;
+    let name = |g: &Group| style.bold(&style.text(&g.name));
+    let _ = &name;
+    match reply {
+        R::AgendaAdded {
+            group,
+            item,
+            meeting,
+        } => t!(
+            lang,
+            "agenda-added",
+            title = style.text(&item.title),
+            group = name(group),
+            meeting = meeting_or_waiting(lang, tz, meeting.as_ref()),
+            id = item.id.0
+        ),
+        R::AgendaList {
+            group,
+            meeting,
+            items,
+        } => {
+            let mut out = vec![t!(
+                lang,
+                "agenda-list-heading",
+                group = name(group),
+                meeting = meeting_or_waiting(lang, tz, meeting.as_ref())
+            )];
+            if items.is_empty() {
+                out.push(t!(lang, "agenda-list-empty"));
+            }
+            out.extend(items.iter().map(|i| agenda_line(lang, i, style)));
+            out.join("\n")
+        }
+        R::AgendaEdited { item, .. } => format!(
+            "{}\n{}",
+            t!(lang, "agenda-edited", id = item.id.0),
+            agenda_line(lang, item, style)
+        ),
+        R::AgendaRemoved { item, .. } => t!(
+            lang,
+            "agenda-removed",
+            id = item.id.0,
+            title = style.text(&item.title)
+        ),
+        R::AgendaMoved { item, meeting, .. } => t!(
+            lang,
+            "agenda-moved",
+            id = item.id.0,
+            position = item.position,
+            meeting = meeting_or_waiting(lang, tz, meeting.as_ref())
+        ),
+        // Routed elsewhere by `render::reply`.
+        _ => String::new(),
+    }
+}
