@@ -32,7 +32,7 @@ async fn only_coordinators_schedule_move_and_set_reminders_members_may_look() {
     assert!(ok, "{text}");
     assert_eq!(
         text,
-        "Påminnelser for Tverrfaglig: 7 dager og 1 dag før møtet; frist for saker: 2 dager før; hopper over helligdager: nei."
+        "Påminnelser for Tverrfaglig: 7 dager og 1 dag før møtet; frist for saker 2 dager før møtet; hopper over helligdager: nei."
     );
     let (ok, _) = env.as_user(&[], "/meeting next group:Tverrfaglig").await;
     assert!(!ok, "outsiders see nothing");
@@ -100,19 +100,19 @@ async fn cadences_reminder_leads_and_the_digest_are_shown_in_words_in_each_langu
         (
             "nn",
             "Frekvens: første tysdag i månaden kl. 09.00",
-            "Påminningar for Tverrfaglig: 7 dagar og 1 dag før møtet; frist for saker: 36 timar før; hoppar over heilagdagar: nei.",
+            "Påminningar for Tverrfaglig: 7 dagar og 1 dag før møtet; frist for saker 36 timar før møtet; hoppar over heilagdagar: nei.",
             "Vekeoppsummering: kanal <#5>, kvar måndag kl. 08.00, neste: måndag 04.01.2027 kl. 08.00.",
         ),
         (
             "en",
             "Cadence: first Tuesday of the month at 09:00",
-            "Reminders for Tverrfaglig: 7 days and 1 day before the meeting; agenda deadline: 36 hours before; skips public holidays: no.",
+            "Reminders for Tverrfaglig: 7 days and 1 day before the meeting; agenda deadline 36 hours before the meeting; skips public holidays: no.",
             "Weekly digest: channel <#5>, every Monday at 08:00, next: Monday 4 January 2027, 08:00.",
         ),
         (
             "nb",
             "Frekvens: første tirsdag i måneden kl. 09.00",
-            "Påminnelser for Tverrfaglig: 7 dager og 1 dag før møtet; frist for saker: 36 timer før; hopper over helligdager: nei.",
+            "Påminnelser for Tverrfaglig: 7 dager og 1 dag før møtet; frist for saker 36 timer før møtet; hopper over helligdager: nei.",
             "Ukeoppsummering: kanal <#5>, hver mandag kl. 08.00, neste: mandag 04.01.2027 kl. 08.00.",
         ),
     ];

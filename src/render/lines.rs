@@ -31,18 +31,24 @@ pub(super) fn meeting_or_waiting(lang: Lang, tz: Tz, m: Option<&Meeting>) -> Str
 }
 
 pub(super) fn meeting_line(lang: Lang, tz: Tz, m: &Meeting, style: Style) -> String {
-    t!(
-        lang,
-        "meeting-line",
-        id = m.id.0,
-        when = when(lang, tz, m),
-        title = m
-            .title
-            .as_deref()
-            .map(|t| style.text(t))
-            .unwrap_or_default(),
-        status = meeting_status(lang, m.status)
-    )
+    let (when, status) = (when(lang, tz, m), meeting_status(lang, m.status));
+    match m.title.as_deref() {
+        Some(title) => t!(
+            lang,
+            "meeting-line",
+            id = m.id.0,
+            when = when,
+            title = style.text(title),
+            status = status
+        ),
+        None => t!(
+            lang,
+            "meeting-line-untitled",
+            id = m.id.0,
+            when = when,
+            status = status
+        ),
+    }
 }
 
 pub(super) fn agenda_line(lang: Lang, item: &AgendaItem, style: Style) -> String {

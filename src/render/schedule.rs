@@ -82,14 +82,18 @@ pub(super) fn reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
         ),
         R::GroupReminders { group, settings } => {
             let leads = if settings.leads.is_empty() {
-                t!(lang, "value-none")
+                t!(lang, "schedule-leads-none")
             } else {
-                durations(lang, &settings.leads)
+                t!(
+                    lang,
+                    "schedule-leads",
+                    leads = durations(lang, &settings.leads)
+                )
             };
-            let deadline = settings
-                .deadline
-                .map(|d| duration(lang, d))
-                .unwrap_or_else(|| t!(lang, "value-none"));
+            let deadline = match settings.deadline {
+                Some(d) => t!(lang, "schedule-deadline", deadline = duration(lang, d)),
+                None => t!(lang, "schedule-deadline-none"),
+            };
             t!(
                 lang,
                 "schedule-reminders",

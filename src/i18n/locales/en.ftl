@@ -402,7 +402,7 @@ schedule-next = Next meeting of { $group }: { $when } (meeting { $id }), { $item
 }.
 schedule-next-none = { $group } has no upcoming meetings.
 schedule-moved = Meeting { $id } moved from { $from } to { $when }.
-schedule-reminders = Reminders for { $group }: { $leads } before the meeting; agenda deadline: { $deadline } before; skips public holidays: { $skip }.
+schedule-reminders = Reminders for { $group }: { $leads }; { $deadline }; skips public holidays: { $skip }.
 schedule-digest = Weekly digest: channel { $channel }, { $cadence }, next: { $next }.
 sched-reminder = { $mention }Reminder: { $group } meets { $when }.
 sched-reminder-agenda = Agenda so far:
@@ -821,3 +821,8 @@ audit-meeting-guest = added a guest
 audit-meeting-roles = set chair and referent
 audit-minutes-publish = published minutes
 audit-minutes-approve = approved minutes
+schedule-leads = { $leads } before the meeting
+schedule-leads-none = no reminders
+schedule-deadline = agenda deadline { $deadline } before the meeting
+schedule-deadline-none = no agenda deadline
+meeting-line-untitled = • { $when } — { $status } (meeting { $id })

@@ -377,7 +377,7 @@ schedule-next = Neste møte i { $group }: { $when } (møte { $id }), { $items ->
 }.
 schedule-next-none = { $group } har ingen kommende møter.
 schedule-moved = Møte { $id } er flyttet fra { $from } til { $when }.
-schedule-reminders = Påminnelser for { $group }: { $leads } før møtet; frist for saker: { $deadline } før; hopper over helligdager: { $skip }.
+schedule-reminders = Påminnelser for { $group }: { $leads }; { $deadline }; hopper over helligdager: { $skip }.
 schedule-digest = Ukeoppsummering: kanal { $channel }, { $cadence }, neste: { $next }.
 sched-reminder = { $mention }Påminnelse: { $group } har møte { $when }.
 sched-reminder-agenda = Saksliste så langt:
@@ -796,3 +796,8 @@ audit-meeting-guest = la til gjest
 audit-meeting-roles = satte møteleder og referent
 audit-minutes-publish = publiserte referat
 audit-minutes-approve = godkjente referat
+schedule-leads = { $leads } før møtet
+schedule-leads-none = ingen påminnelser
+schedule-deadline = frist for saker { $deadline } før møtet
+schedule-deadline-none = ingen frist for saker
+meeting-line-untitled = • { $when } — { $status } (møte { $id })

@@ -368,7 +368,7 @@ schedule-next = Neste møte i { $group }: { $when } (møte { $id }), { $items ->
 }.
 schedule-next-none = { $group } har ingen komande møte.
 schedule-moved = Møte { $id } er flytta frå { $from } til { $when }.
-schedule-reminders = Påminningar for { $group }: { $leads } før møtet; frist for saker: { $deadline } før; hoppar over heilagdagar: { $skip }.
+schedule-reminders = Påminningar for { $group }: { $leads }; { $deadline }; hoppar over heilagdagar: { $skip }.
 schedule-digest = Vekeoppsummering: kanal { $channel }, { $cadence }, neste: { $next }.
 sched-reminder = { $mention }Påminning: { $group } har møte { $when }.
 sched-reminder-agenda = Sakliste til no:
@@ -787,3 +787,8 @@ audit-meeting-guest = la til gjest
 audit-meeting-roles = sette møteleiar og referent
 audit-minutes-publish = publiserte referat
 audit-minutes-approve = godkjende referat
+schedule-leads = { $leads } før møtet
+schedule-leads-none = ingen påminningar
+schedule-deadline = frist for saker { $deadline } før møtet
+schedule-deadline-none = ingen frist for saker
+meeting-line-untitled = • { $when } — { $status } (møte { $id })
