@@ -117,6 +117,7 @@ every!(error_kind, ERROR_KINDS, ServiceError {
 every!(record_variant, RECORD_VARIANTS, RecordReply {
     RecordReply::CasePut { .. } => "Reply::Record::CasePut",
     RecordReply::CaseList { .. } => "Reply::Record::CaseList",
+    RecordReply::Notice { .. } => "Reply::Record::Notice",
     RecordReply::Standing { .. } => "Reply::Record::Standing",
     RecordReply::Held { .. } => "Reply::Record::Held",
     RecordReply::Reopened { .. } => "Reply::Record::Reopened",
@@ -718,6 +719,8 @@ async fn record(r: &mut Run) {
     r.step("record_case", Coordinator, "/agenda case id:2")
         .await;
     r.step("record_case_list", Member, "/meeting agenda id:1")
+        .await;
+    r.step("record_notice", Member, "/meeting notice id:1")
         .await;
     r.step(
         "record_standing",

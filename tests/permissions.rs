@@ -181,6 +181,11 @@ fn commands() -> Vec<(&'static str, Command, [E; 5])> {
             [A, D, H, H, A],
         ),
         (
+            "meeting notice",
+            Command::MeetingNotice { id: MeetingId(1) },
+            [A, A, H, H, A],
+        ),
+        (
             "meeting agenda",
             Command::MeetingAgenda { id: MeetingId(1) },
             [A, A, H, H, A],

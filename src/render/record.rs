@@ -94,6 +94,37 @@ pub fn reply(lang: Lang, tz: Tz, r: &RecordReply, style: Style) -> String {
             );
             out.join("\n")
         }
+        RecordReply::Notice {
+            group,
+            meeting,
+            cases,
+            deadline,
+        } => {
+            let mut out = vec![t!(
+                lang,
+                "notice-heading",
+                group = name(group),
+                meeting = when(lang, tz, meeting)
+            )];
+            if let Some(place) = &meeting.location {
+                out.push(t!(lang, "notice-place", place = style.text(place)));
+            }
+            out.push(t!(lang, "notice-cases"));
+            out.extend(
+                cases
+                    .iter()
+                    .map(|c| format!("• {}", case_line(lang, c, style))),
+            );
+            out.push(match deadline {
+                Some(d) => t!(
+                    lang,
+                    "notice-deadline",
+                    deadline = format::datetime(lang, *d, tz)
+                ),
+                None => t!(lang, "notice-no-deadline"),
+            });
+            out.join("\n")
+        }
         RecordReply::Standing {
             group,
             items,

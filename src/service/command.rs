@@ -222,6 +222,12 @@ commands! {
         id: MeetingId,
     }
 
+    /// The notice (*innkalling*) of a meeting: time, place, the case list so far, the
+    /// deadline for submissions.
+    MeetingNotice => meeting_notice ["meeting notice", Member, Group, audit: -, schedule: no] {
+        id: MeetingId,
+    }
+
     /// The meeting's case list: numbers, types, decisions.
     MeetingAgenda => case_list ["meeting agenda", Member, Group, audit: -, schedule: no] {
         id: MeetingId,

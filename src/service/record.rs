@@ -65,6 +65,14 @@ pub enum RecordReply {
         record: MeetingRecord,
         cases: Vec<Case>,
     },
+    /// The notice (*innkalling*): time, place, the case list so far, the deadline.
+    Notice {
+        group: Group,
+        meeting: Meeting,
+        cases: Vec<Case>,
+        /// When submissions close (the group's agenda deadline), if it has one.
+        deadline: Option<DateTime<Utc>>,
+    },
     Standing {
         group: Group,
         items: Vec<StandingItem>,
@@ -222,6 +230,33 @@ impl Service {
             meeting,
             case,
             individual_case_warning: warning,
+        })
+    }
+
+    /// The notice of a meeting, as it would be posted: time, place, the case list so far
+    /// with numbers and types, and the deadline for submissions.
+    pub(super) async fn meeting_notice(
+        &self,
+        ctx: &mut Ctx<'_>,
+        id: MeetingId,
+    ) -> Result<Reply, ServiceError> {
+        let mut tx = self.store.write().await?;
+        let (group, meeting) = self.meeting_for(&mut tx, ctx, id).await?;
+        if meeting.status != MeetingStatus::Scheduled {
+            return Err(ServiceError::MeetingNotScheduled { id });
+        }
+        ensure_standing(&mut tx, ctx, &group, &meeting).await?;
+        let cases = cases_of(&mut tx, &group, &meeting).await?;
+        let settings = store::series::settings(&mut tx, group.id).await?;
+        commit(tx).await?;
+        let deadline = settings
+            .deadline
+            .map(|minutes| meeting.starts_at - chrono::Duration::minutes(minutes));
+        rec(RecordReply::Notice {
+            group,
+            meeting,
+            cases,
+            deadline,
         })
     }
 
