@@ -796,3 +796,20 @@ audit-meeting-guest = la til gjest
 audit-meeting-roles = satte møteleder og referent
 audit-minutes-publish = publiserte referat
 audit-minutes-approve = godkjente referat
+## Calendar (.ics) of a group's meetings (issue 13)
+ics-ready = Kalender for { $group }: { $meetings ->
+    [0] ingen møter
+    [one] { $meetings } møte
+   *[other] { $meetings } møter
+} de neste tolv månedene{ $cancelled ->
+    [0] {""}
+   *[other] {" "}({ $cancelled } avlyst)
+}.
+ics-summary = { $group }: { $title }
+ics-summary-untitled = { $group }: møte
+ics-calendar-name = { $group } – møter
+discord-ics-attached = Kalenderfila (.ics) er vedlagt: åpne den, eller importer den i Outlook eller Google Kalender.
+console-ics-saved = Lagret { $file }.
+console-ics-failed = Kunne ikke lagre kalenderen: { $reason }
+cmd-meeting-ics = kalender
+    .description = Gruppas møter de neste tolv månedene som kalenderfil (.ics)

@@ -787,3 +787,19 @@ audit-meeting-guest = la til gjest
 audit-meeting-roles = sette møteleiar og referent
 audit-minutes-publish = publiserte referat
 audit-minutes-approve = godkjende referat
+## Calendar (.ics) of a group's meetings (issue 13)
+ics-ready = Kalender for { $group }: { $meetings ->
+    [0] ingen møte
+   *[other] { $meetings } møte
+} dei neste tolv månadene{ $cancelled ->
+    [0] {""}
+   *[other] {" "}({ $cancelled } avlyste)
+}.
+ics-summary = { $group }: { $title }
+ics-summary-untitled = { $group }: møte
+ics-calendar-name = { $group } – møte
+discord-ics-attached = Kalenderfila (.ics) er lagd ved: opne ho, eller importer ho i Outlook eller Google Kalender.
+console-ics-saved = Lagra { $file }.
+console-ics-failed = Kunne ikkje lagre kalenderen: { $reason }
+cmd-meeting-ics = kalender
+    .description = Møta i gruppa dei neste tolv månadene som kalenderfil (.ics)
