@@ -61,7 +61,7 @@ async fn calendar_env() -> Env {
 }
 
 fn other_coordinator() -> sltbot::service::Actor {
-    with_roles(SOMEONE.0, &[OTHER_COORD_ROLE])
+    with_roles(SOMEONE, &[OTHER_COORD_ROLE])
 }
 
 async fn ics_text(env: &Env, lang: Lang) -> String {
