@@ -375,3 +375,49 @@ async fn sltbot_ics_exits_1_for_an_unknown_group_and_2_for_bad_usage() {
         .unwrap();
     assert_eq!(usage.status.code(), Some(2), "--group missing");
 }
+
+#[tokio::test]
+async fn on_discord_the_file_is_attached_and_only_the_asker_sees_it_outside_the_channel() {
+    let env = calendar_env().await;
+    let r = env.run(&member(), ics_command()).await;
+    let rendered = sltbot::discord::reply::render(&r);
+    assert!(rendered.ephemeral);
+    assert_eq!(rendered.attachments.len(), 1);
+    let file = &rendered.attachments[0];
+    assert_eq!(file.filename, "koordineringsgruppa.ics");
+    let text = String::from_utf8(file.data.clone()).expect("UTF-8");
+    assert_eq!(parse(&text).events().count(), 5);
+    assert!(rendered.chunks[0].contains(".ics"), "{}", rendered.chunks[0]);
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn the_console_writes_the_calendar_0600_into_the_export_folder() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = calendar_env().await;
+    let exports = env.dir.path().join("exports");
+    let session = sltbot::console::Session {
+        service: env.service.clone(),
+        actor: member(),
+        workspace: WS,
+        lang: Lang::Nb,
+        export_dir: exports.clone(),
+    };
+    let (ok, text) = session
+        .line("/meeting ics group:Koordineringsgruppa")
+        .await
+        .expect("a reply");
+    assert!(ok, "{text}");
+    let files: Vec<_> = std::fs::read_dir(&exports)
+        .unwrap()
+        .map(|f| f.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1);
+    let file = &files[0];
+    assert_eq!(file.extension().and_then(|e| e.to_str()), Some("ics"));
+    assert!(text.contains(&file.display().to_string()), "{text}");
+    let mode = std::fs::metadata(file).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+    let written = std::fs::read_to_string(file).unwrap();
+    assert_eq!(parse(&written).events().count(), 5);
+}
