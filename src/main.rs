@@ -667,7 +667,10 @@ async fn ics(config: &Config, args: IcsArgs) -> anyhow::Result<ExitCode> {
     let (cal, lang) = match found {
         Ok(found) => found,
         Err(e) => {
-            eprintln!("sltbot: {}", sltbot::render::error(default_lang(config), &e));
+            eprintln!(
+                "sltbot: {}",
+                sltbot::render::error(default_lang(config), &e)
+            );
             return Ok(ExitCode::FAILURE);
         }
     };

@@ -8,7 +8,6 @@ use record_commands::{execute_record, RecordCommand};
 use sltbot::domain::AgendaItemId;
 use std::process::Command as Process;
 use support::env::*;
-use support::*;
 
 async fn recorded_meeting() -> Env {
     let env = Env::new().await.with_groups().await;

@@ -52,10 +52,7 @@ pub struct Calendar {
 pub fn write(cal: &Calendar) -> String {
     let mut lines: Vec<String> = vec![
         "BEGIN:VCALENDAR".into(),
-        format!(
-            "PRODID:-//sltbot//sltbot {}//EN",
-            env!("CARGO_PKG_VERSION")
-        ),
+        format!("PRODID:-//sltbot//sltbot {}//EN", env!("CARGO_PKG_VERSION")),
         "VERSION:2.0".into(),
         "CALSCALE:GREGORIAN".into(),
         "METHOD:PUBLISH".into(),
@@ -72,7 +69,10 @@ pub fn write(cal: &Calendar) -> String {
         lines.push("BEGIN:VEVENT".into());
         lines.push(format!("UID:{}", escape_text(&e.uid)));
         lines.push(format!("DTSTAMP:{}", utc_stamp(cal.stamp)));
-        lines.push(format!("DTSTART;TZID={tzid}:{}", local_stamp(cal.tz, e.start)));
+        lines.push(format!(
+            "DTSTART;TZID={tzid}:{}",
+            local_stamp(cal.tz, e.start)
+        ));
         lines.push(format!("DTEND;TZID={tzid}:{}", local_stamp(cal.tz, e.end)));
         lines.push(format!("SUMMARY:{}", escape_text(&e.summary)));
         if let Some(location) = e.location.as_deref().filter(|l| !l.trim().is_empty()) {
@@ -260,10 +260,7 @@ pub fn vtimezone(tz: Tz, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<String> 
     let scan_from = from - Duration::days(366);
     let scan_to = to + Duration::days(366);
     let found = transitions(tz, scan_from, scan_to);
-    let mut lines = vec![
-        "BEGIN:VTIMEZONE".to_string(),
-        format!("TZID:{}", tz.name()),
-    ];
+    let mut lines = vec!["BEGIN:VTIMEZONE".to_string(), format!("TZID:{}", tz.name())];
     if found.is_empty() {
         let p = probe(tz, from);
         lines.push("BEGIN:STANDARD".into());
@@ -373,9 +370,18 @@ mod tests {
             utc("2027-11-28T10:00:00Z"),
         )
         .join("\n");
-        assert!(text.contains("RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU"), "{text}");
-        assert!(text.contains("RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU"), "{text}");
-        assert!(text.contains("TZOFFSETFROM:-0500\nTZOFFSETTO:-0400"), "{text}");
+        assert!(
+            text.contains("RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU"),
+            "{text}"
+        );
+        assert!(
+            text.contains("RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU"),
+            "{text}"
+        );
+        assert!(
+            text.contains("TZOFFSETFROM:-0500\nTZOFFSETTO:-0400"),
+            "{text}"
+        );
     }
 
     #[test]
@@ -386,16 +392,16 @@ mod tests {
             utc("2027-11-28T10:00:00Z"),
         )
         .join("\n");
-        assert!(text.contains("TZOFFSETFROM:+0900\nTZOFFSETTO:+0900"), "{text}");
+        assert!(
+            text.contains("TZOFFSETFROM:+0900\nTZOFFSETTO:+0900"),
+            "{text}"
+        );
         assert!(!text.contains("RRULE"));
     }
 
     #[test]
     fn escaping_covers_backslash_semicolon_comma_and_newlines() {
-        assert_eq!(
-            escape_text("a\\b;c,d\ne\r\nf"),
-            "a\\\\b\\;c\\,d\\ne\\nf"
-        );
+        assert_eq!(escape_text("a\\b;c,d\ne\r\nf"), "a\\\\b\\;c\\,d\\ne\\nf");
     }
 
     #[test]

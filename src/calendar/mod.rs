@@ -34,7 +34,11 @@ pub fn meetings_ics(cal: &MeetingCalendar, lang: Lang) -> String {
                     group = cal.group.name.as_str(),
                     title = title
                 ),
-                None => t!(lang, "ics-summary-untitled", group = cal.group.name.as_str()),
+                None => t!(
+                    lang,
+                    "ics-summary-untitled",
+                    group = cal.group.name.as_str()
+                ),
             },
             location: m.location.clone(),
             sequence: m.version,

@@ -276,7 +276,11 @@ impl Session {
             crate::store::files::write_private(&file, text)
         };
         match write() {
-            Ok(()) => t!(r.lang, "console-ics-saved", file = file.display().to_string()),
+            Ok(()) => t!(
+                r.lang,
+                "console-ics-saved",
+                file = file.display().to_string()
+            ),
             Err(err) => t!(r.lang, "console-ics-failed", reason = err.to_string()),
         }
     }
