@@ -10,8 +10,9 @@ use chrono_tz::Tz;
 /// How far ahead a calendar reaches: twelve months.
 pub const CALENDAR_MONTHS: u32 = 12;
 
-/// A group's meetings from now (one still in progress included) to twelve months ahead,
-/// cancelled ones too (calendar apps then strike them out).
+/// A group's stored meetings from now (one still in progress included) to twelve months
+/// ahead, cancelled ones too (calendar apps then strike them out). A recurring schedule's
+/// meetings are stored 90 days ahead, so later ones are not in it yet.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MeetingCalendar {
     pub made_at: DateTime<Utc>,
