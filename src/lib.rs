@@ -6,10 +6,12 @@
 //! - [`service`]: runs a command for an actor — permission, validation, one transaction, a reply;
 //! - [`i18n`] and [`render`]: Fluent messages (nb, nn, en) and the text of every reply;
 //! - [`minutes`]: the minutes document as Markdown and PDF/A-2b;
+//! - [`calendar`]: meetings as an iCalendar (`.ics`) file;
 //! - [`console`]: the text front end (same commands as Discord);
 //! - [`clock`]: time as a parameter.
 
 pub mod app;
+pub mod calendar;
 pub mod clock;
 pub mod config;
 pub mod console;

@@ -67,6 +67,28 @@ enum Cmd {
     /// Write a meeting's minutes as Markdown or PDF/A-2b: exit 0 written, 1 no such meeting
     /// or nothing recorded, 2 usage.
     Minutes(MinutesArgs),
+    /// Write a group's meetings of the next twelve months as an iCalendar file (.ics, 0600):
+    /// exit 0 written, 1 no such group, 2 usage.
+    Ics(IcsArgs),
+}
+
+#[derive(clap::Args)]
+struct IcsArgs {
+    /// The group's name, as in `/group list`.
+    #[arg(long)]
+    group: String,
+    /// The file to write (replaced if it exists).
+    #[arg(long)]
+    out: PathBuf,
+    /// Database URL (default from config: sqlite://data/sltbot.db).
+    #[arg(long)]
+    db: Option<String>,
+    /// The workspace (Discord server id) the group is in (default from config, as the console).
+    #[arg(long)]
+    workspace: Option<u64>,
+    /// Pretend it is this time (RFC 3339), for scripted use and tests.
+    #[arg(long, hide = true)]
+    now: Option<String>,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -175,6 +197,7 @@ fn main() -> ExitCode {
             Cmd::Backup { out, db } => backup(&config, &out, db.as_deref()).await,
             Cmd::Restore { from, db } => restore(&config, &from, db.as_deref()).await,
             Cmd::Minutes(args) => minutes(&config, args).await,
+            Cmd::Ics(args) => ics(&config, args).await,
             Cmd::Occurrences(_) | Cmd::Holidays { .. } => Ok(ExitCode::SUCCESS),
         }
     });
@@ -618,6 +641,42 @@ async fn minutes(config: &Config, args: MinutesArgs) -> anyhow::Result<ExitCode>
         MinutesFormat::Pdf => sltbot::minutes::pdf::render(&record, lang, chrono::Utc::now())?,
     };
     std::fs::write(&args.out, bytes).with_context(|| format!("writing {}", args.out.display()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `sltbot ics`: a group's calendar, the same file `/meeting ics` attaches.
+async fn ics(config: &Config, args: IcsArgs) -> anyhow::Result<ExitCode> {
+    let store = match open(config, args.db.as_deref()).await? {
+        Ok(s) => s,
+        Err(code) => return Ok(code),
+    };
+    let clock: Arc<dyn Clock> = match args.now.as_deref() {
+        None => Arc::new(SystemClock),
+        Some(now) => match chrono::DateTime::parse_from_rfc3339(now) {
+            Ok(t) => Arc::new(ManualClock::new(t.with_timezone(&chrono::Utc))),
+            Err(_) => {
+                eprintln!("sltbot: --now {now}: RFC 3339, e.g. 2027-01-12T09:00:00+01:00");
+                return Ok(ExitCode::from(2));
+            }
+        },
+    };
+    let service = app::service(config, store.clone(), clock);
+    let ws = WorkspaceId(args.workspace.unwrap_or(config.console.workspace));
+    let found = service.calendar_for_cli(ws, &args.group).await;
+    store.close().await;
+    let (cal, lang) = match found {
+        Ok(found) => found,
+        Err(e) => {
+            eprintln!(
+                "sltbot: {}",
+                sltbot::render::error(default_lang(config), &e)
+            );
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let text = sltbot::calendar::meetings_ics(&cal, lang);
+    sltbot::store::files::write_private(&args.out, text)
+        .with_context(|| format!("writing {}", args.out.display()))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -68,6 +68,7 @@ every!(reply_variant, REPLY_VARIANTS, Reply {
     Reply::ActionShown { .. } => "Reply::ActionShown",
     Reply::Audit { .. } => "Reply::Audit",
     Reply::Export(..) => "Reply::Export",
+    Reply::Calendar(..) => "Reply::Calendar",
     Reply::GroupDeleted { .. } => "Reply::GroupDeleted",
     Reply::MeetingScheduled { .. } => "Reply::MeetingScheduled",
     Reply::MeetingNext { .. } => "Reply::MeetingNext",
@@ -648,6 +649,12 @@ async fn replies(r: &mut Run) {
         "meeting_add",
         Coordinator,
         "/meeting add group:Koordineringsgruppa at:\"13.04.2027 kl. 09.00\"",
+    )
+    .await;
+    r.step(
+        "meeting_ics",
+        Member,
+        "/meeting ics group:Koordineringsgruppa",
     )
     .await;
     set_clock(r, "2027-01-13T12:00:00+01:00");

@@ -140,6 +140,11 @@ fn commands() -> Vec<(&'static str, Command, [E; 5])> {
             [A, A, D, D, A],
         ),
         (
+            "meeting ics",
+            Command::MeetingIcs { group: g() },
+            [A, A, D, D, A],
+        ),
+        (
             "meeting cancel",
             Command::MeetingCancel { id: MeetingId(1) },
             [A, D, H, H, A],

@@ -205,6 +205,10 @@ impl Session {
                     text.push('\n');
                     text.push_str(&self.save_export(&response, export));
                 }
+                if let Ok(crate::service::Reply::Calendar(cal)) = &response.outcome {
+                    text.push('\n');
+                    text.push_str(&self.save_calendar(&response, cal));
+                }
                 Some((ok, text))
             }
         }
@@ -251,6 +255,33 @@ impl Session {
                 markdown = m.display().to_string()
             ),
             Err(err) => t!(r.lang, "console-export-failed", reason = err.to_string()),
+        }
+    }
+
+    /// Write a group's calendar into the export folder as
+    /// `sltbot-<group id>-<time>.ics` (0600); say where.
+    fn save_calendar(
+        &self,
+        r: &crate::service::Response,
+        cal: &crate::service::calendar::MeetingCalendar,
+    ) -> String {
+        let file = self.export_dir.join(format!(
+            "sltbot-{}-{}.ics",
+            cal.group.id,
+            cal.made_at.format("%Y%m%d-%H%M%S")
+        ));
+        let text = crate::calendar::meetings_ics(cal, r.lang);
+        let write = || -> std::io::Result<()> {
+            crate::store::files::create_private_dir_all(&self.export_dir)?;
+            crate::store::files::write_private(&file, text)
+        };
+        match write() {
+            Ok(()) => t!(
+                r.lang,
+                "console-ics-saved",
+                file = file.display().to_string()
+            ),
+            Err(err) => t!(r.lang, "console-ics-failed", reason = err.to_string()),
         }
     }
 

@@ -77,10 +77,22 @@ pub fn render(response: &Response) -> Rendered {
             render::response(response, Style::Discord),
             t!(response.lang, "discord-export-attached")
         ),
+        Ok(Reply::Calendar(_)) => format!(
+            "{}\n{}",
+            render::response(response, Style::Discord),
+            t!(response.lang, "discord-ics-attached")
+        ),
         _ => render::response(response, Style::Discord),
     };
     let (buttons, attachments) = match &response.outcome {
         Ok(Reply::Export(export)) => (Vec::new(), export_files(response, export)),
+        Ok(Reply::Calendar(cal)) => (
+            Vec::new(),
+            vec![serenity::CreateAttachment::bytes(
+                crate::calendar::meetings_ics(cal, response.lang).into_bytes(),
+                crate::calendar::file_name(cal),
+            )],
+        ),
         Ok(reply) => (buttons_for(reply), Vec::new()),
         Err(_) => (Vec::new(), Vec::new()),
     };

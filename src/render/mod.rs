@@ -89,7 +89,7 @@ pub fn reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
         | R::ActionUpdated { .. }
         | R::ActionList { .. }
         | R::ActionShown { .. } => actions::reply(lang, tz, reply, style),
-        R::Audit { .. } | R::Export(_) | R::GroupDeleted { .. } => {
+        R::Audit { .. } | R::Export(_) | R::Calendar(_) | R::GroupDeleted { .. } => {
             records::reply(lang, tz, reply, style)
         }
         R::MeetingScheduled { .. }

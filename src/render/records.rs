@@ -38,6 +38,13 @@ pub(super) fn reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
             items = export.agenda_items.len(),
             actions = export.actions.len()
         ),
+        R::Calendar(cal) => t!(
+            lang,
+            "ics-ready",
+            group = name(&cal.group),
+            meetings = cal.meetings.len(),
+            cancelled = cal.cancelled()
+        ),
         R::GroupDeleted {
             name: group_name,
             meetings,

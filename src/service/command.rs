@@ -206,6 +206,11 @@ commands! {
         group: GroupName,
     }
 
+    /// The group's meetings of the next twelve months as an `.ics` calendar file.
+    MeetingIcs => meeting_ics ["meeting ics", Member, Group, audit: -, schedule: no] {
+        group: GroupName,
+    }
+
     MeetingCancel => meeting_cancel ["meeting cancel", Coordinator, Group, audit: MeetingCancel, schedule: yes] {
         id: MeetingId,
     }

@@ -4,6 +4,7 @@
 
 mod actions;
 mod agenda;
+pub mod calendar;
 pub mod command;
 mod delivery;
 pub mod error;

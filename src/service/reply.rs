@@ -125,6 +125,8 @@ pub enum Reply {
         entries: Vec<AuditEntry>,
     },
     Export(Box<GroupExport>),
+    /// A group's meetings of the next twelve months as an `.ics` file.
+    Calendar(Box<super::calendar::MeetingCalendar>),
     GroupDeleted {
         name: String,
         meetings: usize,

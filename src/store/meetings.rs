@@ -115,6 +115,24 @@ pub async fn list_from(
     rows(found)
 }
 
+/// Meetings of a group starting in `[from, to)` (all statuses), soonest first (calendar).
+pub async fn between(
+    conn: &mut SqliteConnection,
+    group: GroupId,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<Meeting>> {
+    let found: Vec<Row> = sqlx::query_as(select!(
+        "WHERE group_id = ? AND starts_at >= ? AND starts_at < ? ORDER BY starts_at, id"
+    ))
+    .bind(group.0)
+    .bind(ts(from))
+    .bind(ts(to))
+    .fetch_all(conn)
+    .await?;
+    rows(found)
+}
+
 /// Set status if the stored version is still `m.version`; `false` on a lost race.
 pub async fn set_status(
     conn: &mut SqliteConnection,

@@ -833,3 +833,20 @@ notice-deadline = Deadline for agenda items: { $deadline } (/agenda add).
 notice-no-deadline = Items can be submitted until the meeting (/agenda add).
 cmd-meeting-notice = notice
     .description = A meeting's notice: time, place, the case list so far and the deadline
+## Calendar (.ics) of a group's meetings (issue 13)
+ics-ready = Calendar of { $group }: { $meetings ->
+    [0] no meetings
+    [one] { $meetings } meeting
+   *[other] { $meetings } meetings
+} in the next twelve months{ $cancelled ->
+    [0] {""}
+   *[other] {" "}({ $cancelled } cancelled)
+}.
+ics-summary = { $group }: { $title }
+ics-summary-untitled = { $group }: meeting
+ics-calendar-name = { $group } – meetings
+discord-ics-attached = The calendar file (.ics) is attached: open it, or import it into Outlook or Google Calendar.
+console-ics-saved = Saved { $file }.
+console-ics-failed = Could not save the calendar: { $reason }
+cmd-meeting-ics = ics
+    .description = The group's meetings of the next twelve months as a calendar file (.ics)

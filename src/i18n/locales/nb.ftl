@@ -808,3 +808,20 @@ notice-deadline = Frist for å melde inn saker: { $deadline } (/agenda add).
 notice-no-deadline = Saker kan meldes inn fram til møtet (/agenda add).
 cmd-meeting-notice = innkalling
     .description = Innkallingen til et møte: tid, sted, sakslista så langt og fristen
+## Calendar (.ics) of a group's meetings (issue 13)
+ics-ready = Kalender for { $group }: { $meetings ->
+    [0] ingen møter
+    [one] { $meetings } møte
+   *[other] { $meetings } møter
+} de neste tolv månedene{ $cancelled ->
+    [0] {""}
+   *[other] {" "}({ $cancelled } avlyst)
+}.
+ics-summary = { $group }: { $title }
+ics-summary-untitled = { $group }: møte
+ics-calendar-name = { $group } – møter
+discord-ics-attached = Kalenderfila (.ics) er vedlagt: åpne den, eller importer den i Outlook eller Google Kalender.
+console-ics-saved = Lagret { $file }.
+console-ics-failed = Kunne ikke lagre kalenderen: { $reason }
+cmd-meeting-ics = kalender
+    .description = Gruppas møter de neste tolv månedene som kalenderfil (.ics)

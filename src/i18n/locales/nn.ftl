@@ -799,3 +799,19 @@ notice-deadline = Frist for å melde inn saker: { $deadline } (/agenda add).
 notice-no-deadline = Saker kan meldast inn fram til møtet (/agenda add).
 cmd-meeting-notice = innkalling
     .description = Innkallinga til eit møte: tid, stad, saklista til no og fristen
+## Calendar (.ics) of a group's meetings (issue 13)
+ics-ready = Kalender for { $group }: { $meetings ->
+    [0] ingen møte
+   *[other] { $meetings } møte
+} dei neste tolv månadene{ $cancelled ->
+    [0] {""}
+   *[other] {" "}({ $cancelled } avlyste)
+}.
+ics-summary = { $group }: { $title }
+ics-summary-untitled = { $group }: møte
+ics-calendar-name = { $group } – møte
+discord-ics-attached = Kalenderfila (.ics) er lagd ved: opne ho, eller importer ho i Outlook eller Google Kalender.
+console-ics-saved = Lagra { $file }.
+console-ics-failed = Kunne ikkje lagre kalenderen: { $reason }
+cmd-meeting-ics = kalender
+    .description = Møta i gruppa dei neste tolv månadene som kalenderfil (.ics)
