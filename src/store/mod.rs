@@ -196,6 +196,24 @@ impl Store {
     /// (`postgres://…`) is refused with [`StoreError::NotSqlite`]. A new folder is created
     /// 0700 and the database file 0600 (unix; see [`files`]).
     pub async fn open(url: &str, opts: &StoreOptions) -> Result<Store> {
+        // SQLite answers "busy" at once, without its busy handler, while another connection
+        // recovers the WAL index (the moment after the last connection of a process closed
+        // the file): a start-up that meets that moment tries again, briefly. A database that
+        // stays locked is still reported as locked.
+        const ATTEMPTS: u32 = 8;
+        let mut attempt = 1;
+        loop {
+            match Self::open_once(url, opts).await {
+                Err(StoreError::Locked) if attempt < ATTEMPTS => {
+                    tokio::time::sleep(Duration::from_millis(100 * u64::from(attempt))).await;
+                    attempt += 1;
+                }
+                other => return other,
+            }
+        }
+    }
+
+    async fn open_once(url: &str, opts: &StoreOptions) -> Result<Store> {
         if !is_sqlite_url(url) {
             return Err(StoreError::NotSqlite);
         }
