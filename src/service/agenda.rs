@@ -178,7 +178,7 @@ impl Service {
     }
 
     /// Load an item of this workspace and pass the permission check on its group.
-    async fn item_for(
+    pub(super) async fn item_for(
         &self,
         conn: &mut SqliteConnection,
         ctx: &mut Ctx<'_>,

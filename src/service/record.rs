@@ -202,7 +202,7 @@ impl Service {
         case_type: Option<CaseType>,
     ) -> Result<Reply, ServiceError> {
         let mut tx = self.store.write().await?;
-        let (group, item) = self.item_as_coordinator(&mut tx, ctx, id).await?;
+        let (group, item, _) = self.item_for(&mut tx, ctx, id).await?;
         let meeting_id = item.meeting.ok_or(RecordError::NoMeeting { id })?;
         let meeting = store::meetings::get(&mut tx, meeting_id)
             .await?
@@ -589,7 +589,7 @@ impl Service {
             return Err(ServiceError::NothingToChange);
         }
         let mut tx = self.store.write().await?;
-        let (group, item) = self.item_as_coordinator(&mut tx, ctx, id).await?;
+        let (group, item, _) = self.item_for(&mut tx, ctx, id).await?;
         let meeting_id = item.meeting.ok_or(RecordError::NoMeeting { id })?;
         let meeting = store::meetings::get(&mut tx, meeting_id)
             .await?
@@ -869,23 +869,6 @@ impl Service {
             ensure_standing(conn, ctx, group, meeting).await?;
         }
         minutes_from_store(conn, group, meeting, ctx.tz, ctx.lang).await
-    }
-
-    /// Load an agenda item and pass the permission check on its group.
-    async fn item_as_coordinator(
-        &self,
-        conn: &mut SqliteConnection,
-        ctx: &mut Ctx<'_>,
-        id: AgendaItemId,
-    ) -> Result<(Group, AgendaItem), ServiceError> {
-        let unknown = || ServiceError::UnknownAgendaItem { id };
-        let item = store::agenda::get(conn, id).await?.ok_or_else(unknown)?;
-        let group = self
-            .group_by_id(conn, ctx, item.group)
-            .await?
-            .ok_or_else(unknown)?;
-        ctx.enter_found(&group, unknown())?;
-        Ok((group, item))
     }
 }
 
