@@ -1440,6 +1440,7 @@ async fn a_reminder_to_a_deleted_channel_is_failed_and_the_coordinators_are_told
             member_role: None,
             timezone: None,
             language: None,
+            referent_role: None,
         },
         Command::DigestSet {
             channel: Some(Ch(DIGEST_CHANNEL_ID)),

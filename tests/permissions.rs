@@ -74,6 +74,7 @@ fn commands() -> Vec<(&'static str, Command, [E; 5])> {
                 member_role: None,
                 timezone: None,
                 language: None,
+                referent_role: None,
             },
             [A, D, D, D, A],
         ),

@@ -130,6 +130,7 @@ async fn group_edit_archive_and_bad_values() {
             member_role: None,
             timezone: timezone.map(Into::into),
             language,
+            referent_role: None,
         };
     let r = env
         .err(&coordinator(), edit(None, Some("Europe/Bergen"), None))
@@ -1363,6 +1364,7 @@ async fn a_norwegian_locale_gets_the_groups_variant_and_bokmal_where_english_is_
             "english" => Lang::En,
             _ => Lang::Nb,
         }),
+        referent_role: None,
     };
     let norwegian = sltbot::service::Actor {
         locale: Some(Locale::Norwegian),

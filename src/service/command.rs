@@ -155,6 +155,9 @@ commands! {
         member_role: Option<RoleId>,
         timezone: Option<String> = SETTING,
         language: Option<Lang>,
+        /// The role whose members record the body's meetings (decisions, attendance,
+        /// guests) without being coordinators.
+        referent_role: Option<RoleId>,
     }
 
     GroupArchive => group_archive ["group archive", Coordinator, Group, audit: GroupArchive, schedule: yes] {
@@ -247,7 +250,7 @@ commands! {
     }
 
     /// A guest who is not in Discord or comes from another municipality.
-    MeetingGuest => guest_add ["meeting guest", Coordinator, Group, audit: MeetingGuest, schedule: no] {
+    MeetingGuest => guest_add ["meeting guest", Referent, Group, audit: MeetingGuest, schedule: no] {
         id: MeetingId,
         name: String = text(Field::Name),
         agency: Option<String> = text(Field::Agency),
@@ -315,7 +318,7 @@ commands! {
 
     /// The discussion (`notes`) and decision of a case, who is responsible and by when; the
     /// case is then handled.
-    AgendaDecide => decide ["agenda decide", Coordinator, Group, audit: AgendaDecide, schedule: no] {
+    AgendaDecide => decide ["agenda decide", Referent, Group, audit: AgendaDecide, schedule: no] {
         id: AgendaItemId,
         decision: Option<String> = text(Field::Details),
         notes: Option<String> = text(Field::Details),

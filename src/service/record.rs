@@ -674,8 +674,8 @@ impl Service {
         let for_other = user.is_some_and(|u| u != ctx.actor.user);
         let (group, meeting) = self.meeting_for(&mut tx, ctx, id).await?;
         if for_other {
-            // Another member's attendance: the coordinator records it.
-            ctx.require(Need::Coordinator, ctx.relation_to(&group))?;
+            // Another member's attendance: the coordinator or the body's referent records it.
+            ctx.require(Need::Referent, ctx.relation_to(&group))?;
         }
         if meeting.status == MeetingStatus::Cancelled {
             return Err(ServiceError::MeetingNotScheduled { id });

@@ -850,3 +850,8 @@ console-ics-saved = Saved { $file }.
 console-ics-failed = Could not save the calendar: { $reason }
 cmd-meeting-ics = ics
     .description = The group's meetings of the next twelve months as a calendar file (.ics)
+## Referent per body, minutes published with the file, reminders (issue 11, items 6–7)
+need-referent = the group's referents or coordinators
+minutes2-group-referent-role = Referents: { $role }
+opt-referent_role = referent_role
+    .description = The role of those who record the meetings (decisions, attendance, guests)

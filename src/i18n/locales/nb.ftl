@@ -825,3 +825,8 @@ console-ics-saved = Lagret { $file }.
 console-ics-failed = Kunne ikke lagre kalenderen: { $reason }
 cmd-meeting-ics = kalender
     .description = Gruppas møter de neste tolv månedene som kalenderfil (.ics)
+## Referent per body, minutes published with the file, reminders (issue 11, items 6–7)
+need-referent = gruppas referenter eller koordinatorer
+minutes2-group-referent-role = Referenter: { $role }
+opt-referent_role = referentrolle
+    .description = Rollen til dem som fører møtene (vedtak, oppmøte, gjester)

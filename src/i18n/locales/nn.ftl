@@ -815,3 +815,8 @@ console-ics-saved = Lagra { $file }.
 console-ics-failed = Kunne ikkje lagre kalenderen: { $reason }
 cmd-meeting-ics = kalender
     .description = Møta i gruppa dei neste tolv månadene som kalenderfil (.ics)
+## Referent per body, minutes published with the file, reminders (issue 11, items 6–7)
+need-referent = referentane eller koordinatorane i gruppa
+minutes2-group-referent-role = Referentar: { $role }
+opt-referent_role = referentrolle
+    .description = Rolla til dei som fører møta (vedtak, oppmøte, gjester)
