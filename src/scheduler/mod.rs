@@ -79,6 +79,7 @@
 pub mod backup;
 pub mod liveness;
 pub mod messages;
+pub mod minutes;
 
 use crate::clock::Clock;
 use crate::domain::{GroupId, Lang, MeetingStatus};
@@ -612,7 +613,11 @@ impl Worker {
                     plan::plan_digest(tx, n.workspace, after - Duration::seconds(1), now).await?;
                 }
             }
-            Kind::Reminder | Kind::Deadline | Kind::Failure => {}
+            Kind::Reminder
+            | Kind::Deadline
+            | Kind::Failure
+            | Kind::Minutes
+            | Kind::MinutesDue => {}
         }
         Ok(())
     }
@@ -651,7 +656,11 @@ impl Worker {
                 content: truncate(content),
                 ping: role.map(Ping::Role).unwrap_or(Ping::Nobody),
                 buttons: Vec::new(),
+                attachments: Vec::new(),
             }]));
+        }
+        if matches!(n.kind, Kind::Minutes | Kind::MinutesDue) {
+            return minutes::prepare(&mut tx, n, &ws, style, now).await;
         }
         if n.kind == Kind::Digest {
             let Some(settings) = store::digest::settings(&mut tx, ws.id).await? else {
@@ -692,6 +701,7 @@ impl Worker {
                     content,
                     ping: Ping::Nobody,
                     buttons: Vec::new(),
+                    attachments: Vec::new(),
                 })
                 .collect();
             return Ok(Prepared::Send(parts));
@@ -737,6 +747,7 @@ impl Worker {
                         content,
                         ping: Ping::Nobody,
                         buttons: Vec::new(),
+                        attachments: Vec::new(),
                     }]));
                 }
                 let settings = store::series::settings(&mut tx, group.id).await?;
@@ -768,6 +779,7 @@ impl Worker {
                     content: truncate(content),
                     ping,
                     buttons: Vec::new(),
+                    attachments: Vec::new(),
                 }]));
             }
             Kind::Overdue => {
@@ -790,9 +802,12 @@ impl Worker {
                         Button::ActionDone(a.group, a.id),
                         Button::ActionReport(a.group, a.id),
                     ],
+                    attachments: Vec::new(),
                 }]));
             }
-            Kind::Digest | Kind::Failure => Prepared::Skip("handled above"),
+            Kind::Digest | Kind::Failure | Kind::Minutes | Kind::MinutesDue => {
+                Prepared::Skip("handled above")
+            }
         };
         Ok(prepared)
     }

@@ -377,7 +377,7 @@ commands! {
     }
 
     /// Publish the minutes of a held meeting.
-    MinutesPublish => minutes_publish ["minutes publish", Coordinator, Group, audit: MinutesPublish, schedule: no] {
+    MinutesPublish => minutes_publish ["minutes publish", Coordinator, Group, audit: MinutesPublish, schedule: yes] {
         meeting: MeetingId,
     }
 

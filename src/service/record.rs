@@ -419,6 +419,10 @@ impl Service {
                         // Standing items come back on every meeting: dealt with here.
                         store::record::set_status(&mut tx, item.id, AgendaStatus::Handled, ctx.now)
                             .await?;
+                        // Handling the approval case approves the last minutes.
+                        if is_approve_minutes(&item.title) {
+                            approve_previous(&mut tx, ctx, &group, &meeting).await?;
+                        }
                     } else {
                         copy_forward(&mut tx, ctx, &group, item, next_id).await?;
                         carried += 1;
@@ -452,6 +456,8 @@ impl Service {
             }
         }
         let number = store::record::meeting_record(&mut tx, id).await?.number;
+        // The coordinators are reminded if the minutes are not out two working days later.
+        crate::scheduler::minutes::plan_due(&mut tx, &group, &held, ctx.tz, ctx.now).await?;
         commit(tx).await?;
         Ok(RecordReply::Held {
             group,
@@ -474,6 +480,7 @@ impl Service {
         if meeting.status != MeetingStatus::Held {
             return Err(RecordError::NotHeld { id }.into());
         }
+        crate::scheduler::minutes::unplan_due(&mut tx, id).await?;
         let mut restored = 0;
         let mut kept = 0;
         for (copy, original) in store::record::copies_from_meeting(&mut tx, id).await? {
@@ -636,14 +643,7 @@ impl Service {
         // Handling the standing case that approves the last minutes approves them.
         let mut approved_minutes = None;
         if is_approve_minutes(&item.title) {
-            if let Some(prev) =
-                store::record::previous_held(&mut tx, group.id, meeting.starts_at).await?
-            {
-                let on = time::local_date(ctx.now, ctx.tz);
-                if store::record::approve_minutes(&mut tx, prev, on, meeting.id).await? {
-                    approved_minutes = Some(prev);
-                }
-            }
+            approved_minutes = approve_previous(&mut tx, ctx, &group, &meeting).await?;
         }
         let case = load_case(&mut tx, id).await?;
         let warning = steering_warning(&group, &case.item)
@@ -816,6 +816,8 @@ impl Service {
         )
         .await?;
         let minutes = self.build_minutes(&mut tx, ctx, &group, &meeting).await?;
+        // Posted to the body's channel with the files, through the durable outbox.
+        crate::scheduler::minutes::plan_post(&mut tx, &group, id, ctx.now).await?;
         commit(tx).await?;
         rec(RecordReply::MinutesPublished {
             group,
@@ -884,8 +886,39 @@ pub fn default_standing(lang: Lang) -> Vec<StandingItem> {
         .collect()
 }
 
+/// Approve the published minutes of the body's last held meeting before `meeting`, dated
+/// today (the approval case was handled). `None` if there were none to approve.
+async fn approve_previous(
+    conn: &mut SqliteConnection,
+    ctx: &Ctx<'_>,
+    group: &Group,
+    meeting: &Meeting,
+) -> Result<Option<MeetingId>, ServiceError> {
+    let Some(prev) = store::record::previous_held(conn, group.id, meeting.starts_at).await? else {
+        return Ok(None);
+    };
+    let on = time::local_date(ctx.now, ctx.tz);
+    if !store::record::approve_minutes(conn, prev, on, meeting.id).await? {
+        return Ok(None);
+    }
+    store::audit::record(
+        conn,
+        &ctx.audit_as(
+            Some(group),
+            AuditAction::MinutesApprove,
+            "meeting",
+            Some(prev.0),
+        ),
+        None::<&()>,
+        Some(&on),
+        ctx.now,
+    )
+    .await?;
+    Ok(Some(prev))
+}
+
 /// Is this the standing case that approves the last meeting's minutes (in any language)?
-fn is_approve_minutes(title: &str) -> bool {
+pub fn is_approve_minutes(title: &str) -> bool {
     [Lang::Nb, Lang::Nn, Lang::En].into_iter().any(|l| {
         crate::domain::agenda::title_cmp(title, &t!(l, "standing-approve-minutes")).is_eq()
     })
@@ -1093,8 +1126,8 @@ async fn cases_of(
     Ok(cases)
 }
 
-/// The minutes of `meeting` from what the store holds.
-async fn minutes_from_store(
+/// The minutes of `meeting` from what the store holds (also for the scheduler's post).
+pub async fn minutes_from_store(
     conn: &mut SqliteConnection,
     group: &Group,
     meeting: &Meeting,

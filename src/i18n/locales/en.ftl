@@ -855,3 +855,6 @@ need-referent = the group's referents or coordinators
 minutes2-group-referent-role = Referents: { $role }
 opt-referent_role = referent_role
     .description = The role of those who record the meetings (decisions, attendance, guests)
+minutes2-file-word = minutes
+minutes2-posted = { $title } published { $date }. Attached: the PDF/A file for the archive and the same text as Markdown.
+minutes2-due = { $title } ({ $date }) are not published two working days after the meeting. Review the draft with /minutes show and publish it with /minutes publish (meeting { $id }).

@@ -830,3 +830,6 @@ need-referent = gruppas referenter eller koordinatorer
 minutes2-group-referent-role = Referenter: { $role }
 opt-referent_role = referentrolle
     .description = Rollen til dem som fører møtene (vedtak, oppmøte, gjester)
+minutes2-file-word = referat
+minutes2-posted = { $title } er publisert { $date }. Vedlagt: PDF/A-fila for arkivet og den samme teksten som Markdown.
+minutes2-due = { $title } ({ $date }) er ikke publisert to arbeidsdager etter møtet. Se over utkastet med /minutes show og publiser det med /minutes publish (møte { $id }).

@@ -820,3 +820,6 @@ need-referent = referentane eller koordinatorane i gruppa
 minutes2-group-referent-role = Referentar: { $role }
 opt-referent_role = referentrolle
     .description = Rolla til dei som fører møta (vedtak, oppmøte, gjester)
+minutes2-file-word = referat
+minutes2-posted = { $title } er publisert { $date }. Vedlagt: PDF/A-fila for arkivet og den same teksten som Markdown.
+minutes2-due = { $title } ({ $date }) er ikkje publisert to arbeidsdagar etter møtet. Sjå over utkastet med /minutes show og publiser det med /minutes publish (møte { $id }).
