@@ -8,7 +8,7 @@
 //! action id (`sltbot:done:<action>`, [`Custom::ActionDone`] with `group: None`); they were
 //! made when ids could be reused, so they answer "not found" and never act.
 
-use crate::domain::{ActionId, GroupId, MeetingId};
+use crate::domain::{ActionId, AgendaItemId, GroupId, MeetingId};
 
 const PREFIX: &str = "sltbot:";
 
@@ -27,6 +27,12 @@ pub enum Custom {
         group: GroupId,
         meeting: Option<MeetingId>,
     },
+    /// The form for a long decision (`/agenda decide id:` without text).
+    DecideModal { item: AgendaItemId },
+}
+
+pub fn decide_modal(item: AgendaItemId) -> String {
+    format!("{PREFIX}decide:{}", item.0)
 }
 
 pub fn done(group: GroupId, id: ActionId) -> String {
@@ -70,6 +76,12 @@ pub fn parse(s: &str) -> Option<Custom> {
             },
             _ => return None,
         },
+        "decide" => match nums[..] {
+            [item] if item > 0 => Custom::DecideModal {
+                item: AgendaItemId(item),
+            },
+            _ => return None,
+        },
         _ => return None,
     };
     Some(out)
@@ -98,6 +110,9 @@ mod tests {
                 group: GroupId(3),
                 meeting: Some(MeetingId(12)),
             },
+            Custom::DecideModal {
+                item: AgendaItemId(41),
+            },
         ] {
             let s = match c {
                 Custom::ActionDone {
@@ -109,6 +124,7 @@ mod tests {
                     action,
                 } => report(g, action),
                 Custom::AgendaModal { group, meeting } => agenda_modal(group, meeting),
+                Custom::DecideModal { item } => decide_modal(item),
                 _ => unreachable!(),
             };
             assert!(s.len() <= 100);
@@ -122,6 +138,9 @@ mod tests {
             "sltbot:done:1:2:3",
             "other:done:1",
             "sltbot:agenda:1",
+            "sltbot:decide:",
+            "sltbot:decide:0",
+            "sltbot:decide:1:2",
         ] {
             assert_eq!(parse(bad), None, "{bad}");
         }

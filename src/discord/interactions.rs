@@ -105,7 +105,7 @@ async fn on_button(
                 .await?;
             Ok(())
         }
-        Custom::AgendaModal { .. } => Ok(()),
+        Custom::AgendaModal { .. } | Custom::DecideModal { .. } => Ok(()),
     }
 }
 
@@ -178,6 +178,13 @@ async fn on_modal(
                 meeting: meeting.map(|m: MeetingId| m),
             }
         }
+        Custom::DecideModal { item } => Command::AgendaDecide {
+            id: item,
+            decision: field(submit, "decision"),
+            notes: field(submit, "notes"),
+            responsible: field(submit, "responsible"),
+            due: field(submit, "due"),
+        },
         Custom::ActionDone { .. } => return Ok(()),
     };
     let response = data.service.execute(&who.actor, who.ws, cmd).await;

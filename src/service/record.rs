@@ -162,6 +162,9 @@ impl Service {
         let (group, meeting) = self.meeting_for(&mut tx, ctx, meeting).await?;
         let minutes = self.build_minutes(&mut tx, ctx, &group, &meeting).await?;
         commit(tx).await?;
+        // A preview for the one who asked (with the files on Discord): the body's channel
+        // gets the minutes when they are published.
+        ctx.visibility = super::Visibility::Ephemeral;
         rec(RecordReply::Minutes {
             group,
             meeting,
