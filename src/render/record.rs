@@ -30,6 +30,9 @@ pub fn case_line(lang: Lang, c: &Case, style: Style) -> String {
     if c.carried_from.is_some() {
         line.push_str(&format!(" — {}", t!(lang, "record-carried-copy")));
     }
+    if let Some(link) = &c.minutes {
+        line.push_str(&format!("\n   {}", minutes_link(lang, link)));
+    }
     if let Some(d) = c.decision.as_ref().and_then(|d| d.decision.as_deref()) {
         line.push_str(&format!(
             "\n   {}: {}",
@@ -38,6 +41,25 @@ pub fn case_line(lang: Lang, c: &Case, style: Style) -> String {
         ));
     }
     line
+}
+
+/// "Referat fra møte 3/2027, publisert 14.01.2027" under the approval case.
+fn minutes_link(lang: Lang, link: &crate::domain::record::MinutesLink) -> String {
+    use crate::domain::minutes::MinutesStatus;
+    let number = link
+        .number
+        .map(|n| n.to_string())
+        .unwrap_or_else(|| link.meeting.0.to_string());
+    let date = |d| crate::i18n::format::date_short(lang, d);
+    match link.status {
+        MinutesStatus::Draft => t!(lang, "minutes2-link-draft", number = number),
+        MinutesStatus::Published { on } => {
+            t!(lang, "minutes2-link-published", number = number, date = date(on))
+        }
+        MinutesStatus::Approved { on } => {
+            t!(lang, "minutes2-link-approved", number = number, date = date(on))
+        }
+    }
 }
 
 fn meeting_number(lang: Lang, r: &MeetingRecord) -> String {

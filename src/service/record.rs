@@ -1112,6 +1112,7 @@ async fn case_of(conn: &mut SqliteConnection, item: AgendaItem) -> Result<Case, 
         last: facts.last,
         decision,
         item,
+        minutes: None,
     })
 }
 
@@ -1124,9 +1125,29 @@ async fn cases_of(
     let items = store::agenda::for_meeting(conn, group.id, Some(meeting.id), false).await?;
     let mut cases = Vec::with_capacity(items.len());
     for item in items {
-        cases.push(case_of(conn, item).await?);
+        let mut case = case_of(conn, item).await?;
+        if is_approve_minutes(&case.item.title) {
+            case.minutes = minutes_link(conn, group, meeting).await?;
+        }
+        cases.push(case);
     }
     Ok(cases)
+}
+
+/// The minutes the approval case of `meeting` is about: the last held meeting's.
+async fn minutes_link(
+    conn: &mut SqliteConnection,
+    group: &Group,
+    meeting: &Meeting,
+) -> Result<Option<record::MinutesLink>, ServiceError> {
+    let Some(prev) = store::record::previous_held(conn, group.id, meeting.starts_at).await? else {
+        return Ok(None);
+    };
+    Ok(Some(record::MinutesLink {
+        meeting: prev,
+        number: store::record::meeting_record(conn, prev).await?.number,
+        status: store::record::minutes_status(conn, prev).await?,
+    }))
 }
 
 /// The minutes of `meeting` from what the store holds (also for the scheduler's post).

@@ -864,3 +864,6 @@ minutes2-modal-decision = Decision
 minutes2-modal-notes = Discussion (what was said)
 minutes2-modal-responsible = Responsible (optional)
 minutes2-modal-due = Deadline (optional), e.g. 12.02.2027
+minutes2-link-published = Minutes of meeting { $number }, published { $date }
+minutes2-link-approved = Minutes of meeting { $number }, approved { $date }
+minutes2-link-draft = The minutes of meeting { $number } are not published yet

@@ -839,3 +839,6 @@ minutes2-modal-decision = Vedtak
 minutes2-modal-notes = Behandling (det som ble sagt)
 minutes2-modal-responsible = Ansvarlig (valgfritt)
 minutes2-modal-due = Frist (valgfritt), f.eks. 12.02.2027
+minutes2-link-published = Referat fra møte { $number }, publisert { $date }
+minutes2-link-approved = Referat fra møte { $number }, godkjent { $date }
+minutes2-link-draft = Referatet fra møte { $number } er ikke publisert ennå

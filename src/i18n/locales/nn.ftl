@@ -829,3 +829,6 @@ minutes2-modal-decision = Vedtak
 minutes2-modal-notes = Handsaming (det som vart sagt)
 minutes2-modal-responsible = Ansvarleg (valfritt)
 minutes2-modal-due = Frist (valfritt), t.d. 12.02.2027
+minutes2-link-published = Referat frå møte { $number }, publisert { $date }
+minutes2-link-approved = Referat frå møte { $number }, godkjent { $date }
+minutes2-link-draft = Referatet frå møte { $number } er ikkje publisert enno
