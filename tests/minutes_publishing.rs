@@ -1,0 +1,331 @@
+//! The minutes after the meeting (issue 11, items 6–7), end to end on a settable clock: the
+//! real serenity client against the fake Discord, the real scheduler and outbox, a real
+//! SQLite file. A decision through the form, the reminder two working days after the
+//! meeting, the draft shown with its files, the minutes published to the body's channel
+//! with the PDF/A and Markdown attached (the PDF's text extracted by an independent
+//! tool), the next meeting's approval case linking them, and handling it approving them.
+
+mod support;
+
+use chrono::TimeZone;
+use serde_json::Value;
+use sltbot::clock::ManualClock;
+use sltbot::discord::{build_http, Bot, BotOptions, DiscordOutbox, RetryPolicy};
+use sltbot::domain::{Lang, MeetingId, WorkspaceId};
+use sltbot::scheduler::{self, Scheduler};
+use sltbot::service::{Command, Defaults, Reply, Service};
+use sltbot::store::{Store, StoreOptions};
+use std::sync::Arc;
+use std::time::Duration;
+use support::fake_discord::fixtures::InteractionFixture;
+use support::fake_discord::{
+    FakeDiscord, FakeDiscordOptions, RecordedRequest, Route, COORDINATOR_ROLE_ID,
+    GENERAL_CHANNEL_ID, GUILD_ID,
+};
+use support::harness::{self, GROUP};
+
+const WS: WorkspaceId = WorkspaceId(GUILD_ID);
+
+fn oslo(y: i32, m: u32, d: u32, h: u32, min: u32) -> chrono::DateTime<chrono::Utc> {
+    chrono_tz::Europe::Oslo
+        .with_ymd_and_hms(y, m, d, h, min, 0)
+        .unwrap()
+        .with_timezone(&chrono::Utc)
+}
+
+async fn run(service: &Service, cmd: Command) -> Reply {
+    let r = service.execute(&harness::admin(), WS, cmd).await;
+    match r.outcome {
+        Ok(reply) => reply,
+        Err(e) => panic!("{e:?}"),
+    }
+}
+
+fn is_ephemeral(callback: &Value) -> bool {
+    callback["data"]["flags"]
+        .as_u64()
+        .is_some_and(|f| f & 64 == 64)
+}
+
+fn channel_posts(fake: &FakeDiscord) -> Vec<RecordedRequest> {
+    fake.requests()
+        .into_iter()
+        .filter(|r| {
+            r.route == Some(Route::CreateMessage) && r.id("channel_id") == Some(GENERAL_CHANNEL_ID)
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_meetings_minutes_from_decision_to_approval_through_discord() {
+    let fake = FakeDiscord::start(FakeDiscordOptions::default()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("sltbot.db");
+    let store = Store::open(
+        &format!("sqlite://{}", db.display()),
+        &StoreOptions::default(),
+    )
+    .await
+    .unwrap();
+    let clock = ManualClock::new(harness::start_time());
+    let service = Service::new(store, Arc::new(clock.clone()), Defaults::default());
+    // The group meets Tuesday 12.01.2027 09:00 (meeting 1); no meeting reminders, so every
+    // post to its channel here is about the minutes.
+    harness::seed(&service).await;
+    run(
+        &service,
+        Command::GroupReminders {
+            group: GROUP.into(),
+            leads: Some("none".into()),
+            deadline: Some("none".into()),
+            skip_holidays: None,
+        },
+    )
+    .await;
+    run(
+        &service,
+        Command::AgendaAdd {
+            group: GROUP.into(),
+            title: "Uro ved ungdomsklubben på Øvre Årstad".into(),
+            details: None,
+            meeting: Some(MeetingId(1)),
+        },
+    )
+    .await;
+    let bot = Bot::start(
+        service.clone(),
+        BotOptions {
+            token: fake.options().token.clone(),
+            api_base: Some(fake.rest_url().parse().unwrap()),
+            guilds: Vec::new(),
+        },
+    )
+    .await
+    .expect("bot starts");
+    fake.wait_for_ready().await;
+    let http = build_http(
+        &fake.options().token,
+        Some(&fake.rest_url().parse().unwrap()),
+    );
+    let outbox = Arc::new(DiscordOutbox::new(
+        Arc::new(http),
+        Lang::Nb,
+        RetryPolicy {
+            max_attempts: 3,
+            initial_backoff: Duration::from_millis(200),
+            max_backoff: Duration::from_secs(1),
+        },
+    ));
+    let sched = Arc::new(Scheduler::for_service(&service, outbox));
+    let cancel = tokio_util::sync::CancellationToken::new();
+    let running = tokio::spawn(scheduler::run(sched, cancel.clone()));
+    let pool = service.store().pool().clone();
+    let (item,): (i64,) = sqlx::query_as("SELECT id FROM agenda_items WHERE title LIKE 'Uro%'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+
+    // During the meeting: `/agenda decide id:` without text opens the form.
+    clock.set(oslo(2027, 1, 12, 9, 30));
+    let open = fake.send_interaction(
+        &InteractionFixture::slash("agenda")
+            .subcommand("decide")
+            .integer("id", item),
+    );
+    let modal = fake.wait_for_callback(&open).await;
+    let modal = modal.body.clone().unwrap();
+    assert_eq!(modal["type"], 9, "{modal}");
+    let custom_id = modal["data"]["custom_id"].as_str().unwrap().to_string();
+    assert_eq!(custom_id, format!("sltbot:decide:{item}"));
+    let decision = "Koordineringsgruppa ber politiet og fritidsetaten om felles tiltak. ".repeat(30);
+    let submit = fake.send_interaction(
+        &InteractionFixture::modal_submit(&custom_id)
+            .text_input("decision", &decision)
+            .text_input("notes", "Drøftet kort; skolen deltar.")
+            .text_input("responsible", "Fritidsetaten")
+            .text_input("due", "01.03.2027"),
+    );
+    let cb = fake.wait_for_callback(&submit).await;
+    assert_eq!(cb.status, 204, "{cb:?}");
+    let (stored, responsible): (String, String) = sqlx::query_as(
+        "SELECT decision, responsible FROM case_decisions WHERE item_id = ?",
+    )
+    .bind(item)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(stored, decision.trim_end());
+    assert_eq!(responsible, "Fritidsetaten");
+
+    // Held at 10.00; the reminder is planned for the second working day after:
+    // Thursday 14.01.2027 09:00.
+    clock.set(oslo(2027, 1, 12, 10, 0));
+    run(
+        &service,
+        Command::MeetingHeld {
+            id: MeetingId(1),
+            early: None,
+        },
+    )
+    .await;
+    clock.set(oslo(2027, 1, 14, 8, 59));
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(channel_posts(&fake).is_empty(), "nothing before 09:00");
+    clock.set(oslo(2027, 1, 14, 9, 0));
+    let reminder = fake
+        .wait_for_request("the minutes reminder", |r| {
+            r.route == Some(Route::CreateMessage) && r.id("channel_id") == Some(GENERAL_CHANNEL_ID)
+        })
+        .await;
+    let b = reminder.body.clone().unwrap();
+    let content = b["content"].as_str().unwrap();
+    assert!(
+        content.starts_with(&format!("<@&{COORDINATOR_ROLE_ID}>")),
+        "{content}"
+    );
+    assert!(content.contains("ikke publisert to arbeidsdager"), "{content}");
+    assert_eq!(
+        b["allowed_mentions"]["roles"],
+        serde_json::json!([COORDINATOR_ROLE_ID.to_string()])
+    );
+
+    // The draft: only for the one who asks, with both files.
+    let show = fake.send_interaction(
+        &InteractionFixture::slash("minutes")
+            .subcommand("show")
+            .integer("meeting", 1),
+    );
+    let cb = fake.wait_for_callback(&show).await;
+    assert!(cb.is_multipart(), "{:?}", cb.content_type);
+    assert!(is_ephemeral(cb.body.as_ref().unwrap()));
+    let names: Vec<&str> = cb
+        .files
+        .iter()
+        .filter_map(|f| f.filename.as_deref())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "referat-koordineringsgruppa-1-2027.pdf",
+            "referat-koordineringsgruppa-1-2027.md"
+        ]
+    );
+
+    // Published on Friday 15.01.2027: posted to the channel with the files.
+    clock.set(oslo(2027, 1, 15, 8, 0));
+    let publish = fake.send_interaction(
+        &InteractionFixture::slash("minutes")
+            .subcommand("publish")
+            .integer("meeting", 1),
+    );
+    let cb = fake.wait_for_callback(&publish).await;
+    assert_eq!(cb.status, 204, "{cb:?}");
+    let post = fake
+        .wait_for_request("the published minutes", |r| {
+            r.route == Some(Route::CreateMessage)
+                && r.id("channel_id") == Some(GENERAL_CHANNEL_ID)
+                && !r.files.is_empty()
+        })
+        .await;
+    assert_eq!(post.status, 200, "{post:?}");
+    assert!(post.is_multipart());
+    let b = post.body.clone().unwrap();
+    assert!(
+        b["content"]
+            .as_str()
+            .unwrap()
+            .contains("Referat fra Koordineringsgruppa, Møte 1/2027 er publisert 15.01.2027"),
+        "{b}"
+    );
+    assert_eq!(b["allowed_mentions"]["roles"], serde_json::json!([]));
+    let pdf = post
+        .file("referat-koordineringsgruppa-1-2027.pdf")
+        .expect("the PDF");
+    assert_eq!(pdf.content_type.as_deref(), Some("application/pdf"));
+    let text = pdf_extract::extract_text_from_mem(&pdf.data).expect("the PDF's text");
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for title in [
+        "Godkjenning av innkalling og saksliste",
+        "Godkjenning av referat fra forrige møte",
+        "Uro ved ungdomsklubben på Øvre Årstad",
+        "Eventuelt",
+        "Fritidsetaten",
+    ] {
+        assert!(flat.contains(title), "{title} not in the PDF: {flat}");
+    }
+    let md = post
+        .file("referat-koordineringsgruppa-1-2027.md")
+        .expect("the Markdown")
+        .text();
+    assert!(md.contains("Uro ved ungdomsklubben på Øvre Årstad"), "{md}");
+    // The fake keeps the message with both files attached.
+    let stored = fake.messages_in_channel(GENERAL_CHANNEL_ID);
+    assert!(stored
+        .iter()
+        .any(|m| m["attachments"].as_array().is_some_and(|a| a.len() == 2)));
+
+    // The next meeting's approval case links the published minutes …
+    clock.set(oslo(2027, 1, 20, 12, 0));
+    run(
+        &service,
+        Command::MeetingAdd {
+            group: GROUP.into(),
+            at: "09.02.2027 kl. 09.00".into(),
+            title: None,
+            location: None,
+        },
+    )
+    .await;
+    let list = service
+        .execute(
+            &harness::admin(),
+            WS,
+            Command::MeetingAgenda { id: MeetingId(2) },
+        )
+        .await;
+    let text = sltbot::render::response(&list, sltbot::render::Style::Plain);
+    assert!(
+        text.contains("Referat fra møte 1/2027, publisert 15.01.2027"),
+        "{text}"
+    );
+    // … and handling it approves them, with the date.
+    let (approval,): (i64,) = sqlx::query_as(
+        "SELECT id FROM agenda_items WHERE meeting_id = 2 AND title = 'Godkjenning av referat fra forrige møte'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    clock.set(oslo(2027, 2, 9, 9, 10));
+    run(
+        &service,
+        Command::AgendaDecide {
+            id: sltbot::domain::AgendaItemId(approval),
+            decision: Some("Referatet er godkjent.".into()),
+            notes: None,
+            responsible: None,
+            due: None,
+        },
+    )
+    .await;
+    let (status, approved_on, approved_in): (String, String, i64) = sqlx::query_as(
+        "SELECT status, approved_on, approved_in FROM minutes WHERE meeting_id = 1",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        (status.as_str(), approved_on.as_str(), approved_in),
+        ("approved", "2027-02-09", 2)
+    );
+
+    // Exactly two posts to the channel: the reminder, once, and the minutes, once.
+    cancel.cancel();
+    tokio::time::timeout(Duration::from_secs(20), running)
+        .await
+        .expect("the scheduler stops")
+        .expect("cleanly");
+    assert_eq!(channel_posts(&fake).len(), 2);
+    fake.assert_no_violations();
+    let drained = bot.shutdown(Duration::from_secs(10)).await;
+    assert!(drained);
+}
