@@ -329,3 +329,115 @@ async fn a_meetings_minutes_from_decision_to_approval_through_discord() {
     let drained = bot.shutdown(Duration::from_secs(10)).await;
     assert!(drained);
 }
+
+mod console {
+    //! The same on the console, with a recording outbox: the reminder after Easter, once,
+    //! also across a restart; the digest lists the minutes awaiting publication; publishing
+    //! posts the files.
+    use super::support::sched::*;
+    use sltbot::notify::Ping;
+
+    #[tokio::test]
+    async fn a_meeting_before_easter_is_reminded_after_the_holidays_once_and_listed_in_the_digest(
+    ) {
+        let env = Env::new("2027-03-20T10:00:00+01:00").await;
+        env.ok(&format!("/workspace set digest_channel:{DIGEST_CHANNEL}"))
+            .await;
+        env.group("Tverrfaglig").await;
+        env.ok("/group reminders group:Tverrfaglig leads:none deadline:none")
+            .await;
+        // Wednesday 24 March 2027, the day before Maundy Thursday.
+        env.ok("/meeting add group:Tverrfaglig at:\"24.03.2027 kl. 09.00\"")
+            .await;
+        env.ok("/agenda add group:Tverrfaglig title:\"Skolevegring på Åsen\" meeting:1")
+            .await;
+        env.clock.set(at("2027-03-24T11:00:00+01:00"));
+        env.ok("/meeting held id:1").await;
+        let s = env.scheduler();
+        let to_group = |env: &Env| {
+            env.outbox
+                .messages()
+                .into_iter()
+                .filter(|m| m.channel == GROUP_CHANNEL)
+                .collect::<Vec<_>>()
+        };
+        // Maundy Thursday, Good Friday, the weekend, Easter Monday, then Tuesday 30 (one
+        // working day): not yet.
+        env.run_until(&s, at("2027-03-31T08:59:00+02:00")).await;
+        assert!(to_group(&env).is_empty(), "{:?}", to_group(&env));
+        // The digest of Easter Monday's week lists the minutes awaiting publication.
+        let digest: String = env
+            .outbox
+            .messages()
+            .into_iter()
+            .filter(|m| m.channel == DIGEST_CHANNEL)
+            .map(|m| m.content)
+            .collect();
+        assert!(
+            digest.contains(
+                "**Referater som venter på publisering**\n• Tverrfaglig: møte 1/2027 (24.03.2027)"
+            ),
+            "{digest}"
+        );
+        // Wednesday 31 March 09:00: the coordinators are reminded, once.
+        env.run_until(&s, at("2027-03-31T09:01:00+02:00")).await;
+        let sent = to_group(&env);
+        assert_eq!(sent.len(), 1, "{sent:?}");
+        assert_eq!(sent[0].ping, Ping::Role(COORD_ROLE));
+        assert!(
+            sent[0].content.contains("ikke publisert to arbeidsdager"),
+            "{}",
+            sent[0].content
+        );
+        assert_eq!(env.state("minutes-due:1").await.as_deref(), Some("sent"));
+        // A restarted scheduler sends nothing again.
+        let again = env.other_scheduler(env.outbox.clone()).await;
+        env.run_until(&again, at("2027-04-02T12:00:00+02:00")).await;
+        assert_eq!(to_group(&env).len(), 1);
+
+        // Published: the post carries the PDF and the Markdown.
+        env.ok("/minutes publish meeting:1").await;
+        env.run_until(&s, at("2027-04-02T12:01:00+02:00")).await;
+        let sent = to_group(&env);
+        assert_eq!(sent.len(), 2, "{sent:?}");
+        let names: Vec<&str> = sent[1].attachments.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["referat-tverrfaglig-1-2027.pdf", "referat-tverrfaglig-1-2027.md"]
+        );
+        assert!(sent[1].attachments[0].bytes.starts_with(b"%PDF-"));
+        assert_eq!(sent[1].ping, Ping::Nobody);
+        assert_eq!(env.state("minutes:1").await.as_deref(), Some("sent"));
+    }
+
+    #[tokio::test]
+    async fn minutes_published_in_time_send_no_reminder() {
+        let env = Env::new("2027-01-10T10:00:00+01:00").await;
+        env.group("Tverrfaglig").await;
+        env.ok("/group reminders group:Tverrfaglig leads:none deadline:none")
+            .await;
+        // Friday 15 January: due Tuesday 19 January 09:00.
+        env.ok("/meeting add group:Tverrfaglig at:\"15.01.2027 kl. 09.00\"")
+            .await;
+        env.clock.set(at("2027-01-15T12:00:00+01:00"));
+        env.ok("/meeting held id:1").await;
+        let due: i64 = sqlx::query_scalar("SELECT due_at FROM notifications WHERE key = 'minutes-due:1'")
+            .fetch_one(env.service.store().pool())
+            .await
+            .unwrap();
+        assert_eq!(due, at("2027-01-19T09:00:00+01:00").timestamp());
+        env.clock.set(at("2027-01-18T15:00:00+01:00"));
+        env.ok("/minutes publish meeting:1").await;
+        let s = env.scheduler();
+        env.run_until(&s, at("2027-01-20T12:00:00+01:00")).await;
+        let sent: Vec<_> = env
+            .outbox
+            .messages()
+            .into_iter()
+            .filter(|m| m.channel == GROUP_CHANNEL)
+            .collect();
+        assert_eq!(sent.len(), 1, "only the minutes: {sent:?}");
+        assert_eq!(sent[0].attachments.len(), 2);
+        assert_eq!(env.state("minutes-due:1").await.as_deref(), Some("skipped"));
+    }
+}

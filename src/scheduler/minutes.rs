@@ -304,6 +304,43 @@ pub async fn awaiting(
         .collect()
 }
 
+/// The digest's section of minutes awaiting publication: empty when there are none, else
+/// a blank line, a heading and one line per meeting.
+pub fn digest_section(
+    lang: Lang,
+    tz: Tz,
+    style: Style,
+    awaiting: &[(String, DateTime<Utc>, Option<String>)],
+) -> String {
+    if awaiting.is_empty() {
+        return String::new();
+    }
+    let mut out = vec![
+        String::new(),
+        String::new(),
+        style.bold(&t!(lang, "minutes2-digest-heading")),
+    ];
+    for (body, at, number) in awaiting {
+        let date = format::date_short(lang, at.with_timezone(&tz).date_naive());
+        out.push(match number {
+            Some(n) => t!(
+                lang,
+                "minutes2-digest-line",
+                body = style.text(body),
+                number = n.clone(),
+                date = date
+            ),
+            None => t!(
+                lang,
+                "minutes2-digest-line-unnumbered",
+                body = style.text(body),
+                date = date
+            ),
+        });
+    }
+    out.join("\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

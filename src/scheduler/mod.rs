@@ -693,7 +693,10 @@ impl Worker {
                 overdue: store::digest::overdue(&mut tx, ws.id, today).await?,
                 failures: notes::failures_between(&mut tx, ws.id, since, now).await?,
             };
-            let text = messages::digest(ws.language, tz, style, &d);
+            let mut text = messages::digest(ws.language, tz, style, &d);
+            // Minutes awaiting publication (a section only when any).
+            let awaiting = minutes::awaiting(&mut tx, ws.id).await?;
+            text.push_str(&minutes::digest_section(ws.language, tz, style, &awaiting));
             let parts = split_message(&text, crate::notify::MESSAGE_LIMIT)
                 .into_iter()
                 .map(|content| Outbound {

@@ -867,3 +867,6 @@ minutes2-modal-due = Deadline (optional), e.g. 12.02.2027
 minutes2-link-published = Minutes of meeting { $number }, published { $date }
 minutes2-link-approved = Minutes of meeting { $number }, approved { $date }
 minutes2-link-draft = The minutes of meeting { $number } are not published yet
+minutes2-digest-heading = Minutes awaiting publication
+minutes2-digest-line = • { $body }: meeting { $number } ({ $date })
+minutes2-digest-line-unnumbered = • { $body }: the meeting of { $date }

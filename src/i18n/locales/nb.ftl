@@ -842,3 +842,6 @@ minutes2-modal-due = Frist (valgfritt), f.eks. 12.02.2027
 minutes2-link-published = Referat fra møte { $number }, publisert { $date }
 minutes2-link-approved = Referat fra møte { $number }, godkjent { $date }
 minutes2-link-draft = Referatet fra møte { $number } er ikke publisert ennå
+minutes2-digest-heading = Referater som venter på publisering
+minutes2-digest-line = • { $body }: møte { $number } ({ $date })
+minutes2-digest-line-unnumbered = • { $body }: møtet { $date }

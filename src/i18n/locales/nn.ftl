@@ -832,3 +832,6 @@ minutes2-modal-due = Frist (valfritt), t.d. 12.02.2027
 minutes2-link-published = Referat frå møte { $number }, publisert { $date }
 minutes2-link-approved = Referat frå møte { $number }, godkjent { $date }
 minutes2-link-draft = Referatet frå møte { $number } er ikkje publisert enno
+minutes2-digest-heading = Referat som ventar på publisering
+minutes2-digest-line = • { $body }: møte { $number } ({ $date })
+minutes2-digest-line-unnumbered = • { $body }: møtet { $date }
