@@ -19,14 +19,31 @@ fn case_type(lang: Lang, t: Option<CaseType>) -> String {
     t!(lang, t.unwrap_or(CaseType::Discussion).message_id())
 }
 
-/// `Sak 03/27 Title (Drøftingssak)`, or without a number while it has none.
+/// The type's name mid-line: `fast sak`, not `Fast sak`.
+fn case_type_mid_line(lang: Lang, t: Option<CaseType>) -> String {
+    let label = case_type(lang, t);
+    let mut chars = label.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => label,
+    }
+}
+
+/// `Sak 03/27 Title (drøftingssak)`, or without a number while it has none. The type is
+/// left out where the title already says it (`Eventuelt`, not `Eventuelt (eventuelt)`).
 pub fn case_line(lang: Lang, c: &Case, style: Style) -> String {
     let title = style.text(&c.item.title);
+    let kind = case_type_mid_line(lang, c.case_type);
+    let says_its_type = crate::domain::agenda::title_cmp(&c.item.title, &kind).is_eq();
     let head = match c.number {
         Some(n) => format!("{} {title}", case_number(lang, n)),
         None => title,
     };
-    let mut line = format!("{head} ({})", case_type(lang, c.case_type));
+    let mut line = if says_its_type {
+        head
+    } else {
+        format!("{head} ({kind})")
+    };
     if c.carried_from.is_some() {
         line.push_str(&format!(" — {}", t!(lang, "record-carried-copy")));
     }
