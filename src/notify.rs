@@ -243,7 +243,12 @@ impl Outbox for PrintOutbox {
     async fn send(&self, m: &Outbound) -> Result<Sent, DeliveryError> {
         println!("[#{}] {}", m.channel, m.content);
         for file in &m.attachments {
-            println!("[#{}] + {} ({} bytes)", m.channel, file.name, file.bytes.len());
+            println!(
+                "[#{}] + {} ({} bytes)",
+                m.channel,
+                file.name,
+                file.bytes.len()
+            );
         }
         Ok(Sent { message_id: None })
     }

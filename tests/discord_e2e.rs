@@ -1638,4 +1638,3 @@ async fn a_process_dying_between_discords_answer_and_recording_it_does_not_doubl
     );
     fake.assert_no_violations();
 }
-attachments: Vec::new(),

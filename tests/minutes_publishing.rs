@@ -137,7 +137,8 @@ async fn a_meetings_minutes_from_decision_to_approval_through_discord() {
     assert_eq!(modal["type"], 9, "{modal}");
     let custom_id = modal["data"]["custom_id"].as_str().unwrap().to_string();
     assert_eq!(custom_id, format!("sltbot:decide:{item}"));
-    let decision = "Koordineringsgruppa ber politiet og fritidsetaten om felles tiltak. ".repeat(30);
+    let decision =
+        "Koordineringsgruppa ber politiet og fritidsetaten om felles tiltak. ".repeat(30);
     let submit = fake.send_interaction(
         &InteractionFixture::modal_submit(&custom_id)
             .text_input("decision", &decision)
@@ -147,13 +148,12 @@ async fn a_meetings_minutes_from_decision_to_approval_through_discord() {
     );
     let cb = fake.wait_for_callback(&submit).await;
     assert_eq!(cb.status, 204, "{cb:?}");
-    let (stored, responsible): (String, String) = sqlx::query_as(
-        "SELECT decision, responsible FROM case_decisions WHERE item_id = ?",
-    )
-    .bind(item)
-    .fetch_one(&pool)
-    .await
-    .unwrap();
+    let (stored, responsible): (String, String) =
+        sqlx::query_as("SELECT decision, responsible FROM case_decisions WHERE item_id = ?")
+            .bind(item)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
     assert_eq!(stored, decision.trim_end());
     assert_eq!(responsible, "Fritidsetaten");
 
@@ -183,7 +183,10 @@ async fn a_meetings_minutes_from_decision_to_approval_through_discord() {
         content.starts_with(&format!("<@&{COORDINATOR_ROLE_ID}>")),
         "{content}"
     );
-    assert!(content.contains("ikke publisert to arbeidsdager"), "{content}");
+    assert!(
+        content.contains("ikke publisert to arbeidsdager"),
+        "{content}"
+    );
     assert_eq!(
         b["allowed_mentions"]["roles"],
         serde_json::json!([COORDINATOR_ROLE_ID.to_string()])
@@ -307,12 +310,11 @@ async fn a_meetings_minutes_from_decision_to_approval_through_discord() {
         },
     )
     .await;
-    let (status, approved_on, approved_in): (String, String, i64) = sqlx::query_as(
-        "SELECT status, approved_on, approved_in FROM minutes WHERE meeting_id = 1",
-    )
-    .fetch_one(&pool)
-    .await
-    .unwrap();
+    let (status, approved_on, approved_in): (String, String, i64) =
+        sqlx::query_as("SELECT status, approved_on, approved_in FROM minutes WHERE meeting_id = 1")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
     assert_eq!(
         (status.as_str(), approved_on.as_str(), approved_in),
         ("approved", "2027-02-09", 2)
@@ -338,8 +340,8 @@ mod console {
     use sltbot::notify::Ping;
 
     #[tokio::test]
-    async fn a_meeting_before_easter_is_reminded_after_the_holidays_once_and_listed_in_the_digest(
-    ) {
+    async fn a_meeting_before_easter_is_reminded_after_the_holidays_once_and_listed_in_the_digest()
+    {
         let env = Env::new("2027-03-20T10:00:00+01:00").await;
         env.ok(&format!("/workspace set digest_channel:{DIGEST_CHANNEL}"))
             .await;
@@ -400,10 +402,17 @@ mod console {
         env.run_until(&s, at("2027-04-02T12:01:00+02:00")).await;
         let sent = to_group(&env);
         assert_eq!(sent.len(), 2, "{sent:?}");
-        let names: Vec<&str> = sent[1].attachments.iter().map(|a| a.name.as_str()).collect();
+        let names: Vec<&str> = sent[1]
+            .attachments
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect();
         assert_eq!(
             names,
-            ["referat-tverrfaglig-1-2027.pdf", "referat-tverrfaglig-1-2027.md"]
+            [
+                "referat-tverrfaglig-1-2027.pdf",
+                "referat-tverrfaglig-1-2027.md"
+            ]
         );
         assert!(sent[1].attachments[0].bytes.starts_with(b"%PDF-"));
         assert_eq!(sent[1].ping, Ping::Nobody);
@@ -421,10 +430,11 @@ mod console {
             .await;
         env.clock.set(at("2027-01-15T12:00:00+01:00"));
         env.ok("/meeting held id:1").await;
-        let due: i64 = sqlx::query_scalar("SELECT due_at FROM notifications WHERE key = 'minutes-due:1'")
-            .fetch_one(env.service.store().pool())
-            .await
-            .unwrap();
+        let due: i64 =
+            sqlx::query_scalar("SELECT due_at FROM notifications WHERE key = 'minutes-due:1'")
+                .fetch_one(env.service.store().pool())
+                .await
+                .unwrap();
         assert_eq!(due, at("2027-01-19T09:00:00+01:00").timestamp());
         env.clock.set(at("2027-01-18T15:00:00+01:00"));
         env.ok("/minutes publish meeting:1").await;

@@ -587,7 +587,12 @@ async fn the_referent_role_records_meetings_but_does_not_coordinate() {
             },
             true,
         ),
-        (Command::MinutesPublish { meeting: MeetingId(1) }, false),
+        (
+            Command::MinutesPublish {
+                meeting: MeetingId(1),
+            },
+            false,
+        ),
         (
             Command::MeetingHeld {
                 id: MeetingId(1),
@@ -627,7 +632,11 @@ async fn the_referent_role_records_meetings_but_does_not_coordinate() {
             language: None,
             referent_role: Some(REFERENT_ROLE),
         };
-        assert!(service.execute(&coordinator(), WS, set).await.outcome.is_ok());
+        assert!(service
+            .execute(&coordinator(), WS, set)
+            .await
+            .outcome
+            .is_ok());
         let r = service.execute(&referent, WS, cmd.clone()).await;
         match (&r.outcome, allowed) {
             (Ok(_), true) => {}
@@ -650,5 +659,8 @@ async fn the_referent_role_records_meetings_but_does_not_coordinate() {
             },
         )
         .await;
-    assert!(matches!(r.outcome, Err(ServiceError::Forbidden(_))), "{r:?}");
+    assert!(
+        matches!(r.outcome, Err(ServiceError::Forbidden(_))),
+        "{r:?}"
+    );
 }

@@ -92,9 +92,10 @@ impl DiscordOutbox {
                 None => channel
                     .send_message(
                         &self.http,
-                        self.message(m, nonce).add_files(m.attachments.iter().map(|f| {
-                            serenity::CreateAttachment::bytes(f.bytes.clone(), f.name.clone())
-                        })),
+                        self.message(m, nonce)
+                            .add_files(m.attachments.iter().map(|f| {
+                                serenity::CreateAttachment::bytes(f.bytes.clone(), f.name.clone())
+                            })),
                     )
                     .await
                     .map(|sent| Sent {
@@ -148,7 +149,8 @@ impl DiscordOutbox {
             base.trim_end_matches('/'),
             m.channel.0
         );
-        let encode = |e: serde_json::Error| permanent(Refusal::Rejected, format!("cannot encode: {e}"));
+        let encode =
+            |e: serde_json::Error| permanent(Refusal::Rejected, format!("cannot encode: {e}"));
         let network = |_| DeliveryError::Retryable {
             retry_after: None,
             reason: "network error".into(),
@@ -172,8 +174,10 @@ impl DiscordOutbox {
                 .enumerate()
                 .map(|(i, f)| serde_json::json!({"id": i, "filename": f.name}))
                 .collect();
-            let mut form = reqwest::multipart::Form::new()
-                .text("payload_json", serde_json::to_string(&payload).map_err(encode)?);
+            let mut form = reqwest::multipart::Form::new().text(
+                "payload_json",
+                serde_json::to_string(&payload).map_err(encode)?,
+            );
             for (i, f) in m.attachments.iter().enumerate() {
                 let part = reqwest::multipart::Part::bytes(f.bytes.clone())
                     .file_name(f.name.clone())

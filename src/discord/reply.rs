@@ -122,7 +122,10 @@ fn minutes_files(response: &Response, r: &RecordReply) -> Vec<serenity::CreateAt
     let stem = crate::scheduler::minutes::file_stem(minutes, lang);
     let mut files = Vec::new();
     match crate::minutes::pdf::render(minutes, lang, chrono::Utc::now()) {
-        Ok(pdf) => files.push(serenity::CreateAttachment::bytes(pdf, format!("{stem}.pdf"))),
+        Ok(pdf) => files.push(serenity::CreateAttachment::bytes(
+            pdf,
+            format!("{stem}.pdf"),
+        )),
         Err(e) => tracing::error!(error = %e, "minutes: cannot render the PDF"),
     }
     files.push(serenity::CreateAttachment::bytes(

@@ -71,10 +71,20 @@ fn minutes_link(lang: Lang, link: &crate::domain::record::MinutesLink) -> String
     match link.status {
         MinutesStatus::Draft => t!(lang, "minutes2-link-draft", number = number),
         MinutesStatus::Published { on } => {
-            t!(lang, "minutes2-link-published", number = number, date = date(on))
+            t!(
+                lang,
+                "minutes2-link-published",
+                number = number,
+                date = date(on)
+            )
         }
         MinutesStatus::Approved { on } => {
-            t!(lang, "minutes2-link-approved", number = number, date = date(on))
+            t!(
+                lang,
+                "minutes2-link-approved",
+                number = number,
+                date = date(on)
+            )
         }
     }
 }

@@ -216,13 +216,12 @@ pub(super) async fn prepare(
     let lang = group.effective_language(ws);
     let tz = group.effective_timezone(ws);
     let status = store::record::minutes_status(conn, meeting.id).await?;
-    let minutes = match crate::service::record::minutes_from_store(conn, &group, &meeting, tz, lang)
-        .await
-    {
-        Ok(m) => m,
-        Err(crate::service::ServiceError::Store(e)) => return Err(e),
-        Err(_) => return Ok(Prepared::Skip("minutes cannot be built")),
-    };
+    let minutes =
+        match crate::service::record::minutes_from_store(conn, &group, &meeting, tz, lang).await {
+            Ok(m) => m,
+            Err(crate::service::ServiceError::Store(e)) => return Err(e),
+            Err(_) => return Ok(Prepared::Skip("minutes cannot be built")),
+        };
     let title = crate::minutes::title(&minutes, lang);
     match n.kind {
         Kind::Minutes => {
@@ -284,17 +283,16 @@ pub async fn awaiting(
     conn: &mut SqliteConnection,
     ws: crate::domain::WorkspaceId,
 ) -> Result<Vec<(String, DateTime<Utc>, Option<String>)>, StoreError> {
-    let rows: Vec<(String, i64, Option<i64>, Option<i64>)> =
-        sqlx::query_as(store::words::sql(
-            "SELECT g.name, m.starts_at, m.number_year, m.number_seq
+    let rows: Vec<(String, i64, Option<i64>, Option<i64>)> = sqlx::query_as(store::words::sql(
+        "SELECT g.name, m.starts_at, m.number_year, m.number_seq
              FROM meetings m JOIN groups g ON g.id = m.group_id
              WHERE g.workspace_id = ? AND g.archived_at IS NULL AND m.status = {held}
                AND NOT EXISTS (SELECT 1 FROM minutes x WHERE x.meeting_id = m.id)
              ORDER BY m.starts_at, m.id LIMIT 50",
-        ))
-        .bind(store::sf(ws.0))
-        .fetch_all(conn)
-        .await?;
+    ))
+    .bind(store::sf(ws.0))
+    .fetch_all(conn)
+    .await?;
     rows.into_iter()
         .map(|(name, at, y, s)| {
             let at = DateTime::<Utc>::from_timestamp(at, 0)

@@ -613,11 +613,7 @@ impl Worker {
                     plan::plan_digest(tx, n.workspace, after - Duration::seconds(1), now).await?;
                 }
             }
-            Kind::Reminder
-            | Kind::Deadline
-            | Kind::Failure
-            | Kind::Minutes
-            | Kind::MinutesDue => {}
+            Kind::Reminder | Kind::Deadline | Kind::Failure | Kind::Minutes | Kind::MinutesDue => {}
         }
         Ok(())
     }
