@@ -450,4 +450,57 @@ mod console {
         assert_eq!(sent[0].attachments.len(), 2);
         assert_eq!(env.state("minutes-due:1").await.as_deref(), Some("skipped"));
     }
+
+    #[tokio::test]
+    async fn an_action_from_a_case_is_listed_under_it_and_among_the_actions_created() {
+        let env = Env::new("2027-01-10T10:00:00+01:00").await;
+        env.group("Tverrfaglig").await;
+        env.ok("/meeting add group:Tverrfaglig at:\"15.01.2027 kl. 09.00\"")
+            .await;
+        env.ok("/agenda add group:Tverrfaglig title:\"Skolevegring på Åsen\" meeting:1")
+            .await;
+        let (item,): (i64,) =
+            sqlx::query_as("SELECT id FROM agenda_items WHERE title LIKE 'Skolevegring%'")
+                .fetch_one(env.service.store().pool())
+                .await
+                .unwrap();
+        env.clock.set(at("2027-01-15T10:00:00+01:00"));
+        env.ok(&format!(
+            "/agenda decide id:{item} decision:\"Skolen kartlegger.\""
+        ))
+        .await;
+        env.ok(&format!(
+            "/action add group:Tverrfaglig title:\"Kartlegge fravær\" owner:<@42> agency:Skolen due:01.03.2027 case:{item}"
+        ))
+        .await;
+        // An action from no case is not the meeting's.
+        env.ok("/action add group:Tverrfaglig title:\"Annet tiltak\" owner:<@42>")
+            .await;
+        // Another group's case cannot be named.
+        env.group("Styringsgruppa").await;
+        let (ok, text) = env
+            .as_user(
+                &[COORD_ROLE],
+                &format!("/action add group:Styringsgruppa title:\"X\" owner:<@42> case:{item}"),
+            )
+            .await;
+        assert!(!ok, "{text}");
+        env.ok("/meeting held id:1").await;
+        let (minutes, lang) = env
+            .service
+            .minutes_for_archive(sltbot::domain::MeetingId(1))
+            .await
+            .unwrap();
+        assert_eq!(minutes.actions.len(), 1, "{:?}", minutes.actions);
+        let a = &minutes.actions[0];
+        assert_eq!(a.title, "Kartlegge fravær");
+        assert_eq!(a.agency.as_deref(), Some("Skolen"));
+        assert!(a.case.is_some());
+        let md = sltbot::minutes::markdown::render(&minutes, lang);
+        // Under the case and in the list of actions created.
+        assert_eq!(md.matches("Kartlegge fravær").count(), 2, "{md}");
+        assert!(md.contains("Kartlegge fravær — Ansvarlig: "), "{md}");
+        assert!(md.contains("frist 01.03.2027"), "{md}");
+        assert!(!md.contains("Annet tiltak"), "{md}");
+    }
 }

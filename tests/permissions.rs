@@ -345,6 +345,7 @@ fn commands() -> Vec<(&'static str, Command, [E; 5])> {
                 owner: UserId(MEMBER),
                 agency: None,
                 due: None,
+                case: None,
             },
             [A, D, D, D, A],
         ),
@@ -451,6 +452,7 @@ async fn fresh() -> Service {
             owner: UserId(MEMBER),
             agency: None,
             due: None,
+            case: None,
         },
     ];
     for cmd in setup {

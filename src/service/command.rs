@@ -338,6 +338,8 @@ commands! {
         owner: UserId,
         agency: Option<String> = text(Field::Agency),
         due: Option<String> = WHEN,
+        /// The case it came from: listed under that case in the minutes.
+        case: Option<AgendaItemId>,
     }
 
     ActionUpdate => action_update ["action update", Member, Group, audit: ActionUpdate, schedule: yes] {

@@ -9,7 +9,9 @@
 //! ([`ServiceError::Record`]).
 
 use super::{commit, echo, Ctx, GroupName, Need, Reply, Service, ServiceError};
-use crate::domain::minutes::{Attendee, CaseType, Guest, MeetingNumber, Minutes, MinutesCase};
+use crate::domain::minutes::{
+    Attendee, CaseType, Guest, MeetingNumber, Minutes, MinutesAction, MinutesCase,
+};
 use crate::domain::record::{
     self, Attendance, AttendanceStatus, Case, Decision, MeetingGuest, MeetingRecord, StandingItem,
 };
@@ -1165,8 +1167,22 @@ pub async fn minutes_from_store(
         name: member_name(a.user, lang),
         note: a.note.clone(),
     };
-    let cases = cases_of(conn, group, meeting)
+    let cases = cases_of(conn, group, meeting).await?;
+    let numbers: std::collections::HashMap<_, _> =
+        cases.iter().map(|c| (c.item.id, c.number)).collect();
+    // Actions created from the meeting's cases (`/action add case:`), in creation order.
+    let actions = store::case_actions::for_meeting(conn, meeting.id)
         .await?
+        .into_iter()
+        .map(|(item, a)| MinutesAction {
+            title: a.title,
+            owner: member_name(a.owner, lang),
+            agency: a.agency,
+            due: a.due,
+            case: numbers.get(&item).copied().flatten(),
+        })
+        .collect();
+    let cases = cases
         .into_iter()
         .filter(|c| c.item.status != AgendaStatus::Proposed)
         .map(|c| {
@@ -1210,7 +1226,9 @@ pub async fn minutes_from_store(
             })
             .collect(),
         cases,
-        actions: Vec::new(),
+        actions,
+        // Orders (bestillinger) sent from the meeting's cases: filled in by the orders
+        // feature; the document already has their section.
         orders: Vec::new(),
         status: store::record::minutes_status(conn, meeting.id).await?,
     })

@@ -870,3 +870,4 @@ minutes2-link-draft = The minutes of meeting { $number } are not published yet
 minutes2-digest-heading = Minutes awaiting publication
 minutes2-digest-line = • { $body }: meeting { $number } ({ $date })
 minutes2-digest-line-unnumbered = • { $body }: the meeting of { $date }
+minutes2-case-action = Action

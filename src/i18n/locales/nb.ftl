@@ -845,3 +845,4 @@ minutes2-link-draft = Referatet fra møte { $number } er ikke publisert ennå
 minutes2-digest-heading = Referater som venter på publisering
 minutes2-digest-line = • { $body }: møte { $number } ({ $date })
 minutes2-digest-line-unnumbered = • { $body }: møtet { $date }
+minutes2-case-action = Tiltak

@@ -835,3 +835,4 @@ minutes2-link-draft = Referatet frå møte { $number } er ikkje publisert enno
 minutes2-digest-heading = Referat som ventar på publisering
 minutes2-digest-line = • { $body }: møte { $number } ({ $date })
 minutes2-digest-line-unnumbered = • { $body }: møtet { $date }
+minutes2-case-action = Tiltak
