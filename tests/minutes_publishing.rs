@@ -503,4 +503,101 @@ mod console {
         assert!(md.contains("frist 01.03.2027"), "{md}");
         assert!(!md.contains("Annet tiltak"), "{md}");
     }
+
+    /// What one language's run of the minutes' story shows, by snapshot name.
+    async fn story(lang: sltbot::domain::Lang) -> Vec<(&'static str, String)> {
+        let env = Env::new("2027-03-20T10:00:00+01:00").await;
+        env.ok(&format!(
+            "/workspace set language:{} digest_channel:{DIGEST_CHANNEL}",
+            lang.code()
+        ))
+        .await;
+        env.group("Tverrfaglig").await;
+        env.ok(
+            "/group reminders group:Tverrfaglig leads:none deadline:none\n\
+             /meeting add group:Tverrfaglig at:\"24.03.2027 kl. 09.00\" location:\"Rådhuset, møterom Ø\"\n\
+             /agenda add group:Tverrfaglig title:\"Skolevegring på Åsen\" meeting:1",
+        )
+        .await;
+        env.clock.set(at("2027-03-24T10:00:00+01:00"));
+        env.ok(
+            "/agenda decide id:1 decision:\"Skolen og helsesykepleier kartlegger fraværet.\" notes:\"Økende fravær på 9. trinn.\"\n\
+             /action add group:Tverrfaglig title:\"Kartlegge fravær på 9. trinn\" owner:<@42> agency:\"Åsen skole\" due:30.04.2027 case:1\n\
+             /meeting held id:1",
+        )
+        .await;
+        let agenda_list = env.ok("/agenda list group:Tverrfaglig meeting:1").await;
+        let outbox = std::sync::Arc::new(sltbot::notify::RecordingOutbox::default());
+        let s = sltbot::scheduler::Scheduler::for_service(&env.service, outbox.clone());
+        env.run_until(&s, at("2027-03-31T09:01:00+02:00")).await;
+        env.clock.set(at("2027-04-02T12:00:00+02:00"));
+        env.ok("/minutes publish meeting:1").await;
+        env.run_until(&s, at("2027-04-02T12:01:00+02:00")).await;
+        env.ok("/meeting add group:Tverrfaglig at:\"14.04.2027 kl. 09.00\"")
+            .await;
+        let case_list = env.ok("/meeting agenda id:2").await;
+        let sent = outbox.messages();
+        let reminder = sent
+            .iter()
+            .find(|m| m.channel == GROUP_CHANNEL && m.attachments.is_empty())
+            .map(|m| format!("ping {:?}\n{}", m.ping, m.content))
+            .unwrap_or_default();
+        let posted = sent
+            .iter()
+            .find(|m| !m.attachments.is_empty())
+            .map(|m| {
+                let names: Vec<&str> = m.attachments.iter().map(|a| a.name.as_str()).collect();
+                format!("ping {:?} · files {names:?}\n{}", m.ping, m.content)
+            })
+            .unwrap_or_default();
+        // The digest of Monday 29.03 (the week after the meeting).
+        let digest: String = sent
+            .iter()
+            .rfind(|m| m.channel == DIGEST_CHANNEL)
+            .map(|m| m.content.clone())
+            .unwrap_or_default();
+        // The whole digest: the section closes it.
+        let section = digest;
+        let (minutes, mlang) = env
+            .service
+            .minutes_for_archive(sltbot::domain::MeetingId(1))
+            .await
+            .unwrap();
+        vec![
+            (
+                "minutes2_agenda_list_by_case_number",
+                agenda_list.trim_end().to_string(),
+            ),
+            ("minutes2_reminder", reminder),
+            ("minutes2_published_post", posted),
+            ("minutes2_digest_with_awaiting_minutes", section),
+            (
+                "minutes2_case_list_with_link",
+                case_list.trim_end().to_string(),
+            ),
+            (
+                "minutes2_markdown",
+                sltbot::minutes::markdown::render(&minutes, mlang),
+            ),
+        ]
+    }
+
+    #[tokio::test]
+    async fn the_minutes_messages_have_goldens_in_nb_nn_and_en() {
+        use sltbot::domain::Lang;
+        let mut runs = Vec::new();
+        for lang in Lang::ALL {
+            runs.push((lang, story(lang).await));
+        }
+        let names: Vec<&str> = runs[0].1.iter().map(|(n, _)| *n).collect();
+        for (i, name) in names.iter().enumerate() {
+            let mut out = String::from(*name);
+            for (lang, shown) in &runs {
+                let text = &shown[i].1;
+                assert!(!text.is_empty(), "{name} {}: nothing", lang.code());
+                out.push_str(&format!("\n── {}\n{}", lang.code(), text));
+            }
+            insta::assert_snapshot!(*name, out);
+        }
+    }
 }

@@ -25,6 +25,7 @@ pub(super) fn reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
             group,
             meeting,
             items,
+            case_numbers,
         } => {
             let mut out = vec![t!(
                 lang,
@@ -35,7 +36,30 @@ pub(super) fn reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
             if items.is_empty() {
                 out.push(t!(lang, "agenda-list-empty"));
             }
-            out.extend(items.iter().map(|i| agenda_line(lang, i, style)));
+            out.extend(items.iter().map(|i| {
+                match case_numbers.iter().find(|(id, _)| *id == i.id) {
+                    // On a case list: named by its case number, not its position or id.
+                    // A standing item was put there by sltbot, not by a member.
+                    Some((_, n)) if i.submitter == crate::service::record::STANDING_SUBMITTER => {
+                        t!(
+                            lang,
+                            "minutes2-agenda-case-line-standing",
+                            case = crate::minutes::case_number(lang, *n),
+                            title = style.text(&i.title),
+                            status = super::words::agenda_status(lang, i.status)
+                        )
+                    }
+                    Some((_, n)) => t!(
+                        lang,
+                        "minutes2-agenda-case-line",
+                        case = crate::minutes::case_number(lang, *n),
+                        title = style.text(&i.title),
+                        status = super::words::agenda_status(lang, i.status),
+                        user = style.user(i.submitter)
+                    ),
+                    None => agenda_line(lang, i, style),
+                }
+            }));
             out.join("\n")
         }
         R::AgendaEdited { item, .. } => format!(

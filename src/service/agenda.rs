@@ -170,10 +170,17 @@ impl Service {
         let items =
             store::agenda::for_meeting(&mut tx, group.id, meeting.as_ref().map(|m| m.id), false)
                 .await?;
+        let mut case_numbers = Vec::new();
+        for item in &items {
+            if let Some(n) = store::record::facts(&mut tx, item.id).await?.number {
+                case_numbers.push((item.id, n));
+            }
+        }
         Ok(Reply::AgendaList {
             group,
             meeting,
             items,
+            case_numbers,
         })
     }
 

@@ -79,6 +79,11 @@ pub enum Reply {
         group: Group,
         meeting: Option<Meeting>,
         items: Vec<AgendaItem>,
+        /// The case numbers of the items on a case list (named by them, not by position).
+        case_numbers: Vec<(
+            crate::domain::AgendaItemId,
+            crate::domain::minutes::CaseNumber,
+        )>,
     },
     AgendaEdited {
         group: Group,

@@ -871,3 +871,7 @@ minutes2-digest-heading = Minutes awaiting publication
 minutes2-digest-line = • { $body }: meeting { $number } ({ $date })
 minutes2-digest-line-unnumbered = • { $body }: the meeting of { $date }
 minutes2-case-action = Action
+minutes2-agenda-case-line = { $case } { $title } — { $status } (submitted by { $user })
+opt-case = case
+    .description = The case the action comes from: shown under the case in the minutes
+minutes2-agenda-case-line-standing = { $case } { $title } — { $status }

@@ -846,3 +846,7 @@ minutes2-digest-heading = Referater som venter på publisering
 minutes2-digest-line = • { $body }: møte { $number } ({ $date })
 minutes2-digest-line-unnumbered = • { $body }: møtet { $date }
 minutes2-case-action = Tiltak
+minutes2-agenda-case-line = { $case } { $title } — { $status } (meldt inn av { $user })
+opt-case = sak
+    .description = Saken tiltaket kommer fra: står under saken i referatet
+minutes2-agenda-case-line-standing = { $case } { $title } — { $status }

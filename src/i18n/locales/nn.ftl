@@ -836,3 +836,7 @@ minutes2-digest-heading = Referat som ventar på publisering
 minutes2-digest-line = • { $body }: møte { $number } ({ $date })
 minutes2-digest-line-unnumbered = • { $body }: møtet { $date }
 minutes2-case-action = Tiltak
+minutes2-agenda-case-line = { $case } { $title } — { $status } (meldt inn av { $user })
+opt-case = sak
+    .description = Saka tiltaket kjem frå: står under saka i referatet
+minutes2-agenda-case-line-standing = { $case } { $title } — { $status }
