@@ -7,6 +7,7 @@ use crate::store::{self, actions::NewAction};
 use sqlx::SqliteConnection;
 
 impl Service {
+    #[allow(clippy::too_many_arguments)]
     pub(super) async fn action_add(
         &self,
         ctx: &mut Ctx<'_>,
@@ -23,7 +24,7 @@ impl Service {
         if let Some(id) = case {
             // The case must be the group's own (another group's is "not found").
             let found = store::agenda::get(&mut tx, id).await?;
-            if !found.is_some_and(|i| i.group == group.id) {
+            if found.is_none_or(|i| i.group != group.id) {
                 return Err(ServiceError::UnknownAgendaItem { id });
             }
         }
