@@ -600,4 +600,44 @@ mod console {
             insta::assert_snapshot!(*name, out);
         }
     }
+
+    #[tokio::test]
+    async fn holding_the_next_meeting_with_the_approval_case_on_its_list_approves_the_minutes() {
+        let env = Env::new("2027-01-10T10:00:00+01:00").await;
+        env.group("Tverrfaglig").await;
+        env.ok(
+            "/meeting add group:Tverrfaglig at:\"15.01.2027 kl. 09.00\"\n\
+             /meeting add group:Tverrfaglig at:\"12.02.2027 kl. 09.00\"",
+        )
+        .await;
+        env.clock.set(at("2027-01-15T12:00:00+01:00"));
+        env.ok("/meeting held id:1").await;
+        // Not published: holding the next meeting approves nothing.
+        env.clock.set(at("2027-01-18T12:00:00+01:00"));
+        let list = env.ok("/meeting agenda id:2").await;
+        assert!(
+            list.contains("Referatet fra møte 1/2027 er ikke publisert ennå"),
+            "{list}"
+        );
+        env.ok("/minutes publish meeting:1").await;
+        env.clock.set(at("2027-02-12T11:00:00+01:00"));
+        let held = env.ok("/meeting held id:2").await;
+        assert!(!held.is_empty());
+        let (status, on, at_meeting): (String, String, i64) = sqlx::query_as(
+            "SELECT status, approved_on, approved_in FROM minutes WHERE meeting_id = 1",
+        )
+        .fetch_one(env.service.store().pool())
+        .await
+        .unwrap();
+        assert_eq!(
+            (status.as_str(), on.as_str(), at_meeting),
+            ("approved", "2027-02-12", 2)
+        );
+        // Shown so under the approval case of meeting 2.
+        let list = env.ok("/meeting agenda id:2").await;
+        assert!(
+            list.contains("Referat fra møte 1/2027, godkjent 12.02.2027"),
+            "{list}"
+        );
+    }
 }
