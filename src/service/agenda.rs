@@ -288,10 +288,12 @@ impl Service {
             ctx.now,
         )
         .await?;
+        let case_number = store::record::facts(&mut tx, id).await?.number;
         commit(tx).await?;
         Ok(Reply::AgendaEdited {
             group,
             item: edited,
+            case_number,
         })
     }
 
@@ -325,10 +327,12 @@ impl Service {
             ctx.now,
         )
         .await?;
+        let case_number = store::record::facts(&mut tx, id).await?.number;
         commit(tx).await?;
         Ok(Reply::AgendaRemoved {
             group,
             item: removed,
+            case_number,
         })
     }
 
@@ -394,11 +398,13 @@ impl Service {
             ctx.now,
         )
         .await?;
+        let case_number = store::record::facts(&mut tx, id).await?.number;
         commit(tx).await?;
         Ok(Reply::AgendaMoved {
             group,
             item: moved,
             meeting: target,
+            case_number,
         })
     }
 }

@@ -88,15 +88,21 @@ pub enum Reply {
     AgendaEdited {
         group: Group,
         item: AgendaItem,
+        /// Its case number, if it has one: the reply names it by that.
+        case_number: Option<crate::domain::minutes::CaseNumber>,
     },
     AgendaRemoved {
         group: Group,
         item: AgendaItem,
+        /// Its case number, if it has one: the reply names it by that.
+        case_number: Option<crate::domain::minutes::CaseNumber>,
     },
     AgendaMoved {
         group: Group,
         item: AgendaItem,
         meeting: Option<Meeting>,
+        /// Its case number, if it has one: the reply names it by that.
+        case_number: Option<crate::domain::minutes::CaseNumber>,
     },
     ActionAdded {
         group: Group,

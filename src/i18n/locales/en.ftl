@@ -875,3 +875,6 @@ minutes2-agenda-case-line = { $case } { $title } — { $status } (submitted by {
 opt-case = case
     .description = The case the action comes from: shown under the case in the minutes
 minutes2-agenda-case-line-standing = { $case } { $title } — { $status }
+minutes2-case-edited = { $case } has been updated.
+minutes2-case-removed = { $case } “{ $title }” has been withdrawn.
+minutes2-case-moved = { $case } is now number { $position } on the agenda for { $meeting }.

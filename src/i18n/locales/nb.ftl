@@ -850,3 +850,6 @@ minutes2-agenda-case-line = { $case } { $title } — { $status } (meldt inn av {
 opt-case = sak
     .description = Saken tiltaket kommer fra: står under saken i referatet
 minutes2-agenda-case-line-standing = { $case } { $title } — { $status }
+minutes2-case-edited = { $case } er endret.
+minutes2-case-removed = { $case } «{ $title }» er trukket.
+minutes2-case-moved = { $case } står nå som nummer { $position } på { $meeting }.

@@ -840,3 +840,6 @@ minutes2-agenda-case-line = { $case } { $title } — { $status } (meldt inn av {
 opt-case = sak
     .description = Saka tiltaket kjem frå: står under saka i referatet
 minutes2-agenda-case-line-standing = { $case } { $title } — { $status }
+minutes2-case-edited = { $case } er endra.
+minutes2-case-removed = { $case } «{ $title }» er trekt.
+minutes2-case-moved = { $case } står no som nummer { $position } på { $meeting }.
