@@ -277,16 +277,22 @@ pub(super) async fn prepare(
     }
 }
 
-/// Held meetings of a workspace whose minutes are not published yet, oldest first, for
-/// the weekly digest: (body, meeting date, meeting number text).
+/// How far back the digest looks for unpublished minutes (older meetings are taken to be
+/// archived some other way, e.g. from before sltbot kept minutes).
+pub const AWAITING_DAYS: i64 = 90;
+
+/// Held meetings of a workspace from the last [`AWAITING_DAYS`] whose minutes are not
+/// published yet, oldest first, for the weekly digest: (body, meeting time, meeting number).
 pub async fn awaiting(
     conn: &mut SqliteConnection,
     ws: crate::domain::WorkspaceId,
+    now: DateTime<Utc>,
 ) -> Result<Vec<(String, DateTime<Utc>, Option<String>)>, StoreError> {
     let rows: Vec<(String, i64, Option<i64>, Option<i64>)> = sqlx::query_as(store::words::sql(
         "SELECT g.name, m.starts_at, m.number_year, m.number_seq
              FROM meetings m JOIN groups g ON g.id = m.group_id
              WHERE g.workspace_id = ? AND g.archived_at IS NULL AND m.status = {held}
+               AND m.starts_at >= ?
                AND NOT EXISTS (SELECT 1 FROM minutes x WHERE x.meeting_id = m.id)
              ORDER BY m.starts_at, m.id LIMIT 50",
     ))

@@ -691,7 +691,7 @@ impl Worker {
             };
             let mut text = messages::digest(ws.language, tz, style, &d);
             // Minutes awaiting publication (a section only when any).
-            let awaiting = minutes::awaiting(&mut tx, ws.id).await?;
+            let awaiting = minutes::awaiting(&mut tx, ws.id, now).await?;
             text.push_str(&minutes::digest_section(ws.language, tz, style, &awaiting));
             let parts = split_message(&text, crate::notify::MESSAGE_LIMIT)
                 .into_iter()
