@@ -27,6 +27,10 @@ pub enum Custom {
         group: GroupId,
         meeting: Option<MeetingId>,
     },
+    /// "Kommer" under a meeting's notice.
+    Attend { group: GroupId, meeting: MeetingId },
+    /// "Forfall" under a notice: the button (opens the modal) and the modal share the id.
+    Apologies { group: GroupId, meeting: MeetingId },
 }
 
 pub fn done(group: GroupId, id: ActionId) -> String {
@@ -39,6 +43,14 @@ pub fn report(group: GroupId, id: ActionId) -> String {
 
 pub fn agenda_modal(group: GroupId, meeting: Option<MeetingId>) -> String {
     format!("{PREFIX}agenda:{}:{}", group.0, meeting.map_or(0, |m| m.0))
+}
+
+pub fn attend(group: GroupId, meeting: MeetingId) -> String {
+    format!("{PREFIX}attend:{}:{}", group.0, meeting.0)
+}
+
+pub fn apologies(group: GroupId, meeting: MeetingId) -> String {
+    format!("{PREFIX}apologies:{}:{}", group.0, meeting.0)
 }
 
 pub fn parse(s: &str) -> Option<Custom> {
@@ -70,6 +82,17 @@ pub fn parse(s: &str) -> Option<Custom> {
             },
             _ => return None,
         },
+        "attend" | "apologies" => match nums[..] {
+            [group, meeting] if group > 0 && meeting > 0 => {
+                let (group, meeting) = (GroupId(group), MeetingId(meeting));
+                if kind == "attend" {
+                    Custom::Attend { group, meeting }
+                } else {
+                    Custom::Apologies { group, meeting }
+                }
+            }
+            _ => return None,
+        },
         _ => return None,
     };
     Some(out)
@@ -98,6 +121,14 @@ mod tests {
                 group: GroupId(3),
                 meeting: Some(MeetingId(12)),
             },
+            Custom::Attend {
+                group: GroupId(3),
+                meeting: MeetingId(12),
+            },
+            Custom::Apologies {
+                group: GroupId(9_000_000_001),
+                meeting: MeetingId(9_000_000_002),
+            },
         ] {
             let s = match c {
                 Custom::ActionDone {
@@ -109,6 +140,8 @@ mod tests {
                     action,
                 } => report(g, action),
                 Custom::AgendaModal { group, meeting } => agenda_modal(group, meeting),
+                Custom::Attend { group, meeting } => attend(group, meeting),
+                Custom::Apologies { group, meeting } => apologies(group, meeting),
                 _ => unreachable!(),
             };
             assert!(s.len() <= 100);

@@ -397,6 +397,20 @@ commands! {
         rule: Option<bool>,
     }
 
+    /// How long before each meeting the notice (innkalling) is posted, or `off`. Members
+    /// may look; changing needs a coordinator (checked by the handler).
+    GroupNotice => group_notice ["group notice", Member, Group, audit: GroupNotice, schedule: yes] {
+        group: GroupName,
+        lead: Option<String> = SETTING,
+    }
+
+    /// A submission that came after the deadline: onto this meeting's final case list, or
+    /// to the next meeting.
+    AgendaAdmit => agenda_admit ["agenda admit", Coordinator, Group, audit: AgendaAdmit, schedule: no] {
+        id: AgendaItemId,
+        meeting: crate::domain::notice::AdmitTo,
+    }
+
     /// The server's settings.
     WorkspaceShow => workspace_show ["workspace show", Anyone, Workspace, audit: -, schedule: no] {}
 

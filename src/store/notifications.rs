@@ -14,6 +14,15 @@ pub enum Kind {
     Digest,
     /// Tells the coordinators (in the digest channel) that another notification failed.
     Failure,
+    /// A meeting's notice (innkalling), posted to the body's channel (`notice:{meeting}`).
+    Notice,
+    /// The final case list at the agenda deadline (`notice-final:{meeting}`).
+    NoticeFinal,
+    /// An edit in place of the notice's message after a change (`notice-edit:{meeting}:{n}`).
+    NoticeEdit,
+    /// A submission after the deadline, for the coordinators (`late:{item}`; `seq` is the
+    /// item's id).
+    Late,
 }
 
 impl Kind {
@@ -24,6 +33,10 @@ impl Kind {
             Kind::Overdue => "overdue",
             Kind::Digest => "digest",
             Kind::Failure => "failure",
+            Kind::Notice => "notice",
+            Kind::NoticeFinal => "notice_final",
+            Kind::NoticeEdit => "notice_edit",
+            Kind::Late => "late",
         }
     }
 
@@ -34,6 +47,10 @@ impl Kind {
             "overdue" => Some(Kind::Overdue),
             "digest" => Some(Kind::Digest),
             "failure" => Some(Kind::Failure),
+            "notice" => Some(Kind::Notice),
+            "notice_final" => Some(Kind::NoticeFinal),
+            "notice_edit" => Some(Kind::NoticeEdit),
+            "late" => Some(Kind::Late),
             _ => None,
         }
     }
