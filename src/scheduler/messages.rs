@@ -75,11 +75,12 @@ pub fn reminder(lang: Lang, tz: Tz, style: Style, r: &Reminder<'_>) -> String {
         out.push(t!(lang, "sched-reminder-agenda-empty"));
     } else {
         out.push(t!(lang, "sched-reminder-agenda"));
-        for i in items {
+        // Numbered as listed (a standing item kept last has its own position count).
+        for (n, i) in items.iter().enumerate() {
             out.push(t!(
                 lang,
                 "sched-reminder-agenda-line",
-                position = i.position,
+                position = n + 1,
                 title = style.text(&i.title)
             ));
         }

@@ -326,14 +326,18 @@ impl Worker {
         if edit.is_none() && meeting.status != MeetingStatus::Scheduled {
             return Ok(Prepared::Skip("meeting not scheduled"));
         }
+        let settings = store::series::settings(&mut tx, group.id).await?;
+        let deadline = settings.deadline.map(|d| lead_due(meeting.starts_at, d, tz));
+        if n.kind == Kind::Notice && deadline.is_some_and(|d| d <= now) {
+            // Sent late, after the deadline: the final list (due too) says it all.
+            return Ok(Prepared::Skip("the final list supersedes the notice"));
+        }
         crate::service::notice::standing_by_sltbot(&mut tx, &ws, &group, &meeting, now)
             .await
             .map_err(service_err)?;
         let cases = crate::service::notice::cases(&mut tx, &group, &meeting)
             .await
             .map_err(service_err)?;
-        let settings = store::series::settings(&mut tx, group.id).await?;
-        let deadline = settings.deadline.map(|d| lead_due(meeting.starts_at, d, tz));
         let mut changes = Vec::new();
         if final_list {
             for c in store::notice::changes(&mut tx, meeting.id).await? {

@@ -93,7 +93,8 @@ fn snapshot_text(s: &Snapshot) -> Result<String> {
     serde_json::to_string(s).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
-/// Record a posted notice (or final list): the message to edit from now on.
+/// Record a posted notice (or final list): the message to edit from now on. A notice
+/// recorded after the final list (two deliveries side by side) does not replace it.
 pub async fn record_posted(
     conn: &mut SqliteConnection,
     meeting: MeetingId,
@@ -106,9 +107,12 @@ pub async fn record_posted(
     sqlx::query(
         "INSERT INTO meeting_notices (meeting_id, channel_id, message_id, final, snapshot, posted_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-         ON CONFLICT (meeting_id) DO UPDATE SET channel_id = ?2,
-             message_id = coalesce(?3, message_id), final = max(final, ?4), snapshot = ?5,
-             posted_at = ?6",
+         ON CONFLICT (meeting_id) DO UPDATE SET
+             channel_id = CASE WHEN ?4 >= final THEN ?2 ELSE channel_id END,
+             message_id = CASE WHEN ?4 >= final THEN coalesce(?3, message_id) ELSE message_id END,
+             snapshot = CASE WHEN ?4 >= final THEN ?5 ELSE snapshot END,
+             posted_at = CASE WHEN ?4 >= final THEN ?6 ELSE posted_at END,
+             final = max(final, ?4)",
     )
     .bind(meeting.0)
     .bind(channel.0 as i64)
