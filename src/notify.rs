@@ -249,7 +249,10 @@ impl Outbox for PrintOutbox {
     }
 
     async fn edit(&self, message_id: u64, m: &Outbound) -> Result<Sent, DeliveryError> {
-        println!("[#{} message {message_id}, edited] {}", m.channel, m.content);
+        println!(
+            "[#{} message {message_id}, edited] {}",
+            m.channel, m.content
+        );
         Ok(Sent {
             message_id: Some(message_id),
         })

@@ -107,8 +107,10 @@ pub async fn plan_meeting(
         }
     }
     keep.extend(
-        crate::scheduler::notice::plan_meeting(conn, ws, group, meeting, starts_at, settings, tz, now)
-            .await?,
+        crate::scheduler::notice::plan_meeting(
+            conn, ws, group, meeting, starts_at, settings, tz, now,
+        )
+        .await?,
     );
     notes::unplan_meeting_except(conn, meeting, &keep).await
 }

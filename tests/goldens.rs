@@ -865,16 +865,35 @@ async fn notice(r: &mut Run) {
     ] {
         r.setup(Admin, line).await;
     }
-    r.step("notice_settings", Member, "/group notice group:Koordineringsgruppa")
-        .await;
-    r.step("notice_settings", Coordinator, "/group notice group:Koordineringsgruppa lead:7d")
-        .await;
-    r.step("notice_settings", Coordinator, "/group notice group:Koordineringsgruppa lead:av")
-        .await;
-    r.step("notice_settings", Coordinator, "/group notice group:Koordineringsgruppa lead:snart")
-        .await;
-    r.setup(Coordinator, "/group notice group:Koordineringsgruppa lead:14d")
-        .await;
+    r.step(
+        "notice_settings",
+        Member,
+        "/group notice group:Koordineringsgruppa",
+    )
+    .await;
+    r.step(
+        "notice_settings",
+        Coordinator,
+        "/group notice group:Koordineringsgruppa lead:7d",
+    )
+    .await;
+    r.step(
+        "notice_settings",
+        Coordinator,
+        "/group notice group:Koordineringsgruppa lead:av",
+    )
+    .await;
+    r.step(
+        "notice_settings",
+        Coordinator,
+        "/group notice group:Koordineringsgruppa lead:snart",
+    )
+    .await;
+    r.setup(
+        Coordinator,
+        "/group notice group:Koordineringsgruppa lead:14d",
+    )
+    .await;
     // The scheduler posts the final case list at the deadline (10.01.2027 09:00).
     let s = Scheduler::for_service(
         &r.env.service,

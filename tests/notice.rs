@@ -69,7 +69,11 @@ async fn notice_final_list_edit_in_place_late_submission_and_apologies() {
         "Godkjenning av innkalling og saksliste",
         "Frist for å melde inn saker: <t:1801382400:F>",
     ] {
-        assert!(notice.content.contains(part), "{part} in {}", notice.content);
+        assert!(
+            notice.content.contains(part),
+            "{part} in {}",
+            notice.content
+        );
     }
     assert_eq!(env.state("notice:1").await.as_deref(), Some("sent"));
 
@@ -90,7 +94,9 @@ async fn notice_final_list_edit_in_place_late_submission_and_apologies() {
     assert_eq!(finals.len(), 1, "{sent:#?}");
     let (index, final_list) = finals[0];
     let final_id = index as u64 + 1;
-    assert!(final_list.content.contains("Fristen for å melde inn saker er ute"));
+    assert!(final_list
+        .content
+        .contains("Fristen for å melde inn saker er ute"));
     assert!(env.outbox.edited().is_empty(), "no change yet");
 
     // A member's submission now is late: not on the list, the coordinators are asked.
@@ -101,10 +107,11 @@ async fn notice_final_list_edit_in_place_late_submission_and_apologies() {
         )
         .await;
     assert!(ok, "{text}");
-    assert!(text.contains("er lagret og sendt til koordinatoren"), "{text}");
-    let (_, list) = env
-        .as_user(&[MEMBER_ROLE], "/meeting agenda id:1")
-        .await;
+    assert!(
+        text.contains("er lagret og sendt til koordinatoren"),
+        "{text}"
+    );
+    let (_, list) = env.as_user(&[MEMBER_ROLE], "/meeting agenda id:1").await;
     assert!(!list.contains("Skulk"), "{list}");
     s.tick(at("2027-01-31T09:05:00+01:00")).await.expect("tick");
     let sent = env.outbox.messages();
@@ -124,7 +131,10 @@ async fn notice_final_list_edit_in_place_late_submission_and_apologies() {
         .contains(&format!("/agenda admit id:{item} meeting:this")));
     // Members may not decide.
     let (ok, _) = env
-        .as_user(&[MEMBER_ROLE], &format!("/agenda admit id:{item} meeting:this"))
+        .as_user(
+            &[MEMBER_ROLE],
+            &format!("/agenda admit id:{item} meeting:this"),
+        )
         .await;
     assert!(!ok);
     // The coordinator admits it to this meeting: the final list is edited in place.
@@ -139,30 +149,41 @@ async fn notice_final_list_edit_in_place_late_submission_and_apologies() {
     assert_eq!(edits[0].0, final_id, "the final list's own message");
     assert!(edits[0].1.content.starts_with("Endelig saksliste:"));
     assert!(
-        edits[0].1.content.contains(
-            "Endret 31.01.2027 kl. 10.15: Sak 04/27 Skulk ved Åsen skole er satt opp."
-        ),
+        edits[0]
+            .1
+            .content
+            .contains("Endret 31.01.2027 kl. 10.15: Sak 04/27 Skulk ved Åsen skole er satt opp."),
         "{}",
         edits[0].1.content
     );
     assert_eq!(find(&env.outbox.messages(), "Endelig saksliste:").len(), 1);
     // Deciding twice is refused.
     let (ok, text) = env
-        .as_user(&[COORD_ROLE], &format!("/agenda admit id:{item} meeting:next"))
+        .as_user(
+            &[COORD_ROLE],
+            &format!("/agenda admit id:{item} meeting:next"),
+        )
         .await;
     assert!(!ok && text.contains("venter på en avgjørelse"), "{text}");
 
     // Two quick changes, one edit with both lines: the meeting moves, an item is withdrawn.
     env.clock.set(at("2027-01-31T11:00:00+01:00"));
-    env.ok("/meeting move id:1 at:\"02.02.2027 kl. 10.00\"").await;
+    env.ok("/meeting move id:1 at:\"02.02.2027 kl. 10.00\"")
+        .await;
     env.ok("/agenda remove id:1").await;
     s.tick(at("2027-01-31T11:00:00+01:00")).await.expect("tick");
     let edits = env.outbox.edited();
     assert_eq!(edits.len(), 2, "{edits:#?}");
     let last = &edits[1].1.content;
     assert_eq!(edits[1].0, final_id);
-    assert!(last.contains("Endret 31.01.2027 kl. 11.00: møtet er flyttet"), "{last}");
-    assert!(last.contains("Uro ved ungdomsklubben er tatt av sakslista"), "{last}");
+    assert!(
+        last.contains("Endret 31.01.2027 kl. 11.00: møtet er flyttet"),
+        "{last}"
+    );
+    assert!(
+        last.contains("Uro ved ungdomsklubben er tatt av sakslista"),
+        "{last}"
+    );
     assert!(last.contains("<t:1801558800:F>"), "the new time: {last}");
     // Nothing changed: no further edit.
     s.tick(at("2027-01-31T11:30:00+01:00")).await.expect("tick");
@@ -182,7 +203,11 @@ async fn notice_final_list_edit_in_place_late_submission_and_apologies() {
     let sent = env.outbox.messages();
     let reminders = find(&sent, "Påminnelse:");
     let one_day = reminders.last().expect("the 1-day reminder").1;
-    assert!(one_day.content.contains("Forfall: <@7>"), "{}", one_day.content);
+    assert!(
+        one_day.content.contains("Forfall: <@7>"),
+        "{}",
+        one_day.content
+    );
     assert!(
         one_day
             .content
@@ -190,7 +215,11 @@ async fn notice_final_list_edit_in_place_late_submission_and_apologies() {
         "{}",
         one_day.content
     );
-    assert_eq!(one_day.ping, Ping::Role(COORD_ROLE), "only the role may be pinged");
+    assert_eq!(
+        one_day.ping,
+        Ping::Role(COORD_ROLE),
+        "only the role may be pinged"
+    );
 }
 
 #[tokio::test]
@@ -235,7 +264,10 @@ async fn admitted_to_the_next_meeting_goes_there_as_a_proposal() {
     let s = env.scheduler();
     env.run_until(&s, at("2027-01-31T09:00:00+01:00")).await;
     let (ok, text) = env
-        .as_user(&[MEMBER_ROLE], "/agenda add group:Tverrfaglig title:\"Sent innspill\"")
+        .as_user(
+            &[MEMBER_ROLE],
+            "/agenda add group:Tverrfaglig title:\"Sent innspill\"",
+        )
         .await;
     assert!(ok, "{text}");
     let item = text
@@ -244,14 +276,22 @@ async fn admitted_to_the_next_meeting_goes_there_as_a_proposal() {
         .and_then(|r| r.split(')').next())
         .expect("item id")
         .to_string();
-    let reply = env.ok(&format!("/agenda admit id:{item} meeting:neste")).await;
-    assert!(reply.contains("er satt opp til tirsdag 02.03.2027 kl. 09.00"), "{reply}");
+    let reply = env
+        .ok(&format!("/agenda admit id:{item} meeting:neste"))
+        .await;
+    assert!(
+        reply.contains("er satt opp til tirsdag 02.03.2027 kl. 09.00"),
+        "{reply}"
+    );
     let list = env.ok("/agenda list group:Tverrfaglig meeting:2").await;
     assert!(list.contains("Sent innspill"), "{list}");
     s.tick(at("2027-01-31T09:30:00+01:00")).await.expect("tick");
     // The coordinators' message was planned, but the decision came first: it is skipped.
     assert!(find(&env.outbox.messages(), "Innspill etter fristen").is_empty());
-    assert!(env.outbox.edited().is_empty(), "the first meeting's list did not change");
+    assert!(
+        env.outbox.edited().is_empty(),
+        "the first meeting's list did not change"
+    );
 }
 
 /// Golden text of the notice, the final list and an edit, in nb, nn and en (Discord
@@ -276,7 +316,11 @@ async fn notice_and_final_list_golden_in_nb_nn_and_en() {
         let sent = env.outbox.messages();
         let posted: Vec<&Outbound> = sent
             .iter()
-            .filter(|m| m.buttons.iter().any(|b| matches!(b, Button::NoticeAttend(..))))
+            .filter(|m| {
+                m.buttons
+                    .iter()
+                    .any(|b| matches!(b, Button::NoticeAttend(..)))
+            })
             .collect();
         assert_eq!(posted.len(), 2, "{sent:#?}");
         let edits = env.outbox.edited();
@@ -288,7 +332,11 @@ async fn notice_and_final_list_golden_in_nb_nn_and_en() {
             edits[0].1.content.clone(),
         ));
     }
-    for (step, pick) in [("notice:1", 1), ("notice-final:1", 2), ("notice-edit:1:1", 3)] {
+    for (step, pick) in [
+        ("notice:1", 1),
+        ("notice-final:1", 2),
+        ("notice-edit:1:1", 3),
+    ] {
         writeln!(out, "{step} → channel 100").unwrap();
         for (lang, notice, final_list, edit) in &per_lang {
             let text = match pick {
@@ -301,4 +349,92 @@ async fn notice_and_final_list_golden_in_nb_nn_and_en() {
         out.push('\n');
     }
     insta::assert_snapshot!("notice_posted", out);
+}
+
+/// An outbox whose edits hang (the process dies mid-edit); posts are recorded in `shared`.
+struct HangingEdits {
+    shared: std::sync::Arc<sltbot::notify::RecordingOutbox>,
+    entered: tokio::sync::Notify,
+}
+
+#[async_trait::async_trait]
+impl sltbot::notify::Outbox for HangingEdits {
+    fn style(&self) -> sltbot::render::Style {
+        sltbot::render::Style::Discord
+    }
+
+    async fn send(
+        &self,
+        m: &Outbound,
+    ) -> Result<sltbot::notify::Sent, sltbot::notify::DeliveryError> {
+        self.shared.send(m).await
+    }
+
+    async fn send_keyed(
+        &self,
+        key: &str,
+        m: &Outbound,
+    ) -> Result<sltbot::notify::Sent, sltbot::notify::DeliveryError> {
+        self.shared.send_keyed(key, m).await
+    }
+
+    async fn edit(
+        &self,
+        _message_id: u64,
+        _m: &Outbound,
+    ) -> Result<sltbot::notify::Sent, sltbot::notify::DeliveryError> {
+        self.entered.notify_one();
+        std::future::pending().await
+    }
+}
+
+#[tokio::test]
+async fn an_edit_survives_a_crash_mid_edit_and_a_change_made_while_the_bot_was_down() {
+    let env = Env::new("2027-01-04T10:00:00+01:00").await;
+    setup(&env).await;
+    let hanging = std::sync::Arc::new(HangingEdits {
+        shared: env.outbox.clone(),
+        entered: tokio::sync::Notify::new(),
+    });
+    let doomed = env.other_scheduler(hanging.clone()).await;
+    env.run_until(&doomed, at("2027-01-31T09:00:00+01:00"))
+        .await;
+    assert_eq!(find(&env.outbox.messages(), "Endelig saksliste:").len(), 1);
+
+    // A change; the scheduler dies while editing.
+    env.clock.set(at("2027-01-31T10:00:00+01:00"));
+    env.ok("/agenda add group:Tverrfaglig title:\"Skulk ved Åsen skole\"")
+        .await;
+    tokio::select! {
+        _ = doomed.tick(at("2027-01-31T10:00:00+01:00")) => panic!("the edit never returns"),
+        _ = hanging.entered.notified() => {}
+    }
+    drop(doomed);
+    assert_eq!(
+        env.state("notice-edit:1:1").await.as_deref(),
+        Some("claimed")
+    );
+
+    // While no scheduler runs, another change.
+    env.clock.set(at("2027-01-31T11:00:00+01:00"));
+    env.ok("/meeting move id:1 at:\"02.02.2027 kl. 10.00\"")
+        .await;
+
+    // The next process takes the dead one's claim back and edits; the change made while
+    // it was down is found on its first tick and edited in too. One message throughout.
+    let next = env.scheduler();
+    next.tick(at("2027-01-31T11:00:05+01:00"))
+        .await
+        .expect("tick");
+    next.tick(at("2027-01-31T11:00:10+01:00"))
+        .await
+        .expect("tick");
+    let edits = env.outbox.edited();
+    assert!(!edits.is_empty(), "the edit was not lost");
+    let last = &edits.last().unwrap().1.content;
+    assert!(last.contains("Skulk ved Åsen skole er satt opp"), "{last}");
+    assert!(last.contains("møtet er flyttet"), "{last}");
+    assert!(edits.iter().all(|(id, _)| *id == edits[0].0), "{edits:#?}");
+    assert_eq!(env.state("notice-edit:1:1").await.as_deref(), Some("sent"));
+    assert_eq!(find(&env.outbox.messages(), "Endelig saksliste:").len(), 1);
 }

@@ -16,8 +16,8 @@ use std::sync::Arc;
 use std::time::Duration;
 use support::fake_discord::fixtures::InteractionFixture;
 use support::fake_discord::{
-    FakeDiscord, RecordedRequest, Route, SentInteraction, COORDINATOR_ROLE_ID,
-    GENERAL_CHANNEL_ID, GUILD_ID, MEMBER_ROLE_ID, OLA_USER_ID,
+    FakeDiscord, RecordedRequest, Route, SentInteraction, COORDINATOR_ROLE_ID, GENERAL_CHANNEL_ID,
+    GUILD_ID, MEMBER_ROLE_ID, OLA_USER_ID,
 };
 use support::harness::{self, seeded_bot, GROUP};
 
@@ -94,7 +94,8 @@ async fn notice_posted_final_list_patched_in_place_and_answered_by_button() {
     let notice = &sent[0];
     assert_eq!(notice.id("channel_id"), Some(GENERAL_CHANNEL_ID));
     let b = body(notice);
-    assert!(content(notice).starts_with("Innkalling: **Koordineringsgruppa** har møte <t:1799740800:F>"));
+    assert!(content(notice)
+        .starts_with("Innkalling: **Koordineringsgruppa** har møte <t:1799740800:F>"));
     assert_eq!(
         b["allowed_mentions"],
         json!({"parse": [], "users": [], "roles": []})

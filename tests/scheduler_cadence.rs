@@ -252,12 +252,11 @@ async fn a_year_of_every_fourth_tuesday_stays_at_nine_across_both_dst_changes() 
     // January's (due before the series was made), plus 4 January 2028's (due 21 December).
     let mut by_kind = std::collections::BTreeMap::new();
     {
-        let rows: Vec<(String,)> = sqlx::query_as(
-            "SELECT kind FROM notifications WHERE state = 'sent' ORDER BY id",
-        )
-        .fetch_all(env.service.store().pool())
-        .await
-        .expect("rows");
+        let rows: Vec<(String,)> =
+            sqlx::query_as("SELECT kind FROM notifications WHERE state = 'sent' ORDER BY id")
+                .fetch_all(env.service.store().pool())
+                .await
+                .expect("rows");
         for (k,) in rows {
             *by_kind.entry(k).or_insert(0usize) += 1;
         }

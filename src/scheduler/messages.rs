@@ -87,7 +87,11 @@ pub fn reminder(lang: Lang, tz: Tz, style: Style, r: &Reminder<'_>) -> String {
     }
     if !apologies.is_empty() {
         let names: Vec<String> = apologies.iter().map(|u| style.user(*u)).collect();
-        out.push(t!(lang, "sched-reminder-apologies", names = names.join(", ")));
+        out.push(t!(
+            lang,
+            "sched-reminder-apologies",
+            names = names.join(", ")
+        ));
     }
     if !guests.is_empty() {
         let names: Vec<String> = guests

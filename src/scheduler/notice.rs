@@ -98,7 +98,12 @@ pub async fn plan_meeting(
         let deadline = lead_due(starts_at, d, tz);
         let key = final_key(meeting);
         if deadline > now {
-            notes::plan(conn, &base(key.clone(), Kind::NoticeFinal, d, deadline), now).await?;
+            notes::plan(
+                conn,
+                &base(key.clone(), Kind::NoticeFinal, d, deadline),
+                now,
+            )
+            .await?;
         } else {
             notes::reschedule_pending(conn, &key, now).await?;
         }
@@ -327,7 +332,9 @@ impl Worker {
             return Ok(Prepared::Skip("meeting not scheduled"));
         }
         let settings = store::series::settings(&mut tx, group.id).await?;
-        let deadline = settings.deadline.map(|d| lead_due(meeting.starts_at, d, tz));
+        let deadline = settings
+            .deadline
+            .map(|d| lead_due(meeting.starts_at, d, tz));
         if n.kind == Kind::Notice && deadline.is_some_and(|d| d <= now) {
             // Sent late, after the deadline: the final list (due too) says it all.
             return Ok(Prepared::Skip("the final list supersedes the notice"));
@@ -360,7 +367,9 @@ impl Worker {
             }
         }
         let late = if final_list {
-            store::notice::late_pending(&mut tx, meeting.id).await?.len()
+            store::notice::late_pending(&mut tx, meeting.id)
+                .await?
+                .len()
         } else {
             0
         };

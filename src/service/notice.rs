@@ -16,8 +16,7 @@ use crate::domain::notice::AdmitTo;
 use crate::domain::record::Case;
 use crate::domain::reminders::parse_duration;
 use crate::domain::{
-    AgendaItem, AgendaItemId, AgendaStatus, AuditAction, Group, Meeting, MeetingStatus,
-    Workspace,
+    AgendaItem, AgendaItemId, AgendaStatus, AuditAction, Group, Meeting, MeetingStatus, Workspace,
 };
 use crate::service::spec::GroupName;
 use crate::store::{self, agenda::NewItem};
@@ -43,7 +42,7 @@ pub enum NoticeReply {
         /// The meeting it now belongs to (`None`: the next one set up).
         meeting: Option<Meeting>,
         /// Admitted to this meeting: the case on its list, with its number.
-        case: Option<Case>,
+        case: Option<Box<Case>>,
     },
 }
 
@@ -87,9 +86,11 @@ impl Service {
         let lead = if is_off(&input) {
             None
         } else {
-            Some(parse_duration(&input).ok_or_else(|| NoticeError::InvalidLead {
-                input: super::echo(&input),
-            })?)
+            Some(
+                parse_duration(&input).ok_or_else(|| NoticeError::InvalidLead {
+                    input: super::echo(&input),
+                })?,
+            )
         };
         if lead == before {
             return Err(ServiceError::NothingToChange);
@@ -163,10 +164,16 @@ impl Service {
             let facts = store::record::facts(&mut tx, id).await?;
             let kind = facts.case_type.unwrap_or(CaseType::Discussion);
             super::record::put_on_list(&mut tx, ctx, &group, m, &moved, kind).await?;
-            case = Some(super::record::load_case(&mut tx, id).await?);
+            case = Some(Box::new(super::record::load_case(&mut tx, id).await?));
         }
-        store::notice::decide_late(&mut tx, id, target_id.unwrap_or(meeting.id), ctx.actor.user, ctx.now)
-            .await?;
+        store::notice::decide_late(
+            &mut tx,
+            id,
+            target_id.unwrap_or(meeting.id),
+            ctx.actor.user,
+            ctx.now,
+        )
+        .await?;
         let after = store::agenda::get(&mut tx, id)
             .await?
             .ok_or(ServiceError::UnknownAgendaItem { id })?;
@@ -199,7 +206,10 @@ impl Service {
         group: &Group,
         meeting: &Meeting,
     ) -> Result<bool, ServiceError> {
-        if ctx.require(Need::Coordinator, ctx.relation_to(group)).is_ok() {
+        if ctx
+            .require(Need::Coordinator, ctx.relation_to(group))
+            .is_ok()
+        {
             return Ok(false);
         }
         Ok(store::notice::posted(conn, meeting.id)
@@ -236,8 +246,10 @@ impl Service {
             .await?
             .ok_or_else(|| store::StoreError::Corrupt("late item: insert refused".into()))?;
         store::notice::add_late(&mut tx, item.id, meeting.id, ctx.now).await?;
-        crate::scheduler::notice::plan_late(&mut tx, ctx.ws.id, group.id, meeting.id, item.id, ctx.now)
-            .await?;
+        crate::scheduler::notice::plan_late(
+            &mut tx, ctx.ws.id, group.id, meeting.id, item.id, ctx.now,
+        )
+        .await?;
         store::audit::record(
             &mut tx,
             &ctx.audit(Some(&group), "agenda_item", Some(item.id.0)),

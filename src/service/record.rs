@@ -1059,7 +1059,10 @@ async fn copy_forward(
     Ok(())
 }
 
-pub(super) async fn load_case(conn: &mut SqliteConnection, id: AgendaItemId) -> Result<Case, ServiceError> {
+pub(super) async fn load_case(
+    conn: &mut SqliteConnection,
+    id: AgendaItemId,
+) -> Result<Case, ServiceError> {
     let item = store::agenda::get(conn, id)
         .await?
         .ok_or(ServiceError::UnknownAgendaItem { id })?;
