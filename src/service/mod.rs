@@ -11,6 +11,7 @@ pub mod error;
 mod groups;
 mod lookup;
 mod meetings;
+pub mod notice;
 pub mod permissions;
 pub mod record;
 mod records;
@@ -23,6 +24,7 @@ pub use delivery::DeliveryNotice;
 pub use command::{Command, SPECS};
 pub use error::{Limit, ServiceError};
 pub use lookup::{Suggest, Suggestion};
+pub use notice::{NoticeError, NoticeReply};
 pub use permissions::{Need, Relation};
 pub use record::{RecordError, RecordReply};
 pub use records::RetentionPolicy;
@@ -310,7 +312,7 @@ impl Service {
             privacy_warnings: Vec::new(),
         };
         let outcome = self.run(&mut ctx, cmd).await;
-        if spec.changes_schedule && outcome.is_ok() {
+        if (spec.changes_schedule || notice::wakes_scheduler(spec)) && outcome.is_ok() {
             self.schedule_changed.notify_waiters();
         }
         match &outcome {

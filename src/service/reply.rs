@@ -180,4 +180,6 @@ pub enum Reply {
     },
     /// The meeting record: case lists, holding, decisions, attendance, minutes.
     Record(Box<super::record::RecordReply>),
+    /// The notice posted by the scheduler: its lead time, late submissions.
+    Notice(Box<super::notice::NoticeReply>),
 }

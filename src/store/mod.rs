@@ -21,6 +21,7 @@ pub mod files;
 pub mod groups;
 pub mod lookup;
 pub mod meetings;
+pub mod notice;
 pub mod notifications;
 pub mod record;
 pub mod retention;

@@ -19,6 +19,15 @@ pub enum Kind {
     /// Reminds the coordinators that a held meeting's minutes are not published two
     /// working days after it.
     MinutesDue,
+    /// A meeting's notice (innkalling), posted to the body's channel (`notice:{meeting}`).
+    Notice,
+    /// The final case list at the agenda deadline (`notice-final:{meeting}`).
+    NoticeFinal,
+    /// An edit in place of the notice's message after a change (`notice-edit:{meeting}:{n}`).
+    NoticeEdit,
+    /// A submission after the deadline, for the coordinators (`late:{item}`; `seq` is the
+    /// item's id).
+    Late,
 }
 
 impl Kind {
@@ -31,6 +40,10 @@ impl Kind {
             Kind::Failure => "failure",
             Kind::Minutes => "minutes",
             Kind::MinutesDue => "minutes_due",
+            Kind::Notice => "notice",
+            Kind::NoticeFinal => "notice_final",
+            Kind::NoticeEdit => "notice_edit",
+            Kind::Late => "late",
         }
     }
 
@@ -43,6 +56,10 @@ impl Kind {
             "failure" => Some(Kind::Failure),
             "minutes" => Some(Kind::Minutes),
             "minutes_due" => Some(Kind::MinutesDue),
+            "notice" => Some(Kind::Notice),
+            "notice_final" => Some(Kind::NoticeFinal),
+            "notice_edit" => Some(Kind::NoticeEdit),
+            "late" => Some(Kind::Late),
             _ => None,
         }
     }

@@ -589,6 +589,7 @@ opt-meeting = meeting
     .description-minutes-show = Which meeting
     .description-minutes-publish = Which meeting
     .description-minutes-approve = The meeting the minutes are from
+    .description-agenda-admit = This meeting or the next
 opt-status = status
     .description = New status
     .description-meeting-attend = Present or absent
@@ -878,3 +879,48 @@ minutes2-agenda-case-line-standing = { $case } { $title } — { $status }
 minutes2-case-edited = { $case } has been updated.
 minutes2-case-removed = { $case } “{ $title }” has been withdrawn.
 minutes2-case-moved = { $case } is now number { $position } on the agenda for { $meeting }.
+
+## The notice posted by the scheduler (issue 11, items 3 and 4)
+notice-post-heading = Notice: { $group } meets { $meeting }.
+notice-final-heading = Final agenda: { $group } meets { $meeting }.
+notice-final-cases = Agenda:
+notice-final-closed = The deadline for agenda items has passed. New items go to the coordinator, who decides whether they come to this meeting or the next.
+notice-final-late = { $count ->
+    [one] One item submitted after the deadline is waiting for the coordinator.
+   *[other] { $count } items submitted after the deadline are waiting for the coordinator.
+}
+notice-cancelled = The meeting is cancelled.
+notice-event = Event: { $url }
+notice-answer-buttons = Answer with the buttons below: Attending or Apologies.
+notice-answer-command = Answer: /meeting attend id:{ $id } status:present (or status:absent).
+notice-changed = Changed { $date }, { $hh }:{ $min }: { $what }.
+notice-change-added = { $case } was added
+notice-change-removed = { $case } was taken off the agenda
+notice-change-order = the order of the agenda changed
+notice-change-moved = the meeting moved to the time above
+notice-change-place = the place changed
+notice-change-cancelled = the meeting is cancelled
+notice-late-coordinators = { $mention }Item submitted after the deadline for the meeting { $meeting }: “{ $title }” (item { $id }) from { $user }. Decide with /agenda admit id:{ $id } meeting:this (this meeting) or meeting:next (the next meeting).
+notice-late-submitted = The deadline for agenda items for the meeting { $meeting } has passed. “{ $title }” (item { $id }) is saved and sent to the coordinator, who decides whether it comes to this meeting or the next.
+notice-admitted-this = { $case } is on the agenda of the meeting { $meeting }. The posted agenda will be updated.
+notice-admitted-next = “{ $title }” (item { $id }) is set up for { $meeting }.
+notice-settings = The notice of { $group }'s meetings is posted { $lead } before each meeting, in the group's channel.
+notice-settings-off = { $group } gets no notice from sltbot before its meetings.
+notice-error-not-late = Item { $id } is not a late submission waiting for a decision.
+notice-error-lead = Could not read “{ $input }”. Write how long before the meeting the notice goes out, e.g. 14d, or off.
+notice-admit-this = this meeting
+notice-admit-next = next meeting
+sched-reminder-apologies = Apologies: { $names }
+sched-reminder-guests = Guests: { $names }
+discord-button-attend = Attending
+discord-button-apologies = Apologies
+discord-modal-apologies = Apologies
+discord-modal-apologies-note = Note (optional)
+cmd-group-notice = notice
+    .description = When the notice is posted before each meeting (coordinators change it)
+cmd-agenda-admit = admit
+    .description = Decide on an item submitted after the deadline: this meeting or the next (coordinators)
+opt-lead = lead
+    .description = How long before the meeting, e.g. 14d, or off
+audit-group-notice = changed when the notice is posted
+audit-agenda-admit = decided on a late submission

@@ -564,6 +564,7 @@ opt-meeting = møte
     .description-minutes-show = Hvilket møte
     .description-minutes-publish = Hvilket møte
     .description-minutes-approve = Møtet referatet er fra
+    .description-agenda-admit = Dette møtet eller det neste
 opt-status = status
     .description = Ny status
     .description-meeting-attend = Kommer eller forfall
@@ -853,3 +854,48 @@ minutes2-agenda-case-line-standing = { $case } { $title } — { $status }
 minutes2-case-edited = { $case } er endret.
 minutes2-case-removed = { $case } «{ $title }» er trukket.
 minutes2-case-moved = { $case } står nå som nummer { $position } på { $meeting }.
+
+## The notice posted by the scheduler (issue 11, items 3 and 4)
+notice-post-heading = Innkalling: { $group } har møte { $meeting }.
+notice-final-heading = Endelig saksliste: { $group } har møte { $meeting }.
+notice-final-cases = Saksliste:
+notice-final-closed = Fristen for å melde inn saker er ute. Nye innspill går til koordinatoren, som avgjør om de kommer på dette møtet eller det neste.
+notice-final-late = { $count ->
+    [one] Ett innspill etter fristen venter på koordinatoren.
+   *[other] { $count } innspill etter fristen venter på koordinatoren.
+}
+notice-cancelled = Møtet er avlyst.
+notice-event = Arrangement: { $url }
+notice-answer-buttons = Svar med knappene under: Kommer eller Forfall.
+notice-answer-command = Meld oppmøte: /meeting attend id:{ $id } status:kommer (eller status:forfall).
+notice-changed = Endret { $date } kl. { $hh }.{ $min }: { $what }.
+notice-change-added = { $case } er satt opp
+notice-change-removed = { $case } er tatt av sakslista
+notice-change-order = rekkefølgen på sakslista er endret
+notice-change-moved = møtet er flyttet til tidspunktet over
+notice-change-place = stedet er endret
+notice-change-cancelled = møtet er avlyst
+notice-late-coordinators = { $mention }Innspill etter fristen til møtet { $meeting }: «{ $title }» (sak { $id }) fra { $user }. Avgjør med /agenda admit id:{ $id } meeting:this (dette møtet) eller meeting:next (neste møte).
+notice-late-submitted = Fristen for å melde inn saker til møtet { $meeting } er ute. «{ $title }» (sak { $id }) er lagret og sendt til koordinatoren, som avgjør om den kommer på dette møtet eller det neste.
+notice-admitted-this = { $case } er tatt med på sakslista til møtet { $meeting }. Den utlagte sakslista blir oppdatert.
+notice-admitted-next = «{ $title }» (sak { $id }) er satt opp til { $meeting }.
+notice-settings = Innkallingen til møtene i { $group } legges ut { $lead } før møtet, i gruppas kanal.
+notice-settings-off = { $group } får ingen innkalling fra sltbot før møtene.
+notice-error-not-late = Sak { $id } er ikke et innspill etter fristen som venter på en avgjørelse.
+notice-error-lead = Forstod ikke «{ $input }». Skriv hvor lenge før møtet innkallingen skal ut, for eksempel 14d, eller av.
+notice-admit-this = dette møtet
+notice-admit-next = neste møte
+sched-reminder-apologies = Forfall: { $names }
+sched-reminder-guests = Gjester: { $names }
+discord-button-attend = Kommer
+discord-button-apologies = Forfall
+discord-modal-apologies = Forfall
+discord-modal-apologies-note = Merknad (valgfritt)
+cmd-group-notice = innkalling
+    .description = Når innkallingen legges ut før hvert møte (koordinatorer endrer)
+cmd-agenda-admit = ta-med
+    .description = Avgjør et innspill etter fristen: dette møtet eller neste (koordinatorer)
+opt-lead = tid
+    .description = Hvor lenge før møtet, for eksempel 14d, eller av
+audit-group-notice = endret når innkallingen legges ut
+audit-agenda-admit = avgjorde et innspill etter fristen

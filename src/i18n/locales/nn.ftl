@@ -555,6 +555,7 @@ opt-meeting = møte
     .description-minutes-show = Kva møte
     .description-minutes-publish = Kva møte
     .description-minutes-approve = Møtet referatet er frå
+    .description-agenda-admit = Dette møtet eller det neste
 opt-status = status
     .description = Ny status
     .description-meeting-attend = Kjem eller forfall
@@ -843,3 +844,48 @@ minutes2-agenda-case-line-standing = { $case } { $title } — { $status }
 minutes2-case-edited = { $case } er endra.
 minutes2-case-removed = { $case } «{ $title }» er trekt.
 minutes2-case-moved = { $case } står no som nummer { $position } på { $meeting }.
+
+## The notice posted by the scheduler (issue 11, items 3 and 4)
+notice-post-heading = Innkalling: { $group } har møte { $meeting }.
+notice-final-heading = Endeleg sakliste: { $group } har møte { $meeting }.
+notice-final-cases = Sakliste:
+notice-final-closed = Fristen for å melde inn saker er ute. Nye innspel går til koordinatoren, som avgjer om dei kjem på dette møtet eller det neste.
+notice-final-late = { $count ->
+    [one] Eitt innspel etter fristen ventar på koordinatoren.
+   *[other] { $count } innspel etter fristen ventar på koordinatoren.
+}
+notice-cancelled = Møtet er avlyst.
+notice-event = Arrangement: { $url }
+notice-answer-buttons = Svar med knappane under: Kjem eller Forfall.
+notice-answer-command = Meld oppmøte: /meeting attend id:{ $id } status:kjem (eller status:forfall).
+notice-changed = Endra { $date } kl. { $hh }.{ $min }: { $what }.
+notice-change-added = { $case } er sett opp
+notice-change-removed = { $case } er teken av saklista
+notice-change-order = rekkjefølgja på saklista er endra
+notice-change-moved = møtet er flytt til tidspunktet over
+notice-change-place = staden er endra
+notice-change-cancelled = møtet er avlyst
+notice-late-coordinators = { $mention }Innspel etter fristen til møtet { $meeting }: «{ $title }» (sak { $id }) frå { $user }. Avgjer med /agenda admit id:{ $id } meeting:this (dette møtet) eller meeting:next (neste møte).
+notice-late-submitted = Fristen for å melde inn saker til møtet { $meeting } er ute. «{ $title }» (sak { $id }) er lagra og send til koordinatoren, som avgjer om ho kjem på dette møtet eller det neste.
+notice-admitted-this = { $case } er teken med på saklista til møtet { $meeting }. Den utlagde saklista blir oppdatert.
+notice-admitted-next = «{ $title }» (sak { $id }) er sett opp til { $meeting }.
+notice-settings = Innkallinga til møta i { $group } blir lagd ut { $lead } før møtet, i kanalen til gruppa.
+notice-settings-off = { $group } får inga innkalling frå sltbot før møta.
+notice-error-not-late = Sak { $id } er ikkje eit innspel etter fristen som ventar på ei avgjerd.
+notice-error-lead = Forstod ikkje «{ $input }». Skriv kor lenge før møtet innkallinga skal ut, til dømes 14d, eller av.
+notice-admit-this = dette møtet
+notice-admit-next = neste møte
+sched-reminder-apologies = Forfall: { $names }
+sched-reminder-guests = Gjestar: { $names }
+discord-button-attend = Kjem
+discord-button-apologies = Forfall
+discord-modal-apologies = Forfall
+discord-modal-apologies-note = Merknad (valfritt)
+cmd-group-notice = innkalling
+    .description = Når innkallinga blir lagd ut før kvart møte (koordinatorar endrar)
+cmd-agenda-admit = ta-med
+    .description = Avgjer eit innspel etter fristen: dette møtet eller neste (koordinatorar)
+opt-lead = tid
+    .description = Kor lenge før møtet, til dømes 14d, eller av
+audit-group-notice = endra når innkallinga blir lagd ut
+audit-agenda-admit = avgjorde eit innspel etter fristen
