@@ -276,6 +276,12 @@ async fn admitted_to_the_next_meeting_goes_there_as_a_proposal() {
         .and_then(|r| r.split(')').next())
         .expect("item id")
         .to_string();
+    // A meeting set up meanwhile does not attach the late item to the next meeting (the
+    // one whose deadline passed): the coordinator decides.
+    env.ok("/meeting add group:Tverrfaglig at:\"16.03.2027 kl. 09.00\"")
+        .await;
+    let waiting = env.ok("/agenda list group:Tverrfaglig meeting:1").await;
+    assert!(!waiting.contains("Sent innspill"), "{waiting}");
     let reply = env
         .ok(&format!("/agenda admit id:{item} meeting:neste"))
         .await;
