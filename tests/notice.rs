@@ -276,6 +276,12 @@ async fn admitted_to_the_next_meeting_goes_there_as_a_proposal() {
         .and_then(|r| r.split(')').next())
         .expect("item id")
         .to_string();
+    // A meeting set up meanwhile does not attach the late item to the next meeting (the
+    // one whose deadline passed): the coordinator decides.
+    env.ok("/meeting add group:Tverrfaglig at:\"16.03.2027 kl. 09.00\"")
+        .await;
+    let waiting = env.ok("/agenda list group:Tverrfaglig meeting:1").await;
+    assert!(!waiting.contains("Sent innspill"), "{waiting}");
     let reply = env
         .ok(&format!("/agenda admit id:{item} meeting:neste"))
         .await;
@@ -294,57 +300,88 @@ async fn admitted_to_the_next_meeting_goes_there_as_a_proposal() {
     );
 }
 
-/// Golden text of the notice, the final list and an edit, in nb, nn and en (Discord
-/// style, as posted). Sections follow the goldens' format, so the language scans of
-/// `tests/goldens.rs` read them too.
+/// The same recording, rendered for the console (plain words, no Discord timestamps).
+struct PlainOutbox(std::sync::Arc<sltbot::notify::RecordingOutbox>);
+
+#[async_trait::async_trait]
+impl sltbot::notify::Outbox for PlainOutbox {
+    fn style(&self) -> sltbot::render::Style {
+        sltbot::render::Style::Plain
+    }
+
+    async fn send(
+        &self,
+        m: &Outbound,
+    ) -> Result<sltbot::notify::Sent, sltbot::notify::DeliveryError> {
+        self.0.send(m).await
+    }
+
+    async fn edit(
+        &self,
+        message_id: u64,
+        m: &Outbound,
+    ) -> Result<sltbot::notify::Sent, sltbot::notify::DeliveryError> {
+        self.0.edit(message_id, m).await
+    }
+}
+
+/// The notice, the final list and one edit, as posted in `lang` for `style`.
+async fn story(lang: &str, plain: bool) -> [String; 3] {
+    let env = Env::new("2027-01-04T10:00:00+01:00").await;
+    if lang != "nb" {
+        env.ok(&format!("/workspace set language:{lang}")).await;
+    }
+    setup(&env).await;
+    let s = if plain {
+        env.other_scheduler(std::sync::Arc::new(PlainOutbox(env.outbox.clone())))
+            .await
+    } else {
+        env.scheduler()
+    };
+    env.run_until(&s, at("2027-01-31T09:00:00+01:00")).await;
+    env.clock.set(at("2027-01-31T10:15:00+01:00"));
+    env.ok("/agenda add group:Tverrfaglig title:\"Skulk ved Åsen skole\"")
+        .await;
+    s.tick(at("2027-01-31T10:15:00+01:00")).await.expect("tick");
+    let sent = env.outbox.messages();
+    let posted: Vec<&Outbound> = sent
+        .iter()
+        .filter(|m| {
+            m.buttons
+                .iter()
+                .any(|b| matches!(b, Button::NoticeAttend(..)))
+        })
+        .collect();
+    assert_eq!(posted.len(), 2, "{sent:#?}");
+    let edits = env.outbox.edited();
+    assert_eq!(edits.len(), 1, "{edits:#?}");
+    [
+        posted[0].content.clone(),
+        posted[1].content.clone(),
+        edits[0].1.content.clone(),
+    ]
+}
+
+/// Golden text of the notice, the final list and an edit, in nb, nn and en, as posted on
+/// Discord and as the console prints it. Sections follow the goldens' format, so the
+/// language scans of `tests/goldens.rs` read them too.
 #[tokio::test]
 async fn notice_and_final_list_golden_in_nb_nn_and_en() {
-    let mut out = String::new();
-    let mut per_lang = Vec::new();
+    let mut texts = Vec::new();
     for lang in ["nb", "nn", "en"] {
-        let env = Env::new("2027-01-04T10:00:00+01:00").await;
-        if lang != "nb" {
-            env.ok(&format!("/workspace set language:{lang}")).await;
+        for (plain, style) in [(true, "console"), (false, "Discord")] {
+            texts.push((lang, style, story(lang, plain).await));
         }
-        setup(&env).await;
-        let s = env.scheduler();
-        env.run_until(&s, at("2027-01-31T09:00:00+01:00")).await;
-        env.clock.set(at("2027-01-31T10:15:00+01:00"));
-        env.ok("/agenda add group:Tverrfaglig title:\"Skulk ved Åsen skole\"")
-            .await;
-        s.tick(at("2027-01-31T10:15:00+01:00")).await.expect("tick");
-        let sent = env.outbox.messages();
-        let posted: Vec<&Outbound> = sent
-            .iter()
-            .filter(|m| {
-                m.buttons
-                    .iter()
-                    .any(|b| matches!(b, Button::NoticeAttend(..)))
-            })
-            .collect();
-        assert_eq!(posted.len(), 2, "{sent:#?}");
-        let edits = env.outbox.edited();
-        assert_eq!(edits.len(), 1, "{edits:#?}");
-        per_lang.push((
-            lang,
-            posted[0].content.clone(),
-            posted[1].content.clone(),
-            edits[0].1.content.clone(),
-        ));
     }
+    let mut out = String::new();
     for (step, pick) in [
-        ("notice:1", 1),
-        ("notice-final:1", 2),
-        ("notice-edit:1:1", 3),
+        ("notice:1", 0),
+        ("notice-final:1", 1),
+        ("notice-edit:1:1", 2),
     ] {
         writeln!(out, "{step} → channel 100").unwrap();
-        for (lang, notice, final_list, edit) in &per_lang {
-            let text = match pick {
-                1 => notice,
-                2 => final_list,
-                _ => edit,
-            };
-            writeln!(out, "── {lang} · Discord\n{text}").unwrap();
+        for (lang, style, text) in &texts {
+            writeln!(out, "── {lang} · {style}\n{}", text[pick]).unwrap();
         }
         out.push('\n');
     }

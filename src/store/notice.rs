@@ -270,6 +270,21 @@ pub async fn late_pending(
     Ok(ids.into_iter().map(AgendaItemId).collect())
 }
 
+/// The group's late submissions still waiting for the coordinator.
+pub async fn late_undecided(
+    conn: &mut SqliteConnection,
+    group: GroupId,
+) -> Result<Vec<AgendaItemId>> {
+    let ids: Vec<i64> = sqlx::query_scalar(
+        "SELECT l.item_id FROM late_items l JOIN agenda_items a ON a.id = l.item_id
+         WHERE a.group_id = ? AND l.decided_at IS NULL",
+    )
+    .bind(group.0)
+    .fetch_all(conn)
+    .await?;
+    Ok(ids.into_iter().map(AgendaItemId).collect())
+}
+
 /// Record the coordinator's decision. `false` if it was already decided.
 pub async fn decide_late(
     conn: &mut SqliteConnection,
