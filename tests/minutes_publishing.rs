@@ -760,4 +760,30 @@ mod console {
             "{list}"
         );
     }
+
+    #[tokio::test]
+    async fn the_console_saves_the_draft_as_pdf_and_markdown() {
+        let env = Env::new("2027-01-10T10:00:00+01:00").await;
+        env.group("Utkastgruppa").await;
+        env.ok(
+            "/meeting add group:Utkastgruppa at:\"15.01.2027 kl. 09.00\"\n\
+             /agenda add group:Utkastgruppa title:\"Trygg skoleveg på Ørnes\" meeting:1",
+        )
+        .await;
+        env.clock.set(at("2027-01-15T09:30:00+01:00"));
+        env.ok("/agenda decide id:1 decision:\"Vi ber kommunen om lys.\"")
+            .await;
+        let out = env.ok("/minutes show meeting:1").await;
+        assert!(
+            out.contains("Utkastet er lagret (PDF/A og Markdown): "),
+            "{out}"
+        );
+        let dir = std::env::temp_dir();
+        let pdf = std::fs::read(dir.join("referat-utkastgruppa-2027-01-15.pdf")).unwrap();
+        let text = pdf_extract::extract_text_from_mem(&pdf).unwrap();
+        let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains("Trygg skoleveg på Ørnes"), "{flat}");
+        let md = std::fs::read_to_string(dir.join("referat-utkastgruppa-2027-01-15.md")).unwrap();
+        assert!(md.contains("Vi ber kommunen om lys."), "{md}");
+    }
 }

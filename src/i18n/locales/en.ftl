@@ -878,3 +878,5 @@ minutes2-agenda-case-line-standing = { $case } { $title } — { $status }
 minutes2-case-edited = { $case } has been updated.
 minutes2-case-removed = { $case } “{ $title }” has been withdrawn.
 minutes2-case-moved = { $case } is now number { $position } on the agenda for { $meeting }.
+minutes2-console-saved = The draft is saved (PDF/A and Markdown): { $files }
+minutes2-console-failed = Could not save the draft: { $reason }

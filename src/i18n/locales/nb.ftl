@@ -853,3 +853,5 @@ minutes2-agenda-case-line-standing = { $case } { $title } — { $status }
 minutes2-case-edited = { $case } er endret.
 minutes2-case-removed = { $case } «{ $title }» er trukket.
 minutes2-case-moved = { $case } står nå som nummer { $position } på { $meeting }.
+minutes2-console-saved = Utkastet er lagret (PDF/A og Markdown): { $files }
+minutes2-console-failed = Kunne ikke lagre utkastet: { $reason }

@@ -843,3 +843,5 @@ minutes2-agenda-case-line-standing = { $case } { $title } — { $status }
 minutes2-case-edited = { $case } er endra.
 minutes2-case-removed = { $case } «{ $title }» er trekt.
 minutes2-case-moved = { $case } står no som nummer { $position } på { $meeting }.
+minutes2-console-saved = Utkastet er lagra (PDF/A og Markdown): { $files }
+minutes2-console-failed = Kunne ikkje lagre utkastet: { $reason }
