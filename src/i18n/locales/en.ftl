@@ -924,3 +924,5 @@ opt-lead = lead
     .description = How long before the meeting, e.g. 14d, or off
 audit-group-notice = changed when the notice is posted
 audit-agenda-admit = decided on a late submission
+minutes2-console-saved = The draft is saved (PDF/A and Markdown): { $files }
+minutes2-console-failed = Could not save the draft: { $reason }

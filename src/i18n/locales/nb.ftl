@@ -899,3 +899,5 @@ opt-lead = tid
     .description = Hvor lenge før møtet, for eksempel 14d, eller av
 audit-group-notice = endret når innkallingen legges ut
 audit-agenda-admit = avgjorde et innspill etter fristen
+minutes2-console-saved = Utkastet er lagret (PDF/A og Markdown): { $files }
+minutes2-console-failed = Kunne ikke lagre utkastet: { $reason }

@@ -889,3 +889,5 @@ opt-lead = tid
     .description = Kor lenge før møtet, til dømes 14d, eller av
 audit-group-notice = endra når innkallinga blir lagd ut
 audit-agenda-admit = avgjorde eit innspel etter fristen
+minutes2-console-saved = Utkastet er lagra (PDF/A og Markdown): { $files }
+minutes2-console-failed = Kunne ikkje lagre utkastet: { $reason }
