@@ -68,6 +68,10 @@ audit_actions! {
     DigestSet = "digest.set",
     /// The retention job deleted old records (only counts are kept).
     RetentionPurge = "retention.purge",
+    /// An order (or report) was sent to another body.
+    OrderAdd = "order.add",
+    /// The receiving body answered an order.
+    OrderReply = "order.reply",
 }
 
 impl AuditAction {

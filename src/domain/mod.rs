@@ -10,6 +10,7 @@ pub mod ids;
 pub mod lang;
 pub mod meeting;
 pub mod minutes;
+pub mod order;
 pub mod privacy;
 pub mod record;
 pub mod reminders;

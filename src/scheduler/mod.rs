@@ -79,6 +79,7 @@
 pub mod backup;
 pub mod liveness;
 pub mod messages;
+pub mod orders;
 
 use crate::clock::Clock;
 use crate::domain::{GroupId, Lang, MeetingStatus};
@@ -612,7 +613,8 @@ impl Worker {
                     plan::plan_digest(tx, n.workspace, after - Duration::seconds(1), now).await?;
                 }
             }
-            Kind::Reminder | Kind::Deadline | Kind::Failure => {}
+            Kind::OrderOverdue => orders::after_overdue(tx, n, now).await?,
+            Kind::Reminder | Kind::Deadline | Kind::Failure | Kind::Order => {}
         }
         Ok(())
     }
@@ -791,6 +793,16 @@ impl Worker {
                         Button::ActionReport(a.group, a.id),
                     ],
                 }]));
+            }
+            Kind::Order | Kind::OrderOverdue => {
+                let target = orders::Target {
+                    group: &group,
+                    channel,
+                    lang,
+                    tz,
+                    style,
+                };
+                return orders::prepare(&mut tx, n, now, &target).await;
             }
             Kind::Digest | Kind::Failure => Prepared::Skip("handled above"),
         };

@@ -169,4 +169,6 @@ pub enum Reply {
     },
     /// The meeting record: case lists, holding, decisions, attendance, minutes.
     Record(Box<super::record::RecordReply>),
+    /// Orders between bodies, and the coordinator's overview.
+    Order(Box<super::orders::OrderReply>),
 }

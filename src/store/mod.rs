@@ -21,6 +21,7 @@ pub mod groups;
 pub mod lookup;
 pub mod meetings;
 pub mod notifications;
+pub mod orders;
 pub mod record;
 pub mod retention;
 pub mod series;

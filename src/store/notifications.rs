@@ -14,6 +14,11 @@ pub enum Kind {
     Digest,
     /// Tells the coordinators (in the digest channel) that another notification failed.
     Failure,
+    /// An order posted to the receiving body, or its answer to the ordering body
+    /// (`order:{order}:{event seq}`; see `scheduler::orders`).
+    Order,
+    /// An open order past its due date (`order-overdue:{order}:{n}`, then weekly).
+    OrderOverdue,
 }
 
 impl Kind {
@@ -24,6 +29,8 @@ impl Kind {
             Kind::Overdue => "overdue",
             Kind::Digest => "digest",
             Kind::Failure => "failure",
+            Kind::Order => "order",
+            Kind::OrderOverdue => "order_overdue",
         }
     }
 
@@ -34,6 +41,8 @@ impl Kind {
             "overdue" => Some(Kind::Overdue),
             "digest" => Some(Kind::Digest),
             "failure" => Some(Kind::Failure),
+            "order" => Some(Kind::Order),
+            "order_overdue" => Some(Kind::OrderOverdue),
             _ => None,
         }
     }
