@@ -1820,6 +1820,9 @@ async fn orders(r: &mut Run) {
     r.step("order_show", Member, "/order show id:1").await;
     r.step("order_overview", Coordinator, "/overview").await;
     r.step("order_overview", Member, "/overview").await;
+    // A meeting held, its minutes not published: the overview says so.
+    r.setup(Admin, "/meeting held id:1 early:yes").await;
+    r.step("order_overview", Coordinator, "/overview").await;
 
     r.step("order_errors", Outsider, "/order show id:1").await;
     r.step(

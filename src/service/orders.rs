@@ -262,7 +262,8 @@ impl Service {
         for g in [&from, &to] {
             store::audit::record(
                 &mut tx,
-                &ctx.audit_as(Some(g), AuditAction::OrderAdd, "order", Some(order.id)),
+                // The trail names an order by the number users see (never reused).
+                &ctx.audit_as(Some(g), AuditAction::OrderAdd, "order", Some(order.number.0)),
                 None::<&Order>,
                 Some(&order),
                 ctx.now,
@@ -399,7 +400,7 @@ impl Service {
         for g in [&line.from, &line.to] {
             store::audit::record(
                 &mut tx,
-                &ctx.audit_as(Some(g), AuditAction::OrderReply, "order", Some(before.id)),
+                &ctx.audit_as(Some(g), AuditAction::OrderReply, "order", Some(id.0)),
                 Some(&before),
                 Some(&after),
                 ctx.now,

@@ -873,6 +873,7 @@ opt-text = text
     .description = The answer, briefly
 opt-open = open
     .description = Only open orders
+audit-entity-order = (order { $id })
 audit-order-add = sent an order
 audit-order-reply = answered an order
 order-status-open = open

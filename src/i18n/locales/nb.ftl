@@ -848,6 +848,7 @@ opt-text = tekst
     .description = Svaret, kort
 opt-open = åpne
     .description = Bare åpne bestillinger
+audit-entity-order = (bestilling { $id })
 audit-order-add = sendte en bestilling
 audit-order-reply = svarte på en bestilling
 order-status-open = åpen
@@ -911,9 +912,18 @@ overview-heading = Oversikt over gruppene du koordinerer
 overview-next-meeting = Neste møte: { $when }
 overview-no-meeting = Neste møte: ikke satt opp
 overview-cases = Saker: { $cases } på sakslista, { $proposals } nye innspill
-overview-actions = Tiltak: { $open } åpne, { $overdue } over fristen
-overview-orders-in = Bestillinger inn: { $count } åpne, { $overdue } over fristen
-overview-orders-out = Bestillinger ut: { $count } åpne
+overview-actions = Tiltak: { $open ->
+    [one] 1 åpent
+   *[other] { $open } åpne
+}, { $overdue } over fristen
+overview-orders-in = Bestillinger inn: { $count ->
+    [one] 1 åpen
+   *[other] { $count } åpne
+}, { $overdue } over fristen
+overview-orders-out = Bestillinger ut: { $count ->
+    [one] 1 åpen
+   *[other] { $count } åpne
+}
 overview-minutes-none = Referater: alle publisert
 overview-minutes-meeting = møte { $id } ({ $date })
 overview-minutes-awaiting = Referat ikke publisert: { $meetings }

@@ -838,6 +838,7 @@ opt-text = tekst
     .description = Svaret, kort
 opt-open = opne
     .description = Berre opne bestillingar
+audit-entity-order = (bestilling { $id })
 audit-order-add = sende ei bestilling
 audit-order-reply = svarte på ei bestilling
 order-status-open = open
@@ -901,9 +902,18 @@ overview-heading = Oversikt over gruppene du koordinerer
 overview-next-meeting = Neste møte: { $when }
 overview-no-meeting = Neste møte: ikkje sett opp
 overview-cases = Saker: { $cases } på saklista, { $proposals } nye innspel
-overview-actions = Tiltak: { $open } opne, { $overdue } over fristen
-overview-orders-in = Bestillingar inn: { $count } opne, { $overdue } over fristen
-overview-orders-out = Bestillingar ut: { $count } opne
+overview-actions = Tiltak: { $open ->
+    [one] 1 ope
+   *[other] { $open } opne
+}, { $overdue } over fristen
+overview-orders-in = Bestillingar inn: { $count ->
+    [one] 1 open
+   *[other] { $count } opne
+}, { $overdue } over fristen
+overview-orders-out = Bestillingar ut: { $count ->
+    [one] 1 open
+   *[other] { $count } opne
+}
 overview-minutes-none = Referat: alle publiserte
 overview-minutes-meeting = møte { $id } ({ $date })
 overview-minutes-awaiting = Referat ikkje publisert: { $meetings }
