@@ -330,3 +330,40 @@ async fn order_text_with_a_national_id_is_refused_and_nothing_is_stored() {
         .expect("count");
     assert_eq!(orders, 0);
 }
+
+#[tokio::test]
+async fn a_groups_export_holds_its_orders_in_and_out_with_their_history() {
+    let env = setup().await;
+    ok(
+        &env,
+        &st_coord(),
+        "/order add from:Styringsgruppa to:Koordineringsgruppa title:\"Kartlegg rusbruken\"",
+    )
+    .await;
+    ok(&env, &ko_coord(), "/order reply id:1 status:done text:\"Gjort\"").await;
+    for (who, group) in [
+        (ko_coord(), "Koordineringsgruppa"),
+        (st_coord(), "Styringsgruppa"),
+    ] {
+        let r = env
+            .service
+            .execute(
+                &who,
+                WS,
+                sltbot::service::Command::GroupExport {
+                    group: group.into(),
+                },
+            )
+            .await;
+        let Ok(sltbot::service::Reply::Export(e)) = &r.outcome else {
+            panic!("{:?}", r.outcome);
+        };
+        assert_eq!(e.orders.len(), 1, "{group}");
+        assert_eq!(e.orders[0].events.len(), 2, "sent and answered");
+        let json = serde_json::to_string(e.as_ref()).expect("json");
+        assert!(json.contains("\"Gjort\""), "{json}");
+        let md = sltbot::render::export_markdown(r.lang, r.tz, e);
+        assert!(md.contains("Bestilling 1: Kartlegg rusbruken"), "{md}");
+        assert!(md.contains("svarte utført: Gjort"), "{md}");
+    }
+}

@@ -580,3 +580,42 @@ pub(super) async fn minutes_orders(
     }
     Ok(out)
 }
+
+/// One order in a group's export (GDPR access): the order, the two bodies' names, which
+/// way it went, and its history.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ExportedOrder {
+    #[serde(flatten)]
+    pub order: Order,
+    pub from_name: String,
+    pub to_name: String,
+    pub kind: order::Direction,
+    pub events: Vec<OrderEvent>,
+}
+
+/// Every order `group` sent or received, oldest first, with its history.
+pub(super) async fn export_orders(
+    conn: &mut SqliteConnection,
+    group: GroupId,
+) -> Result<Vec<ExportedOrder>, ServiceError> {
+    let mut found = store::orders::touching(conn, &[group], false, i64::MAX).await?;
+    found.reverse();
+    let mut out = Vec::new();
+    for o in found {
+        let (Some(from), Some(to)) = (
+            store::groups::get(conn, o.from).await?,
+            store::groups::get(conn, o.to).await?,
+        ) else {
+            continue;
+        };
+        let events = store::orders::events(conn, o.id).await?;
+        out.push(ExportedOrder {
+            kind: order::direction(from.level, to.level),
+            from_name: from.name,
+            to_name: to.name,
+            order: o,
+            events,
+        });
+    }
+    Ok(out)
+}
