@@ -1846,7 +1846,9 @@ async fn orders(r: &mut Run) {
     r.step(
         "order_errors",
         Coordinator,
-        &format!("/order add from:Koordineringsgruppa to:Styringsgruppa title:Kartlegg case:{case}"),
+        &format!(
+            "/order add from:Koordineringsgruppa to:Styringsgruppa title:Kartlegg case:{case}"
+        ),
     )
     .await;
 }

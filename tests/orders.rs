@@ -99,12 +99,20 @@ async fn an_order_goes_down_is_answered_and_the_answer_comes_back_up() {
         "/order add from:Styringsgruppa to:Koordineringsgruppa title:\"Kartlegg rusbruken i sentrum\" due:15.01.2027",
     )
     .await;
-    assert!(out.contains("Bestilling 1 sendt til Koordineringsgruppa"), "{out}");
+    assert!(
+        out.contains("Bestilling 1 sendt til Koordineringsgruppa"),
+        "{out}"
+    );
     assert!(out.contains("19.01.2027"), "{out}");
 
     // On the receiving body's next case list, typed bestilling, numbered after the
     // standing items.
-    let list = ok(&env, &ko_coord(), &format!("/meeting agenda id:{ko_meeting}")).await;
+    let list = ok(
+        &env,
+        &ko_coord(),
+        &format!("/meeting agenda id:{ko_meeting}"),
+    )
+    .await;
     assert!(
         list.contains("Bestilling 1 fra Styringsgruppa: Kartlegg rusbruken i sentrum (Bestilling)"),
         "{list}"
@@ -113,7 +121,9 @@ async fn an_order_goes_down_is_answered_and_the_answer_comes_back_up() {
     // Posted through the outbox to the koordineringsgruppe's channel, pinging only its
     // coordinator role.
     let s = env.scheduler();
-    s.tick(sltbot::clock::Clock::now(&env.clock)).await.expect("tick");
+    s.tick(sltbot::clock::Clock::now(&env.clock))
+        .await
+        .expect("tick");
     let sent = order_messages(&env);
     assert_eq!(sent.len(), 1, "{sent:?}");
     assert_eq!(sent[0].channel, GROUP_CHANNEL);
@@ -121,7 +131,9 @@ async fn an_order_goes_down_is_answered_and_the_answer_comes_back_up() {
     assert!(sent[0].content.contains("Kartlegg rusbruken i sentrum"));
     assert!(sent[0].content.contains("15.01.2027"));
     // A second tick sends nothing again.
-    s.tick(sltbot::clock::Clock::now(&env.clock)).await.expect("tick");
+    s.tick(sltbot::clock::Clock::now(&env.clock))
+        .await
+        .expect("tick");
     assert_eq!(order_messages(&env).len(), 1);
 
     // The ordering body cannot answer its own order; an outsider does not see it.
@@ -136,7 +148,11 @@ async fn an_order_goes_down_is_answered_and_the_answer_comes_back_up() {
     assert!(!found, "{text}");
     assert!(text.contains("Fant ingen bestilling 1"), "{text}");
     let (_, unknown) = line(&env, &actor(66, &[], 999), "/order show id:77").await;
-    assert_eq!(text.replace('1', "77"), unknown, "a hidden order reads as one never made");
+    assert_eq!(
+        text.replace('1', "77"),
+        unknown,
+        "a hidden order reads as one never made"
+    );
 
     let out = ok(
         &env,
@@ -148,18 +164,29 @@ async fn an_order_goes_down_is_answered_and_the_answer_comes_back_up() {
     assert!(out.contains("26.01.2027"), "{out}");
 
     // The answer on the ordering body's next case list as an orienteringssak…
-    let list = ok(&env, &st_coord(), &format!("/meeting agenda id:{st_meeting}")).await;
+    let list = ok(
+        &env,
+        &st_coord(),
+        &format!("/meeting agenda id:{st_meeting}"),
+    )
+    .await;
     assert!(
         list.contains("Svar på bestilling 1: Kartlegg rusbruken i sentrum (Orienteringssak)"),
         "{list}"
     );
     // … and in its channel, pinging its coordinator role only.
-    s.tick(sltbot::clock::Clock::now(&env.clock)).await.expect("tick");
+    s.tick(sltbot::clock::Clock::now(&env.clock))
+        .await
+        .expect("tick");
     let sent = order_messages(&env);
     assert_eq!(sent.len(), 2, "{sent:?}");
     assert_eq!(sent[1].channel, OTHER_CHANNEL);
     assert_eq!(sent[1].ping, Ping::Role(OTHER_COORD_ROLE));
-    assert!(sent[1].content.contains("Vi tar den"), "{}", sent[1].content);
+    assert!(
+        sent[1].content.contains("Vi tar den"),
+        "{}",
+        sent[1].content
+    );
 
     // The history, seen by a member of either body.
     let shown = ok(
@@ -168,18 +195,23 @@ async fn an_order_goes_down_is_answered_and_the_answer_comes_back_up() {
         "/order show id:1",
     )
     .await;
-    assert!(shown.contains("sendte den fra Styringsgruppa til Koordineringsgruppa"), "{shown}");
+    assert!(
+        shown.contains("sendte den fra Styringsgruppa til Koordineringsgruppa"),
+        "{shown}"
+    );
     assert!(shown.contains("svarte akseptert: Vi tar den"), "{shown}");
 
     // The audit trail has both changes on both bodies, without the text.
-    let rows: Vec<(String, Option<String>)> = sqlx::query_as(
-        "SELECT action, after FROM audit_log WHERE entity = 'order' ORDER BY id",
-    )
-    .fetch_all(env.service.store().pool())
-    .await
-    .expect("audit");
+    let rows: Vec<(String, Option<String>)> =
+        sqlx::query_as("SELECT action, after FROM audit_log WHERE entity = 'order' ORDER BY id")
+            .fetch_all(env.service.store().pool())
+            .await
+            .expect("audit");
     let actions: Vec<&str> = rows.iter().map(|(a, _)| a.as_str()).collect();
-    assert_eq!(actions, ["order.add", "order.add", "order.reply", "order.reply"]);
+    assert_eq!(
+        actions,
+        ["order.add", "order.add", "order.reply", "order.reply"]
+    );
     for (_, after) in &rows {
         let after = after.as_deref().unwrap_or_default();
         assert!(!after.contains("Kartlegg"), "{after}");
@@ -197,26 +229,44 @@ async fn an_overdue_order_is_pinged_the_day_after_and_weekly_until_answered() {
     .await;
     let s = env.scheduler();
     env.run_until(&s, at("2027-01-07T07:59:00Z")).await;
-    assert_eq!(order_messages(&env).len(), 1, "only the order itself so far");
+    assert_eq!(
+        order_messages(&env).len(),
+        1,
+        "only the order itself so far"
+    );
     // 07.01.2027 09.00 in Oslo.
     env.run_until(&s, at("2027-01-07T08:01:00Z")).await;
     let sent = order_messages(&env);
     assert_eq!(sent.len(), 2, "{sent:?}");
     assert_eq!(sent[1].channel, GROUP_CHANNEL);
     assert_eq!(sent[1].ping, Ping::Role(COORD_ROLE));
-    assert!(sent[1].content.contains("hadde frist 06.01.2027"), "{}", sent[1].content);
+    assert!(
+        sent[1].content.contains("hadde frist 06.01.2027"),
+        "{}",
+        sent[1].content
+    );
 
     // The overview shows it overdue to the receiver and open to the sender.
     let ko = ok(&env, &ko_coord(), "/overview").await;
-    assert!(ko.contains("Bestillinger inn: 1 åpen, 1 over fristen"), "{ko}");
+    assert!(
+        ko.contains("Bestillinger inn: 1 åpen, 1 over fristen"),
+        "{ko}"
+    );
     let st = ok(&env, &st_coord(), "/overview").await;
     assert!(st.contains("Bestillinger ut: 1 åpen"), "{st}");
-    assert!(!st.contains("Koordineringsgruppa\nNeste"), "only the body they coordinate: {st}");
+    assert!(
+        !st.contains("Koordineringsgruppa\nNeste"),
+        "only the body they coordinate: {st}"
+    );
 
     env.run_until(&s, at("2027-01-14T08:01:00Z")).await;
     let sent = order_messages(&env);
     assert_eq!(sent.len(), 3, "a week later: again");
-    assert!(sent[2].content.contains("Fortsatt over fristen"), "{}", sent[2].content);
+    assert!(
+        sent[2].content.contains("Fortsatt over fristen"),
+        "{}",
+        sent[2].content
+    );
 
     ok(
         &env,
@@ -229,7 +279,12 @@ async fn an_overdue_order_is_pinged_the_day_after_and_weekly_until_answered() {
     // The answer went up; no more overdue pings.
     assert_eq!(sent.len(), 4, "{sent:?}");
     assert_eq!(sent[3].channel, OTHER_CHANNEL);
-    let (open, text) = line(&env, &ko_coord(), "/order reply id:1 status:accepted text:\"Likevel\"").await;
+    let (open, text) = line(
+        &env,
+        &ko_coord(),
+        "/order reply id:1 status:accepted text:\"Likevel\"",
+    )
+    .await;
     assert!(!open && text.contains("står som utført"), "{text}");
 }
 
@@ -248,11 +303,11 @@ async fn an_order_to_a_body_without_a_meeting_waits_for_its_next_meeting() {
     env.ok("/meeting add group:Ungdomsteamet at:\"02.02.2027 kl. 14.00\"")
         .await;
     let meeting = meeting_of(&env, "Ungdomsteamet").await;
-    let list = env
-        .ok(&format!("/meeting agenda id:{meeting}"))
-        .await;
+    let list = env.ok(&format!("/meeting agenda id:{meeting}")).await;
     assert!(
-        list.contains("Bestilling 1 fra Koordineringsgruppa: Oppsøkende arbeid i helgene (Bestilling)"),
+        list.contains(
+            "Bestilling 1 fra Koordineringsgruppa: Oppsøkende arbeid i helgene (Bestilling)"
+        ),
         "{list}"
     );
     // Upward it is a report, and lands as an orienteringssak.
@@ -262,9 +317,17 @@ async fn an_order_to_a_body_without_a_meeting_waits_for_its_next_meeting() {
         "/order add from:Ungdomsteamet to:Koordineringsgruppa title:\"Status fra helgene\"",
     )
     .await;
-    assert!(out.contains("Rapport 2 sendt til Koordineringsgruppa"), "{out}");
+    assert!(
+        out.contains("Rapport 2 sendt til Koordineringsgruppa"),
+        "{out}"
+    );
     let ko_meeting = meeting_of(&env, "Koordineringsgruppa").await;
-    let list = ok(&env, &ko_coord(), &format!("/meeting agenda id:{ko_meeting}")).await;
+    let list = ok(
+        &env,
+        &ko_coord(),
+        &format!("/meeting agenda id:{ko_meeting}"),
+    )
+    .await;
     assert!(
         list.contains("Rapport 2 fra Ungdomsteamet: Status fra helgene (Orienteringssak)"),
         "{list}"
@@ -275,12 +338,17 @@ async fn an_order_to_a_body_without_a_meeting_waits_for_its_next_meeting() {
 async fn an_order_from_a_case_is_in_that_case_of_the_minutes() {
     let env = setup().await;
     let st_meeting = meeting_of(&env, "Styringsgruppa").await;
-    ok(&env, &st_coord(), "/agenda add group:Styringsgruppa title:\"Rusbruk blant unge\"")
-        .await;
-    let case: i64 = sqlx::query_scalar("SELECT id FROM agenda_items WHERE title = 'Rusbruk blant unge'")
-        .fetch_one(env.service.store().pool())
-        .await
-        .expect("case");
+    ok(
+        &env,
+        &st_coord(),
+        "/agenda add group:Styringsgruppa title:\"Rusbruk blant unge\"",
+    )
+    .await;
+    let case: i64 =
+        sqlx::query_scalar("SELECT id FROM agenda_items WHERE title = 'Rusbruk blant unge'")
+            .fetch_one(env.service.store().pool())
+            .await
+            .expect("case");
     ok(
         &env,
         &st_coord(),
@@ -293,7 +361,12 @@ async fn an_order_from_a_case_is_in_that_case_of_the_minutes() {
         &format!("/order add from:Styringsgruppa to:Koordineringsgruppa title:\"Kartlegg rusbruken\" case:{case}"),
     )
     .await;
-    let minutes = ok(&env, &st_coord(), &format!("/minutes show meeting:{st_meeting}")).await;
+    let minutes = ok(
+        &env,
+        &st_coord(),
+        &format!("/minutes show meeting:{st_meeting}"),
+    )
+    .await;
     assert!(
         minutes.contains("Bestilling til Koordineringsgruppa:** Kartlegg rusbruken"),
         "{minutes}"
@@ -340,7 +413,12 @@ async fn a_groups_export_holds_its_orders_in_and_out_with_their_history() {
         "/order add from:Styringsgruppa to:Koordineringsgruppa title:\"Kartlegg rusbruken\"",
     )
     .await;
-    ok(&env, &ko_coord(), "/order reply id:1 status:done text:\"Gjort\"").await;
+    ok(
+        &env,
+        &ko_coord(),
+        "/order reply id:1 status:done text:\"Gjort\"",
+    )
+    .await;
     for (who, group) in [
         (ko_coord(), "Koordineringsgruppa"),
         (st_coord(), "Styringsgruppa"),

@@ -17,8 +17,8 @@ use std::sync::Arc;
 use std::time::Duration;
 use support::fake_discord::fixtures::{self, Actor, InteractionFixture, RoleFixture};
 use support::fake_discord::{
-    FakeDiscord, FakeDiscordOptions, Route, COORDINATOR_ROLE_ID, DIGEST_CHANNEL_ID, GENERAL_CHANNEL_ID,
-    GUILD_ID,
+    FakeDiscord, FakeDiscordOptions, Route, COORDINATOR_ROLE_ID, DIGEST_CHANNEL_ID,
+    GENERAL_CHANNEL_ID, GUILD_ID,
 };
 use support::harness::{self, start_bot, GROUP};
 
@@ -75,7 +75,10 @@ fn pings(fake: &FakeDiscord, channel: u64) -> Vec<Value> {
 }
 
 fn content(cb: &Value) -> String {
-    cb["data"]["content"].as_str().unwrap_or_default().to_string()
+    cb["data"]["content"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
 }
 
 fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> chrono::DateTime<chrono::Utc> {
@@ -118,11 +121,15 @@ async fn an_order_pings_only_the_receivers_coordinators_and_its_answer_only_the_
         service.store().close().await;
     }
     let mut opts = FakeDiscordOptions::default();
-    opts.guild.as_mut().expect("a guild").roles.push(RoleFixture {
-        id: ST_ROLE_ID,
-        name: "styringsgruppa".into(),
-        permissions: fixtures::DEFAULT_MEMBER_PERMISSIONS,
-    });
+    opts.guild
+        .as_mut()
+        .expect("a guild")
+        .roles
+        .push(RoleFixture {
+            id: ST_ROLE_ID,
+            name: "styringsgruppa".into(),
+            permissions: fixtures::DEFAULT_MEMBER_PERMISSIONS,
+        });
     let running = start_bot(&db, opts, Vec::new()).await;
     let fake = &running.fake;
 
@@ -176,7 +183,10 @@ async fn an_order_pings_only_the_receivers_coordinators_and_its_answer_only_the_
     let posted = posts(fake, GENERAL_CHANNEL_ID);
     assert_eq!(posted.len(), 1, "{posted:#?}");
     let text = posted[0]["content"].as_str().unwrap();
-    assert!(text.starts_with(&format!("<@&{COORDINATOR_ROLE_ID}> ")), "{text}");
+    assert!(
+        text.starts_with(&format!("<@&{COORDINATOR_ROLE_ID}> ")),
+        "{text}"
+    );
     assert!(text.contains("Kartlegg rusbruken i sentrum"), "{text}");
     assert_eq!(
         posted[0]["allowed_mentions"],
@@ -184,8 +194,15 @@ async fn an_order_pings_only_the_receivers_coordinators_and_its_answer_only_the_
     );
     let stored = pings(fake, GENERAL_CHANNEL_ID);
     assert_eq!(stored.len(), 1);
-    assert_eq!(stored[0]["mention_roles"], json!([COORDINATOR_ROLE_ID.to_string()]));
-    assert_eq!(stored[0]["mention_everyone"], json!(false), "user text pings nobody");
+    assert_eq!(
+        stored[0]["mention_roles"],
+        json!([COORDINATOR_ROLE_ID.to_string()])
+    );
+    assert_eq!(
+        stored[0]["mention_everyone"],
+        json!(false),
+        "user text pings nobody"
+    );
     assert!(posts(fake, DIGEST_CHANNEL_ID).is_empty());
 
     // Answered by slash command in `general` by its coordinator.
@@ -210,7 +227,11 @@ async fn an_order_pings_only_the_receivers_coordinators_and_its_answer_only_the_
         up[0]["allowed_mentions"],
         json!({"parse": [], "users": [], "roles": [ST_ROLE_ID.to_string()]})
     );
-    assert_eq!(posts(fake, GENERAL_CHANNEL_ID).len(), 1, "nothing more to `general`");
+    assert_eq!(
+        posts(fake, GENERAL_CHANNEL_ID).len(),
+        1,
+        "nothing more to `general`"
+    );
 
     // Overdue: the day after the due date at 09.00 Oslo, to `general` again.
     scheduler.tick(utc(2027, 1, 16, 8, 1)).await.expect("tick");

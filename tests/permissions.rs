@@ -7,9 +7,9 @@ mod support;
 
 use sltbot::clock::ManualClock;
 use sltbot::domain::minutes::CaseType;
+use sltbot::domain::order::{OrderAnswer, OrderNo};
 use sltbot::domain::record::AttendanceStatus;
 use sltbot::domain::{ActionId, ActionStatus, AgendaItemId, Lang, MeetingId, RoleId, UserId};
-use sltbot::domain::order::{OrderAnswer, OrderNo};
 use sltbot::service::spec::Position;
 use sltbot::service::OrderError;
 use sltbot::service::{Actor, Command, Defaults, GroupName, Service, ServiceError, SPECS};

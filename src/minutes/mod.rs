@@ -154,7 +154,11 @@ pub fn blocks(m: &Minutes, lang: Lang) -> Vec<Block> {
             out.push(field("minutes-deadline", date(lang, d)));
         }
         // Orders sent from this case: "Bestilling til Koordineringsgruppa: …".
-        for o in m.orders.iter().filter(|o| o.case.is_some() && o.case == c.number) {
+        for o in m
+            .orders
+            .iter()
+            .filter(|o| o.case.is_some() && o.case == c.number)
+        {
             out.push(Block::Field {
                 label: t!(lang, "minutes-case-order", body = o.to.clone()),
                 value: o.title.clone(),

@@ -109,7 +109,11 @@ pub fn reply(lang: Lang, tz: Tz, r: &OrderReply, style: Style) -> String {
             if orders.is_empty() {
                 out.push(t!(lang, "order-list-empty"));
             }
-            out.extend(orders.iter().map(|l| format!("• {}", order_line(lang, l, style))));
+            out.extend(
+                orders
+                    .iter()
+                    .map(|l| format!("• {}", order_line(lang, l, style))),
+            );
             out.join("\n")
         }
         OrderReply::Shown { line, events } => {

@@ -213,7 +213,11 @@ pub fn event_message(
 ) -> String {
     let kind = direction(from.level, to.level).code();
     let on = match meeting {
-        Some(at) => t!(lang, "order-msg-on-meeting", when = format::datetime(lang, at, tz)),
+        Some(at) => t!(
+            lang,
+            "order-msg-on-meeting",
+            when = format::datetime(lang, at, tz)
+        ),
         None => t!(lang, "order-msg-waiting"),
     };
     let mut out = match event.kind {

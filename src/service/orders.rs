@@ -166,6 +166,8 @@ impl Service {
         Ok((OrderLine { order, from, to }, rf, rt))
     }
 
+    // One parameter per declared option (see `command.rs`).
+    #[allow(clippy::too_many_arguments)]
     pub(super) async fn order_add(
         &self,
         ctx: &mut Ctx<'_>,
@@ -263,7 +265,12 @@ impl Service {
             store::audit::record(
                 &mut tx,
                 // The trail names an order by the number users see (never reused).
-                &ctx.audit_as(Some(g), AuditAction::OrderAdd, "order", Some(order.number.0)),
+                &ctx.audit_as(
+                    Some(g),
+                    AuditAction::OrderAdd,
+                    "order",
+                    Some(order.number.0),
+                ),
                 None::<&Order>,
                 Some(&order),
                 ctx.now,
@@ -326,7 +333,12 @@ impl Service {
         .await?;
         store::audit::record(
             conn,
-            &ctx.audit_as(Some(group), AuditAction::AgendaCase, "agenda_item", Some(id.0)),
+            &ctx.audit_as(
+                Some(group),
+                AuditAction::AgendaCase,
+                "agenda_item",
+                Some(id.0),
+            ),
             None::<&()>,
             Some(&serde_json::json!({
                 "number": number.map(|n| n.to_string()),
@@ -368,11 +380,7 @@ impl Service {
             number = id.0,
             title = before.title.clone()
         ));
-        let details = format!(
-            "{}: {}",
-            t!(from_lang, status.status().message_id()),
-            text
-        );
+        let details = format!("{}: {}", t!(from_lang, status.status().message_id()), text);
         let (meeting, case_id, _) = self
             .put_order_case(
                 &mut tx,

@@ -489,7 +489,11 @@ choice!(
 choice!(
     OrderAnswer,
     "order-status-",
-    [OrderAnswer::Accepted, OrderAnswer::Declined, OrderAnswer::Done]
+    [
+        OrderAnswer::Accepted,
+        OrderAnswer::Declined,
+        OrderAnswer::Done
+    ]
 );
 
 impl OptionValue for OrderNo {

@@ -108,10 +108,7 @@ pub async fn insert(
 /// An order by its row id.
 pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Option<Order>> {
     let sql = format!("SELECT {COLUMNS} FROM orders WHERE id = ?");
-    let row: Option<Row> = sqlx::query_as(&sql)
-        .bind(id)
-        .fetch_optional(conn)
-        .await?;
+    let row: Option<Row> = sqlx::query_as(&sql).bind(id).fetch_optional(conn).await?;
     row.map(Row::into_domain).transpose()
 }
 
@@ -145,11 +142,7 @@ pub async fn set_status(
     Ok(())
 }
 
-pub async fn set_to_case(
-    conn: &mut SqliteConnection,
-    id: i64,
-    case: AgendaItemId,
-) -> Result<()> {
+pub async fn set_to_case(conn: &mut SqliteConnection, id: i64, case: AgendaItemId) -> Result<()> {
     sqlx::query("UPDATE orders SET to_case = ? WHERE id = ?")
         .bind(case.0)
         .bind(id)
@@ -203,10 +196,7 @@ pub async fn open_for_receiver(conn: &mut SqliteConnection, group: GroupId) -> R
         "SELECT {COLUMNS} FROM orders WHERE to_group = ? AND status IN {open} ORDER BY number",
         open = open_words()
     );
-    let found: Vec<Row> = sqlx::query_as(&sql)
-        .bind(group.0)
-        .fetch_all(conn)
-        .await?;
+    let found: Vec<Row> = sqlx::query_as(&sql).bind(group.0).fetch_all(conn).await?;
     rows(found)
 }
 
@@ -216,10 +206,7 @@ pub async fn open_from(conn: &mut SqliteConnection, group: GroupId) -> Result<Ve
         "SELECT {COLUMNS} FROM orders WHERE from_group = ? AND status IN {open} ORDER BY number",
         open = open_words()
     );
-    let found: Vec<Row> = sqlx::query_as(&sql)
-        .bind(group.0)
-        .fetch_all(conn)
-        .await?;
+    let found: Vec<Row> = sqlx::query_as(&sql).bind(group.0).fetch_all(conn).await?;
     rows(found)
 }
 
@@ -231,10 +218,7 @@ pub async fn from_meeting(conn: &mut SqliteConnection, meeting: MeetingId) -> Re
          WHERE a.meeting_id = ? ORDER BY o.number",
         cols.join(", ")
     );
-    let found: Vec<Row> = sqlx::query_as(&sql)
-        .bind(meeting.0)
-        .fetch_all(conn)
-        .await?;
+    let found: Vec<Row> = sqlx::query_as(&sql).bind(meeting.0).fetch_all(conn).await?;
     rows(found)
 }
 
@@ -299,7 +283,11 @@ pub async fn events(conn: &mut SqliteConnection, order: i64) -> Result<Vec<Order
     found.into_iter().map(EventRow::into_domain).collect()
 }
 
-pub async fn event(conn: &mut SqliteConnection, order: i64, seq: i64) -> Result<Option<OrderEvent>> {
+pub async fn event(
+    conn: &mut SqliteConnection,
+    order: i64,
+    seq: i64,
+) -> Result<Option<OrderEvent>> {
     let found: Option<EventRow> = sqlx::query_as(
         "SELECT seq, kind, actor, text, case_id, at FROM order_events
          WHERE order_id = ? AND seq = ?",
