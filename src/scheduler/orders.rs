@@ -212,12 +212,13 @@ pub fn event_message(
     meeting: Option<DateTime<Utc>>,
 ) -> String {
     let kind = direction(from.level, to.level).code();
+    // Discord shows a timestamp in each reader's own zone; plain text the local time.
+    let when = |at: DateTime<Utc>| match style {
+        Style::Discord => format!("<t:{}:F>", at.timestamp()),
+        Style::Plain | Style::Document(_) => format::datetime(lang, at, tz),
+    };
     let on = match meeting {
-        Some(at) => t!(
-            lang,
-            "order-msg-on-meeting",
-            when = format::datetime(lang, at, tz)
-        ),
+        Some(at) => t!(lang, "order-msg-on-meeting", when = when(at)),
         None => t!(lang, "order-msg-waiting"),
     };
     let mut out = match event.kind {

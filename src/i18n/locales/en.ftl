@@ -949,3 +949,5 @@ order-error-same-body = A group cannot order from itself. Choose another group i
 order-error-answer = Order { $number } is { $status } and cannot take that answer.
 order-error-case = Case { $case } does not belong to the ordering group. Choose a case from the ordering group's own meetings.
 minutes-case-order = Order to { $body }
+delivery-what-order = The message about an order or an answer
+delivery-what-order-overdue = The reminder about an overdue order

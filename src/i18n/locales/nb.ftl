@@ -933,3 +933,5 @@ order-error-same-body = En gruppe kan ikke bestille fra seg selv. Velg en annen 
 order-error-answer = Bestilling { $number } står som { $status } og kan ikke få det svaret.
 order-error-case = Sak { $case } hører ikke til gruppa som bestiller. Velg en sak fra bestillerens egne møter.
 minutes-case-order = Bestilling til { $body }
+delivery-what-order = Meldingen om en bestilling eller et svar
+delivery-what-order-overdue = Purringen på en bestilling

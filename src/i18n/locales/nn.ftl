@@ -923,3 +923,5 @@ order-error-same-body = Ei gruppe kan ikkje bestille frå seg sjølv. Vel ei ann
 order-error-answer = Bestilling { $number } står som { $status } og kan ikkje få det svaret.
 order-error-case = Sak { $case } høyrer ikkje til gruppa som bestiller. Vel ei sak frå dei eigne møta til bestillaren.
 minutes-case-order = Bestilling til { $body }
+delivery-what-order = Meldinga om ei bestilling eller eit svar
+delivery-what-order-overdue = Purringa på ei bestilling
