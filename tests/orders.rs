@@ -445,3 +445,117 @@ async fn a_groups_export_holds_its_orders_in_and_out_with_their_history() {
         assert!(md.contains("svarte utført: Gjort"), "{md}");
     }
 }
+
+#[tokio::test]
+async fn an_order_planned_before_a_restart_is_posted_once_after_it() {
+    let env = setup().await;
+    ok(
+        &env,
+        &st_coord(),
+        "/order add from:Styringsgruppa to:Koordineringsgruppa title:\"Kartlegg rusbruken\"",
+    )
+    .await;
+    // The process stops before its scheduler ran; another one starts on the same file.
+    let after = std::sync::Arc::new(sltbot::notify::RecordingOutbox::default());
+    let restarted = env.other_scheduler(after.clone()).await;
+    let now = sltbot::clock::Clock::now(&env.clock);
+    restarted.tick(now).await.expect("tick");
+    restarted.tick(now).await.expect("tick");
+    env.scheduler().tick(now).await.expect("tick");
+    let posted: Vec<_> = after
+        .messages()
+        .into_iter()
+        .chain(env.outbox.messages())
+        .filter(|m| m.content.contains("Kartlegg rusbruken"))
+        .collect();
+    assert_eq!(posted.len(), 1, "{posted:?}");
+    assert_eq!(posted[0].ping, Ping::Role(COORD_ROLE));
+    assert_eq!(env.state("order:1:1").await.as_deref(), Some("sent"));
+}
+
+#[tokio::test]
+async fn the_orders_migration_keeps_every_notification_row_and_column() {
+    use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("old.db");
+    // A database as the previous release left it: every migration before the orders one.
+    let old = sqlx::migrate::Migrator {
+        migrations: std::borrow::Cow::Owned(
+            sltbot::store::MIGRATOR
+                .migrations
+                .iter()
+                .filter(|m| m.version < 20261129030001)
+                .cloned()
+                .collect(),
+        ),
+        ignore_missing: false,
+        locking: true,
+        no_tx: false,
+    };
+    let pool = SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect_with(
+            SqliteConnectOptions::new()
+                .filename(&path)
+                .create_if_missing(true)
+                .foreign_keys(true),
+        )
+        .await
+        .expect("pool");
+    old.run(&pool).await.expect("old migrations");
+    sqlx::query(
+        "INSERT INTO notifications (key, kind, workspace_id, planned_at, due_at, state,
+         claimed_at, claim_token, sent_at, attempts, parts_sent, outcome, created_at, failure,
+         failed_at, noticed_at, about_id) VALUES
+         ('digest:1:2027-W01', 'digest', 1, 100, 100, 'failed', 90, 'aaaa', NULL, 8, 1,
+          'HTTP 403', 50, 'missing_access', 120, 130, NULL),
+         ('failure:1', 'failure', 1, 120, 120, 'sent', 121, 'bbbb', 122, 1, 1, NULL, 120,
+          NULL, NULL, NULL, 1),
+         ('digest:1:2027-W02', 'digest', 1, 200, 200, 'pending', NULL, NULL, NULL, 0, 0, NULL,
+          70, NULL, NULL, NULL, NULL)",
+    )
+    .execute(&pool)
+    .await
+    .expect("old rows");
+    let q = "SELECT id, key, kind, workspace_id, planned_at, due_at, state, claimed_at,
+             claim_token, sent_at, attempts, parts_sent, outcome, created_at, failure, failed_at,
+             noticed_at, about_id FROM notifications ORDER BY id";
+    let dump = |rows: Vec<sqlx::sqlite::SqliteRow>| -> Vec<String> {
+        use sqlx::{Column, Row, ValueRef};
+        rows.iter()
+            .map(|r| {
+                r.columns()
+                    .iter()
+                    .map(|c| {
+                        let raw = r.try_get_raw(c.ordinal()).expect("value");
+                        if raw.is_null() {
+                            "NULL".to_string()
+                        } else {
+                            r.try_get::<String, _>(c.ordinal())
+                                .or_else(|_| {
+                                    r.try_get::<i64, _>(c.ordinal()).map(|v| v.to_string())
+                                })
+                                .expect("text or integer")
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("|")
+            })
+            .collect()
+    };
+    let before = dump(sqlx::query(q).fetch_all(&pool).await.expect("before"));
+    pool.close().await;
+
+    let store = open(&path.display().to_string()).await;
+    let after = dump(sqlx::query(q).fetch_all(store.pool()).await.expect("after"));
+    assert_eq!(before, after);
+    assert_eq!(after.len(), 3);
+    // The order kinds are allowed now.
+    sqlx::query(
+        "INSERT INTO notifications (key, kind, workspace_id, planned_at, due_at, created_at)
+         VALUES ('order:1:1', 'order', 1, 1, 1, 1), ('order-overdue:1:0', 'order_overdue', 1, 1, 1, 1)",
+    )
+    .execute(store.pool())
+    .await
+    .expect("order kinds");
+}
