@@ -559,3 +559,26 @@ async fn the_orders_migration_keeps_every_notification_row_and_column() {
     .await
     .expect("order kinds");
 }
+
+#[tokio::test]
+async fn a_report_to_a_steering_body_that_reads_like_a_childs_case_gets_a_warning() {
+    let env = setup().await;
+    let out = ok(
+        &env,
+        &ko_coord(),
+        "/order add from:Koordineringsgruppa to:Styringsgruppa title:\"Bekymring for gutten i 9. klasse\"",
+    )
+    .await;
+    assert!(
+        out.contains("enkeltsak") || out.contains("politirådet"),
+        "{out}"
+    );
+    let plain = ok(
+        &env,
+        &ko_coord(),
+        "/order add from:Koordineringsgruppa to:Styringsgruppa title:\"Status for SLT-arbeidet\"",
+    )
+    .await;
+    let warning = out.lines().last().unwrap_or_default();
+    assert!(!plain.contains(warning), "{plain}");
+}

@@ -61,6 +61,7 @@ pub fn reply(lang: Lang, tz: Tz, r: &OrderReply, style: Style) -> String {
             line,
             meeting,
             case_number: number,
+            individual_case_warning,
         } => {
             let mut out = vec![t!(
                 lang,
@@ -76,6 +77,9 @@ pub fn reply(lang: Lang, tz: Tz, r: &OrderReply, style: Style) -> String {
                 None => place,
             });
             out.push(t!(lang, "order-added-ping", to = style.text(&line.to.name)));
+            if *individual_case_warning {
+                out.push(t!(lang, "record-individual-case-warning"));
+            }
             out.join("\n")
         }
         OrderReply::Answered {

@@ -22,7 +22,7 @@ use crate::domain::minutes::{CaseNumber, CaseType};
 use crate::domain::order::{self, EventKind, Order, OrderAnswer, OrderEvent, OrderNo};
 use crate::domain::text::{Field, TITLE_MAX};
 use crate::domain::{
-    time, AgendaItemId, AgendaStatus, AuditAction, Group, GroupId, Meeting, MeetingId,
+    time, AgendaItemId, AgendaStatus, AuditAction, Group, GroupId, Meeting, MeetingId, SltLevel,
 };
 use crate::store::{self, record::NewCase};
 use crate::t;
@@ -93,6 +93,9 @@ pub enum OrderReply {
         /// The receiving body's meeting the case went on; `None`: it waits for one.
         meeting: Option<Meeting>,
         case_number: Option<CaseNumber>,
+        /// A steering body (styringsgruppe, politiråd) was sent what reads like an
+        /// individual child's case.
+        individual_case_warning: bool,
     },
     Answered {
         line: OrderLine,
@@ -285,10 +288,15 @@ impl Service {
             crate::scheduler::orders::plan_overdue(&mut tx, &order, d, to_tz, ctx.now).await?;
         }
         commit(tx).await?;
+        let individual_case_warning = to.level == SltLevel::Styrende
+            && std::iter::once(&order.title)
+                .chain(order.details.as_ref())
+                .any(|t| crate::domain::record::reads_like_individual_case(t));
         ord(OrderReply::Added {
             line: OrderLine { order, from, to },
             meeting,
             case_number,
+            individual_case_warning,
         })
     }
 
