@@ -72,6 +72,10 @@ audit_actions! {
     GroupNotice = "group.notice",
     /// A late submission was admitted to this meeting or the next.
     AgendaAdmit = "agenda.admit",
+    /// An order (or report) was sent to another body.
+    OrderAdd = "order.add",
+    /// The receiving body answered an order.
+    OrderReply = "order.reply",
 }
 
 impl AuditAction {

@@ -314,6 +314,8 @@ pub fn failure_line(lang: Lang, tz: Tz, style: Style, f: &Failed) -> String {
         ("deadline", Some(m), _) => t!(lang, "delivery-what-deadline", meeting = at(m)),
         ("overdue", _, Some(a)) => t!(lang, "delivery-what-overdue", id = a),
         ("digest", _, _) => t!(lang, "delivery-what-digest"),
+        ("order", _, _) => t!(lang, "delivery-what-order"),
+        ("order_overdue", _, _) => t!(lang, "delivery-what-order-overdue"),
         _ => t!(lang, "delivery-what-other"),
     };
     let reason = Refusal::parse(&f.failure).unwrap_or(Refusal::Rejected);

@@ -81,6 +81,7 @@ pub mod liveness;
 pub mod messages;
 pub mod minutes;
 pub mod notice;
+pub mod orders;
 
 use crate::clock::Clock;
 use crate::domain::{GroupId, Lang, MeetingStatus};
@@ -640,6 +641,7 @@ impl Worker {
                     plan::plan_digest(tx, n.workspace, after - Duration::seconds(1), now).await?;
                 }
             }
+            Kind::OrderOverdue => orders::after_overdue(tx, n, now).await?,
             Kind::Reminder
             | Kind::Deadline
             | Kind::Failure
@@ -648,7 +650,8 @@ impl Worker {
             | Kind::Notice
             | Kind::NoticeFinal
             | Kind::NoticeEdit
-            | Kind::Late => {}
+            | Kind::Late
+            | Kind::Order => {}
         }
         Ok(())
     }
@@ -854,6 +857,16 @@ impl Worker {
                     ],
                     attachments: Vec::new(),
                 }]));
+            }
+            Kind::Order | Kind::OrderOverdue => {
+                let target = orders::Target {
+                    group: &group,
+                    channel,
+                    lang,
+                    tz,
+                    style,
+                };
+                return orders::prepare(&mut tx, n, now, &target).await;
             }
             Kind::Digest
             | Kind::Failure

@@ -24,6 +24,7 @@ use super::spec::{
 };
 use super::{Ctx, Reply, Service, ServiceError};
 use crate::domain::minutes::CaseType;
+use crate::domain::order::{OrderAnswer, OrderNo};
 use crate::domain::record::AttendanceStatus;
 use crate::domain::text::Field;
 use crate::domain::{
@@ -426,6 +427,39 @@ commands! {
         coordinator_role: Option<RoleId>,
         digest_channel: Option<ChannelId>,
     }
+
+    /// Order work from another body (a report, when it goes to a higher level): it goes
+    /// on that body's next case list and is posted to its coordinators.
+    OrderAdd => order_add ["order add", Coordinator, Group, audit: OrderAdd, schedule: yes] {
+        from: GroupName,
+        to: GroupName,
+        title: String = text(Field::Title),
+        details: Option<String> = text(Field::Details),
+        due: Option<String> = WHEN,
+        /// The ordering body's case it comes from.
+        case: Option<AgendaItemId>,
+    }
+
+    /// The receiving body's answer: it goes on the ordering body's next case list.
+    OrderReply => order_reply ["order reply", Coordinator, Group, audit: OrderReply, schedule: yes] {
+        id: OrderNo,
+        status: OrderAnswer,
+        text: String = text(Field::Note),
+    }
+
+    /// Without `group`: the orders of the actor's bodies, shown only to them.
+    OrderList => order_list ["order list", Member, OptionalGroup, audit: -, schedule: no] {
+        group: Option<GroupName>,
+        open: Option<bool>,
+    }
+
+    /// One order with its history.
+    OrderShow => order_show ["order show", Member, Group, audit: -, schedule: no] {
+        id: OrderNo,
+    }
+
+    /// Per body the actor coordinates: next meeting, cases, actions, orders, minutes.
+    Overview => overview ["overview", Anyone, Workspace, audit: -, schedule: no] {}
 }
 
 /// The spec of the command at `path`.

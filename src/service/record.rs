@@ -1230,11 +1230,31 @@ pub async fn minutes_from_store(
             .collect(),
         cases,
         actions,
-        // Orders (bestillinger) sent from the meeting's cases: filled in by the orders
-        // feature; the document already has their section.
-        orders: Vec::new(),
+        orders: orders_in_minutes(conn, meeting.id).await?,
         status: store::record::minutes_status(conn, meeting.id).await?,
     })
+}
+
+/// The orders sent from the meeting's cases (see `service::orders`), with the number of
+/// the case each came from.
+async fn orders_in_minutes(
+    conn: &mut SqliteConnection,
+    meeting: MeetingId,
+) -> Result<Vec<crate::domain::minutes::MinutesOrder>, ServiceError> {
+    let mut out = Vec::new();
+    for (to, o) in super::orders::minutes_orders(conn, meeting).await? {
+        let case = match o.from_case {
+            Some(c) => store::record::facts(conn, c).await?.number,
+            None => None,
+        };
+        out.push(crate::domain::minutes::MinutesOrder {
+            to,
+            title: o.title,
+            due: o.due,
+            case,
+        });
+    }
+    Ok(out)
 }
 
 /// The meeting record of one body, for its GDPR export.

@@ -29,6 +29,9 @@ pub struct GroupExport {
     /// The meeting record: standing items, case numbers and types, decisions,
     /// attendance, guests, the minutes' status.
     pub record: super::record::ExportedRecord,
+    /// Orders the group sent or received, with their history (left out when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub orders: Vec<super::orders::ExportedOrder>,
     pub audit_entries: usize,
 }
 
@@ -182,4 +185,6 @@ pub enum Reply {
     Record(Box<super::record::RecordReply>),
     /// The notice posted by the scheduler: its lead time, late submissions.
     Notice(Box<super::notice::NoticeReply>),
+    /// Orders between bodies, and the coordinator's overview.
+    Order(Box<super::orders::OrderReply>),
 }

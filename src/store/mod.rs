@@ -23,6 +23,7 @@ pub mod lookup;
 pub mod meetings;
 pub mod notice;
 pub mod notifications;
+pub mod orders;
 pub mod record;
 pub mod retention;
 pub mod series;

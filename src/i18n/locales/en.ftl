@@ -874,7 +874,9 @@ minutes2-digest-line-unnumbered = • { $body }: the meeting of { $date }
 minutes2-case-action = Action
 minutes2-agenda-case-line = { $case } { $title } — { $status } (submitted by { $user })
 opt-case = case
-    .description = The case the action comes from: shown under the case in the minutes
+    .description = The case it comes from
+    .description-action-add = The case the action comes from: shown under the case in the minutes
+    .description-order-add = The case of the ordering group's meeting the order comes from
 minutes2-agenda-case-line-standing = { $case } { $title } — { $status }
 minutes2-case-edited = { $case } has been updated.
 minutes2-case-removed = { $case } “{ $title }” has been withdrawn.
@@ -926,3 +928,102 @@ audit-group-notice = changed when the notice is posted
 audit-agenda-admit = decided on a late submission
 minutes2-console-saved = The draft is saved (PDF/A and Markdown): { $files }
 minutes2-console-failed = Could not save the draft: { $reason }
+## Orders between levels and the coordinator's overview (issue 12)
+cmd-order = order
+    .description = Orders and reports between the groups
+cmd-order-add = add
+    .description = Order work from another group, or report upward (the group's coordinators)
+cmd-order-reply = reply
+    .description = Answer an order to your group (the receiving group's coordinators)
+cmd-order-list = list
+    .description = Orders in and out of your groups
+cmd-order-show = show
+    .description = Show an order with its history
+cmd-overview = overview
+    .description = Overview of the groups you coordinate: meetings, cases, actions, orders, minutes
+opt-from = from
+    .description = The group that orders
+opt-to = to
+    .description = The group to do the work
+opt-text = text
+    .description = The answer, briefly
+opt-open = open
+    .description = Only open orders
+audit-entity-order = (order { $id })
+audit-order-add = sent an order
+audit-order-reply = answered an order
+order-status-open = open
+order-status-accepted = accepted
+order-status-declined = declined
+order-status-done = done
+order-case-title = { $kind ->
+    [report] Report
+   *[order] Order
+} { $number } from { $from }: { $title }
+order-answer-case-title = Answer to { $kind ->
+    [report] report
+   *[order] order
+} { $number }: { $title }
+order-no-due = no deadline
+order-due = due { $due }
+order-msg-on-meeting = On the case list of the meeting { $when }.
+order-msg-waiting = Goes on the case list of the next meeting once one is set up.
+order-msg-sent = { $mention }New { $kind ->
+    [report] report
+   *[order] order
+} { $number } from { $from }: “{ $title }”, due: { $due }.
+order-msg-answered = { $mention }{ $to } answered { $kind ->
+    [report] report
+   *[order] order
+} { $number } “{ $title }”: { $status }. { $text }
+order-msg-howto = Answer with /order reply id:{ $number } status:… text:…
+order-msg-overdue = { $mention }{ $kind ->
+    [report] Report
+   *[order] Order
+} { $number } from { $from } “{ $title }” was due { $due } and is { $status }. Answer with /order reply id:{ $number }.
+order-msg-overdue-again = { $mention }Still overdue: { $kind ->
+    [report] report
+   *[order] order
+} { $number } from { $from } “{ $title }” was due { $due } and is { $status }. Answer with /order reply id:{ $number }.
+order-line = { $kind ->
+    [report] Report
+   *[order] Order
+} { $number }: { $title } ({ $from } → { $to }), { $status }
+order-on-meeting = On the case list of the meeting { $when }
+order-waiting = Waiting for the group's next meeting
+order-added = { $kind ->
+    [report] Report
+   *[order] Order
+} { $number } sent to { $to }: { $title }
+order-added-ping = The coordinators of { $to } are told in the group's channel.
+order-answered = Answer to { $kind ->
+    [report] report
+   *[order] order
+} { $number } recorded: { $status }. The answer was sent to { $from }.
+order-list-heading = Orders in and out of { $group }
+order-list-open-heading = Open orders in and out of { $group }
+order-list-mine-heading = Orders of your groups
+order-list-mine-open-heading = Open orders of your groups
+order-list-empty = No orders.
+order-history = History:
+order-history-sent = • { $at }: { $who } sent it from { $from } to { $to }
+order-history-answered = • { $at }: { $who } answered { $status }: { $text }
+overview-none = You coordinate no group.
+overview-heading = Overview of the groups you coordinate
+overview-next-meeting = Next meeting: { $when }
+overview-no-meeting = Next meeting: none set up
+overview-cases = Cases: { $cases } on the case list, { $proposals } new proposals
+overview-actions = Actions: { $open } open, { $overdue } overdue
+overview-orders-in = Orders in: { $count } open, { $overdue } overdue
+overview-orders-out = Orders out: { $count } open
+overview-minutes-none = Minutes: all published
+overview-minutes-meeting = meeting { $id } ({ $date })
+overview-minutes-awaiting = Minutes not published: { $meetings }
+overview-follow-up = Follow-up round: { $answered } of { $asked } answered, { $silent } silent
+order-error-unknown = No order { $number } found.
+order-error-same-body = A group cannot order from itself. Choose another group in to.
+order-error-answer = Order { $number } is { $status } and cannot take that answer.
+order-error-case = Case { $case } does not belong to the ordering group. Choose a case from the ordering group's own meetings.
+minutes-case-order = Order to { $body }
+delivery-what-order = The message about an order or an answer
+delivery-what-order-overdue = The reminder about an overdue order
