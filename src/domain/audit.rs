@@ -68,6 +68,8 @@ audit_actions! {
     DigestSet = "digest.set",
     /// The retention job deleted old records (only counts are kept).
     RetentionPurge = "retention.purge",
+    /// Discord scheduled events turned on or off, or their voice channel changed.
+    GroupEvents = "group.events",
 }
 
 impl AuditAction {

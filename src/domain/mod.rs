@@ -1,5 +1,6 @@
 //! The domain core: plain Rust types and rules. It knows nothing of Discord or SQL.
 
+pub mod access;
 pub mod action;
 pub mod agenda;
 pub mod audit;

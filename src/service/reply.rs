@@ -169,4 +169,8 @@ pub enum Reply {
     },
     /// The meeting record: case lists, holding, decisions, attendance, minutes.
     Record(Box<super::record::RecordReply>),
+    /// The permission self-check (`/workspace check`).
+    WorkspaceCheck(Box<super::access::CheckReport>),
+    /// A group's Discord events setting (`/group events`).
+    GroupEvents(Box<super::access::EventsReply>),
 }
