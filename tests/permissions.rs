@@ -395,6 +395,29 @@ fn commands() -> Vec<(&'static str, Command, [E; 5])> {
             },
             [D, D, D, D, A],
         ),
+        (
+            "workspace check",
+            Command::WorkspaceCheck {},
+            [D, D, D, D, A],
+        ),
+        (
+            "group events",
+            Command::GroupEvents {
+                group: g(),
+                enabled: None,
+                voice: None,
+            },
+            [A, A, D, D, A],
+        ),
+        (
+            "group events",
+            Command::GroupEvents {
+                group: g(),
+                enabled: Some(true),
+                voice: None,
+            },
+            [A, D, D, D, A],
+        ),
     ]
 }
 
