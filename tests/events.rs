@@ -92,6 +92,21 @@ async fn events_are_created_moved_and_cancelled_with_their_meetings() {
         .ends_with("/meeting notice id:1"));
     let id = ev["id"].clone();
 
+    // The notice links the event.
+    let notice = running
+        .service
+        .execute(&admin(), WS, Command::MeetingNotice { id: MeetingId(1) })
+        .await;
+    let text = sltbot::render::response(&notice, sltbot::render::Style::Discord);
+    let url = format!(
+        "https://discord.com/events/{GUILD_ID}/{}",
+        id.as_str().unwrap()
+    );
+    assert!(
+        text.contains(&format!("Arrangement i Discord: {url}")),
+        "{text}"
+    );
+
     // A second pass changes nothing.
     assert_eq!(sync.sync(t0()).await.unwrap(), SyncReport::default());
 

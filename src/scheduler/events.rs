@@ -95,6 +95,11 @@ impl EventSpec {
     }
 }
 
+/// The address of a guild's scheduled event, as Discord shares it.
+pub fn event_url(guild: u64, event: u64) -> String {
+    format!("https://discord.com/events/{guild}/{event}")
+}
+
 /// The marker an event's description carries so the bot can find its own event for a
 /// meeting after a crash: `id:{meeting}` as a word (it is also what `/meeting notice id:`
 /// takes, so it is useful to a reader).
