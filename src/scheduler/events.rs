@@ -262,9 +262,9 @@ impl EventSync {
         let mut groups: HashMap<_, Group> = HashMap::new();
         let mut out = Vec::with_capacity(found.len());
         for m in found {
-            if !groups.contains_key(&m.group) {
+            if let std::collections::hash_map::Entry::Vacant(slot) = groups.entry(m.group) {
                 if let Some(g) = store::groups::get(&mut tx, m.group).await? {
-                    groups.insert(m.group, g);
+                    slot.insert(g);
                 }
             }
             let Some(g) = groups.get(&m.group) else {
