@@ -43,6 +43,7 @@ async fn events_on(running: &Running) {
             group: GROUP.into(),
             enabled: Some(true),
             voice: None,
+            place: None,
         },
     )
     .await;
@@ -403,6 +404,118 @@ async fn the_self_check_names_a_missing_send_overwrite_and_an_unmentionable_role
 
     // The start-up check logs the same, one line per problem (ids only).
     assert_eq!(running.service.log_self_check().await.unwrap(), 1);
+    fake.assert_no_violations();
+    running.stop().await;
+}
+
+const VOICE_CHANNEL_ID: u64 = 920_000_000_000_000_077;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_voice_channel_holds_the_events_and_turning_events_off_removes_them() {
+    let (_dir, running) = seeded_bot().await;
+    let fake = &running.fake;
+    grant(fake, bits::CREATE_EVENTS | bits::CONNECT);
+    fake.add_channel(support::fake_discord::fixtures::ChannelFixture {
+        id: VOICE_CHANNEL_ID,
+        name: "møterom".into(),
+        kind: 2,
+    });
+    run(
+        &running,
+        Command::GroupEvents {
+            group: GROUP.into(),
+            enabled: Some(true),
+            voice: Some(sltbot::domain::ChannelId(VOICE_CHANNEL_ID)),
+            place: None,
+        },
+    )
+    .await;
+    let sync = sync_for(&running);
+    let r = sync.sync(t0()).await.unwrap();
+    assert_eq!(r.created, 1, "{r:?}");
+    let ev = one_event(fake);
+    assert_eq!(ev["entity_type"], 2, "VOICE");
+    assert_eq!(ev["channel_id"], VOICE_CHANNEL_ID.to_string());
+    // The self-check finds the voice channel usable.
+    let report = running.service.self_check(WS, t0()).await.unwrap();
+    assert!(
+        !report.problems.iter().any(|p| matches!(
+            p,
+            sltbot::domain::access::Problem::CannotUseVoice { .. }
+                | sltbot::domain::access::Problem::CannotCreateEvents
+        )),
+        "{report:?}"
+    );
+
+    // Back to the meeting's place: the same event becomes EXTERNAL.
+    run(
+        &running,
+        Command::GroupEvents {
+            group: GROUP.into(),
+            enabled: None,
+            voice: None,
+            place: Some(true),
+        },
+    )
+    .await;
+    let r = sync.sync(t0()).await.unwrap();
+    assert_eq!(r.updated, 1, "{r:?}");
+    let ev = one_event(fake);
+    assert_eq!(ev["entity_type"], 3, "EXTERNAL");
+    assert!(ev["channel_id"].is_null(), "{ev}");
+
+    // Turned off: the event is deleted.
+    run(
+        &running,
+        Command::GroupEvents {
+            group: GROUP.into(),
+            enabled: Some(false),
+            voice: None,
+            place: None,
+        },
+    )
+    .await;
+    let r = sync.sync(t0()).await.unwrap();
+    assert_eq!(r.deleted, 1, "{r:?}");
+    assert!(fake.scheduled_events().is_empty());
+
+    // On again once the meeting has begun: no event for it (Discord takes no past start).
+    events_on(&running).await;
+    let begun = chrono::DateTime::parse_from_rfc3339("2027-01-12T09:30:00+01:00")
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    assert_eq!(sync.sync(begun).await.unwrap(), SyncReport::default());
+    fake.assert_no_violations();
+    running.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rate_limited_or_failing_discord_delays_an_event_without_doubling_it() {
+    let (_dir, running) = seeded_bot().await;
+    let fake = &running.fake;
+    grant(fake, bits::CREATE_EVENTS);
+    events_on(&running).await;
+    fake.fail_next(Route::CreateScheduledEvent, 1, Fault::ServerError);
+    let sync = sync_for(&running);
+    let r = sync.sync(t0()).await.unwrap();
+    assert_eq!((r.retried, r.created), (1, 0), "{r:?}");
+    // Not before the back-off.
+    assert_eq!(sync.sync(t0()).await.unwrap(), SyncReport::default());
+    let next = sync.next_wake(t0()).await.unwrap().expect("a retry time");
+    assert!(
+        next > t0() && next <= t0() + chrono::Duration::minutes(2),
+        "{next}"
+    );
+    // A 5xx's effect is unknown: the retry looks first, then creates once.
+    let r = sync.sync(next).await.unwrap();
+    assert_eq!(r.created, 1, "{r:?}");
+    let lists = fake
+        .requests()
+        .iter()
+        .filter(|r| r.route == Some(Route::ListScheduledEvents))
+        .count();
+    assert_eq!(lists, 1, "looked up once before creating again");
+    assert_eq!(fake.scheduled_events().len(), 1);
     fake.assert_no_violations();
     running.stop().await;
 }

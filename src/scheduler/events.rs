@@ -26,7 +26,7 @@
 //! [`RETRY_REFUSED`] (an admin may have fixed the permission meanwhile).
 
 use crate::clock::Clock;
-use crate::domain::{ChannelId, Group, Lang, Meeting, MeetingId, MeetingStatus, WorkspaceId};
+use crate::domain::{ChannelId, Group, Lang, Meeting, MeetingId, WorkspaceId};
 use crate::notify::{DeliveryError, Refusal};
 use crate::store::events::{self as ev, EventRow, EventState};
 use crate::store::{self, Store, StoreError};
@@ -344,6 +344,11 @@ impl EventSync {
                 continue;
             }
             let fp = spec.fingerprint();
+            // A meeting that has begun keeps the event it has, unchanged (Discord takes no
+            // start time in the past), and gets none it lacks.
+            if meeting.starts_at <= now {
+                continue;
+            }
             let step = match row {
                 None => Step::Create,
                 Some(r) => match (r.state, r.event_id) {
@@ -515,11 +520,6 @@ async fn next_end(
     .fetch_one(conn)
     .await?;
     Ok(t.and_then(|s| DateTime::from_timestamp(s + MEETING_MINUTES * 60 + 1, 0)))
-}
-
-/// Is `status` one that keeps an event? (Only scheduled meetings have one.)
-pub fn keeps_event(status: MeetingStatus) -> bool {
-    status == MeetingStatus::Scheduled
 }
 
 /// Run passes until `cancel`: at start, whenever a command changes the schedule or a test

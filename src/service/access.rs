@@ -213,13 +213,15 @@ impl Service {
         Ok(Reply::WorkspaceCheck(Box::new(report)))
     }
 
-    /// `/group events group: [enabled: voice:]`: show, or turn events on or off.
+    /// `/group events group: [enabled: voice: place:]`: show, or turn events on or off, or
+    /// choose where they are held.
     pub(super) async fn group_events(
         &self,
         ctx: &mut Ctx<'_>,
         group: super::GroupName,
         enabled: Option<bool>,
         voice: Option<ChannelId>,
+        place: Option<bool>,
     ) -> Result<Reply, ServiceError> {
         let mut tx = self.store.write().await?;
         let group = self.find_group(&mut tx, ctx, &group, false).await?;
@@ -228,6 +230,9 @@ impl Service {
         let mut after = before;
         if let Some(on) = enabled {
             after.enabled = on;
+        }
+        if place == Some(true) {
+            after.voice = None;
         }
         if voice.is_some() {
             after.voice = voice;
@@ -244,7 +249,7 @@ impl Service {
                 ctx.now,
             )
             .await?;
-        } else if enabled.is_some() || voice.is_some() {
+        } else if enabled.is_some() || voice.is_some() || place.is_some() {
             return Err(ServiceError::NothingToChange);
         }
         let upcoming = ev::count_scheduled(

@@ -407,6 +407,8 @@ commands! {
         group: GroupName,
         enabled: Option<bool>,
         voice: Option<ChannelId>,
+        /// `yes`: hold the events at the meeting's place again (no voice channel).
+        place: Option<bool>,
     }
 
     /// The permission self-check: can the bot see, post and ping where sltbot is set up to,
