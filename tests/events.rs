@@ -76,7 +76,9 @@ async fn events_are_created_moved_and_cancelled_with_their_meetings() {
     let r = sync.sync(t0()).await.unwrap();
     assert_eq!(r.created, 1, "{r:?}");
     let ev = one_event(fake);
-    assert_eq!(ev["name"], "Januarmøtet (Koordineringsgruppa)");
+    // The Events list is server-wide: no meeting title unless the group shows titles in
+    // the digest.
+    assert_eq!(ev["name"], "Møte i Koordineringsgruppa");
     assert_eq!(ev["entity_type"], 3, "EXTERNAL");
     assert_eq!(
         ev["entity_metadata"]["location"],
@@ -111,6 +113,19 @@ async fn events_are_created_moved_and_cancelled_with_their_meetings() {
     // A second pass changes nothing.
     assert_eq!(sync.sync(t0()).await.unwrap(), SyncReport::default());
 
+    // Titles allowed: the event is renamed.
+    run(
+        &running,
+        Command::GroupDigest {
+            group: GROUP.into(),
+            titles: true,
+        },
+    )
+    .await;
+    let r = sync.sync(t0()).await.unwrap();
+    assert_eq!(r.updated, 1, "{r:?}");
+    assert_eq!(one_event(fake)["name"], "Januarmøtet (Koordineringsgruppa)");
+
     // The meeting moves: the same event moves (PATCH), none is added.
     run(
         &running,
@@ -122,6 +137,7 @@ async fn events_are_created_moved_and_cancelled_with_their_meetings() {
     .await;
     let r = sync.sync(t0()).await.unwrap();
     assert_eq!((r.updated, r.created), (1, 0), "{r:?}");
+    assert_eq!(one_event(fake)["name"], "Januarmøtet (Koordineringsgruppa)");
     let ev = one_event(fake);
     assert_eq!(ev["id"], id);
     assert!(ev["scheduled_start_time"]

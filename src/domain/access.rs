@@ -217,7 +217,8 @@ pub enum Problem {
     RoleMissing {
         role: RoleId,
     },
-    /// Neither *Create Events* nor *Manage Events*.
+    /// No *Create Events* (required of bots since February 2026; *Manage Events* alone
+    /// no longer lets a bot create events).
     CannotCreateEvents,
     /// A voice channel events are held in: the bot cannot see or connect.
     CannotUseVoice {
@@ -311,7 +312,9 @@ pub fn check(guild: &GuildView, needs: &Needs) -> Vec<Problem> {
     }
     if needs.events {
         let base = guild.base_permissions();
-        if base & (bits::CREATE_EVENTS | bits::MANAGE_EVENTS) == 0 {
+        // Since 23 February 2026 bots need CREATE_EVENTS to create events (MANAGE_EVENTS
+        // alone no longer does); it also covers editing and deleting the bot's own events.
+        if base & bits::CREATE_EVENTS == 0 {
             push(Problem::CannotCreateEvents, &mut out);
         }
         for &channel in &needs.voice_channels {
@@ -551,6 +554,18 @@ mod tests {
                 Problem::EventCap { left_out: 2 },
             ]
         );
+    }
+
+    #[test]
+    fn manage_events_alone_no_longer_creates_events() {
+        let needs = Needs {
+            events: true,
+            ..Needs::default()
+        };
+        let manage = view(VIEW_CHANNEL, MANAGE_EVENTS, Vec::new());
+        assert_eq!(check(&manage, &needs), vec![Problem::CannotCreateEvents]);
+        let create = view(VIEW_CHANNEL, CREATE_EVENTS, Vec::new());
+        assert_eq!(check(&create, &needs), Vec::new());
     }
 
     #[test]

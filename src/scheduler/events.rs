@@ -125,7 +125,10 @@ fn cut(s: &str, max: usize) -> String {
     out
 }
 
-/// The event for `meeting` of `group`, in the group's language.
+/// The event for `meeting` of `group`, in the group's language. The Events list is read by
+/// the whole server, like the weekly digest: a meeting's own title shows only where the
+/// group lets the digest show titles (`/group digest titles:yes`); else the event is
+/// "Møte i <group>".
 pub fn spec_for(
     lang: Lang,
     tz: Tz,
@@ -133,7 +136,8 @@ pub fn spec_for(
     meeting: &Meeting,
     voice: Option<ChannelId>,
 ) -> EventSpec {
-    let name = match &meeting.title {
+    let title = meeting.title.as_ref().filter(|_| group.digest_titles);
+    let name = match title {
         Some(title) => t!(
             lang,
             "events-name-titled",
