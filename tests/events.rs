@@ -327,6 +327,16 @@ async fn a_refused_create_is_a_failure_the_self_check_names_and_retried_later() 
     assert!(fake.scheduled_events().is_empty());
     // Not retried at once.
     assert_eq!(sync.sync(t0()).await.unwrap(), SyncReport::default());
+    let failures = {
+        let mut conn = running.service.store().conn().await.unwrap();
+        sltbot::store::events::failures(&mut conn, WS)
+            .await
+            .unwrap()
+    };
+    assert_eq!(
+        failures,
+        vec![(MeetingId(1), "missing_permissions".to_string())]
+    );
 
     let text = workspace_check(fake, "no").await;
     assert!(

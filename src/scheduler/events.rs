@@ -312,7 +312,9 @@ impl EventSync {
             if wanted.iter().any(|(m, _)| m.id == row.meeting) {
                 continue;
             }
-            if row.next_try_at.is_some_and(|t| t > now) {
+            // Nothing on Discord (a refused create): forget it at once.
+            let nothing_there = row.event_id.is_none() && row.state == EventState::Failed;
+            if !nothing_there && row.next_try_at.is_some_and(|t| t > now) {
                 continue;
             }
             let id = match (row.event_id, row.state) {
