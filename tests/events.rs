@@ -258,7 +258,12 @@ async fn at_most_the_cap_of_events_nearest_first() {
         )
         .await;
     }
+    let started = std::time::Instant::now();
     let r = sync_for(&running).sync(t0()).await.unwrap();
+    eprintln!(
+        "one pass creating {CAP} events: {:.0} ms",
+        started.elapsed().as_secs_f64() * 1000.0
+    );
     assert_eq!((r.created, r.over_cap), (CAP, 6), "{r:?}");
     let events = fake.scheduled_events();
     assert_eq!(events.len(), CAP);
@@ -270,7 +275,12 @@ async fn at_most_the_cap_of_events_nearest_first() {
         .to_string();
     assert!(last.starts_with("2027-01-19"), "nearest first: {last}");
     // The self-check says so.
+    let started = std::time::Instant::now();
     let report = running.service.self_check(WS, t0()).await.unwrap();
+    eprintln!(
+        "self-check of one server: {:.0} ms",
+        started.elapsed().as_secs_f64() * 1000.0
+    );
     assert!(
         report
             .problems
