@@ -5,6 +5,7 @@ pub mod action;
 pub mod agenda;
 pub mod audit;
 pub mod cadence;
+pub mod events;
 pub mod group;
 pub mod holidays;
 pub mod ids;

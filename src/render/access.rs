@@ -113,7 +113,7 @@ pub(super) fn check(lang: Lang, r: &CheckReport, style: Style) -> String {
                 lang,
                 "selfcheck-event-cap",
                 count = *left_out,
-                cap = crate::scheduler::events::CAP
+                cap = crate::domain::events::CAP
             ),
         };
         out.push(format!("• {line}"));
@@ -135,7 +135,7 @@ pub(super) fn events(lang: Lang, r: &EventsReply, style: Style) -> String {
         "events-on",
         group = group,
         count = r.upcoming,
-        days = crate::scheduler::events::HORIZON_DAYS,
+        days = crate::domain::events::HORIZON_DAYS,
         place = place
     )
 }

@@ -38,10 +38,8 @@ use std::sync::Arc;
 use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;
 
-/// How far ahead meetings get events.
-pub const HORIZON_DAYS: i64 = 60;
-/// At most this many of sltbot's events per guild (Discord allows 100 active ones).
-pub const CAP: usize = 50;
+pub use crate::domain::events::{event_url, is_marked, marker, CAP, HORIZON_DAYS};
+
 /// How long a meeting's event lasts (Discord needs an end for an EXTERNAL event).
 pub const MEETING_MINUTES: i64 = crate::calendar::MEETING_MINUTES;
 /// When a refused operation is tried again.
@@ -93,26 +91,6 @@ impl EventSpec {
         }
         format!("{h:016x}")
     }
-}
-
-/// The address of a guild's scheduled event, as Discord shares it.
-pub fn event_url(guild: u64, event: u64) -> String {
-    format!("https://discord.com/events/{guild}/{event}")
-}
-
-/// The marker an event's description carries so the bot can find its own event for a
-/// meeting after a crash: `id:{meeting}` as a word (it is also what `/meeting notice id:`
-/// takes, so it is useful to a reader).
-pub fn marker(meeting: MeetingId) -> String {
-    format!("id:{}", meeting.0)
-}
-
-/// Does this description carry the marker of `meeting`?
-pub fn is_marked(description: &str, meeting: MeetingId) -> bool {
-    let want = marker(meeting);
-    description
-        .split(|c: char| c.is_whitespace() || c == '.' || c == ',' || c == ')' || c == '(')
-        .any(|w| w == want)
 }
 
 /// Cut `s` to at most `max` characters (with an ellipsis when cut).

@@ -8,8 +8,8 @@
 
 use super::{commit, Ctx, Reply, Service, ServiceError, Visibility};
 use crate::domain::access::{self, ChannelNeed, GuildView, Needs, Problem, Purpose};
+use crate::domain::events as sched_events;
 use crate::domain::{ChannelId, Group, GroupId, UserId, WorkspaceId};
-use crate::scheduler::events as sched_events;
 use crate::store::events::{self as ev, EventSettings};
 use crate::store::{self, StoreError};
 use chrono::{DateTime, Duration, Utc};

@@ -252,7 +252,7 @@ impl Service {
         let settings = store::series::settings(&mut tx, group.id).await?;
         let event_url = store::events::event_id(&mut tx, meeting.id)
             .await?
-            .map(|event| crate::scheduler::events::event_url(group.workspace.0, event));
+            .map(|event| crate::domain::events::event_url(group.workspace.0, event));
         commit(tx).await?;
         let deadline = settings
             .deadline
