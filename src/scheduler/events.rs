@@ -16,9 +16,10 @@
 //!
 //! One-off events, not Discord's `recurrence_rule`: it cannot say "every fourth week"
 //! (a weekly interval is 1 or 2) and serenity 0.12 has no field for it. The horizon is 60
-//! days: every cadence sltbot offers (up to quarterly) then shows its next meeting, and 60
-//! days of a weekly group is 9 events, far inside Discord's limit of 100 active events per
-//! guild; the cap of 50 leaves the other half to people's own events.
+//! days: it holds the next meeting of every group meeting at least every other month, shows a
+//! quarterly group's meeting some two months ahead, and 60 days of a weekly group is 9
+//! events, far inside Discord's limit of 100 active events per guild; the cap of 50 leaves
+//! the other half to people's own events.
 //!
 //! Failures: a 429/5xx/network error is retried at `retry_after` or an exponential
 //! back-off (the row's `next_try_at`); a refusal (403 missing permission …) is stored as
