@@ -15,6 +15,13 @@
 //! - `POST /channels/{id}/messages` honours `nonce` + `enforce_nonce: true`: a repeat in the
 //!   same channel within [`FakeDiscordOptions::nonce_window`] returns the first message.
 //! - Faults: [`FakeDiscord::fail_next`] makes the next N requests on a route answer 429/500.
+//! - The guild as a test sets it up for the permission self-check (`GET /guilds/{id}`,
+//!   `/roles`, `/channels`, the bot member): [`FakeDiscord::add_role`],
+//!   [`FakeDiscord::edit_role`], [`FakeDiscord::give_bot_role`],
+//!   [`FakeDiscord::set_overwrites`], [`FakeDiscord::add_channel`]; and its scheduled events
+//!   (`/guilds/{id}/scheduled-events[/{id}]`: list, create, get, edit, delete, kept like
+//!   Discord keeps them; [`FakeDiscord::scheduled_events`]). Permissions are not enforced:
+//!   a test injects the 403 it wants with `fail_next`.
 //!
 //! Test habits: wait with the `wait_for_*` helpers (deadline, woken on every change; no sleeps)
 //! and end each test with [`FakeDiscord::assert_no_violations`].
