@@ -486,25 +486,9 @@ impl EventSync {
     pub async fn next_wake(&self, now: DateTime<Utc>) -> Result<Option<DateTime<Utc>>, StoreError> {
         let mut tx = self.store.read().await?;
         let retry = ev::next_try(&mut tx).await?;
-        let end = next_end(&mut tx, now).await?;
+        let end = ev::next_end(&mut tx, now, MEETING_MINUTES).await?;
         Ok([retry, end].into_iter().flatten().min())
     }
-}
-
-/// The earliest end of a meeting that has an event (then its event is removed).
-async fn next_end(
-    conn: &mut sqlx::SqliteConnection,
-    now: DateTime<Utc>,
-) -> Result<Option<DateTime<Utc>>, StoreError> {
-    let t: Option<i64> = sqlx::query_scalar(
-        "SELECT MIN(m.starts_at) FROM meeting_events e JOIN meetings m ON m.id = e.meeting_id
-         WHERE m.starts_at + ? > ?",
-    )
-    .bind(MEETING_MINUTES * 60)
-    .bind(now.timestamp())
-    .fetch_one(conn)
-    .await?;
-    Ok(t.and_then(|s| DateTime::from_timestamp(s + MEETING_MINUTES * 60 + 1, 0)))
 }
 
 /// Run passes until `cancel`: at start, whenever a command changes the schedule or a test

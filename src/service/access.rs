@@ -158,15 +158,12 @@ impl Service {
     /// (ids and kinds only, never names or other user text). `sltbot run` calls it at start.
     pub async fn log_self_check(&self) -> Result<usize, StoreError> {
         let now = self.now();
-        let workspaces: Vec<(i64,)> = {
+        let workspaces = {
             let mut conn = self.store.conn().await?;
-            sqlx::query_as("SELECT id FROM workspaces ORDER BY id")
-                .fetch_all(&mut *conn)
-                .await?
+            ev::all_workspaces(&mut conn).await?
         };
         let mut total = 0;
-        for (id,) in workspaces {
-            let ws = WorkspaceId(id as u64);
+        for ws in workspaces {
             let report = self.self_check(ws, now).await?;
             if !report.discord {
                 tracing::warn!(

@@ -356,3 +356,29 @@ pub async fn count_scheduled(
     .await?;
     Ok(n as usize)
 }
+
+/// The earliest end (start + `minutes`, and a second) of a meeting that has an event and
+/// has not ended at `now`: then its event is removed.
+pub async fn next_end(
+    conn: &mut SqliteConnection,
+    now: DateTime<Utc>,
+    minutes: i64,
+) -> Result<Option<DateTime<Utc>>> {
+    let t: Option<i64> = sqlx::query_scalar(
+        "SELECT MIN(m.starts_at) FROM meeting_events e JOIN meetings m ON m.id = e.meeting_id
+         WHERE m.starts_at + ? > ?",
+    )
+    .bind(minutes * 60)
+    .bind(ts(now))
+    .fetch_one(conn)
+    .await?;
+    t.map(|s| from_ts(s + minutes * 60 + 1)).transpose()
+}
+
+/// Every workspace in the database (the start-up self-check looks at each).
+pub async fn all_workspaces(conn: &mut SqliteConnection) -> Result<Vec<WorkspaceId>> {
+    let rows: Vec<(i64,)> = sqlx::query_as("SELECT id FROM workspaces ORDER BY id")
+        .fetch_all(conn)
+        .await?;
+    Ok(rows.into_iter().map(|(w,)| WorkspaceId(w as u64)).collect())
+}
