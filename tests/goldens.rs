@@ -81,6 +81,8 @@ every!(reply_variant, REPLY_VARIANTS, Reply {
     Reply::GroupReminders { .. } => "Reply::GroupReminders",
     Reply::DigestSettings { .. } => "Reply::DigestSettings",
     Reply::Notice(..) => "Reply::Notice",
+    Reply::WorkspaceCheck(..) => "Reply::WorkspaceCheck",
+    Reply::GroupEvents(..) => "Reply::GroupEvents",
 });
 
 every!(error_kind, ERROR_KINDS, ServiceError {
@@ -720,6 +722,82 @@ async fn replies(r: &mut Run) {
     )
     .await;
     r.step("console_help", Member, "/help").await;
+    events_and_check(r).await;
+}
+
+/// A fixed view of the server for the self-check: the digest channel (300) denies the
+/// bot *Send Messages* through an @everyone overwrite, the group's coordinator role (10)
+/// is not mentionable, and the bot has no *Create Events*.
+struct FixedGuild;
+
+#[async_trait::async_trait]
+impl sltbot::service::access::GuildInspector for FixedGuild {
+    async fn view(
+        &self,
+        guild: u64,
+    ) -> Result<sltbot::domain::access::GuildView, sltbot::service::access::InspectError> {
+        use sltbot::domain::access::{
+            bits, GuildChannel, GuildRole, GuildView, Overwrite, OverwriteTarget,
+        };
+        let role = |id, permissions, mentionable| GuildRole {
+            id,
+            permissions,
+            mentionable,
+        };
+        let channel = |id, overwrites| GuildChannel {
+            id,
+            voice: false,
+            overwrites,
+        };
+        Ok(GuildView {
+            guild_id: guild,
+            owner_id: 1,
+            roles: vec![
+                role(
+                    guild,
+                    bits::VIEW_CHANNEL | bits::SEND_MESSAGES | bits::ATTACH_FILES,
+                    true,
+                ),
+                role(10, 0, false),
+                role(5, 0, true),
+            ],
+            channels: vec![
+                channel(100, Vec::new()),
+                channel(
+                    300,
+                    vec![Overwrite {
+                        target: OverwriteTarget::Role(guild),
+                        allow: 0,
+                        deny: bits::SEND_MESSAGES,
+                    }],
+                ),
+            ],
+            bot_user: 42,
+            bot_roles: Vec::new(),
+        })
+    }
+}
+
+/// Discord events for a group, and the permission self-check (without Discord, then with).
+async fn events_and_check(r: &mut Run) {
+    use Who::*;
+    r.step(
+        "group_events",
+        Member,
+        "/group events group:Koordineringsgruppa",
+    )
+    .await;
+    r.step(
+        "group_events",
+        Coordinator,
+        "/group events group:Koordineringsgruppa enabled:yes",
+    )
+    .await;
+    r.step("workspace_check", Admin, "/digest set channel:<#300>")
+        .await;
+    r.step("workspace_check", Admin, "/workspace check").await;
+    r.env.service.set_inspector(std::sync::Arc::new(FixedGuild));
+    r.step("workspace_check", Admin, "/workspace check").await;
 }
 
 #[tokio::test]

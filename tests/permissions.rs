@@ -481,6 +481,31 @@ fn commands() -> Vec<(&'static str, Command, [E; 5])> {
             [A, A, A, H, A],
         ),
         ("overview", Command::Overview {}, [A, A, A, A, A]),
+        (
+            "workspace check",
+            Command::WorkspaceCheck {},
+            [D, D, D, D, A],
+        ),
+        (
+            "group events",
+            Command::GroupEvents {
+                group: g(),
+                enabled: None,
+                voice: None,
+                place: None,
+            },
+            [A, A, D, D, A],
+        ),
+        (
+            "group events",
+            Command::GroupEvents {
+                group: g(),
+                enabled: Some(true),
+                voice: None,
+                place: None,
+            },
+            [A, D, D, D, A],
+        ),
     ]
 }
 

@@ -76,6 +76,8 @@ audit_actions! {
     OrderAdd = "order.add",
     /// The receiving body answered an order.
     OrderReply = "order.reply",
+    /// Discord scheduled events turned on or off, or their voice channel changed.
+    GroupEvents = "group.events",
 }
 
 impl AuditAction {

@@ -20,6 +20,7 @@ use chrono_tz::Tz;
 
 pub use crate::style::Style;
 
+mod access;
 mod actions;
 mod agenda;
 mod errors;
@@ -102,6 +103,8 @@ pub fn reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
         R::Record(r) => record::reply(lang, tz, r, style),
         R::Notice(r) => notice::reply(lang, tz, r, style),
         R::Order(r) => orders::reply(lang, tz, r, style),
+        R::WorkspaceCheck(r) => access::check(lang, r, style),
+        R::GroupEvents(r) => access::events(lang, r, style),
     }
 }
 

@@ -77,6 +77,7 @@
 //! sets the clock ([`Clock::change_notify`]). It never scans rows on a timer.
 
 pub mod backup;
+pub mod events;
 pub mod liveness;
 pub mod messages;
 pub mod minutes;

@@ -420,6 +420,21 @@ commands! {
     /// The server's settings.
     WorkspaceShow => workspace_show ["workspace show", Anyone, Workspace, audit: -, schedule: no] {}
 
+    /// Discord scheduled events for the group's meetings: on or off (off by default), and
+    /// the voice channel they are held in (else the meeting's place). Members may look;
+    /// changing needs a coordinator (checked by the handler).
+    GroupEvents => group_events ["group events", Member, Group, audit: GroupEvents, schedule: yes] {
+        group: GroupName,
+        enabled: Option<bool>,
+        voice: Option<ChannelId>,
+        /// `yes`: hold the events at the meeting's place again (no voice channel).
+        place: Option<bool>,
+    }
+
+    /// The permission self-check: can the bot see, post and ping where sltbot is set up to,
+    /// and create events; what to change in Discord's settings if not.
+    WorkspaceCheck => workspace_check ["workspace check", WorkspaceCoordinator, Workspace, audit: -, schedule: no] {}
+
     /// Timezone, language, SLT-koordinator role, digest channel.
     WorkspaceSet => workspace_set ["workspace set", Admin, Workspace, audit: WorkspaceSet, schedule: yes] {
         timezone: Option<String> = SETTING,

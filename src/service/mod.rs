@@ -2,6 +2,7 @@
 //! permission, validates, writes through the store in one transaction (with an audit
 //! row for every change) and returns a [`Response`] for an adapter to render.
 
+pub mod access;
 mod actions;
 mod agenda;
 pub mod calendar;
@@ -116,6 +117,8 @@ pub struct Service {
     defaults: Defaults,
     /// Signalled after a command changed anything the scheduler plans from.
     schedule_changed: Arc<tokio::sync::Notify>,
+    /// What the bot may do in Discord, for the self-check (set by the Discord adapter).
+    inspector: Arc<std::sync::OnceLock<Arc<dyn access::GuildInspector>>>,
 }
 
 /// Per-command state: the command's declaration, the workspace, the time, and how the
@@ -255,6 +258,7 @@ impl Service {
             clock,
             defaults,
             schedule_changed: Arc::new(tokio::sync::Notify::new()),
+            inspector: Arc::default(),
         }
     }
 

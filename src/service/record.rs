@@ -74,6 +74,8 @@ pub enum RecordReply {
         cases: Vec<Case>,
         /// When submissions close (the group's agenda deadline), if it has one.
         deadline: Option<DateTime<Utc>>,
+        /// The meeting's Discord event, when it has one (`/group events`).
+        event_url: Option<String>,
     },
     Standing {
         group: Group,
@@ -253,6 +255,9 @@ impl Service {
         ensure_standing(&mut tx, ctx, &group, &meeting).await?;
         let cases = cases_of(&mut tx, &group, &meeting).await?;
         let settings = store::series::settings(&mut tx, group.id).await?;
+        let event_url = store::events::event_id(&mut tx, meeting.id)
+            .await?
+            .map(|event| crate::domain::events::event_url(group.workspace.0, event));
         commit(tx).await?;
         let deadline = settings
             .deadline
@@ -262,6 +267,7 @@ impl Service {
             meeting,
             cases,
             deadline,
+            event_url,
         })
     }
 

@@ -187,4 +187,8 @@ pub enum Reply {
     Notice(Box<super::notice::NoticeReply>),
     /// Orders between bodies, and the coordinator's overview.
     Order(Box<super::orders::OrderReply>),
+    /// The permission self-check (`/workspace check`).
+    WorkspaceCheck(Box<super::access::CheckReport>),
+    /// A group's Discord events setting (`/group events`).
+    GroupEvents(Box<super::access::EventsReply>),
 }

@@ -17,6 +17,7 @@ pub mod audit;
 pub mod backup;
 pub mod case_actions;
 pub mod digest;
+pub mod events;
 pub mod files;
 pub mod groups;
 pub mod lookup;
