@@ -13,6 +13,7 @@ pub mod minutes;
 pub mod privacy;
 pub mod record;
 pub mod reminders;
+pub mod school_holidays;
 pub mod text;
 pub mod time;
 pub mod workspace;

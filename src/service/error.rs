@@ -65,6 +65,8 @@ pub enum ServiceError {
     InvalidLeads { input: String },
     #[error("invalid duration")]
     InvalidDuration { input: String },
+    #[error("year out of range")]
+    InvalidYear { input: String },
     #[error("{0}")]
     Record(#[from] super::record::RecordError),
     #[error("the store failed: {0}")]
@@ -159,6 +161,7 @@ impl ServiceError {
             ServiceError::Store(_) => "store",
             ServiceError::Internal => "internal",
             ServiceError::Record(_) => "record",
+            ServiceError::InvalidYear { .. } => "invalid_year",
         }
     }
 

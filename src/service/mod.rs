@@ -12,6 +12,7 @@ mod groups;
 mod lookup;
 mod meetings;
 pub mod permissions;
+mod plan;
 pub mod record;
 mod records;
 pub mod reply;
@@ -24,6 +25,7 @@ pub use command::{Command, SPECS};
 pub use error::{Limit, ServiceError};
 pub use lookup::{Suggest, Suggestion};
 pub use permissions::{Need, Relation};
+pub use plan::YEARS as PLAN_YEARS;
 pub use record::{RecordError, RecordReply};
 pub use records::RetentionPolicy;
 pub use reply::Reply;
@@ -112,6 +114,8 @@ pub struct Service {
     defaults: Defaults,
     /// Signalled after a command changed anything the scheduler plans from.
     schedule_changed: Arc<tokio::sync::Notify>,
+    /// The school holidays shaded in the year plan (`/plan`), as configured.
+    school_holidays: Arc<crate::domain::school_holidays::SchoolHolidays>,
 }
 
 /// Per-command state: the command's declaration, the workspace, the time, and how the
@@ -251,7 +255,17 @@ impl Service {
             clock,
             defaults,
             schedule_changed: Arc::new(tokio::sync::Notify::new()),
+            school_holidays: Arc::default(),
         }
+    }
+
+    /// Use these school holidays in the year plan (default: the common pattern).
+    pub fn with_school_holidays(
+        mut self,
+        school: crate::domain::school_holidays::SchoolHolidays,
+    ) -> Self {
+        self.school_holidays = Arc::new(school);
+        self
     }
 
     pub fn clock(&self) -> Arc<dyn Clock> {

@@ -169,4 +169,6 @@ pub enum Reply {
     },
     /// The meeting record: case lists, holding, decisions, attendance, minutes.
     Record(Box<super::record::RecordReply>),
+    /// The year at a glance: every group's meetings of a year, drawn as a PNG by adapters.
+    YearPlan(Box<crate::yearplan::YearPlan>),
 }
