@@ -75,6 +75,7 @@ every!(reply_variant, REPLY_VARIANTS, Reply {
     Reply::MeetingMoved { .. } => "Reply::MeetingMoved",
     Reply::GroupReminders { .. } => "Reply::GroupReminders",
     Reply::DigestSettings { .. } => "Reply::DigestSettings",
+    Reply::YearPlan(..) => "Reply::YearPlan",
 });
 
 every!(error_kind, ERROR_KINDS, ServiceError {
@@ -113,6 +114,7 @@ every!(error_kind, ERROR_KINDS, ServiceError {
     ServiceError::Store(_) => "fault: store",
     ServiceError::Internal => "fault: internal",
     ServiceError::Record(..) => "error: record",
+    ServiceError::InvalidYear { .. } => "error: invalid year",
 });
 
 every!(record_variant, RECORD_VARIANTS, RecordReply {
@@ -657,6 +659,8 @@ async fn replies(r: &mut Run) {
         "/meeting ics group:Koordineringsgruppa",
     )
     .await;
+    r.step("plan", Member, "/plan year:2027").await;
+    r.step("plan", Member, "/plan year:1999").await;
     set_clock(r, "2027-01-13T12:00:00+01:00");
     r.step("meeting_held", Coordinator, "/meeting held id:1")
         .await;
@@ -1000,6 +1004,7 @@ async fn errors(r: &mut Run) {
         .await;
     r.step("errors_dates", Coordinator, "/action add group:Koordineringsgruppa title:\"Samtale med rektor\" owner:<@4> due:30.11.2026")
         .await;
+    r.step("errors_plan_year", Member, "/plan year:12").await;
     r.step(
         "errors_dates",
         Admin,

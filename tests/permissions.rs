@@ -387,6 +387,11 @@ fn commands() -> Vec<(&'static str, Command, [E; 5])> {
             [A, A, A, A, A],
         ),
         (
+            "plan",
+            Command::Plan { year: Some(2027) },
+            [A, A, A, A, A],
+        ),
+        (
             "digest set",
             Command::DigestSet {
                 channel: None,
