@@ -49,7 +49,10 @@ pub fn school_holidays(config: &Config) -> SchoolHolidays {
         &c.extra,
     )
     .unwrap_or_else(|e| {
-        tracing::warn!(setting = e.setting, "unreadable school holiday in config; using the default pattern");
+        tracing::warn!(
+            setting = e.setting,
+            "unreadable school holiday in config; using the default pattern"
+        );
         SchoolHolidays::default()
     })
 }

@@ -756,14 +756,23 @@ async fn plan(config: &Config, args: PlanArgs) -> anyhow::Result<ExitCode> {
     let lang = lang.unwrap_or(ws_lang);
     if plan.is_empty() {
         let reply = sltbot::service::Reply::YearPlan(Box::new(plan));
-        let text = sltbot::render::reply(lang, chrono_tz::UTC, &reply, sltbot::render::Style::Plain);
+        let text =
+            sltbot::render::reply(lang, chrono_tz::UTC, &reply, sltbot::render::Style::Plain);
         eprintln!("sltbot: {text}");
         return Ok(ExitCode::FAILURE);
     }
     let png = sltbot::yearplan::png(&plan, lang)?;
     sltbot::store::files::write_private(&args.out, png)
         .with_context(|| format!("writing {}", args.out.display()))?;
-    println!("{}", sltbot::render::reply(lang, plan.tz, &sltbot::service::Reply::YearPlan(Box::new(plan.clone())), sltbot::render::Style::Plain));
+    println!(
+        "{}",
+        sltbot::render::reply(
+            lang,
+            plan.tz,
+            &sltbot::service::Reply::YearPlan(Box::new(plan.clone())),
+            sltbot::render::Style::Plain
+        )
+    );
     Ok(ExitCode::SUCCESS)
 }
 

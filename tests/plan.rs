@@ -42,7 +42,8 @@ async fn plan_env() -> Env {
         },
     )
     .await;
-    env.ok(&c, Command::MeetingCancel { id: MeetingId(2) }).await;
+    env.ok(&c, Command::MeetingCancel { id: MeetingId(2) })
+        .await;
     env.ok(
         &with_roles(SOMEONE, &[OTHER_COORD_ROLE]),
         Command::MeetingSchedule {
@@ -113,7 +114,10 @@ async fn the_picture_has_the_layouts_size_and_each_mark_and_holiday_where_the_la
     let env = plan_env().await;
     let plan = year_plan(&env, 2027).await;
     assert_eq!(
-        plan.bodies.iter().map(|b| b.name.as_str()).collect::<Vec<_>>(),
+        plan.bodies
+            .iter()
+            .map(|b| b.name.as_str())
+            .collect::<Vec<_>>(),
         [STYR, KOORD],
         "styrende first, as in /group list"
     );
@@ -148,18 +152,42 @@ async fn the_picture_has_the_layouts_size_and_each_mark_and_holiday_where_the_la
     assert_eq!(pic.at((x, y)), colour::BACKGROUND);
 
     // 17 May (Constitution Day and Whit Monday): a public holiday, in every row.
-    assert_eq!(pic.at(shade_point(&layout, styr, d(5, 17))), colour::PUBLIC_HOLIDAY);
-    assert_eq!(pic.at(shade_point(&layout, koord, d(5, 17))), colour::PUBLIC_HOLIDAY);
+    assert_eq!(
+        pic.at(shade_point(&layout, styr, d(5, 17))),
+        colour::PUBLIC_HOLIDAY
+    );
+    assert_eq!(
+        pic.at(shade_point(&layout, koord, d(5, 17))),
+        colour::PUBLIC_HOLIDAY
+    );
     // Week 8 (vinterferie by default) and July: school holidays.
-    assert_eq!(pic.at(shade_point(&layout, koord, d(2, 24))), colour::SCHOOL_HOLIDAY);
-    assert_eq!(pic.at(shade_point(&layout, styr, d(7, 14))), colour::SCHOOL_HOLIDAY);
+    assert_eq!(
+        pic.at(shade_point(&layout, koord, d(2, 24))),
+        colour::SCHOOL_HOLIDAY
+    );
+    assert_eq!(
+        pic.at(shade_point(&layout, styr, d(7, 14))),
+        colour::SCHOOL_HOLIDAY
+    );
     // Christmas Day over the juleferie: the public holiday wins.
-    assert_eq!(pic.at(shade_point(&layout, styr, d(12, 25))), colour::PUBLIC_HOLIDAY);
-    assert_eq!(pic.at(shade_point(&layout, styr, d(12, 22))), colour::SCHOOL_HOLIDAY);
+    assert_eq!(
+        pic.at(shade_point(&layout, styr, d(12, 25))),
+        colour::PUBLIC_HOLIDAY
+    );
+    assert_eq!(
+        pic.at(shade_point(&layout, styr, d(12, 22))),
+        colour::SCHOOL_HOLIDAY
+    );
     // An ordinary day: the row's own colour (rows alternate).
-    assert_eq!(pic.at(shade_point(&layout, 0, d(4, 14))), colour::BACKGROUND);
+    assert_eq!(
+        pic.at(shade_point(&layout, 0, d(4, 14))),
+        colour::BACKGROUND
+    );
     assert_eq!(pic.at(shade_point(&layout, 1, d(4, 14))), colour::ROW_ALT);
-    assert_eq!(pic.at(shade_point(&layout, 0, d(10, 13))), colour::BACKGROUND);
+    assert_eq!(
+        pic.at(shade_point(&layout, 0, d(10, 13))),
+        colour::BACKGROUND
+    );
 }
 
 #[tokio::test]
@@ -167,19 +195,29 @@ async fn school_holidays_are_the_configured_ones() {
     let env = plan_env().await;
     let school = SchoolHolidays::parse(9, true, "06-22..08-17", 41, "12-20..01-03", &[]).unwrap();
     let service = env.service.clone().with_school_holidays(school);
-    let r = service
-        .execute(&outsider(), WS, plan_cmd(Some(2027)))
-        .await;
+    let r = service.execute(&outsider(), WS, plan_cmd(Some(2027))).await;
     let Ok(Reply::YearPlan(plan)) = r.outcome else {
         panic!("{:?}", r.outcome);
     };
     let pic = Picture::decode(&sltbot::yearplan::png(&plan, Lang::Nb).unwrap());
     let layout = Layout::new(plan.bodies.len());
     // Høstferie in week 41, not 40; vinterferie in week 9, not 8.
-    assert_eq!(pic.at(shade_point(&layout, 0, d(10, 13))), colour::SCHOOL_HOLIDAY);
-    assert_eq!(pic.at(shade_point(&layout, 0, d(10, 6))), colour::BACKGROUND);
-    assert_eq!(pic.at(shade_point(&layout, 0, d(3, 3))), colour::SCHOOL_HOLIDAY);
-    assert_eq!(pic.at(shade_point(&layout, 0, d(2, 24))), colour::BACKGROUND);
+    assert_eq!(
+        pic.at(shade_point(&layout, 0, d(10, 13))),
+        colour::SCHOOL_HOLIDAY
+    );
+    assert_eq!(
+        pic.at(shade_point(&layout, 0, d(10, 6))),
+        colour::BACKGROUND
+    );
+    assert_eq!(
+        pic.at(shade_point(&layout, 0, d(3, 3))),
+        colour::SCHOOL_HOLIDAY
+    );
+    assert_eq!(
+        pic.at(shade_point(&layout, 0, d(2, 24))),
+        colour::BACKGROUND
+    );
     // The legend names them.
     let rules = sltbot::yearplan::school_rules(Lang::Nb, &plan.school);
     assert!(rules.contains("høstferie uke 41"), "{rules}");
@@ -225,7 +263,10 @@ async fn anyone_in_the_server_gets_it_and_a_year_out_of_range_is_refused() {
     let Ok(Reply::YearPlan(plan)) = &r.outcome else {
         panic!("{:?}", r.outcome);
     };
-    assert_eq!(plan.year, 2026, "default: this year in the server's timezone");
+    assert_eq!(
+        plan.year, 2026,
+        "default: this year in the server's timezone"
+    );
     assert_eq!(r.visibility, Visibility::Public);
     let refused = env.err(&outsider(), plan_cmd(Some(12))).await;
     assert!(matches!(
@@ -256,7 +297,10 @@ async fn sltbot_plan_writes_the_same_picture_and_exits_1_with_nothing_to_draw_an
     assert_eq!(done.status.code(), Some(0), "{done:?}");
     let bytes = std::fs::read(&out).expect("written");
     let pic = Picture::decode(&bytes);
-    assert_eq!((pic.width, pic.height), (Layout::WIDTH, Layout::new(2).height()));
+    assert_eq!(
+        (pic.width, pic.height),
+        (Layout::WIDTH, Layout::new(2).height())
+    );
     let plan = year_plan(&env, 2027).await;
     assert_eq!(
         bytes,
@@ -278,7 +322,15 @@ async fn sltbot_plan_writes_the_same_picture_and_exits_1_with_nothing_to_draw_an
     assert!(String::from_utf8_lossy(&empty.stderr).contains("Ingen møter i 2026"));
     // A workspace without groups: exit 1.
     let other = Process::new(env!("CARGO_BIN_EXE_sltbot"))
-        .args(["plan", "--year", "2027", "--out", &none_s, "--db", &env.url()])
+        .args([
+            "plan",
+            "--year",
+            "2027",
+            "--out",
+            &none_s,
+            "--db",
+            &env.url(),
+        ])
         .args(["--workspace", "4242"])
         .env("RUST_LOG", "off")
         .output()
@@ -355,8 +407,13 @@ mod discord {
         let content = body["data"]["content"].as_str().unwrap();
         assert!(content.contains("2027"), "{content}");
         assert!(content.contains("PNG"), "{content}");
-        let file = cb.file("arshjul-2027.png").expect("the picture is attached");
-        assert_eq!(body["data"]["attachments"][0]["filename"], "arshjul-2027.png");
+        let file = cb
+            .file("arshjul-2027.png")
+            .expect("the picture is attached");
+        assert_eq!(
+            body["data"]["attachments"][0]["filename"],
+            "arshjul-2027.png"
+        );
         let pic = Picture::decode(&file.data);
         assert_eq!(pic.width, sltbot::yearplan::Layout::WIDTH);
         fake.assert_no_violations();

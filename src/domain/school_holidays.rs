@@ -108,7 +108,10 @@ fn week(setting: &'static str, w: u32) -> Result<Option<u32>, SchoolHolidayError
     }
 }
 
-fn span(setting: &'static str, s: &str) -> Result<Option<(MonthDay, MonthDay)>, SchoolHolidayError> {
+fn span(
+    setting: &'static str,
+    s: &str,
+) -> Result<Option<(MonthDay, MonthDay)>, SchoolHolidayError> {
     if s.trim().is_empty() {
         return Ok(None);
     }
@@ -223,17 +226,32 @@ mod tests {
         let p = SchoolHolidays::default().periods(2027);
         let find = |k| p.iter().filter(move |h: &&SchoolHoliday| h.kind == k);
         let winter: Vec<_> = find(SchoolHolidayKind::Winter).collect();
-        assert_eq!((winter[0].from, winter[0].to), (d(2027, 2, 22), d(2027, 2, 28)));
+        assert_eq!(
+            (winter[0].from, winter[0].to),
+            (d(2027, 2, 22), d(2027, 2, 28))
+        );
         // Easter Sunday 2027 is 28 March.
         let easter: Vec<_> = find(SchoolHolidayKind::Easter).collect();
-        assert_eq!((easter[0].from, easter[0].to), (d(2027, 3, 22), d(2027, 3, 29)));
+        assert_eq!(
+            (easter[0].from, easter[0].to),
+            (d(2027, 3, 22), d(2027, 3, 29))
+        );
         let autumn: Vec<_> = find(SchoolHolidayKind::Autumn).collect();
-        assert_eq!((autumn[0].from, autumn[0].to), (d(2027, 10, 4), d(2027, 10, 10)));
+        assert_eq!(
+            (autumn[0].from, autumn[0].to),
+            (d(2027, 10, 4), d(2027, 10, 10))
+        );
         // Juleferie from the year before reaches into January, and this year's into the next.
         let christmas: Vec<_> = find(SchoolHolidayKind::Christmas).collect();
         assert_eq!(christmas.len(), 2);
-        assert_eq!((christmas[0].from, christmas[0].to), (d(2026, 12, 21), d(2027, 1, 2)));
-        assert_eq!((christmas[1].from, christmas[1].to), (d(2027, 12, 21), d(2028, 1, 2)));
+        assert_eq!(
+            (christmas[0].from, christmas[0].to),
+            (d(2026, 12, 21), d(2027, 1, 2))
+        );
+        assert_eq!(
+            (christmas[1].from, christmas[1].to),
+            (d(2027, 12, 21), d(2028, 1, 2))
+        );
         assert!(SchoolHolidays::default().contains(d(2027, 7, 1)));
         assert!(!SchoolHolidays::default().contains(d(2027, 5, 17)));
     }
@@ -253,10 +271,14 @@ mod tests {
         assert_eq!(s.christmas, None);
         let p = s.periods(2027);
         assert!(p.iter().all(|h| h.kind != SchoolHolidayKind::Easter));
-        assert!(p.iter().any(|h| h.kind == SchoolHolidayKind::Extra && h.from == d(2027, 5, 14)));
+        assert!(p
+            .iter()
+            .any(|h| h.kind == SchoolHolidayKind::Extra && h.from == d(2027, 5, 14)));
         assert!(s.contains(d(2027, 11, 2)));
         assert_eq!(
-            SchoolHolidays::parse(60, true, "", 0, "", &[]).unwrap_err().setting,
+            SchoolHolidays::parse(60, true, "", 0, "", &[])
+                .unwrap_err()
+                .setting,
             "winter_week"
         );
         assert_eq!(

@@ -90,7 +90,12 @@ async fn load(
 }
 
 impl Service {
-    fn check_year(&self, year: Option<i64>, tz: Tz, now: DateTime<Utc>) -> Result<i32, ServiceError> {
+    fn check_year(
+        &self,
+        year: Option<i64>,
+        tz: Tz,
+        now: DateTime<Utc>,
+    ) -> Result<i32, ServiceError> {
         use chrono::Datelike;
         let year = year.unwrap_or_else(|| i64::from(now.with_timezone(&tz).year()));
         if !YEARS.contains(&year) {
@@ -112,7 +117,14 @@ impl Service {
     ) -> Result<Reply, ServiceError> {
         let year = self.check_year(year, ctx.ws.timezone, ctx.now)?;
         let mut conn = self.store.conn().await?;
-        let plan = load(&mut conn, &ctx.ws, year, ctx.now, self.school_holidays.as_ref().clone()).await?;
+        let plan = load(
+            &mut conn,
+            &ctx.ws,
+            year,
+            ctx.now,
+            self.school_holidays.as_ref().clone(),
+        )
+        .await?;
         Ok(Reply::YearPlan(Box::new(plan)))
     }
 
@@ -125,11 +137,18 @@ impl Service {
     ) -> Result<(YearPlan, crate::domain::Lang), ServiceError> {
         let now = self.clock.now();
         let mut conn = self.store.conn().await?;
-        let workspace = store::workspaces::get(&mut conn, ws).await?.unwrap_or_else(|| {
-            Workspace::new(ws, self.defaults.timezone, self.defaults.language)
-        });
+        let workspace = store::workspaces::get(&mut conn, ws)
+            .await?
+            .unwrap_or_else(|| Workspace::new(ws, self.defaults.timezone, self.defaults.language));
         let year = self.check_year(Some(year), workspace.timezone, now)?;
-        let plan = load(&mut conn, &workspace, year, now, self.school_holidays.as_ref().clone()).await?;
+        let plan = load(
+            &mut conn,
+            &workspace,
+            year,
+            now,
+            self.school_holidays.as_ref().clone(),
+        )
+        .await?;
         Ok((plan, workspace.language))
     }
 }

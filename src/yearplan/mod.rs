@@ -181,7 +181,10 @@ impl Layout {
             .map(|s| (date - s).num_days() as i32)
             .unwrap_or(0);
         let plot = Self::WIDTH as i32 - Self::LEFT - Self::RIGHT;
-        let x = |i: i32| Self::LEFT + (f64::from(i) * f64::from(plot) / f64::from(Self::PANEL_DAYS)).round() as i32;
+        let x = |i: i32| {
+            Self::LEFT
+                + (f64::from(i) * f64::from(plot) / f64::from(Self::PANEL_DAYS)).round() as i32
+        };
         (Self::panel_of(date), x(index), x(index + 1))
     }
 
@@ -214,7 +217,8 @@ const FONT: &str = "sltbot-dejavu-sans";
 fn register_fonts() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
-        let regular = plotters::style::register_font(FONT, FontStyle::Normal, crate::minutes::pdf::REGULAR);
+        let regular =
+            plotters::style::register_font(FONT, FontStyle::Normal, crate::minutes::pdf::REGULAR);
         let bold = plotters::style::register_font(FONT, FontStyle::Bold, crate::minutes::pdf::BOLD);
         if regular.is_err() || bold.is_err() {
             tracing::error!("the embedded font could not be read for the year plan");
@@ -306,17 +310,82 @@ pub fn school_rules(lang: Lang, s: &SchoolHolidays) -> String {
     parts.join(" · ")
 }
 
+/// The font's own glyph positions for `text` at `size` px: each drawable glyph's character
+/// and the x of its ink's left edge, and the text's advance width.
+fn glyph_positions(text: &str, size: u32, bold: bool) -> (Vec<(char, i32)>, i32) {
+    use ab_glyph::{Font as _, ScaleFont as _};
+    let bytes = if bold {
+        crate::minutes::pdf::BOLD
+    } else {
+        crate::minutes::pdf::REGULAR
+    };
+    let Ok(font) = ab_glyph::FontRef::try_from_slice(bytes) else {
+        return (Vec::new(), 0);
+    };
+    let scale = size as f32;
+    let scaled = font.as_scaled(scale);
+    let mut caret = 0f32;
+    let mut prev = None;
+    let mut out = Vec::new();
+    for c in text.chars() {
+        let id = scaled.glyph_id(c);
+        if let Some(p) = prev {
+            caret += scaled.kern(p, id);
+        }
+        let glyph = id.with_scale_and_position(scale, ab_glyph::point(caret, 0.0));
+        if let Some(outline) = scaled.outline_glyph(glyph) {
+            out.push((c, outline.px_bounds().min.x.round() as i32));
+        }
+        caret += scaled.h_advance(id);
+        prev = Some(id);
+    }
+    (out, caret.ceil() as i32)
+}
+
+/// The width of `text` in pixels.
+fn text_width(text: &str, size: u32, bold: bool) -> i32 {
+    glyph_positions(text, size, bold).1
+}
+
+/// Draw `text` vertically centred on `y`, its left edge, centre or right edge at `x`
+/// (`h`), glyph by glyph where the font puts each one (plotters' own text drawing leaves out
+/// each glyph's side bearing, which spaces letters unevenly). Returns the width.
+fn label<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    text: &str,
+    size: u32,
+    bold: bool,
+    (x, y): (i32, i32),
+    h: HPos,
+) -> Result<i32, ImageError> {
+    const TEXT_COLOUR: RGBColor = RGBColor(colour::TEXT.0, colour::TEXT.1, colour::TEXT.2);
+    let (glyphs, width) = glyph_positions(text, size, bold);
+    let left = match h {
+        HPos::Left => x,
+        HPos::Center => x - width / 2,
+        HPos::Right => x - width,
+    };
+    let style = TextStyle::from(font(size, bold))
+        .color(&TEXT_COLOUR)
+        .pos(Pos::new(HPos::Left, VPos::Center));
+    let mut buf = [0u8; 4];
+    for (c, ink_left) in glyphs {
+        area.draw_text(c.encode_utf8(&mut buf), &style, (left + ink_left, y))
+            .map_err(draw_err)?;
+    }
+    Ok(width)
+}
+
 /// Cut `text` to fit `max` pixels, with `…`.
-fn fit(area: &DrawingArea<BitMapBackend<'_>, plotters::coord::Shift>, text: &str, f: &FontDesc<'_>, max: u32) -> String {
-    let width = |s: &str| area.estimate_text_size(s, &TextStyle::from(f.clone())).map(|(w, _)| w).unwrap_or(0);
-    if width(text) <= max {
+fn fit(text: &str, size: u32, max: i32) -> String {
+    if text_width(text, size, false) <= max {
         return text.to_string();
     }
     let mut chars: Vec<char> = text.chars().collect();
     while !chars.is_empty() {
         chars.pop();
         let s: String = chars.iter().collect::<String>() + "…";
-        if width(&s) <= max {
+        if text_width(&s, size, false) <= max {
             return s;
         }
     }
@@ -342,17 +411,26 @@ fn draw_marker<DB: DrawingBackend>(
         }
         MarkKind::Expected => {
             let diamond = |r: i32| vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y)];
-            area.draw(&Polygon::new(diamond(r + 1), rgb(colour::EXPECTED).filled()))
-                .map_err(draw_err)?;
+            area.draw(&Polygon::new(
+                diamond(r + 1),
+                rgb(colour::EXPECTED).filled(),
+            ))
+            .map_err(draw_err)?;
             area.draw(&Polygon::new(diamond(r - 3), inside))
                 .map_err(draw_err)?;
         }
         MarkKind::Cancelled => {
             let style = rgb(colour::CANCELLED).stroke_width(3);
-            area.draw(&PathElement::new(vec![(x - r, y - r), (x + r, y + r)], style))
-                .map_err(draw_err)?;
-            area.draw(&PathElement::new(vec![(x - r, y + r), (x + r, y - r)], style))
-                .map_err(draw_err)?;
+            area.draw(&PathElement::new(
+                vec![(x - r, y - r), (x + r, y + r)],
+                style,
+            ))
+            .map_err(draw_err)?;
+            area.draw(&PathElement::new(
+                vec![(x - r, y + r), (x + r, y - r)],
+                style,
+            ))
+            .map_err(draw_err)?;
         }
     }
     Ok(())
@@ -363,35 +441,30 @@ fn draw(plan: &YearPlan, lang: Lang, layout: &Layout, buf: &mut [u8]) -> Result<
     let size = (layout.width(), layout.height());
     let root = BitMapBackend::with_buffer(buf, size).into_drawing_area();
     root.fill(&rgb(colour::BACKGROUND)).map_err(draw_err)?;
-    const TEXT_COLOUR: RGBColor = RGBColor(colour::TEXT.0, colour::TEXT.1, colour::TEXT.2);
-    let text = |size: u32, bold: bool| TextStyle::from(font(size, bold)).color(&TEXT_COLOUR);
-    let left_mid = Pos::new(HPos::Left, VPos::Center);
-    let right_mid = Pos::new(HPos::Right, VPos::Center);
     let width = layout.width() as i32;
     let year = plan.year;
 
     // Title, and the date it was made.
-    root.draw_text(
+    label(
+        &root,
         &t!(lang, "plan-title", year = year.to_string()),
-        &text(28, true).pos(left_mid),
+        28,
+        true,
         (16, Layout::TITLE_H / 2),
-    )
-    .map_err(draw_err)?;
+        HPos::Left,
+    )?;
     let made = plan.made_at.with_timezone(&plan.tz).date_naive();
-    root.draw_text(
+    label(
+        &root,
         &t!(lang, "plan-made", date = format::date_short(lang, made)),
-        &text(16, false).pos(right_mid),
+        16,
+        false,
         (width - Layout::RIGHT, Layout::TITLE_H / 2),
-    )
-    .map_err(draw_err)?;
+        HPos::Right,
+    )?;
 
     let days: Vec<NaiveDate> = NaiveDate::from_ymd_opt(year, 1, 1)
-        .map(|first| {
-            first
-                .iter_days()
-                .take_while(|d| d.year() == year)
-                .collect()
-        })
+        .map(|first| first.iter_days().take_while(|d| d.year() == year).collect())
         .unwrap_or_default();
     let school = plan.school.periods(year);
     for panel in 0..2 {
@@ -434,9 +507,10 @@ fn draw(plan: &YearPlan, lang: Lang, layout: &Layout, buf: &mut [u8]) -> Result<
             let Some(first) = NaiveDate::from_ymd_opt(year, m, 1) else {
                 continue;
             };
-            let last = NaiveDate::from_ymd_opt(if m == 12 { year + 1 } else { year }, m % 12 + 1, 1)
-                .and_then(|d| d.pred_opt())
-                .unwrap_or(first);
+            let last =
+                NaiveDate::from_ymd_opt(if m == 12 { year + 1 } else { year }, m % 12 + 1, 1)
+                    .and_then(|d| d.pred_opt())
+                    .unwrap_or(first);
             let (_, x0, _) = layout.day_columns(first);
             let (_, _, x1) = layout.day_columns(last);
             root.draw(&PathElement::new(
@@ -444,12 +518,14 @@ fn draw(plan: &YearPlan, lang: Lang, layout: &Layout, buf: &mut [u8]) -> Result<
                 rgb(colour::GRID).stroke_width(1),
             ))
             .map_err(draw_err)?;
-            root.draw_text(
+            label(
+                &root,
                 &format::month(lang, m),
-                &text(17, true).pos(Pos::new(HPos::Center, VPos::Center)),
+                17,
+                true,
                 ((x0 + x1) / 2, header_y),
-            )
-            .map_err(draw_err)?;
+                HPos::Center,
+            )?;
         }
         root.draw(&PathElement::new(
             vec![(end, top - Layout::HEADER_H + 4), (end, bottom.max(top))],
@@ -457,15 +533,15 @@ fn draw(plan: &YearPlan, lang: Lang, layout: &Layout, buf: &mut [u8]) -> Result<
         ))
         .map_err(draw_err)?;
         // Body names, and their meetings.
-        let name_font = font(17, false);
         for (row, body) in plan.bodies.iter().enumerate() {
             let (y0, y1) = layout.row_span(panel, row);
-            let name = fit(&root, &body.name, &name_font, (Layout::LEFT - 24) as u32);
-            root.draw_text(&name, &text(17, false).pos(left_mid), (12, (y0 + y1) / 2))
-                .map_err(draw_err)?;
-            for mark in body.marks.iter().filter(|m| {
-                m.date.year() == year && Layout::panel_of(m.date) == panel
-            }) {
+            let name = fit(&body.name, 17, Layout::LEFT - 24);
+            label(&root, &name, 17, false, (12, (y0 + y1) / 2), HPos::Left)?;
+            for mark in body
+                .marks
+                .iter()
+                .filter(|m| m.date.year() == year && Layout::panel_of(m.date) == panel)
+            {
                 draw_marker(&root, mark.kind, layout.marker(row, mark.date))?;
             }
         }
@@ -474,7 +550,6 @@ fn draw(plan: &YearPlan, lang: Lang, layout: &Layout, buf: &mut [u8]) -> Result<
     // The legend: markers, then shading, then the school holidays as configured.
     let mut y = layout.legend_top() + Layout::LEGEND_LINE / 2;
     let mut x = 16;
-    let small = text(16, false).pos(left_mid);
     for (kind, key) in [
         (MarkKind::Held, "plan-legend-held"),
         (MarkKind::Scheduled, "plan-legend-scheduled"),
@@ -482,13 +557,14 @@ fn draw(plan: &YearPlan, lang: Lang, layout: &Layout, buf: &mut [u8]) -> Result<
         (MarkKind::Cancelled, "plan-legend-cancelled"),
     ] {
         draw_marker(&root, kind, (x + Layout::MARKER_R, y))?;
-        let label = t!(lang, key);
-        root.draw_text(&label, &small, (x + 2 * Layout::MARKER_R + 8, y))
-            .map_err(draw_err)?;
-        let w = root
-            .estimate_text_size(&label, &TextStyle::from(font(16, false)))
-            .map_err(draw_err)?
-            .0 as i32;
+        let w = label(
+            &root,
+            &t!(lang, key),
+            16,
+            false,
+            (x + 2 * Layout::MARKER_R + 8, y),
+            HPos::Left,
+        )?;
         x += 2 * Layout::MARKER_R + 8 + w + 28;
     }
     y += Layout::LEGEND_LINE;
@@ -497,21 +573,18 @@ fn draw(plan: &YearPlan, lang: Lang, layout: &Layout, buf: &mut [u8]) -> Result<
         (colour::PUBLIC_HOLIDAY, "plan-legend-holiday"),
         (colour::SCHOOL_HOLIDAY, "plan-legend-school"),
     ] {
-        root.draw(&Rectangle::new([(x, y - 8), (x + 16, y + 8)], rgb(c).filled()))
-            .map_err(draw_err)?;
-        let label = t!(lang, key);
-        root.draw_text(&label, &small, (x + 24, y)).map_err(draw_err)?;
-        let w = root
-            .estimate_text_size(&label, &TextStyle::from(font(16, false)))
-            .map_err(draw_err)?
-            .0 as i32;
+        root.draw(&Rectangle::new(
+            [(x, y - 8), (x + 16, y + 8)],
+            rgb(c).filled(),
+        ))
+        .map_err(draw_err)?;
+        let w = label(&root, &t!(lang, key), 16, false, (x + 24, y), HPos::Left)?;
         x += 24 + w + 28;
     }
     y += Layout::LEGEND_LINE;
     let rules = school_rules(lang, &plan.school);
-    let rules = fit(&root, &rules, &font(15, false), (width - 32) as u32);
-    root.draw_text(&rules, &text(15, false).pos(left_mid), (16, y))
-        .map_err(draw_err)?;
+    let rules = fit(&rules, 15, width - 32);
+    label(&root, &rules, 15, false, (16, y), HPos::Left)?;
     root.present().map_err(draw_err)?;
     Ok(())
 }
