@@ -212,7 +212,7 @@ pub enum ImageError {
     Encode(String),
 }
 
-const FONT: &str = "sltbot-dejavu-sans";
+const FONT: &str = "DejaVu Sans (sltbot)";
 
 fn register_fonts() {
     static ONCE: std::sync::Once = std::sync::Once::new();
