@@ -97,9 +97,15 @@ pub fn render(response: &Response) -> Rendered {
             render::response(response, Style::Discord),
             t!(response.lang, "minutes2-draft-attached")
         ),
+        Ok(Reply::YearPlan(plan)) if !plan.is_empty() => format!(
+            "{}\n{}",
+            render::response(response, Style::Discord),
+            t!(response.lang, "discord-plan-attached")
+        ),
         _ => render::response(response, Style::Discord),
     };
     let (buttons, attachments) = match &response.outcome {
+        Ok(Reply::YearPlan(plan)) => (Vec::new(), year_plan_file(plan, response.lang)),
         Ok(Reply::Export(export)) => (Vec::new(), export_files(response, export)),
         Ok(Reply::Calendar(cal)) => (
             Vec::new(),
@@ -143,6 +149,23 @@ fn minutes_files(response: &Response, r: &RecordReply) -> Vec<serenity::CreateAt
         format!("{stem}.md"),
     ));
     files
+}
+
+/// The year plan as `arshjul-<year>.png`; none when there is nothing to draw.
+pub fn year_plan_file(
+    plan: &crate::yearplan::YearPlan,
+    lang: Lang,
+) -> Vec<serenity::CreateAttachment> {
+    if plan.is_empty() {
+        return Vec::new();
+    }
+    match crate::yearplan::png(plan, lang) {
+        Ok(png) => vec![serenity::CreateAttachment::bytes(png, plan.file_name())],
+        Err(e) => {
+            tracing::error!(error = %e, "drawing the year plan failed");
+            Vec::new()
+        }
+    }
 }
 
 /// A group's export as two files: `<group>-export.json` (the data, serialized) and

@@ -191,4 +191,6 @@ pub enum Reply {
     WorkspaceCheck(Box<super::access::CheckReport>),
     /// A group's Discord events setting (`/group events`).
     GroupEvents(Box<super::access::EventsReply>),
+    /// The year at a glance: every group's meetings of a year, drawn as a PNG by adapters.
+    YearPlan(Box<crate::yearplan::YearPlan>),
 }
