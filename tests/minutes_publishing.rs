@@ -125,6 +125,22 @@ async fn a_meetings_minutes_from_decision_to_approval_through_discord() {
         .await
         .unwrap();
 
+    // A member who is not the body's referent gets the refusal at once, not a form.
+    clock.set(oslo(2027, 1, 12, 9, 20));
+    let ola =
+        support::fake_discord::fixtures::Actor::new(support::fake_discord::OLA_USER_ID, "ola")
+            .with_roles(&[support::fake_discord::MEMBER_ROLE_ID]);
+    let refused = fake.send_interaction(
+        &InteractionFixture::slash("agenda")
+            .subcommand("decide")
+            .integer("id", item)
+            .by(&ola),
+    );
+    let cb = fake.wait_for_callback(&refused).await;
+    let b = cb.body.clone().unwrap();
+    assert_eq!(b["type"], 4, "{b}");
+    assert!(is_ephemeral(&b), "{b}");
+
     // During the meeting: `/agenda decide id:` without text opens the form.
     clock.set(oslo(2027, 1, 12, 9, 30));
     let open = fake.send_interaction(

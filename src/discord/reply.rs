@@ -401,12 +401,21 @@ pub async fn open_decide_modal(
         Ok(w) => w,
         Err(text) => return send(ctx, notice(text)).await,
     };
-    let lang = who.actor.lang_in(
-        data.service
-            .workspace_language(who.ws)
-            .await
-            .unwrap_or_default(),
-    );
+    // May this actor record the case? Asked without text, the service checks permission
+    // and the case first and answers "nothing to change" only to someone who may: anyone
+    // else gets the refusal now, before typing a long text into a form.
+    let probe = Command::AgendaDecide {
+        id: item,
+        decision: None,
+        notes: None,
+        responsible: None,
+        due: None,
+    };
+    let response = data.service.execute(&who.actor, who.ws, probe).await;
+    if !matches!(response.outcome, Err(ServiceError::NothingToChange)) {
+        return send(ctx, render(&response)).await;
+    }
+    let lang = response.lang;
     let modal = decide_modal(lang, item, responsible, due);
     i.create_response(ctx, serenity::CreateInteractionResponse::Modal(modal))
         .await?;
