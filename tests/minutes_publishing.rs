@@ -802,4 +802,35 @@ mod console {
         let md = std::fs::read_to_string(dir.join("referat-utkastgruppa-2027-01-15.md")).unwrap();
         assert!(md.contains("Vi ber kommunen om lys."), "{md}");
     }
+
+    #[tokio::test]
+    async fn text_the_archive_font_cannot_show_does_not_stop_the_minutes() {
+        let env = Env::new("2027-01-10T10:00:00+01:00").await;
+        env.group("Emojigruppa").await;
+        env.ok(
+            "/group reminders group:Emojigruppa leads:none deadline:none\n\
+             /meeting add group:Emojigruppa at:\"15.01.2027 kl. 09.00\"\n\
+             /agenda add group:Emojigruppa title:\"Sommerjobb 👍 for ungdom\" meeting:1",
+        )
+        .await;
+        env.clock.set(at("2027-01-15T09:30:00+01:00"));
+        env.ok("/agenda decide id:1 decision:\"Vedtatt 🎉 med 漢字.\"\n\
+             /meeting held id:1\n\
+             /minutes publish meeting:1")
+            .await;
+        let s = env.scheduler();
+        env.run_until(&s, at("2027-01-15T09:31:00+01:00")).await;
+        let sent: Vec<_> = env
+            .outbox
+            .messages()
+            .into_iter()
+            .filter(|m| m.channel == GROUP_CHANNEL)
+            .collect();
+        assert_eq!(sent.len(), 1, "{sent:?}");
+        assert_eq!(sent[0].attachments.len(), 2, "{:?}", sent[0].attachments);
+        let text = pdf_extract::extract_text_from_mem(&sent[0].attachments[0].bytes).unwrap();
+        assert!(text.contains("Sommerjobb"), "{text}");
+        let md = String::from_utf8(sent[0].attachments[1].bytes.clone()).unwrap();
+        assert!(md.contains("Vedtatt 🎉 med 漢字."), "{md}");
+    }
 }

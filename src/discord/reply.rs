@@ -112,27 +112,15 @@ pub fn render(response: &Response) -> Rendered {
     }
 }
 
-/// The draft minutes as files (PDF/A and Markdown), for the ephemeral preview. The PDF is
-/// left out (with a log line, no user text) if it cannot be made; the Markdown always goes.
+/// The draft minutes as files (PDF/A and Markdown), for the ephemeral preview.
 fn minutes_files(response: &Response, r: &RecordReply) -> Vec<serenity::CreateAttachment> {
     let RecordReply::Minutes { minutes, .. } = r else {
         return Vec::new();
     };
-    let lang = response.lang;
-    let stem = crate::scheduler::minutes::file_stem(minutes, lang);
-    let mut files = Vec::new();
-    match crate::minutes::pdf::render(minutes, lang, chrono::Utc::now()) {
-        Ok(pdf) => files.push(serenity::CreateAttachment::bytes(
-            pdf,
-            format!("{stem}.pdf"),
-        )),
-        Err(e) => tracing::error!(error = %e, "minutes: cannot render the PDF"),
-    }
-    files.push(serenity::CreateAttachment::bytes(
-        crate::minutes::markdown::render(minutes, lang).into_bytes(),
-        format!("{stem}.md"),
-    ));
-    files
+    crate::scheduler::minutes::files(minutes, response.lang, chrono::Utc::now())
+        .into_iter()
+        .map(|f| serenity::CreateAttachment::bytes(f.bytes, f.name))
+        .collect()
 }
 
 /// A group's export as two files: `<group>-export.json` (the data, serialized) and
