@@ -649,6 +649,12 @@ mod console {
         ))
         .await;
         env.group("Tverrfaglig").await;
+        let referent = env
+            .ok(&format!(
+                "/group edit group:Tverrfaglig referent_role:{}",
+                sltbot::domain::RoleId(12)
+            ))
+            .await;
         env.ok(
             "/group reminders group:Tverrfaglig leads:none deadline:none\n\
              /meeting add group:Tverrfaglig at:\"24.03.2027 kl. 09.00\" location:\"Rådhuset, møterom Ø\"\n\
@@ -700,6 +706,10 @@ mod console {
             .await
             .unwrap();
         vec![
+            (
+                "minutes2_group_referent_role",
+                referent.trim_end().to_string(),
+            ),
             (
                 "minutes2_agenda_list_by_case_number",
                 agenda_list.trim_end().to_string(),
