@@ -315,17 +315,20 @@ async fn a_meetings_minutes_from_decision_to_approval_through_discord() {
     .await
     .unwrap();
     clock.set(oslo(2027, 2, 9, 9, 10));
-    run(
-        &service,
-        Command::AgendaDecide {
-            id: sltbot::domain::AgendaItemId(approval),
-            decision: Some("Referatet er godkjent.".into()),
-            notes: None,
-            responsible: None,
-            due: None,
-        },
-    )
-    .await;
+    let decide = fake.send_interaction(
+        &InteractionFixture::slash("agenda")
+            .subcommand("decide")
+            .integer("id", approval)
+            .string("decision", "Referatet er godkjent."),
+    );
+    let cb = fake.wait_for_callback(&decide).await;
+    let b = cb.body.clone().unwrap();
+    let said = b["data"]["content"].as_str().unwrap_or_default();
+    assert!(said.contains("Vedtak registrert"), "{b}");
+    assert!(
+        said.contains(&sltbot::t!(Lang::Nb, "record-minutes-approved-by-case")),
+        "{b}"
+    );
     let (status, approved_on, approved_in): (String, String, i64) =
         sqlx::query_as("SELECT status, approved_on, approved_in FROM minutes WHERE meeting_id = 1")
             .fetch_one(&pool)
