@@ -68,7 +68,9 @@ async fn registration_is_global_localized_and_repeatable() {
             "audit",
             "minutes",
             "digest",
-            "workspace"
+            "workspace",
+            "order",
+            "overview"
         ]
     );
     let agenda = &commands[2];
@@ -95,7 +97,7 @@ async fn registration_is_global_localized_and_repeatable() {
     let second = start_bot(&db, FakeDiscordOptions::default(), Vec::new()).await;
     let again = second.fake.wait_for_command_registration().await;
     assert_eq!(body(&again), &Value::Array(commands));
-    assert_eq!(second.fake.commands(None).len(), 8);
+    assert_eq!(second.fake.commands(None).len(), 10);
     second.fake.assert_no_violations();
     second.stop().await;
 }
@@ -109,7 +111,7 @@ async fn registration_goes_to_configured_guilds() {
     assert_eq!(put.route, Some(Route::BulkSetGuildCommands));
     assert_eq!(put.id("guild_id"), Some(GUILD_ID));
     assert!(running.fake.commands(None).is_empty());
-    assert_eq!(running.fake.commands(Some(GUILD_ID)).len(), 8);
+    assert_eq!(running.fake.commands(Some(GUILD_ID)).len(), 10);
     running.fake.assert_no_violations();
     running.stop().await;
 }
@@ -1319,6 +1321,18 @@ async fn a_reminder_due_on_the_fake_clock_reaches_the_channel_pinging_the_coordi
     // The group (home channel `general`, coordinator role) meets 12.01.2027 09:00 Oslo;
     // one reminder a day ahead, no agenda deadline call.
     harness::seed(&service).await;
+    // Reminders only: no notice (tests/notice_discord.rs has its own).
+    let off = service
+        .execute(
+            &harness::admin(),
+            WorkspaceId(GUILD_ID),
+            Command::GroupNotice {
+                group: GROUP.into(),
+                lead: Some("off".into()),
+            },
+        )
+        .await;
+    assert!(off.outcome.is_ok(), "{off:?}");
     let set = service
         .execute(
             &harness::admin(),
@@ -1437,6 +1451,11 @@ async fn a_reminder_to_a_deleted_channel_is_failed_and_the_coordinators_are_told
             leads: Some("1d".into()),
             deadline: Some("none".into()),
             skip_holidays: None,
+        },
+        // Reminders only: no notice (tests/notice_discord.rs has its own).
+        Command::GroupNotice {
+            group: GROUP.into(),
+            lead: Some("off".into()),
         },
         Command::GroupEdit {
             group: GROUP.into(),
@@ -1577,6 +1596,18 @@ async fn a_process_dying_between_discords_answer_and_recording_it_does_not_doubl
         sltbot::service::Defaults::default(),
     );
     harness::seed(&service).await;
+    // Reminders only: no notice (tests/notice_discord.rs has its own).
+    let off = service
+        .execute(
+            &harness::admin(),
+            WorkspaceId(GUILD_ID),
+            Command::GroupNotice {
+                group: GROUP.into(),
+                lead: Some("off".into()),
+            },
+        )
+        .await;
+    assert!(off.outcome.is_ok(), "{off:?}");
     let r = service
         .execute(
             &harness::admin(),

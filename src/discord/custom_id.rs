@@ -29,6 +29,10 @@ pub enum Custom {
     },
     /// The form for a long decision (`/agenda decide id:` without text).
     DecideModal { item: AgendaItemId },
+    /// "Kommer" under a meeting's notice.
+    Attend { group: GroupId, meeting: MeetingId },
+    /// "Forfall" under a notice: the button (opens the modal) and the modal share the id.
+    Apologies { group: GroupId, meeting: MeetingId },
 }
 
 pub fn decide_modal(item: AgendaItemId) -> String {
@@ -45,6 +49,14 @@ pub fn report(group: GroupId, id: ActionId) -> String {
 
 pub fn agenda_modal(group: GroupId, meeting: Option<MeetingId>) -> String {
     format!("{PREFIX}agenda:{}:{}", group.0, meeting.map_or(0, |m| m.0))
+}
+
+pub fn attend(group: GroupId, meeting: MeetingId) -> String {
+    format!("{PREFIX}attend:{}:{}", group.0, meeting.0)
+}
+
+pub fn apologies(group: GroupId, meeting: MeetingId) -> String {
+    format!("{PREFIX}apologies:{}:{}", group.0, meeting.0)
 }
 
 pub fn parse(s: &str) -> Option<Custom> {
@@ -82,6 +94,17 @@ pub fn parse(s: &str) -> Option<Custom> {
             },
             _ => return None,
         },
+        "attend" | "apologies" => match nums[..] {
+            [group, meeting] if group > 0 && meeting > 0 => {
+                let (group, meeting) = (GroupId(group), MeetingId(meeting));
+                if kind == "attend" {
+                    Custom::Attend { group, meeting }
+                } else {
+                    Custom::Apologies { group, meeting }
+                }
+            }
+            _ => return None,
+        },
         _ => return None,
     };
     Some(out)
@@ -113,6 +136,14 @@ mod tests {
             Custom::DecideModal {
                 item: AgendaItemId(41),
             },
+            Custom::Attend {
+                group: GroupId(3),
+                meeting: MeetingId(12),
+            },
+            Custom::Apologies {
+                group: GroupId(9_000_000_001),
+                meeting: MeetingId(9_000_000_002),
+            },
         ] {
             let s = match c {
                 Custom::ActionDone {
@@ -125,6 +156,8 @@ mod tests {
                 } => report(g, action),
                 Custom::AgendaModal { group, meeting } => agenda_modal(group, meeting),
                 Custom::DecideModal { item } => decide_modal(item),
+                Custom::Attend { group, meeting } => attend(group, meeting),
+                Custom::Apologies { group, meeting } => apologies(group, meeting),
                 _ => unreachable!(),
             };
             assert!(s.len() <= 100);

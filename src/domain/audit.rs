@@ -68,6 +68,16 @@ audit_actions! {
     DigestSet = "digest.set",
     /// The retention job deleted old records (only counts are kept).
     RetentionPurge = "retention.purge",
+    /// How long before each meeting the notice is posted changed.
+    GroupNotice = "group.notice",
+    /// A late submission was admitted to this meeting or the next.
+    AgendaAdmit = "agenda.admit",
+    /// An order (or report) was sent to another body.
+    OrderAdd = "order.add",
+    /// The receiving body answered an order.
+    OrderReply = "order.reply",
+    /// Discord scheduled events turned on or off, or their voice channel changed.
+    GroupEvents = "group.events",
 }
 
 impl AuditAction {

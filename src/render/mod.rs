@@ -20,12 +20,15 @@ use chrono_tz::Tz;
 
 pub use crate::style::Style;
 
+mod access;
 mod actions;
 mod agenda;
 mod errors;
 mod groups;
 mod lines;
 mod meetings;
+pub mod notice;
+pub mod orders;
 pub mod record;
 mod records;
 mod schedule;
@@ -98,6 +101,10 @@ pub fn reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
         | R::GroupReminders { .. }
         | R::DigestSettings { .. } => schedule::reply(lang, tz, reply, style),
         R::Record(r) => record::reply(lang, tz, r, style),
+        R::Notice(r) => notice::reply(lang, tz, r, style),
+        R::Order(r) => orders::reply(lang, tz, r, style),
+        R::WorkspaceCheck(r) => access::check(lang, r, style),
+        R::GroupEvents(r) => access::events(lang, r, style),
     }
 }
 

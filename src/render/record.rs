@@ -148,6 +148,7 @@ pub fn reply(lang: Lang, tz: Tz, r: &RecordReply, style: Style) -> String {
             meeting,
             cases,
             deadline,
+            event_url,
         } => {
             let mut out = vec![t!(
                 lang,
@@ -172,6 +173,9 @@ pub fn reply(lang: Lang, tz: Tz, r: &RecordReply, style: Style) -> String {
                 ),
                 None => t!(lang, "notice-no-deadline"),
             });
+            if let Some(url) = event_url {
+                out.push(t!(lang, "events-link", url = url.as_str()));
+            }
             out.join("\n")
         }
         RecordReply::Standing {

@@ -79,9 +79,12 @@
 //! sets the clock ([`Clock::change_notify`]). It never scans rows on a timer.
 
 pub mod backup;
+pub mod events;
 pub mod liveness;
 pub mod messages;
 pub mod minutes;
+pub mod notice;
+pub mod orders;
 
 use crate::clock::Clock;
 use crate::domain::{GroupId, Lang, MeetingStatus};
@@ -183,6 +186,18 @@ enum Job {
 enum Prepared {
     Skip(&'static str),
     Send(Vec<Outbound>),
+    /// A notice or final list to post, or an edit of the posted one ([`notice`]).
+    Notice(Outbound, Posting),
+}
+
+/// What a notice delivery records once it went out.
+pub(crate) struct Posting {
+    channel: crate::domain::ChannelId,
+    final_list: bool,
+    /// What the message shows.
+    snapshot: crate::domain::notice::Snapshot,
+    /// Edit this message instead of posting.
+    edit: Option<u64>,
 }
 
 impl Scheduler {
@@ -245,6 +260,7 @@ impl Scheduler {
         {
             let mut tx = self.store().write().await?;
             plan::plan_overdue(&mut tx, now).await?;
+            notice::reconcile(&mut tx, now).await?;
             tx.commit().await?;
         }
         let recovered = self.take_back(now).await?;
@@ -455,7 +471,7 @@ impl Worker {
         now: DateTime<Utc>,
         recovering: bool,
     ) -> Result<Outcome, StoreError> {
-        let messages = match self.prepare(&n, now).await? {
+        let (messages, posting) = match self.prepare(&n, now).await? {
             Prepared::Skip(reason) => {
                 tracing::info!(
                     reason,
@@ -468,8 +484,11 @@ impl Worker {
                 tx.commit().await?;
                 return Ok(Outcome::Skipped);
             }
-            Prepared::Send(m) => m,
+            Prepared::Send(m) => (m, None),
+            Prepared::Notice(m, p) => (vec![m], Some(p)),
         };
+        let edit = posting.as_ref().and_then(|p| p.edit);
+        let mut message_id = None;
         let total = messages.len() as i64;
         let mut part = n.parts_sent;
         while part < total {
@@ -491,8 +510,8 @@ impl Worker {
             if already {
                 tracing::info!(part, "recovered claim: part was delivered before the crash");
             } else {
-                match self.send_renewing(&n, &key, message, now).await? {
-                    Some(Ok(())) => {}
+                match self.send_renewing(&n, &key, message, edit, now).await? {
+                    Some(Ok(sent)) => message_id = sent.message_id.or(message_id),
                     Some(Err(DeliveryError::Retryable {
                         retry_after,
                         reason,
@@ -534,6 +553,9 @@ impl Worker {
         }
         let mut tx = self.store.write().await?;
         let outcome = if notes::finish(&mut tx, &n, true, None, now).await? {
+            if let Some(p) = &posting {
+                notice::record_posted(&mut tx, &n, p, message_id, now).await?;
+            }
             self.after(&mut tx, &n, now).await?;
             Outcome::Sent
         } else {
@@ -551,9 +573,16 @@ impl Worker {
         n: &Notification,
         key: &str,
         message: &Outbound,
+        edit: Option<u64>,
         now: DateTime<Utc>,
-    ) -> Result<Option<Result<(), DeliveryError>>, StoreError> {
-        let send = self.outbox.send_keyed(key, message);
+    ) -> Result<Option<Result<crate::notify::Sent, DeliveryError>>, StoreError> {
+        let outbox = self.outbox.clone();
+        let send = async move {
+            match edit {
+                Some(id) => outbox.edit(id, message).await,
+                None => outbox.send_keyed(key, message).await,
+            }
+        };
         tokio::pin!(send);
         let timeout = tokio::time::sleep(SEND_TIMEOUT);
         tokio::pin!(timeout);
@@ -561,7 +590,7 @@ impl Worker {
         renew.tick().await; // the first tick is immediate
         loop {
             tokio::select! {
-                r = &mut send => return Ok(Some(r.map(|_| ()))),
+                r = &mut send => return Ok(Some(r)),
                 _ = &mut timeout => return Ok(None),
                 _ = renew.tick() => {
                     let mut tx = self.store.write().await?;
@@ -615,13 +644,29 @@ impl Worker {
                     plan::plan_digest(tx, n.workspace, after - Duration::seconds(1), now).await?;
                 }
             }
-            Kind::Reminder | Kind::Deadline | Kind::Failure | Kind::Minutes | Kind::MinutesDue => {}
+            Kind::OrderOverdue => orders::after_overdue(tx, n, now).await?,
+            Kind::Reminder
+            | Kind::Deadline
+            | Kind::Failure
+            | Kind::Minutes
+            | Kind::MinutesDue
+            | Kind::Notice
+            | Kind::NoticeFinal
+            | Kind::NoticeEdit
+            | Kind::Late
+            | Kind::Order => {}
         }
         Ok(())
     }
 
     /// Load what a notification needs, decide whether it still makes sense, render it.
     async fn prepare(&self, n: &Notification, now: DateTime<Utc>) -> Result<Prepared, StoreError> {
+        if matches!(
+            n.kind,
+            Kind::Notice | Kind::NoticeFinal | Kind::NoticeEdit | Kind::Late
+        ) {
+            return self.prepare_notice(n, now).await;
+        }
         let mut tx = self.store.read().await?;
         let style = self.outbox.style();
         let Some(ws) = store::workspaces::get(&mut tx, n.workspace).await? else {
@@ -762,6 +807,14 @@ impl Worker {
                 let items =
                     store::agenda::for_meeting(&mut tx, group.id, Some(m.id), false).await?;
                 let role = group.coordinator_role.or(ws.coordinator_role);
+                let apologies: Vec<crate::domain::UserId> =
+                    store::record::attendance(&mut tx, m.id)
+                        .await?
+                        .into_iter()
+                        .filter(|a| a.status == crate::domain::record::AttendanceStatus::Absent)
+                        .map(|a| a.user)
+                        .collect();
+                let guests = store::record::guests(&mut tx, m.id).await?;
                 let content = messages::reminder(
                     lang,
                     tz,
@@ -772,6 +825,8 @@ impl Worker {
                         starts_at: m.starts_at,
                         lead_minutes: lead,
                         items: &items,
+                        apologies: &apologies,
+                        guests: &guests,
                     },
                 );
                 let ping = role.map(Ping::Role).unwrap_or(Ping::Nobody);
@@ -806,9 +861,24 @@ impl Worker {
                     attachments: Vec::new(),
                 }]));
             }
-            Kind::Digest | Kind::Failure | Kind::Minutes | Kind::MinutesDue => {
-                Prepared::Skip("handled above")
+            Kind::Order | Kind::OrderOverdue => {
+                let target = orders::Target {
+                    group: &group,
+                    channel,
+                    lang,
+                    tz,
+                    style,
+                };
+                return orders::prepare(&mut tx, n, now, &target).await;
             }
+            Kind::Digest
+            | Kind::Failure
+            | Kind::Minutes
+            | Kind::MinutesDue
+            | Kind::Notice
+            | Kind::NoticeFinal
+            | Kind::NoticeEdit
+            | Kind::Late => Prepared::Skip("handled above"),
         };
         Ok(prepared)
     }

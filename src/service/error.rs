@@ -67,6 +67,10 @@ pub enum ServiceError {
     InvalidDuration { input: String },
     #[error("{0}")]
     Record(#[from] super::record::RecordError),
+    #[error("{0}")]
+    Notice(#[from] super::notice::NoticeError),
+    #[error("{0}")]
+    Order(#[from] super::orders::OrderError),
     #[error("the store failed: {0}")]
     Store(#[from] StoreError),
     /// A fault in sltbot itself (logged; the user sees a generic line).
@@ -159,6 +163,8 @@ impl ServiceError {
             ServiceError::Store(_) => "store",
             ServiceError::Internal => "internal",
             ServiceError::Record(_) => "record",
+            ServiceError::Notice(_) => "notice",
+            ServiceError::Order(_) => "order",
         }
     }
 

@@ -74,6 +74,8 @@ pub enum RecordReply {
         cases: Vec<Case>,
         /// When submissions close (the group's agenda deadline), if it has one.
         deadline: Option<DateTime<Utc>>,
+        /// The meeting's Discord event, when it has one (`/group events`).
+        event_url: Option<String>,
     },
     Standing {
         group: Group,
@@ -253,6 +255,9 @@ impl Service {
         ensure_standing(&mut tx, ctx, &group, &meeting).await?;
         let cases = cases_of(&mut tx, &group, &meeting).await?;
         let settings = store::series::settings(&mut tx, group.id).await?;
+        let event_url = store::events::event_id(&mut tx, meeting.id)
+            .await?
+            .map(|event| crate::domain::events::event_url(group.workspace.0, event));
         commit(tx).await?;
         let deadline = settings
             .deadline
@@ -262,6 +267,7 @@ impl Service {
             meeting,
             cases,
             deadline,
+            event_url,
         })
     }
 
@@ -1099,7 +1105,10 @@ async fn copy_forward(
     Ok(())
 }
 
-async fn load_case(conn: &mut SqliteConnection, id: AgendaItemId) -> Result<Case, ServiceError> {
+pub(super) async fn load_case(
+    conn: &mut SqliteConnection,
+    id: AgendaItemId,
+) -> Result<Case, ServiceError> {
     let item = store::agenda::get(conn, id)
         .await?
         .ok_or(ServiceError::UnknownAgendaItem { id })?;
@@ -1121,7 +1130,7 @@ async fn case_of(conn: &mut SqliteConnection, item: AgendaItem) -> Result<Case, 
 }
 
 /// The meeting's cases in list order (withdrawn ones left out).
-async fn cases_of(
+pub(super) async fn cases_of(
     conn: &mut SqliteConnection,
     group: &Group,
     meeting: &Meeting,
@@ -1229,11 +1238,31 @@ pub async fn minutes_from_store(
             .collect(),
         cases,
         actions,
-        // Orders (bestillinger) sent from the meeting's cases: filled in by the orders
-        // feature; the document already has their section.
-        orders: Vec::new(),
+        orders: orders_in_minutes(conn, meeting.id).await?,
         status: store::record::minutes_status(conn, meeting.id).await?,
     })
+}
+
+/// The orders sent from the meeting's cases (see `service::orders`), with the number of
+/// the case each came from.
+async fn orders_in_minutes(
+    conn: &mut SqliteConnection,
+    meeting: MeetingId,
+) -> Result<Vec<crate::domain::minutes::MinutesOrder>, ServiceError> {
+    let mut out = Vec::new();
+    for (to, o) in super::orders::minutes_orders(conn, meeting).await? {
+        let case = match o.from_case {
+            Some(c) => store::record::facts(conn, c).await?.number,
+            None => None,
+        };
+        out.push(crate::domain::minutes::MinutesOrder {
+            to,
+            title: o.title,
+            due: o.due,
+            case,
+        });
+    }
+    Ok(out)
 }
 
 /// The meeting record of one body, for its GDPR export.

@@ -11,6 +11,7 @@
 
 use super::permissions::Need;
 use crate::domain::minutes::CaseType;
+use crate::domain::order::{OrderAnswer, OrderNo};
 use crate::domain::record::AttendanceStatus;
 use crate::domain::text::Field;
 use crate::domain::{
@@ -486,9 +487,34 @@ choice!(
     ]
 );
 choice!(
+    OrderAnswer,
+    "order-status-",
+    [
+        OrderAnswer::Accepted,
+        OrderAnswer::Declined,
+        OrderAnswer::Done
+    ]
+);
+
+impl OptionValue for OrderNo {
+    const KIND: OptionKind = OptionKind::Integer { min: Some(1) };
+    fn from_raw(raw: Raw<'_>) -> Result<Self, Problem> {
+        parse_i64(raw).map(OrderNo)
+    }
+}
+
+choice!(
     AttendanceStatus,
     "attendance-",
     [AttendanceStatus::Present, AttendanceStatus::Absent]
+);
+choice!(
+    crate::domain::notice::AdmitTo,
+    "notice-admit-",
+    [
+        crate::domain::notice::AdmitTo::This,
+        crate::domain::notice::AdmitTo::Next
+    ]
 );
 
 #[cfg(test)]

@@ -19,6 +19,20 @@ pub enum Kind {
     /// Reminds the coordinators that a held meeting's minutes are not published two
     /// working days after it.
     MinutesDue,
+    /// A meeting's notice (innkalling), posted to the body's channel (`notice:{meeting}`).
+    Notice,
+    /// The final case list at the agenda deadline (`notice-final:{meeting}`).
+    NoticeFinal,
+    /// An edit in place of the notice's message after a change (`notice-edit:{meeting}:{n}`).
+    NoticeEdit,
+    /// A submission after the deadline, for the coordinators (`late:{item}`; `seq` is the
+    /// item's id).
+    Late,
+    /// An order posted to the receiving body, or its answer to the ordering body
+    /// (`order:{order}:{event seq}`; see `scheduler::orders`).
+    Order,
+    /// An open order past its due date (`order-overdue:{order}:{n}`, then weekly).
+    OrderOverdue,
 }
 
 impl Kind {
@@ -31,6 +45,12 @@ impl Kind {
             Kind::Failure => "failure",
             Kind::Minutes => "minutes",
             Kind::MinutesDue => "minutes_due",
+            Kind::Notice => "notice",
+            Kind::NoticeFinal => "notice_final",
+            Kind::NoticeEdit => "notice_edit",
+            Kind::Late => "late",
+            Kind::Order => "order",
+            Kind::OrderOverdue => "order_overdue",
         }
     }
 
@@ -43,6 +63,12 @@ impl Kind {
             "failure" => Some(Kind::Failure),
             "minutes" => Some(Kind::Minutes),
             "minutes_due" => Some(Kind::MinutesDue),
+            "notice" => Some(Kind::Notice),
+            "notice_final" => Some(Kind::NoticeFinal),
+            "notice_edit" => Some(Kind::NoticeEdit),
+            "late" => Some(Kind::Late),
+            "order" => Some(Kind::Order),
+            "order_overdue" => Some(Kind::OrderOverdue),
             _ => None,
         }
     }

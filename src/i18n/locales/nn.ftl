@@ -555,6 +555,7 @@ opt-meeting = møte
     .description-minutes-show = Kva møte
     .description-minutes-publish = Kva møte
     .description-minutes-approve = Møtet referatet er frå
+    .description-agenda-admit = Dette møtet eller det neste
 opt-status = status
     .description = Ny status
     .description-meeting-attend = Kjem eller forfall
@@ -838,10 +839,206 @@ minutes2-digest-line-unnumbered = • { $body }: møtet { $date }
 minutes2-case-action = Tiltak
 minutes2-agenda-case-line = { $case } { $title } — { $status } (meldt inn av { $user })
 opt-case = sak
-    .description = Saka tiltaket kjem frå: står under saka i referatet
+    .description = Saka det kjem frå
+    .description-action-add = Saka tiltaket kjem frå: står under saka i referatet
+    .description-order-add = Saka i møtet til bestillaren som bestillinga kjem frå
 minutes2-agenda-case-line-standing = { $case } { $title } — { $status }
 minutes2-case-edited = { $case } er endra.
 minutes2-case-removed = { $case } «{ $title }» er trekt.
 minutes2-case-moved = { $case } står no som nummer { $position } på { $meeting }.
+
+## The notice posted by the scheduler (issue 11, items 3 and 4)
+notice-post-heading = Innkalling: { $group } har møte { $meeting }.
+notice-final-heading = Endeleg sakliste: { $group } har møte { $meeting }.
+notice-final-cases = Sakliste:
+notice-final-closed = Fristen for å melde inn saker er ute. Nye innspel går til koordinatoren, som avgjer om dei kjem på dette møtet eller det neste.
+notice-final-late = { $count ->
+    [one] Eitt innspel etter fristen ventar på koordinatoren.
+   *[other] { $count } innspel etter fristen ventar på koordinatoren.
+}
+notice-cancelled = Møtet er avlyst.
+notice-event = Arrangement: { $url }
+notice-answer-buttons = Svar med knappane under: Kjem eller Forfall.
+notice-answer-command = Meld oppmøte: /meeting attend id:{ $id } status:kjem (eller status:forfall).
+notice-changed = Endra { $date } kl. { $hh }.{ $min }: { $what }.
+notice-change-added = { $case } er sett opp
+notice-change-removed = { $case } er teken av saklista
+notice-change-order = rekkjefølgja på saklista er endra
+notice-change-moved = møtet er flytt til tidspunktet over
+notice-change-place = staden er endra
+notice-change-cancelled = møtet er avlyst
+notice-late-coordinators = { $mention }Innspel etter fristen til møtet { $meeting }: «{ $title }» (sak { $id }) frå { $user }. Avgjer med /agenda admit id:{ $id } meeting:this (dette møtet) eller meeting:next (neste møte).
+notice-late-submitted = Fristen for å melde inn saker til møtet { $meeting } er ute. «{ $title }» (sak { $id }) er lagra og send til koordinatoren, som avgjer om ho kjem på dette møtet eller det neste.
+notice-admitted-this = { $case } er teken med på saklista til møtet { $meeting }. Den utlagde saklista blir oppdatert.
+notice-admitted-next = «{ $title }» (sak { $id }) er sett opp til { $meeting }.
+notice-settings = Innkallinga til møta i { $group } blir lagd ut { $lead } før møtet, i kanalen til gruppa.
+notice-settings-off = { $group } får inga innkalling frå sltbot før møta.
+notice-error-not-late = Sak { $id } er ikkje eit innspel etter fristen som ventar på ei avgjerd.
+notice-error-lead = Forstod ikkje «{ $input }». Skriv kor lenge før møtet innkallinga skal ut, til dømes 14d, eller av.
+notice-admit-this = dette møtet
+notice-admit-next = neste møte
+sched-reminder-apologies = Forfall: { $names }
+sched-reminder-guests = Gjestar: { $names }
+discord-button-attend = Kjem
+discord-button-apologies = Forfall
+discord-modal-apologies = Forfall
+discord-modal-apologies-note = Merknad (valfritt)
+cmd-group-notice = innkalling
+    .description = Når innkallinga blir lagd ut før kvart møte (koordinatorar endrar)
+cmd-agenda-admit = ta-med
+    .description = Avgjer eit innspel etter fristen: dette møtet eller neste (koordinatorar)
+opt-lead = tid
+    .description = Kor lenge før møtet, til dømes 14d, eller av
+audit-group-notice = endra når innkallinga blir lagd ut
+audit-agenda-admit = avgjorde eit innspel etter fristen
 minutes2-console-saved = Utkastet er lagra (PDF/A og Markdown): { $files }
 minutes2-console-failed = Kunne ikkje lagre utkastet: { $reason }
+## Bestillingar mellom nivåa og oversikta til koordinatoren (issue 12)
+cmd-order = bestilling
+    .description = Bestillingar og rapportar mellom gruppene
+cmd-order-add = ny
+    .description = Bestill noko frå ei anna gruppe, eller rapporter oppover (koordinatorane i gruppa)
+cmd-order-reply = svar
+    .description = Svar på ei bestilling til gruppa di (koordinatorane hos mottakaren)
+cmd-order-list = liste
+    .description = Bestillingar inn og ut av gruppene dine
+cmd-order-show = vis
+    .description = Vis ei bestilling med historikk
+cmd-overview = oversikt
+    .description = Oversikt over gruppene du koordinerer: møte, saker, tiltak, bestillingar, referat
+opt-from = frå
+    .description = Gruppa som bestiller
+opt-to = til
+    .description = Gruppa som skal gjere jobben
+opt-text = tekst
+    .description = Svaret, kort
+opt-open = opne
+    .description = Berre opne bestillingar
+audit-entity-order = (bestilling { $id })
+audit-order-add = sende ei bestilling
+audit-order-reply = svarte på ei bestilling
+order-status-open = open
+order-status-accepted = akseptert
+order-status-declined = avslått
+order-status-done = utført
+order-case-title = { $kind ->
+    [report] Rapport
+   *[order] Bestilling
+} { $number } frå { $from }: { $title }
+order-answer-case-title = Svar på { $kind ->
+    [report] rapport
+   *[order] bestilling
+} { $number }: { $title }
+order-no-due = ingen frist
+order-due = frist { $due }
+order-msg-on-meeting = Står på saklista til møtet { $when }.
+order-msg-waiting = Kjem på saklista til neste møte når det er sett opp.
+order-msg-sent = { $mention }Ny { $kind ->
+    [report] rapport
+   *[order] bestilling
+} { $number } frå { $from }: «{ $title }», frist: { $due }.
+order-msg-answered = { $mention }{ $to } har svart på { $kind ->
+    [report] rapport
+   *[order] bestilling
+} { $number } «{ $title }»: { $status }. { $text }
+order-msg-howto = Svar med /order reply id:{ $number } status:… text:…
+order-msg-overdue = { $mention }{ $kind ->
+    [report] Rapport
+   *[order] Bestilling
+} { $number } frå { $from } «{ $title }» hadde frist { $due } og står som { $status }. Svar med /order reply id:{ $number }.
+order-msg-overdue-again = { $mention }Framleis over fristen: { $kind ->
+    [report] rapport
+   *[order] bestilling
+} { $number } frå { $from } «{ $title }» hadde frist { $due } og står som { $status }. Svar med /order reply id:{ $number }.
+order-line = { $kind ->
+    [report] Rapport
+   *[order] Bestilling
+} { $number }: { $title } ({ $from } → { $to }), { $status }
+order-on-meeting = På saklista til møtet { $when }
+order-waiting = Ventar på neste møte i gruppa
+order-added = { $kind ->
+    [report] Rapport
+   *[order] Bestilling
+} { $number } send til { $to }: { $title }
+order-added-ping = Koordinatorane i { $to } får melding i kanalen til gruppa.
+order-answered = Svar på { $kind ->
+    [report] rapport
+   *[order] bestilling
+} { $number } registrert: { $status }. Svaret er sendt til { $from }.
+order-list-heading = Bestillingar inn og ut av { $group }
+order-list-open-heading = Opne bestillingar inn og ut av { $group }
+order-list-mine-heading = Bestillingar i gruppene dine
+order-list-mine-open-heading = Opne bestillingar i gruppene dine
+order-list-empty = Ingen bestillingar.
+order-history = Historikk:
+order-history-sent = • { $at }: { $who } sende ho frå { $from } til { $to }
+order-history-answered = • { $at }: { $who } svarte { $status }: { $text }
+overview-none = Du er ikkje koordinator for nokon gruppe.
+overview-heading = Oversikt over gruppene du koordinerer
+overview-next-meeting = Neste møte: { $when }
+overview-no-meeting = Neste møte: ikkje sett opp
+overview-cases = Saker: { $cases } på saklista, { $proposals } nye innspel
+overview-actions = Tiltak: { $open ->
+    [one] 1 ope
+   *[other] { $open } opne
+}, { $overdue } over fristen
+overview-orders-in = Bestillingar inn: { $count ->
+    [one] 1 open
+   *[other] { $count } opne
+}, { $overdue } over fristen
+overview-orders-out = Bestillingar ut: { $count ->
+    [one] 1 open
+   *[other] { $count } opne
+}
+overview-minutes-none = Referat: alle publiserte
+overview-minutes-meeting = møte { $id } ({ $date })
+overview-minutes-awaiting = Referat ikkje publisert: { $meetings }
+overview-follow-up = Oppfølgingsrunden: { $answered } av { $asked } har svart, { $silent } har ikkje svart
+order-error-unknown = Fann inga bestilling { $number }.
+order-error-same-body = Ei gruppe kan ikkje bestille frå seg sjølv. Vel ei anna gruppe i til.
+order-error-answer = Bestilling { $number } står som { $status } og kan ikkje få det svaret.
+order-error-case = Sak { $case } høyrer ikkje til gruppa som bestiller. Vel ei sak frå dei eigne møta til bestillaren.
+minutes-case-order = Bestilling til { $body }
+delivery-what-order = Meldinga om ei bestilling eller eit svar
+delivery-what-order-overdue = Purringa på ei bestilling
+
+## Discord-arrangement og sjekk av løyve (issue 13)
+cmd-group-events = arrangement
+    .description = Møta i gruppa som Discord-arrangement: på eller av, og talekanal (utan val: vis)
+cmd-workspace-check = sjekk
+    .description = Sjekk at boten kan sjå, skrive, nemne og lage arrangement der sltbot er sett opp
+opt-enabled = på
+    .description = Slå arrangement på (ja) eller av (nei)
+opt-voice = talekanal
+    .description = Talekanalen møta blir haldne i (elles blir møtestaden brukt)
+opt-place = møtestad
+    .description = Ja: hald arrangementa på møtestaden igjen (utan talekanal)
+audit-group-events = endra Discord-arrangementa
+events-name = Møte i { $group }
+events-name-titled = { $title } ({ $group })
+events-description = Møte i { $group }, { $when }. Innkalling og saksliste: /meeting notice id:{ $id }
+events-location-fallback = { $group } – sjå innkallinga
+events-on = Discord-arrangement for { $group }: på, { $place }. { $count } møte dei neste { $days } dagane blir viste under Arrangement, og blir flytte og avlyste saman med møtet.
+events-off = Discord-arrangement for { $group }: av. Slå dei på med /group events enabled:ja.
+events-place-voice = i talekanalen { $channel }
+events-place-external = med møtestaden som stad
+events-link = Arrangement i Discord: { $url }
+selfcheck-heading = Sjekk av løyva til boten ({ $channels } kanalar):
+selfcheck-ok = Alt er i orden: boten kan sjå, skrive og nemne der sltbot er sett opp, og lage arrangement der det trengst.
+selfcheck-offline = Discord kunne ikkje spørjast no, så løyva er ikkje sjekka (berre det sltbot sjølv veit, står under). Prøv igjen i Discord om litt.
+selfcheck-the-bot = boten
+selfcheck-purpose-group = gruppa { $group }
+selfcheck-purpose-digest = vekeoversikta
+selfcheck-channel-missing = Kanalen { $channel } ({ $purpose }) finst ikkje, eller boten ser han ikkje: vel ein annan kanal med /group edit channel: eller /digest set channel:, eller gje { $bot } tilgang til kanalen.
+selfcheck-cannot-view = Boten ser ikkje { $channel } ({ $purpose }): Kanal { $channel } → Rediger kanal → Løyve → legg til { $bot }: slå på «Vis kanal».
+selfcheck-cannot-send = Boten kan ikkje skrive i { $channel } ({ $purpose }): Kanal { $channel } → Rediger kanal → Løyve → legg til { $bot }: slå på «Send meldingar».
+selfcheck-cannot-attach = Boten kan ikkje leggje ved filer i { $channel } ({ $purpose }), og referata er filer: Kanal { $channel } → Rediger kanal → Løyve → legg til { $bot }: slå på «Legg ved filer».
+selfcheck-cannot-ping = Boten kan ikkje nemne { $role } i { $channel }: Serverinnstillingar → Roller → { $role } → slå på «Tillat at alle kan @nemne denne rolla» (eller gje { $bot } «Nemn @everyone, @here og alle roller»).
+selfcheck-role-missing = Rolla { $role } finst ikkje lenger: vel ei ny med /group edit coordinator_role: eller /workspace set coordinator_role:.
+selfcheck-cannot-create-events = Boten kan ikkje lage arrangement: Serverinnstillingar → Roller → { $bot } → slå på «Opprett arrangement».
+selfcheck-cannot-use-voice = Boten kan ikkje bruke talekanalen { $channel } til arrangement: Kanal { $channel } → Rediger kanal → Løyve → legg til { $bot }: slå på «Vis kanal» og «Kopla til».
+selfcheck-event-failed = Discord avviste arrangementet for møte { $id }: { $reason } Boten prøver igjen om nokre timar.
+selfcheck-event-reason-permission = boten manglar løyve til å lage arrangement (sjå «Opprett arrangement» over).
+selfcheck-event-reason-channel = talekanalen finst ikkje lenger: vel ein ny med /group events voice:.
+selfcheck-event-reason-other = Discord godtok ikkje arrangementet.
+selfcheck-event-cap = { $count } møte dei neste 60 dagane har enno ikkje fått arrangement, fordi sltbot lagar høgst { $cap } arrangement per server. Dei får det når dei nærmar seg.
