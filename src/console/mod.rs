@@ -305,10 +305,7 @@ impl Session {
         m: &crate::domain::minutes::Minutes,
     ) -> String {
         let now = self.service.clock().now();
-        let files = match crate::scheduler::minutes::files(m, r.lang, now) {
-            Ok(f) => f,
-            Err(reason) => return t!(r.lang, "minutes2-console-failed", reason = reason),
-        };
+        let files = crate::scheduler::minutes::files(m, r.lang, now);
         let write = || -> std::io::Result<Vec<std::path::PathBuf>> {
             crate::store::files::create_private_dir_all(&self.export_dir)?;
             let mut paths = Vec::new();

@@ -191,8 +191,8 @@ impl DiscordOutbox {
             Some(id) => client.patch(format!("{url}/{id}")),
             None => client.post(url),
         }
-            .header("Authorization", self.http.token())
-            .header("User-Agent", concat!("sltbot/", env!("CARGO_PKG_VERSION")));
+        .header("Authorization", self.http.token())
+        .header("User-Agent", concat!("sltbot/", env!("CARGO_PKG_VERSION")));
         // An edit changes the text (and buttons) only; files are posted with new messages.
         let request = if m.attachments.is_empty() || edit.is_some() {
             let body = match edit {
