@@ -68,6 +68,13 @@ audit_actions! {
     DigestSet = "digest.set",
     /// The retention job deleted old records (only counts are kept).
     RetentionPurge = "retention.purge",
+    MunicipalityAdd = "municipality.add",
+    MunicipalityRemove = "municipality.remove",
+    /// The municipalities a group belongs to changed.
+    GroupMunicipalities = "group.municipalities",
+    /// A guest was invited to a meeting.
+    MeetingInvite = "meeting.invite",
+    MeetingUninvite = "meeting.uninvite",
 }
 
 impl AuditAction {

@@ -9,6 +9,7 @@ pub mod holidays;
 pub mod ids;
 pub mod lang;
 pub mod meeting;
+pub mod municipality;
 pub mod minutes;
 pub mod privacy;
 pub mod record;

@@ -26,6 +26,7 @@ mod errors;
 mod groups;
 mod lines;
 mod meetings;
+pub mod munis;
 pub mod record;
 mod records;
 mod schedule;
@@ -98,6 +99,7 @@ pub fn reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
         | R::GroupReminders { .. }
         | R::DigestSettings { .. } => schedule::reply(lang, tz, reply, style),
         R::Record(r) => record::reply(lang, tz, r, style),
+        R::Munis(r) => munis::reply(lang, tz, r, style),
     }
 }
 

@@ -79,6 +79,7 @@
 pub mod backup;
 pub mod liveness;
 pub mod messages;
+pub mod munis;
 
 use crate::clock::Clock;
 use crate::domain::{GroupId, Lang, MeetingStatus};
@@ -685,7 +686,7 @@ impl Worker {
                 failures: notes::failures_between(&mut tx, ws.id, since, now).await?,
             };
             let text = messages::digest(ws.language, tz, style, &d);
-            let parts = split_message(&text, crate::notify::MESSAGE_LIMIT)
+            let mut parts: Vec<Outbound> = split_message(&text, crate::notify::MESSAGE_LIMIT)
                 .into_iter()
                 .map(|content| Outbound {
                     channel,
@@ -694,6 +695,8 @@ impl Worker {
                     buttons: Vec::new(),
                 })
                 .collect();
+            // Municipalities with a digest channel of their own get their bodies' part.
+            parts.extend(munis::digest_parts(&mut tx, &ws, style, &d).await?);
             return Ok(Prepared::Send(parts));
         }
         let Some(group_id) = n.group else {
@@ -763,12 +766,17 @@ impl Worker {
                     },
                 );
                 let ping = role.map(Ping::Role).unwrap_or(Ping::Nobody);
-                return Ok(Prepared::Send(vec![Outbound {
+                let mut parts = vec![Outbound {
                     channel,
                     content: truncate(content),
                     ping,
                     buttons: Vec::new(),
-                }]));
+                }];
+                // Guests invited to this meeting (and no other) are pinged, one by one.
+                parts.extend(
+                    munis::guest_reminders(&mut tx, lang, tz, style, &group, &m).await?,
+                );
+                return Ok(Prepared::Send(parts));
             }
             Kind::Overdue => {
                 let Some(action_id) = n.action else {

@@ -11,6 +11,7 @@ pub mod error;
 mod groups;
 mod lookup;
 mod meetings;
+pub mod munis;
 pub mod permissions;
 pub mod record;
 mod records;

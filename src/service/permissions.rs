@@ -12,6 +12,9 @@ use crate::domain::{Group, Workspace};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Relation {
     Outsider,
+    /// A guest of the one meeting the command is about (`/meeting invite`); never
+    /// returned by [`relation`], only by the guest-aware entries of `service::munis`.
+    Guest,
     Member,
     Coordinator,
     Admin,
@@ -24,6 +27,9 @@ pub enum Need {
     Anyone,
     /// A member (or coordinator) of the group the command is about.
     Member,
+    /// A member of the group, or a guest invited to the meeting the command is about
+    /// (see `service::munis`).
+    Guest,
     /// A coordinator of the group (or of the whole workspace).
     Coordinator,
     /// A coordinator of the workspace: the SLT-koordinator role, or an admin.
@@ -37,6 +43,7 @@ impl Need {
         match self {
             Need::Anyone => "need-anyone",
             Need::Member => "need-member",
+            Need::Guest => "need-member",
             Need::Coordinator => "need-coordinator",
             Need::WorkspaceCoordinator => "need-workspace-coordinator",
             Need::Admin => "need-admin",
@@ -79,6 +86,7 @@ pub fn allows(need: Need, have: Relation) -> bool {
     match need {
         Need::Anyone => true,
         Need::Member => have >= Relation::Member,
+        Need::Guest => have >= Relation::Guest,
         Need::Coordinator | Need::WorkspaceCoordinator => have >= Relation::Coordinator,
         Need::Admin => have >= Relation::Admin,
     }

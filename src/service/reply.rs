@@ -169,4 +169,6 @@ pub enum Reply {
     },
     /// The meeting record: case lists, holding, decisions, attendance, minutes.
     Record(Box<super::record::RecordReply>),
+    /// Municipalities, guests of chosen meetings, a municipality's digest.
+    Munis(Box<super::munis::MunisReply>),
 }

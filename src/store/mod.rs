@@ -20,6 +20,7 @@ pub mod files;
 pub mod groups;
 pub mod lookup;
 pub mod meetings;
+pub mod municipalities;
 pub mod notifications;
 pub mod record;
 pub mod retention;
