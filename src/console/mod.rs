@@ -388,7 +388,7 @@ mod tests {
     fn old_digest_spelling_still_works() {
         assert!(matches!(
             request("/digest"),
-            Ok(Request::Run(Command::DigestShow { rule: None }))
+            Ok(Request::Run(Command::DigestShow { rule: None, .. }))
         ));
         assert!(matches!(
             request("/digest cadence:\"weekly mon 08:00\""),

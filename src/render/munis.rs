@@ -29,6 +29,12 @@ fn names(style: Style, ms: &[Municipality]) -> String {
         .join(", ")
 }
 
+/// `Kommuner: Etne (4611), Vindafjord (1160)`: in a body's header (`/group show`, the
+/// notice).
+pub fn municipalities_line(lang: Lang, ms: &[Municipality], style: Style) -> String {
+    t!(lang, "munis-line", municipalities = names(style, ms))
+}
+
 fn meeting_line(lang: Lang, tz: Tz, m: &Meeting) -> String {
     t!(
         lang,

@@ -99,6 +99,7 @@ pub fn reply(lang: Lang, tz: Tz, r: &RecordReply, style: Style) -> String {
             meeting,
             cases,
             deadline,
+            municipalities,
         } => {
             let mut out = vec![t!(
                 lang,
@@ -106,6 +107,9 @@ pub fn reply(lang: Lang, tz: Tz, r: &RecordReply, style: Style) -> String {
                 group = name(group),
                 meeting = when(lang, tz, meeting)
             )];
+            if !municipalities.is_empty() {
+                out.push(crate::render::munis::municipalities_line(lang, municipalities, style));
+            }
             if let Some(place) = &meeting.location {
                 out.push(t!(lang, "notice-place", place = style.text(place)));
             }

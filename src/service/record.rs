@@ -72,6 +72,8 @@ pub enum RecordReply {
         cases: Vec<Case>,
         /// When submissions close (the group's agenda deadline), if it has one.
         deadline: Option<DateTime<Utc>>,
+        /// The municipalities the body belongs to (inter-municipal setups; often none).
+        municipalities: Vec<crate::domain::municipality::Municipality>,
     },
     Standing {
         group: Group,
@@ -248,6 +250,7 @@ impl Service {
         ensure_standing(&mut tx, ctx, &group, &meeting).await?;
         let cases = cases_of(&mut tx, &group, &meeting).await?;
         let settings = store::series::settings(&mut tx, group.id).await?;
+        let municipalities = store::municipalities::of_group(&mut tx, group.id).await?;
         commit(tx).await?;
         let deadline = settings
             .deadline
@@ -257,6 +260,7 @@ impl Service {
             meeting,
             cases,
             deadline,
+            municipalities,
         })
     }
 

@@ -50,6 +50,8 @@ pub enum Reply {
         next_meeting: Option<Meeting>,
         open_items: usize,
         active_actions: usize,
+        /// The municipalities it belongs to (inter-municipal setups; often none).
+        municipalities: Vec<crate::domain::municipality::Municipality>,
     },
     GroupEdited(Group),
     GroupArchived(Group),

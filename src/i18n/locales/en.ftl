@@ -918,3 +918,4 @@ munis-error-in-use = { $name } cannot be removed while these groups belong to it
 munis-error-guest-missing = Give either role: or user: – one of them.
 munis-error-not-invited = That guest is not invited to meeting { $id }.
 munis-error-meeting-list = also: takes meeting numbers separated by spaces or commas, e.g. 15, 18, 21.
+munis-line = Municipalities: { $municipalities }

@@ -893,3 +893,4 @@ munis-error-in-use = { $name } kan ikke fjernes mens disse gruppene hører til k
 munis-error-guest-missing = Oppgi enten role: eller user: – én av dem.
 munis-error-not-invited = Den gjesten er ikke invitert til møte { $id }.
 munis-error-meeting-list = also: skal være møtenumre skilt med mellomrom eller komma, for eksempel 15, 18, 21.
+munis-line = Kommuner: { $municipalities }

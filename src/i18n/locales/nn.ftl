@@ -883,3 +883,4 @@ munis-error-in-use = { $name } kan ikkje fjernast medan desse gruppene høyrer t
 munis-error-guest-missing = Oppgi anten role: eller user: – ein av dei.
 munis-error-not-invited = Den gjesten er ikkje invitert til møte { $id }.
 munis-error-meeting-list = also: skal vere møtenummer skilde med mellomrom eller komma, til dømes 15, 18, 21.
+munis-line = Kommunar: { $municipalities }
