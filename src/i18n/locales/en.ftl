@@ -546,7 +546,7 @@ cmd-audit = audit
 cmd-digest = digest
     .description = The weekly digest of meetings, agenda items and actions
 cmd-digest-show = show
-    .description = Show the digest's channel, cadence and next run
+    .description = Show the digest's channel, cadence and next run, or (municipality:) one municipality's
 cmd-digest-set = set
     .description = Change the digest's channel or cadence (admins)
 

@@ -521,7 +521,7 @@ cmd-audit = logg
 cmd-digest = ukeoversikt
     .description = Ukeoversikten over møter, saker og tiltak
 cmd-digest-show = vis
-    .description = Vis kanal, hyppighet og neste utsending for oversikten
+    .description = Vis kanal, hyppighet og neste utsending, eller (med kommune) oversikten for én kommune
 cmd-digest-set = endre
     .description = Endre kanal eller hyppighet for oversikten (admin)
 

@@ -512,7 +512,7 @@ cmd-audit = logg
 cmd-digest = vekeoversikt
     .description = Vekeoversikta over møte, saker og tiltak
 cmd-digest-show = vis
-    .description = Vis kanal, kor ofte og neste utsending for oversikta
+    .description = Vis kanal, kor ofte og neste utsending, eller (med kommune) oversikta for éin kommune
 cmd-digest-set = endre
     .description = Endre kanal eller kor ofte oversikta kjem (admin)
 
