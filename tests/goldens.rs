@@ -155,6 +155,7 @@ every!(munis_variant, MUNIS_VARIANTS, MunisReply {
     MunisReply::Invited { .. } => "Reply::Munis::Invited",
     MunisReply::Uninvited { .. } => "Reply::Munis::Uninvited",
     MunisReply::Digest { .. } => "Reply::Munis::Digest",
+    MunisReply::Export(..) => "Reply::Munis::Export",
 });
 
 every!(munis_error, MUNIS_ERRORS, MunisError {
@@ -985,6 +986,14 @@ async fn munis(r: &mut Run) {
     r.step("munis_digest", Member, "/digest show municipality:1160")
         .await;
     r.step("munis_digest", Member, "/digest show municipality:Sauda")
+        .await;
+    r.step(
+        "munis_export",
+        Coordinator,
+        "/municipality export municipality:Vindafjord",
+    )
+    .await;
+    r.step("munis_export", Member, "/municipality export municipality:1160")
         .await;
     r.setup(
         Coordinator,

@@ -337,3 +337,48 @@ async fn a_guest_sees_and_submits_to_its_meetings_only_through_discord() {
     }
     running.stop().await;
 }
+
+/// The export per municipality holds the groups the actor coordinates there, and all of
+/// them for the SLT-koordinator; a member gets none.
+#[tokio::test]
+async fn the_export_of_a_municipality_holds_the_groups_the_actor_coordinates() {
+    use support::sched::{COORD_ROLE, MEMBER_ROLE};
+    let env = Env::new("2027-01-01T09:00:00+01:00").await;
+    env.ok(&format!(
+        "/workspace set coordinator_role:<@&{SLT}>
+/group create name:Styringsgruppa level:styrende channel:<#200> coordinator_role:<@&20> member_role:<@&21>
+/group create name:\"Tverrfaglig møte\" level:utforende channel:<#100> coordinator_role:<@&{c}> member_role:<@&{m}>
+/municipality add number:3905 name:Tønsberg
+/municipality add number:3911 name:Færder
+/group municipalities group:Styringsgruppa municipalities:\"3905, 3911\"
+/group municipalities group:\"Tverrfaglig møte\" municipalities:3905",
+        c = COORD_ROLE.0,
+        m = MEMBER_ROLE.0,
+    ))
+    .await;
+    let (ok, text) = env
+        .as_user(&[COORD_ROLE], "/municipality export municipality:Tønsberg")
+        .await;
+    assert!(ok, "{text}");
+    assert!(text.starts_with("Eksport for Tønsberg (3905): 1 gruppe (Tverrfaglig møte)."), "{text}");
+    let (ok, text) = env
+        .as_user(&[sltbot::domain::RoleId(SLT)], "/municipality export municipality:Tønsberg")
+        .await;
+    assert!(ok, "{text}");
+    assert!(text.starts_with("Eksport for Tønsberg (3905): 2 grupper (Styringsgruppa, Tverrfaglig møte)."), "{text}");
+    // The files: JSON with both groups' data, Markdown headed by the municipality.
+    let json_path = text
+        .split_whitespace()
+        .find(|w| w.ends_with(".json"))
+        .expect("where the JSON went");
+    let json: Value = serde_json::from_str(&std::fs::read_to_string(json_path).unwrap()).unwrap();
+    assert_eq!(json["municipality"]["number"], "3905");
+    assert_eq!(json["groups"].as_array().unwrap().len(), 2);
+    let (ok, text) = env
+        .as_user(&[MEMBER_ROLE], "/municipality export municipality:Tønsberg")
+        .await;
+    assert!(!ok && text.contains("Det har du ikke tilgang til"), "{text}");
+}
+
+/// The SLT-koordinator role in the export test.
+const SLT: u64 = 55;

@@ -456,6 +456,13 @@ fn commands() -> Vec<(&'static str, Command, [E; 5])> {
             [A, D, H, H, A],
         ),
         (
+            "municipality export",
+            Command::MunicipalityExport {
+                municipality: "4611".into(),
+            },
+            [A, A, A, A, A],
+        ),
+        (
             "meeting uninvite",
             Command::MeetingUninvite {
                 id: MeetingId(1),

@@ -127,6 +127,18 @@ pub fn reply(lang: Lang, tz: Tz, r: &MunisReply, style: Style) -> String {
             group = group_name(group),
             meeting = format::datetime(lang, meeting.starts_at, tz)
         ),
+        MunisReply::Export(e) => t!(
+            lang,
+            "munis-export",
+            municipality = named(style, &e.municipality),
+            count = e.groups.len(),
+            groups = e
+                .groups
+                .iter()
+                .map(|g| style.text(&g.group.name))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
         MunisReply::Digest {
             municipality,
             digest,
@@ -168,4 +180,24 @@ pub fn error(lang: Lang, e: &MunisError) -> String {
         MunisError::NotInvited { id } => t!(lang, "munis-error-not-invited", id = id.0),
         MunisError::InvalidMeetingList => t!(lang, "munis-error-meeting-list"),
     }
+}
+
+/// A municipality's export, readable: its name, then each group's export.
+pub fn export_markdown(lang: Lang, tz: Tz, e: &crate::service::munis::MunicipalityExport) -> String {
+    let style = Style::Document(lang);
+    let mut out = vec![format!(
+        "# {}",
+        t!(
+            lang,
+            "munis-export-title",
+            municipality = named(style, &e.municipality)
+        )
+    )];
+    for g in &e.groups {
+        out.push(String::new());
+        out.push("---".into());
+        out.push(String::new());
+        out.push(crate::render::export_markdown(lang, tz, g));
+    }
+    out.join("\n")
 }

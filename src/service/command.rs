@@ -441,6 +441,12 @@ commands! {
         also: Option<String> = SETTING,
     }
 
+    /// The exports of the municipality's groups the actor coordinates (all of them for the
+    /// SLT-koordinator), as JSON and Markdown.
+    MunicipalityExport => municipality_export ["municipality export", Anyone, Workspace, audit: -, schedule: no] {
+        municipality: String = text(Field::Name),
+    }
+
     MeetingUninvite => meeting_uninvite ["meeting uninvite", Coordinator, Group, audit: MeetingUninvite, schedule: no] {
         id: MeetingId,
         role: Option<RoleId>,

@@ -27,6 +27,9 @@ use crate::domain::{ChannelId, Group, Meeting, MeetingId, MeetingStatus, RoleId,
 use crate::scheduler::messages::Digest;
 use crate::store;
 use crate::store::municipalities as munis;
+use super::reply::GroupExport;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
 use sqlx::SqliteConnection;
 use std::sync::Arc;
 
@@ -99,6 +102,15 @@ pub enum MunisReply {
         municipality: Municipality,
         digest: DigestPreview,
     },
+    Export(Box<MunicipalityExport>),
+}
+
+/// Everything stored about the groups of one municipality that the actor coordinates.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MunicipalityExport {
+    pub exported_at: DateTime<Utc>,
+    pub municipality: Municipality,
+    pub groups: Vec<GroupExport>,
 }
 
 fn reply(r: MunisReply) -> Result<Reply, ServiceError> {
@@ -381,6 +393,43 @@ impl Service {
             municipality: m,
             digest: DigestPreview(Arc::new(digest)),
         })
+    }
+
+    /// The exports of the municipality's groups the actor coordinates: a coordinator of
+    /// several municipalities' groups sees each; the SLT-koordinator sees all.
+    pub(super) async fn municipality_export(
+        &self,
+        ctx: &mut Ctx<'_>,
+        municipality: String,
+    ) -> Result<Reply, ServiceError> {
+        let mut tx = self.store.read().await?;
+        let m = self.find_municipality(&mut tx, ctx, &municipality).await?;
+        let workspace_wide =
+            super::permissions::workspace_relation(ctx.actor, &ctx.ws) >= Relation::Coordinator;
+        let mut groups = Vec::new();
+        for id in munis::group_ids(&mut tx, m.id).await? {
+            let Some(group) = self.group_by_id(&mut tx, ctx, id).await? else {
+                continue;
+            };
+            if ctx.relation_to(&group) >= Relation::Coordinator {
+                groups.push(group);
+            }
+        }
+        if groups.is_empty() && !workspace_wide {
+            return Err(ServiceError::Forbidden(Need::Coordinator));
+        }
+        groups.sort_by(|a, b| a.name.cmp(&b.name));
+        let mut exports = Vec::new();
+        for g in groups {
+            exports.push(Self::export_of(&mut tx, g, ctx.now).await?);
+        }
+        // An export is personal to the coordinator who asked.
+        ctx.visibility = Visibility::Ephemeral;
+        reply(MunisReply::Export(Box::new(MunicipalityExport {
+            exported_at: ctx.now,
+            municipality: m,
+            groups: exports,
+        })))
     }
 
     /// For a meeting command that guests may run ([`Need::Guest`]): is the actor, an

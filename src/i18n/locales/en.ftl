@@ -919,3 +919,11 @@ munis-error-guest-missing = Give either role: or user: – one of them.
 munis-error-not-invited = That guest is not invited to meeting { $id }.
 munis-error-meeting-list = also: takes meeting numbers separated by spaces or commas, e.g. 15, 18, 21.
 munis-line = Municipalities: { $municipalities }
+munis-export = Export for { $municipality }: { $count ->
+    [0] no groups
+    [one] 1 group ({ $groups })
+   *[other] { $count } groups ({ $groups })
+}.
+munis-export-title = Export for { $municipality }
+cmd-municipality-export = export
+    .description = Everything stored about the municipality's groups you coordinate, as JSON and Markdown

@@ -894,3 +894,11 @@ munis-error-guest-missing = Oppgi enten role: eller user: – én av dem.
 munis-error-not-invited = Den gjesten er ikke invitert til møte { $id }.
 munis-error-meeting-list = also: skal være møtenumre skilt med mellomrom eller komma, for eksempel 15, 18, 21.
 munis-line = Kommuner: { $municipalities }
+munis-export = Eksport for { $municipality }: { $count ->
+    [0] ingen grupper
+    [one] 1 gruppe ({ $groups })
+   *[other] { $count } grupper ({ $groups })
+}.
+munis-export-title = Eksport for { $municipality }
+cmd-municipality-export = eksport
+    .description = Alt som er lagret om kommunens grupper du koordinerer, som JSON og Markdown

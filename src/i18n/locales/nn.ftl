@@ -884,3 +884,11 @@ munis-error-guest-missing = Oppgi anten role: eller user: – ein av dei.
 munis-error-not-invited = Den gjesten er ikkje invitert til møte { $id }.
 munis-error-meeting-list = also: skal vere møtenummer skilde med mellomrom eller komma, til dømes 15, 18, 21.
 munis-line = Kommunar: { $municipalities }
+munis-export = Eksport for { $municipality }: { $count ->
+    [0] ingen grupper
+    [one] 1 gruppe ({ $groups })
+   *[other] { $count } grupper ({ $groups })
+}.
+munis-export-title = Eksport for { $municipality }
+cmd-municipality-export = eksport
+    .description = Alt som er lagra om gruppene i kommunen du koordinerer, som JSON og Markdown
