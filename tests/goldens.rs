@@ -1002,6 +1002,11 @@ async fn munis(r: &mut Run) {
     .await;
     r.step("munis_remove", Admin, "/municipality remove municipality:4611")
         .await;
+    // The minutes' header names the body's municipalities.
+    set_clock(r, "2026-12-10T12:00:00+01:00");
+    r.setup(Coordinator, "/meeting held id:1").await;
+    r.step("munis_minutes", Member, "/minutes show meeting:1")
+        .await;
 }
 
 #[tokio::test]

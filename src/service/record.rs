@@ -1129,9 +1129,15 @@ async fn minutes_from_store(
             }
         })
         .collect();
+    let municipalities = store::municipalities::of_group(conn, group.id)
+        .await?
+        .into_iter()
+        .map(|m| format!("{} ({})", m.name, m.number))
+        .collect();
     Ok(Minutes {
         body: group.name.clone(),
         level: group.level,
+        municipalities,
         number: record.number,
         date: local.date_naive(),
         time: local.time(),

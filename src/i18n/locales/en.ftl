@@ -927,3 +927,4 @@ munis-export = Export for { $municipality }: { $count ->
 munis-export-title = Export for { $municipality }
 cmd-municipality-export = export
     .description = Everything stored about the municipality's groups you coordinate, as JSON and Markdown
+munis-minutes-label = Municipalities

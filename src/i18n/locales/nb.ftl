@@ -902,3 +902,4 @@ munis-export = Eksport for { $municipality }: { $count ->
 munis-export-title = Eksport for { $municipality }
 cmd-municipality-export = eksport
     .description = Alt som er lagret om kommunens grupper du koordinerer, som JSON og Markdown
+munis-minutes-label = Kommuner

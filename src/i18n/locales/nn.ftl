@@ -892,3 +892,4 @@ munis-export = Eksport for { $municipality }: { $count ->
 munis-export-title = Eksport for { $municipality }
 cmd-municipality-export = eksport
     .description = Alt som er lagra om gruppene i kommunen du koordinerer, som JSON og Markdown
+munis-minutes-label = Kommunar
