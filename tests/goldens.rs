@@ -20,15 +20,15 @@ mod support;
 use futures::future::LocalBoxFuture;
 use sltbot::console::parser::{self, ParseError};
 use sltbot::console::{self, ConsoleError, Request};
+use sltbot::domain::municipality::NumberError;
 use sltbot::domain::text::TextError;
 use sltbot::domain::{Lang, UserId};
 use sltbot::notify::{Delivery, DeliveryError, Outbound, Outbox, Refusal, Sent};
 use sltbot::render::{self, Style};
 use sltbot::scheduler::messages::failures_notice;
 use sltbot::scheduler::Scheduler;
-use sltbot::service::spec::Problem;
-use sltbot::domain::municipality::NumberError;
 use sltbot::service::munis::{MunisError, MunisReply};
+use sltbot::service::spec::Problem;
 use sltbot::service::{Actor, Command, OptionError, RecordError, RecordReply, Reply, ServiceError};
 use sltbot::store::StoreError;
 use std::collections::BTreeSet;
@@ -880,8 +880,12 @@ async fn munis(r: &mut Run) {
         r.setup(Admin, line).await;
     }
     r.step("munis_list", Member, "/municipality list").await;
-    r.step("munis_add", Admin, "/municipality add number:4611 name:Etne")
-        .await;
+    r.step(
+        "munis_add",
+        Admin,
+        "/municipality add number:4611 name:Etne",
+    )
+    .await;
     r.step(
         "munis_add",
         Admin,
@@ -890,12 +894,24 @@ async fn munis(r: &mut Run) {
     .await;
     r.step("munis_add", Admin, "/municipality add number:461 name:Etne")
         .await;
-    r.step("munis_add", Admin, "/municipality add number:1201 name:Bergen")
-        .await;
-    r.step("munis_add", Admin, "/municipality add number:4611 name:Etne")
-        .await;
-    r.step("munis_add", Member, "/municipality add number:3911 name:Færder")
-        .await;
+    r.step(
+        "munis_add",
+        Admin,
+        "/municipality add number:1201 name:Bergen",
+    )
+    .await;
+    r.step(
+        "munis_add",
+        Admin,
+        "/municipality add number:4611 name:Etne",
+    )
+    .await;
+    r.step(
+        "munis_add",
+        Member,
+        "/municipality add number:3911 name:Færder",
+    )
+    .await;
     r.step("munis_list", Member, "/municipality list").await;
     r.step(
         "munis_group",
@@ -939,15 +955,20 @@ async fn munis(r: &mut Run) {
         "/group show group:Koordineringsgruppa",
     )
     .await;
-    r.step("munis_remove", Admin, "/municipality remove municipality:Etne")
-        .await;
+    r.step(
+        "munis_remove",
+        Admin,
+        "/municipality remove municipality:Etne",
+    )
+    .await;
     r.step(
         "munis_invite",
         Coordinator,
         "/meeting invite id:1 role:<@&77> also:3",
     )
     .await;
-    r.step("munis_invite", Coordinator, "/meeting invite id:1").await;
+    r.step("munis_invite", Coordinator, "/meeting invite id:1")
+        .await;
     r.step(
         "munis_invite",
         Coordinator,
@@ -968,8 +989,12 @@ async fn munis(r: &mut Run) {
         "/agenda add group:Koordineringsgruppa title:\"Felles sommertiltak\" meeting:2",
     )
     .await;
-    r.step("munis_guest", Guest, "/agenda list group:Koordineringsgruppa")
-        .await;
+    r.step(
+        "munis_guest",
+        Guest,
+        "/agenda list group:Koordineringsgruppa",
+    )
+    .await;
     r.step("munis_notice", Member, "/meeting notice id:1").await;
     r.step(
         "munis_uninvite",
@@ -993,15 +1018,23 @@ async fn munis(r: &mut Run) {
         "/municipality export municipality:Vindafjord",
     )
     .await;
-    r.step("munis_export", Member, "/municipality export municipality:1160")
-        .await;
+    r.step(
+        "munis_export",
+        Member,
+        "/municipality export municipality:1160",
+    )
+    .await;
     r.setup(
         Coordinator,
         "/group municipalities group:Koordineringsgruppa municipalities:Vindafjord",
     )
     .await;
-    r.step("munis_remove", Admin, "/municipality remove municipality:4611")
-        .await;
+    r.step(
+        "munis_remove",
+        Admin,
+        "/municipality remove municipality:4611",
+    )
+    .await;
     // The minutes' header names the body's municipalities.
     set_clock(r, "2026-12-10T12:00:00+01:00");
     r.setup(Coordinator, "/meeting held id:1").await;

@@ -56,7 +56,11 @@ fn posts(fake: &FakeDiscord) -> Vec<(u64, String, Value)> {
 fn roles_allowed(allowed: &Value) -> Vec<String> {
     allowed["roles"]
         .as_array()
-        .map(|a| a.iter().filter_map(|r| r.as_str().map(String::from)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|r| r.as_str().map(String::from))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -77,14 +81,17 @@ async fn a_guest_role_is_pinged_by_the_reminders_of_its_meetings_only() {
     .await;
     // Færder is with them at the first and the third meeting ("fire ganger i året").
     let invited = env
-        .ok(&format!("/meeting invite id:1 role:<@&{FAERDER_ROLE}> also:3"))
+        .ok(&format!(
+            "/meeting invite id:1 role:<@&{FAERDER_ROLE}> also:3"
+        ))
         .await;
-    assert!(invited.contains("(møte 1)") && invited.contains("(møte 3)"), "{invited}");
+    assert!(
+        invited.contains("(møte 1)") && invited.contains("(møte 3)"),
+        "{invited}"
+    );
     assert!(!invited.contains("(møte 2)"), "{invited}");
 
-    let scheduler = env
-        .other_scheduler(Arc::new(outbox_for(&fake)))
-        .await;
+    let scheduler = env.other_scheduler(Arc::new(outbox_for(&fake))).await;
     let mut seen = 0;
     for (day, guest_pinged) in [
         ("2027-01-11T09:00:30+01:00", true),
@@ -99,7 +106,10 @@ async fn a_guest_role_is_pinged_by_the_reminders_of_its_meetings_only() {
         // The reminder pings exactly the coordinator role, never the guest.
         let (channel, content, allowed) = &new[0];
         assert_eq!(*channel, GENERAL_CHANNEL_ID);
-        assert!(content.contains(&format!("<@&{COORDINATOR_ROLE_ID}>")), "{content}");
+        assert!(
+            content.contains(&format!("<@&{COORDINATOR_ROLE_ID}>")),
+            "{content}"
+        );
         assert_eq!(
             *allowed,
             json!({"parse": [], "users": [], "roles": [COORDINATOR_ROLE_ID.to_string()]})
@@ -108,11 +118,17 @@ async fn a_guest_role_is_pinged_by_the_reminders_of_its_meetings_only() {
             assert_eq!(new.len(), 2, "{day}: {new:#?}");
             let (channel, content, allowed) = &new[1];
             assert_eq!(*channel, GENERAL_CHANNEL_ID);
-            assert!(content.starts_with(&format!("<@&{FAERDER_ROLE}> ")), "{content}");
+            assert!(
+                content.starts_with(&format!("<@&{FAERDER_ROLE}> ")),
+                "{content}"
+            );
             assert!(content.contains("Velkommen som gjest"), "{content}");
             // The guest sees how to read this meeting's case list.
             let id = if day.starts_with("2027-01") { 1 } else { 3 };
-            assert!(content.contains(&format!("/meeting agenda id:{id}")), "{content}");
+            assert!(
+                content.contains(&format!("/meeting agenda id:{id}")),
+                "{content}"
+            );
             assert_eq!(
                 *allowed,
                 json!({"parse": [], "users": [], "roles": [FAERDER_ROLE.to_string()]})
@@ -157,9 +173,7 @@ async fn a_municipality_with_a_digest_channel_gets_the_digest_of_its_own_bodies(
 /meeting add group:\"Koordineringsgruppa Tønsberg\" at:\"06.01.2027 kl. 09.00\""
     ))
     .await;
-    let scheduler = env
-        .other_scheduler(Arc::new(outbox_for(&fake)))
-        .await;
+    let scheduler = env.other_scheduler(Arc::new(outbox_for(&fake))).await;
     // The digest is due Monday 04.01.2027 08:00.
     let monday = at("2027-01-04T08:00:30+01:00");
     env.clock.set(monday);
@@ -179,15 +193,19 @@ async fn a_municipality_with_a_digest_channel_gets_the_digest_of_its_own_bodies(
     assert_eq!(*allowed, json!({"parse": [], "users": [], "roles": []}));
 
     // The same filter on request, for anyone in the server, through the console.
-    let (ok, shown) = env
-        .as_user(&[], "/digest show municipality:Færder")
-        .await;
+    let (ok, shown) = env.as_user(&[], "/digest show municipality:Færder").await;
     assert!(ok, "{shown}");
     assert!(shown.starts_with("Færder (3911)"), "{shown}");
-    assert!(shown.contains("Styringsgruppa") && !shown.contains("Koordineringsgruppa"), "{shown}");
+    assert!(
+        shown.contains("Styringsgruppa") && !shown.contains("Koordineringsgruppa"),
+        "{shown}"
+    );
     let (ok, shown) = env.as_user(&[], "/digest show municipality:3905").await;
     assert!(ok, "{shown}");
-    assert!(shown.contains("Styringsgruppa") && shown.contains("Koordineringsgruppa"), "{shown}");
+    assert!(
+        shown.contains("Styringsgruppa") && shown.contains("Koordineringsgruppa"),
+        "{shown}"
+    );
     fake.assert_no_violations();
 }
 
@@ -205,9 +223,15 @@ async fn municipalities_are_listed_and_one_with_bodies_is_not_removed() {
     );
     // Only the SLT-koordinator (here: an admin) removes, and not while a body belongs to it.
     let (ok, text) = env
-        .as_user(&[support::sched::COORD_ROLE], "/municipality remove municipality:Etne")
+        .as_user(
+            &[support::sched::COORD_ROLE],
+            "/municipality remove municipality:Etne",
+        )
         .await;
-    assert!(!ok && text.contains("Det har du ikke tilgang til"), "{text}");
+    assert!(
+        !ok && text.contains("Det har du ikke tilgang til"),
+        "{text}"
+    );
     let session = sltbot::console::Session {
         service: env.service.clone(),
         actor: harness_admin(),
@@ -284,7 +308,10 @@ async fn a_guest_sees_and_submits_to_its_meetings_only_through_discord() {
         .integer("id", 1)
         .option("role", OptionValue::Role(FAERDER_ROLE)))
     .await;
-    assert!(text.contains(&format!("<@&{FAERDER_ROLE}> er gjest")), "{text}");
+    assert!(
+        text.contains(&format!("<@&{FAERDER_ROLE}> er gjest")),
+        "{text}"
+    );
 
     let guest = FakeActor::new(950_000_000_000_000_077, "faerder").with_roles(&[FAERDER_ROLE]);
     let text = say(InteractionFixture::slash("meeting")
@@ -305,7 +332,10 @@ async fn a_guest_sees_and_submits_to_its_meetings_only_through_discord() {
         .string("title", "Felles sommertiltak")
         .by(&guest))
     .await;
-    assert!(text.contains("Felles sommertiltak") && text.contains("12.01.2027"), "{text}");
+    assert!(
+        text.contains("Felles sommertiltak") && text.contains("12.01.2027"),
+        "{text}"
+    );
     let text = say(InteractionFixture::slash("agenda")
         .subcommand("list")
         .string("group", GROUP)
@@ -360,12 +390,23 @@ async fn the_export_of_a_municipality_holds_the_groups_the_actor_coordinates() {
         .as_user(&[COORD_ROLE], "/municipality export municipality:Tønsberg")
         .await;
     assert!(ok, "{text}");
-    assert!(text.starts_with("Eksport for Tønsberg (3905): 1 gruppe (Tverrfaglig møte)."), "{text}");
+    assert!(
+        text.starts_with("Eksport for Tønsberg (3905): 1 gruppe (Tverrfaglig møte)."),
+        "{text}"
+    );
     let (ok, text) = env
-        .as_user(&[sltbot::domain::RoleId(SLT)], "/municipality export municipality:Tønsberg")
+        .as_user(
+            &[sltbot::domain::RoleId(SLT)],
+            "/municipality export municipality:Tønsberg",
+        )
         .await;
     assert!(ok, "{text}");
-    assert!(text.starts_with("Eksport for Tønsberg (3905): 2 grupper (Styringsgruppa, Tverrfaglig møte)."), "{text}");
+    assert!(
+        text.starts_with(
+            "Eksport for Tønsberg (3905): 2 grupper (Styringsgruppa, Tverrfaglig møte)."
+        ),
+        "{text}"
+    );
     // The files: JSON with both groups' data, Markdown headed by the municipality.
     let json_path = text
         .split_whitespace()
@@ -377,7 +418,10 @@ async fn the_export_of_a_municipality_holds_the_groups_the_actor_coordinates() {
     let (ok, text) = env
         .as_user(&[MEMBER_ROLE], "/municipality export municipality:Tønsberg")
         .await;
-    assert!(!ok && text.contains("Det har du ikke tilgang til"), "{text}");
+    assert!(
+        !ok && text.contains("Det har du ikke tilgang til"),
+        "{text}"
+    );
 }
 
 /// The SLT-koordinator role in the export test.

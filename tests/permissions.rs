@@ -686,7 +686,9 @@ async fn a_guest_of_one_meeting_is_an_outsider_but_for_that_meeting() {
             Err(e) => panic!("{name} as guest: unexpected error {e:?}"),
         };
         if got != want {
-            failures.push(format!("{name} ({cmd:?}) as guest: expected {want:?}, got {got:?}"));
+            failures.push(format!(
+                "{name} ({cmd:?}) as guest: expected {want:?}, got {got:?}"
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

@@ -183,8 +183,8 @@ mod tests {
     #[test]
     fn kommunenummer_of_2024_are_accepted_with_their_county() {
         for (input, number, county) in [
-            ("4611", "4611", "Vestland"),  // Etne
-            ("1160", "1160", "Rogaland"),  // Vindafjord
+            ("4611", "4611", "Vestland"),   // Etne
+            ("1160", "1160", "Rogaland"),   // Vindafjord
             (" 3905 ", "3905", "Vestfold"), // Tønsberg
             ("K-3911", "3911", "Vestfold"), // Færder
             ("0301", "0301", "Oslo"),
@@ -231,7 +231,12 @@ mod tests {
     fn meeting_id_lists_as_typed() {
         assert_eq!(
             meeting_ids("15 18, 21;#24 15"),
-            Some(vec![MeetingId(15), MeetingId(18), MeetingId(21), MeetingId(24)])
+            Some(vec![
+                MeetingId(15),
+                MeetingId(18),
+                MeetingId(21),
+                MeetingId(24)
+            ])
         );
         assert_eq!(meeting_ids(""), Some(vec![]));
         assert_eq!(meeting_ids("15 og 18"), None);

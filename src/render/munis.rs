@@ -56,7 +56,11 @@ pub fn reply(lang: Lang, tz: Tz, r: &MunisReply, style: Style) -> String {
             );
             if let Some(c) = m.digest_channel {
                 out.push(' ');
-                out.push_str(&t!(lang, "munis-digest-channel", channel = style.channel(c)));
+                out.push_str(&t!(
+                    lang,
+                    "munis-digest-channel",
+                    channel = style.channel(c)
+                ));
             }
             out
         }
@@ -183,7 +187,11 @@ pub fn error(lang: Lang, e: &MunisError) -> String {
 }
 
 /// A municipality's export, readable: its name, then each group's export.
-pub fn export_markdown(lang: Lang, tz: Tz, e: &crate::service::munis::MunicipalityExport) -> String {
+pub fn export_markdown(
+    lang: Lang,
+    tz: Tz,
+    e: &crate::service::munis::MunicipalityExport,
+) -> String {
     let style = Style::Document(lang);
     let mut out = vec![format!(
         "# {}",

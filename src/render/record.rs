@@ -108,7 +108,11 @@ pub fn reply(lang: Lang, tz: Tz, r: &RecordReply, style: Style) -> String {
                 meeting = when(lang, tz, meeting)
             )];
             if !municipalities.is_empty() {
-                out.push(crate::render::munis::municipalities_line(lang, municipalities, style));
+                out.push(crate::render::munis::municipalities_line(
+                    lang,
+                    municipalities,
+                    style,
+                ));
             }
             if let Some(place) = &meeting.location {
                 out.push(t!(lang, "notice-place", place = style.text(place)));

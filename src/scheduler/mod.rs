@@ -773,9 +773,7 @@ impl Worker {
                     buttons: Vec::new(),
                 }];
                 // Guests invited to this meeting (and no other) are pinged, one by one.
-                parts.extend(
-                    munis::guest_reminders(&mut tx, lang, tz, style, &group, &m).await?,
-                );
+                parts.extend(munis::guest_reminders(&mut tx, lang, tz, style, &group, &m).await?);
                 return Ok(Prepared::Send(parts));
             }
             Kind::Overdue => {

@@ -18,16 +18,14 @@
 //! any outsider.
 
 use super::permissions::{Need, Relation};
+use super::reply::GroupExport;
 use super::{commit, echo, Ctx, Reply, Service, ServiceError, Visibility};
-use crate::domain::municipality::{
-    self as muni, Guest, Kommunenummer, Municipality, NumberError,
-};
+use crate::domain::municipality::{self as muni, Guest, Kommunenummer, Municipality, NumberError};
 use crate::domain::text::Field;
 use crate::domain::{ChannelId, Group, Meeting, MeetingId, MeetingStatus, RoleId, UserId};
 use crate::scheduler::messages::Digest;
 use crate::store;
 use crate::store::municipalities as munis;
-use super::reply::GroupExport;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use sqlx::SqliteConnection;
@@ -146,11 +144,7 @@ impl Service {
             .await?
             .into_iter()
             .find(|m| m.is_named(input))
-            .ok_or_else(|| {
-                err(MunisError::UnknownMunicipality {
-                    input: echo(input),
-                })
-            })
+            .ok_or_else(|| err(MunisError::UnknownMunicipality { input: echo(input) }))
     }
 
     pub(super) async fn municipality_add(
@@ -160,8 +154,8 @@ impl Service {
         name: String,
         digest_channel: Option<ChannelId>,
     ) -> Result<Reply, ServiceError> {
-        let number =
-            Kommunenummer::parse(&number).map_err(|problem| err(MunisError::InvalidNumber { problem }))?;
+        let number = Kommunenummer::parse(&number)
+            .map_err(|problem| err(MunisError::InvalidNumber { problem }))?;
         let name = ctx.required(Field::Name, &name)?;
         let mut tx = self.store.write().await?;
         let existing = munis::list(&mut tx, ctx.ws.id).await?;
@@ -263,9 +257,10 @@ impl Service {
                 return Err(ServiceError::NothingToChange);
             }
             for p in pieces {
-                let m = all.iter().find(|m| m.is_named(p)).ok_or_else(|| {
-                    err(MunisError::UnknownMunicipality { input: echo(p) })
-                })?;
+                let m = all
+                    .iter()
+                    .find(|m| m.is_named(p))
+                    .ok_or_else(|| err(MunisError::UnknownMunicipality { input: echo(p) }))?;
                 if !chosen.contains(m) {
                     chosen.push(m.clone());
                 }
@@ -465,9 +460,7 @@ impl Service {
         if ctx.spec.need == Need::Guest && ctx.relation_to(group) == Relation::Outsider {
             let (user, roles) = (ctx.actor.user, ctx.actor.roles.clone());
             let invited = match named {
-                Some(id) => munis::is_guest(conn, id, user, &roles)
-                    .await?
-                    .then_some(id),
+                Some(id) => munis::is_guest(conn, id, user, &roles).await?.then_some(id),
                 None => munis::next_invited(conn, group.id, user, &roles, ctx.now).await?,
             };
             if let Some(id) = invited {

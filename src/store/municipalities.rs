@@ -179,7 +179,11 @@ pub async fn invite(
 }
 
 /// Take a guest's invitation back; `false` when there was none.
-pub async fn uninvite(conn: &mut SqliteConnection, meeting: MeetingId, guest: Guest) -> Result<bool> {
+pub async fn uninvite(
+    conn: &mut SqliteConnection,
+    meeting: MeetingId,
+    guest: Guest,
+) -> Result<bool> {
     let (kind, target) = guest.parts();
     let done =
         sqlx::query("DELETE FROM meeting_invites WHERE meeting_id = ? AND kind = ? AND target = ?")
