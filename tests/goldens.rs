@@ -151,6 +151,7 @@ every!(munis_variant, MUNIS_VARIANTS, MunisReply {
     MunisReply::Added(..) => "Reply::Munis::Added",
     MunisReply::List(..) => "Reply::Munis::List",
     MunisReply::Removed(..) => "Reply::Munis::Removed",
+    MunisReply::Edited(..) => "Reply::Munis::Edited",
     MunisReply::GroupMunicipalities { .. } => "Reply::Munis::GroupMunicipalities",
     MunisReply::Invited { .. } => "Reply::Munis::Invited",
     MunisReply::Uninvited { .. } => "Reply::Munis::Uninvited",
@@ -912,6 +913,20 @@ async fn munis(r: &mut Run) {
         "/municipality add number:3911 name:Færder",
     )
     .await;
+    r.step(
+        "munis_edit",
+        Admin,
+        "/municipality edit municipality:4611 digest_channel:<#600>",
+    )
+    .await;
+    r.step(
+        "munis_edit",
+        Admin,
+        "/municipality edit municipality:Etne no_digest:yes",
+    )
+    .await;
+    r.step("munis_edit", Admin, "/municipality edit municipality:Etne")
+        .await;
     r.step("munis_list", Member, "/municipality list").await;
     r.step(
         "munis_group",

@@ -418,6 +418,16 @@ fn commands() -> Vec<(&'static str, Command, [E; 5])> {
             [D, D, D, D, A],
         ),
         (
+            "municipality edit",
+            Command::MunicipalityEdit {
+                municipality: "4611".into(),
+                name: None,
+                digest_channel: None,
+                no_digest: Some(true),
+            },
+            [D, D, D, D, A],
+        ),
+        (
             "municipality list",
             Command::MunicipalityList {},
             [A, A, A, A, A],

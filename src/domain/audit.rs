@@ -70,6 +70,7 @@ audit_actions! {
     RetentionPurge = "retention.purge",
     MunicipalityAdd = "municipality.add",
     MunicipalityRemove = "municipality.remove",
+    MunicipalityEdit = "municipality.edit",
     /// The municipalities a group belongs to changed.
     GroupMunicipalities = "group.municipalities",
     /// A guest was invited to a meeting.

@@ -85,6 +85,15 @@ pub fn reply(lang: Lang, tz: Tz, r: &MunisReply, style: Style) -> String {
             }
             out.join("\n")
         }
+        MunisReply::Edited(m) => {
+            let mut out = t!(lang, "munis-edited", municipality = named(style, m));
+            out.push(' ');
+            out.push_str(&match m.digest_channel {
+                Some(c) => t!(lang, "munis-digest-channel", channel = style.channel(c)),
+                None => t!(lang, "munis-no-digest"),
+            });
+            out
+        }
         MunisReply::Removed(m) => t!(lang, "munis-removed", municipality = named(style, m)),
         MunisReply::GroupMunicipalities {
             group,

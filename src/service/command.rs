@@ -418,6 +418,15 @@ commands! {
         digest_channel: Option<ChannelId>,
     }
 
+    /// Rename a municipality or set where its own weekly digest goes.
+    MunicipalityEdit => municipality_edit ["municipality edit", WorkspaceCoordinator, Workspace, audit: MunicipalityEdit, schedule: no] {
+        municipality: String = text(Field::Name),
+        name: Option<String> = text(Field::Name),
+        digest_channel: Option<ChannelId>,
+        /// Stop its own digest.
+        no_digest: Option<bool>,
+    }
+
     MunicipalityList => municipality_list ["municipality list", Anyone, Workspace, audit: -, schedule: no] {}
 
     /// Refused while bodies belong to it.

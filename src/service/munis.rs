@@ -79,6 +79,7 @@ pub enum MunisReply {
     /// Every municipality with how many bodies belong to it.
     List(Vec<(Municipality, i64)>),
     Removed(Municipality),
+    Edited(Municipality),
     /// The municipalities a body belongs to (`changed`: just set).
     GroupMunicipalities {
         group: Group,
@@ -178,6 +179,43 @@ impl Service {
         .await?;
         commit(tx).await?;
         reply(MunisReply::Added(m))
+    }
+
+    pub(super) async fn municipality_edit(
+        &self,
+        ctx: &mut Ctx<'_>,
+        municipality: String,
+        name: Option<String>,
+        digest_channel: Option<ChannelId>,
+        no_digest: Option<bool>,
+    ) -> Result<Reply, ServiceError> {
+        let name = ctx.optional(Field::Name, name.as_deref())?;
+        let mut tx = self.store.write().await?;
+        let before = self.find_municipality(&mut tx, ctx, &municipality).await?;
+        let mut m = before.clone();
+        if let Some(name) = name {
+            m.name = name;
+        }
+        if let Some(c) = digest_channel {
+            m.digest_channel = Some(c);
+        }
+        if no_digest == Some(true) {
+            m.digest_channel = None;
+        }
+        if m == before {
+            return Err(ServiceError::NothingToChange);
+        }
+        munis::update(&mut tx, &m).await?;
+        store::audit::record(
+            &mut tx,
+            &ctx.audit(None, "municipality", Some(m.id.0)),
+            Some(&before),
+            Some(&m),
+            ctx.now,
+        )
+        .await?;
+        commit(tx).await?;
+        reply(MunisReply::Edited(m))
     }
 
     pub(super) async fn municipality_list(&self, ctx: &mut Ctx<'_>) -> Result<Reply, ServiceError> {

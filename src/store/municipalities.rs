@@ -71,6 +71,17 @@ pub async fn insert(
     }))
 }
 
+/// Store a municipality's name and digest channel.
+pub async fn update(conn: &mut SqliteConnection, m: &Municipality) -> Result<()> {
+    sqlx::query("UPDATE municipalities SET name = ?, digest_channel = ? WHERE id = ?")
+        .bind(&m.name)
+        .bind(m.digest_channel.map(|c| sf(c.0)))
+        .bind(m.id.0)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 pub async fn delete(conn: &mut SqliteConnection, id: MunicipalityId) -> Result<()> {
     sqlx::query("DELETE FROM municipalities WHERE id = ?")
         .bind(id.0)
