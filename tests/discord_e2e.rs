@@ -443,6 +443,7 @@ async fn outbox_retries_429_and_500_and_posts_once() {
             content: "Ukens oversikt".into(),
             ping: Ping::Nobody,
             buttons: Vec::new(),
+            attachments: Vec::new(),
         })
         .await
         .expect("delivered after retries");
@@ -483,6 +484,7 @@ async fn outbox_waits_exactly_the_retry_after_of_a_429_not_its_own_backoff() {
                 content: "x".into(),
                 ping: Ping::Nobody,
                 buttons: Vec::new(),
+                attachments: Vec::new(),
             },
         )
         .await
@@ -519,6 +521,7 @@ async fn outbox_hands_a_long_retry_after_back_to_the_scheduler() {
             content: "x".into(),
             ping: Ping::Nobody,
             buttons: Vec::new(),
+            attachments: Vec::new(),
         })
         .await
         .expect_err("too long to wait in the outbox");
@@ -548,6 +551,7 @@ async fn outbox_gives_up_on_a_permanent_error() {
             content: "x".into(),
             ping: Ping::Nobody,
             buttons: Vec::new(),
+            attachments: Vec::new(),
         })
         .await
         .expect_err("403 is permanent");
@@ -582,6 +586,7 @@ async fn reminder_through_the_outbox_pings_exactly_the_coordinator_role() {
                 Button::ActionDone(GroupId(2), ActionId(4)),
                 Button::ActionReport(GroupId(2), ActionId(4)),
             ],
+            attachments: Vec::new(),
         })
         .await
         .unwrap();
@@ -616,6 +621,7 @@ async fn reminder_through_the_outbox_pings_exactly_the_coordinator_role() {
             content: format!("<@{OLA_USER_ID}> tiltaket ditt har passert fristen"),
             ping: Ping::User(UserId(OLA_USER_ID)),
             buttons: Vec::new(),
+            attachments: Vec::new(),
         })
         .await
         .unwrap();
@@ -1200,6 +1206,7 @@ fn reminder_outbound(content: &str) -> Outbound {
         content: content.into(),
         ping: Ping::Role(RoleId(COORDINATOR_ROLE_ID)),
         buttons: Vec::new(),
+        attachments: Vec::new(),
     }
 }
 
@@ -1313,6 +1320,18 @@ async fn a_reminder_due_on_the_fake_clock_reaches_the_channel_pinging_the_coordi
     // The group (home channel `general`, coordinator role) meets 12.01.2027 09:00 Oslo;
     // one reminder a day ahead, no agenda deadline call.
     harness::seed(&service).await;
+    // Reminders only: no notice (tests/notice_discord.rs has its own).
+    let off = service
+        .execute(
+            &harness::admin(),
+            WorkspaceId(GUILD_ID),
+            Command::GroupNotice {
+                group: GROUP.into(),
+                lead: Some("off".into()),
+            },
+        )
+        .await;
+    assert!(off.outcome.is_ok(), "{off:?}");
     let set = service
         .execute(
             &harness::admin(),
@@ -1432,6 +1451,11 @@ async fn a_reminder_to_a_deleted_channel_is_failed_and_the_coordinators_are_told
             deadline: Some("none".into()),
             skip_holidays: None,
         },
+        // Reminders only: no notice (tests/notice_discord.rs has its own).
+        Command::GroupNotice {
+            group: GROUP.into(),
+            lead: Some("off".into()),
+        },
         Command::GroupEdit {
             group: GROUP.into(),
             name: None,
@@ -1441,6 +1465,7 @@ async fn a_reminder_to_a_deleted_channel_is_failed_and_the_coordinators_are_told
             member_role: None,
             timezone: None,
             language: None,
+            referent_role: None,
         },
         Command::DigestSet {
             channel: Some(Ch(DIGEST_CHANNEL_ID)),
@@ -1570,6 +1595,18 @@ async fn a_process_dying_between_discords_answer_and_recording_it_does_not_doubl
         sltbot::service::Defaults::default(),
     );
     harness::seed(&service).await;
+    // Reminders only: no notice (tests/notice_discord.rs has its own).
+    let off = service
+        .execute(
+            &harness::admin(),
+            WorkspaceId(GUILD_ID),
+            Command::GroupNotice {
+                group: GROUP.into(),
+                lead: Some("off".into()),
+            },
+        )
+        .await;
+    assert!(off.outcome.is_ok(), "{off:?}");
     let r = service
         .execute(
             &harness::admin(),

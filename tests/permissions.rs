@@ -74,6 +74,7 @@ fn commands() -> Vec<(&'static str, Command, [E; 5])> {
                 member_role: None,
                 timezone: None,
                 language: None,
+                referent_role: None,
             },
             [A, D, D, D, A],
         ),
@@ -344,6 +345,7 @@ fn commands() -> Vec<(&'static str, Command, [E; 5])> {
                 owner: UserId(MEMBER),
                 agency: None,
                 due: None,
+                case: None,
             },
             [A, D, D, D, A],
         ),
@@ -380,6 +382,32 @@ fn commands() -> Vec<(&'static str, Command, [E; 5])> {
             "action show",
             Command::ActionShow { id: ActionId(1) },
             [A, A, H, H, A],
+        ),
+        (
+            "group notice",
+            Command::GroupNotice {
+                group: g(),
+                lead: None,
+            },
+            [A, A, D, D, A],
+        ),
+        (
+            "group notice",
+            Command::GroupNotice {
+                group: g(),
+                lead: Some("7d".into()),
+            },
+            [A, D, D, D, A],
+        ),
+        (
+            // Item 1 is no late submission: past the permission check, the notice's own
+            // rule refuses it.
+            "agenda admit",
+            Command::AgendaAdmit {
+                id: AgendaItemId(1),
+                meeting: sltbot::domain::notice::AdmitTo::This,
+            },
+            [A, D, H, H, A],
         ),
         (
             "digest show",
@@ -536,6 +564,7 @@ async fn fresh() -> Service {
             owner: UserId(MEMBER),
             agency: None,
             due: None,
+            case: None,
         },
     ];
     for cmd in setup {
@@ -594,6 +623,7 @@ async fn every_command_for_every_relation_matches_the_matrix() {
                 // fixture's meetings lie ahead, its minutes are not published …): allowed.
                 Err(ServiceError::Record(_)) => A,
                 Err(ServiceError::Munis(_)) => A,
+                Err(ServiceError::Notice(_)) => A,
                 Err(e) if is_denial(e) => D,
                 Err(e) if is_not_found(e) => H,
                 Err(e) => panic!("{name} as {who}: unexpected error {e:?} (fix the fixture)"),
@@ -702,4 +732,117 @@ async fn a_guest_of_one_meeting_is_an_outsider_but_for_that_meeting() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A body's referent role (`group edit referent_role:`): its members record the meeting
+/// (decisions, others' attendance, guests) without being coordinators; publishing the
+/// minutes, holding the meeting and changing the group stay the coordinators'.
+#[tokio::test]
+async fn the_referent_role_records_meetings_but_does_not_coordinate() {
+    const REFERENT_ROLE: RoleId = RoleId(77);
+    let referent = with_roles(55, &[REFERENT_ROLE]);
+    let cases: Vec<(Command, bool)> = vec![
+        (
+            Command::AgendaDecide {
+                id: AgendaItemId(1),
+                decision: Some("Vedtatt".into()),
+                notes: None,
+                responsible: None,
+                due: None,
+            },
+            true,
+        ),
+        (
+            Command::MeetingGuest {
+                id: MeetingId(1),
+                name: "Gjest".into(),
+                agency: None,
+            },
+            true,
+        ),
+        (
+            Command::MeetingAttend {
+                id: MeetingId(1),
+                status: AttendanceStatus::Present,
+                note: None,
+                user: Some(UserId(MEMBER)),
+            },
+            true,
+        ),
+        (
+            Command::MinutesPublish {
+                meeting: MeetingId(1),
+            },
+            false,
+        ),
+        (
+            Command::MeetingHeld {
+                id: MeetingId(1),
+                early: Some(true),
+            },
+            false,
+        ),
+        (
+            Command::MeetingRoles {
+                id: MeetingId(1),
+                chair: Some(UserId(MEMBER)),
+                referent: None,
+            },
+            false,
+        ),
+    ];
+    for (cmd, allowed) in cases {
+        let service = fresh().await;
+        // Without the setting the role is nobody to the group.
+        let before = service.execute(&referent, WS, cmd.clone()).await;
+        assert!(
+            matches!(
+                before.outcome,
+                Err(ServiceError::UnknownMeeting { .. } | ServiceError::UnknownAgendaItem { .. })
+            ),
+            "{cmd:?}: {:?}",
+            before.outcome
+        );
+        let set = Command::GroupEdit {
+            group: "Koordineringsgruppa".into(),
+            name: None,
+            level: None,
+            channel: None,
+            coordinator_role: None,
+            member_role: None,
+            timezone: None,
+            language: None,
+            referent_role: Some(REFERENT_ROLE),
+        };
+        assert!(service
+            .execute(&coordinator(), WS, set)
+            .await
+            .outcome
+            .is_ok());
+        let r = service.execute(&referent, WS, cmd.clone()).await;
+        match (&r.outcome, allowed) {
+            (Ok(_), true) => {}
+            (Err(ServiceError::Forbidden(_)), false) => {}
+            (other, _) => panic!("{cmd:?} as referent: {other:?}"),
+        }
+    }
+    // A plain member may still not decide.
+    let service = fresh().await;
+    let r = service
+        .execute(
+            &member(),
+            WS,
+            Command::AgendaDecide {
+                id: AgendaItemId(1),
+                decision: Some("Vedtatt".into()),
+                notes: None,
+                responsible: None,
+                due: None,
+            },
+        )
+        .await;
+    assert!(
+        matches!(r.outcome, Err(ServiceError::Forbidden(_))),
+        "{r:?}"
+    );
 }

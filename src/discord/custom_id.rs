@@ -8,7 +8,7 @@
 //! action id (`sltbot:done:<action>`, [`Custom::ActionDone`] with `group: None`); they were
 //! made when ids could be reused, so they answer "not found" and never act.
 
-use crate::domain::{ActionId, GroupId, MeetingId};
+use crate::domain::{ActionId, AgendaItemId, GroupId, MeetingId};
 
 const PREFIX: &str = "sltbot:";
 
@@ -27,6 +27,16 @@ pub enum Custom {
         group: GroupId,
         meeting: Option<MeetingId>,
     },
+    /// The form for a long decision (`/agenda decide id:` without text).
+    DecideModal { item: AgendaItemId },
+    /// "Kommer" under a meeting's notice.
+    Attend { group: GroupId, meeting: MeetingId },
+    /// "Forfall" under a notice: the button (opens the modal) and the modal share the id.
+    Apologies { group: GroupId, meeting: MeetingId },
+}
+
+pub fn decide_modal(item: AgendaItemId) -> String {
+    format!("{PREFIX}decide:{}", item.0)
 }
 
 pub fn done(group: GroupId, id: ActionId) -> String {
@@ -39,6 +49,14 @@ pub fn report(group: GroupId, id: ActionId) -> String {
 
 pub fn agenda_modal(group: GroupId, meeting: Option<MeetingId>) -> String {
     format!("{PREFIX}agenda:{}:{}", group.0, meeting.map_or(0, |m| m.0))
+}
+
+pub fn attend(group: GroupId, meeting: MeetingId) -> String {
+    format!("{PREFIX}attend:{}:{}", group.0, meeting.0)
+}
+
+pub fn apologies(group: GroupId, meeting: MeetingId) -> String {
+    format!("{PREFIX}apologies:{}:{}", group.0, meeting.0)
 }
 
 pub fn parse(s: &str) -> Option<Custom> {
@@ -70,6 +88,23 @@ pub fn parse(s: &str) -> Option<Custom> {
             },
             _ => return None,
         },
+        "decide" => match nums[..] {
+            [item] if item > 0 => Custom::DecideModal {
+                item: AgendaItemId(item),
+            },
+            _ => return None,
+        },
+        "attend" | "apologies" => match nums[..] {
+            [group, meeting] if group > 0 && meeting > 0 => {
+                let (group, meeting) = (GroupId(group), MeetingId(meeting));
+                if kind == "attend" {
+                    Custom::Attend { group, meeting }
+                } else {
+                    Custom::Apologies { group, meeting }
+                }
+            }
+            _ => return None,
+        },
         _ => return None,
     };
     Some(out)
@@ -98,6 +133,17 @@ mod tests {
                 group: GroupId(3),
                 meeting: Some(MeetingId(12)),
             },
+            Custom::DecideModal {
+                item: AgendaItemId(41),
+            },
+            Custom::Attend {
+                group: GroupId(3),
+                meeting: MeetingId(12),
+            },
+            Custom::Apologies {
+                group: GroupId(9_000_000_001),
+                meeting: MeetingId(9_000_000_002),
+            },
         ] {
             let s = match c {
                 Custom::ActionDone {
@@ -109,6 +155,9 @@ mod tests {
                     action,
                 } => report(g, action),
                 Custom::AgendaModal { group, meeting } => agenda_modal(group, meeting),
+                Custom::DecideModal { item } => decide_modal(item),
+                Custom::Attend { group, meeting } => attend(group, meeting),
+                Custom::Apologies { group, meeting } => apologies(group, meeting),
                 _ => unreachable!(),
             };
             assert!(s.len() <= 100);
@@ -122,6 +171,9 @@ mod tests {
             "sltbot:done:1:2:3",
             "other:done:1",
             "sltbot:agenda:1",
+            "sltbot:decide:",
+            "sltbot:decide:0",
+            "sltbot:decide:1:2",
         ] {
             assert_eq!(parse(bad), None, "{bad}");
         }

@@ -76,10 +76,29 @@ impl DiscordOutbox {
         }
     }
 
+    /// The same content, buttons and mentions as [`Self::message`], as an edit.
+    fn edit_message(&self, m: &Outbound) -> serenity::EditMessage {
+        serenity::EditMessage::new()
+            .content(m.content.clone())
+            .allowed_mentions(allowed_mentions(m.ping))
+            .components(components(&m.buttons, self.lang))
+    }
+
     /// Post `m`, retrying temporary failures. With a `nonce`, Discord returns the message
     /// already created under it (within a few minutes) instead of posting it again, so a
     /// retry after a lost answer cannot double it.
     async fn post(&self, m: &Outbound, nonce: Option<&str>) -> Result<Sent, DeliveryError> {
+        self.deliver(m, nonce, None).await
+    }
+
+    /// Post `m`, or with `edit` replace that message's content (`PATCH`), retrying
+    /// temporary failures.
+    async fn deliver(
+        &self,
+        m: &Outbound,
+        nonce: Option<&str>,
+        edit: Option<u64>,
+    ) -> Result<Sent, DeliveryError> {
         if m.channel.0 == 0 {
             return Err(permanent(Refusal::UnknownChannel, "no channel".into()));
         }
@@ -87,10 +106,27 @@ impl DiscordOutbox {
         let mut backoff = self.retry.initial_backoff;
         let mut attempt = 1;
         loop {
-            let result = match &self.direct {
-                Some(client) => self.post_direct(client, m, nonce).await,
-                None => channel
-                    .send_message(&self.http, self.message(m, nonce))
+            let result = match (&self.direct, edit) {
+                (Some(client), _) => self.post_direct(client, m, nonce, edit).await,
+                (None, Some(id)) => channel
+                    .edit_message(
+                        &self.http,
+                        serenity::MessageId::new(id),
+                        self.edit_message(m),
+                    )
+                    .await
+                    .map(|sent| Sent {
+                        message_id: Some(sent.id.get()),
+                    })
+                    .map_err(|e| classify(&e)),
+                (None, None) => channel
+                    .send_message(
+                        &self.http,
+                        self.message(m, nonce)
+                            .add_files(m.attachments.iter().map(|f| {
+                                serenity::CreateAttachment::bytes(f.bytes.clone(), f.name.clone())
+                            })),
+                    )
                     .await
                     .map(|sent| Sent {
                         message_id: Some(sent.id.get()),
@@ -129,13 +165,15 @@ impl DiscordOutbox {
         }
     }
 
-    /// One `POST /channels/{id}/messages` to the proxy, reading what serenity would drop:
-    /// a 429's `retry_after` (body, else the `Retry-After` header) and the Discord error code.
+    /// One `POST /channels/{id}/messages` (or, with `edit`, `PATCH …/messages/{id}`) to
+    /// the proxy, reading what serenity would drop: a 429's `retry_after` (body, else the
+    /// `Retry-After` header) and the Discord error code.
     async fn post_direct(
         &self,
         client: &reqwest::Client,
         m: &Outbound,
         nonce: Option<&str>,
+        edit: Option<u64>,
     ) -> Result<Sent, DeliveryError> {
         let base = self.http.proxy.as_deref().unwrap_or("https://discord.com");
         let url = format!(
@@ -143,21 +181,52 @@ impl DiscordOutbox {
             base.trim_end_matches('/'),
             m.channel.0
         );
-        let body = serde_json::to_vec(&self.message(m, nonce))
-            .map_err(|e| permanent(Refusal::Rejected, format!("cannot encode: {e}")))?;
+        let encode =
+            |e: serde_json::Error| permanent(Refusal::Rejected, format!("cannot encode: {e}"));
         let network = |_| DeliveryError::Retryable {
             retry_after: None,
             reason: "network error".into(),
         };
-        let resp = client
-            .post(url)
-            .header("Authorization", self.http.token())
-            .header("Content-Type", "application/json")
-            .header("User-Agent", concat!("sltbot/", env!("CARGO_PKG_VERSION")))
-            .body(body)
-            .send()
-            .await
-            .map_err(network)?;
+        let request = match edit {
+            Some(id) => client.patch(format!("{url}/{id}")),
+            None => client.post(url),
+        }
+        .header("Authorization", self.http.token())
+        .header("User-Agent", concat!("sltbot/", env!("CARGO_PKG_VERSION")));
+        // An edit changes the text (and buttons) only; files are posted with new messages.
+        let request = if m.attachments.is_empty() || edit.is_some() {
+            let body = match edit {
+                Some(_) => serde_json::to_vec(&self.edit_message(m)),
+                None => serde_json::to_vec(&self.message(m, nonce)),
+            }
+            .map_err(encode)?;
+            request
+                .header("Content-Type", "application/json")
+                .body(body)
+        } else {
+            // Files: `multipart/form-data` with the message as `payload_json` naming each
+            // file by its placeholder id, and the files as `files[n]` (as serenity does).
+            let mut payload = serde_json::to_value(self.message(m, nonce)).map_err(encode)?;
+            payload["attachments"] = m
+                .attachments
+                .iter()
+                .enumerate()
+                .map(|(i, f)| serde_json::json!({"id": i, "filename": f.name}))
+                .collect();
+            let mut form = reqwest::multipart::Form::new().text(
+                "payload_json",
+                serde_json::to_string(&payload).map_err(encode)?,
+            );
+            for (i, f) in m.attachments.iter().enumerate() {
+                let part = reqwest::multipart::Part::bytes(f.bytes.clone())
+                    .file_name(f.name.clone())
+                    .mime_str(mime_for(&f.name))
+                    .map_err(|e| permanent(Refusal::Rejected, format!("cannot encode: {e}")))?;
+                form = form.part(format!("files[{i}]"), part);
+            }
+            request.multipart(form)
+        };
+        let resp = request.send().await.map_err(network)?;
         let status = resp.status().as_u16();
         let header_wait = resp
             .headers()
@@ -190,6 +259,17 @@ impl DiscordOutbox {
             });
         }
         Err(permanent(Refusal::from_http(status, code), reason))
+    }
+}
+
+/// The media type of an attached file, by its name.
+fn mime_for(name: &str) -> &'static str {
+    match name.rsplit('.').next() {
+        Some("pdf") => "application/pdf",
+        Some("md") => "text/markdown",
+        Some("ics") => "text/calendar",
+        Some("json") => "application/json",
+        _ => "application/octet-stream",
     }
 }
 
@@ -253,6 +333,14 @@ impl Outbox for DiscordOutbox {
         self.post(m, None).await
     }
 
+    /// `PATCH /channels/{channel}/messages/{id}`: the same content rules as a post.
+    async fn edit(&self, message_id: u64, m: &Outbound) -> Result<Sent, DeliveryError> {
+        if m.channel.0 == 0 {
+            return Err(permanent(Refusal::UnknownChannel, "no channel".into()));
+        }
+        self.deliver(m, None, Some(message_id)).await
+    }
+
     /// The key becomes the message `nonce` with `enforce_nonce`: a repeat of the same key
     /// in the same channel within Discord's window returns the first message, posts nothing.
     async fn send_keyed(&self, key: &str, m: &Outbound) -> Result<Sent, DeliveryError> {
@@ -297,6 +385,7 @@ mod tests {
             content: "x".into(),
             ping: Ping::Nobody,
             buttons: Vec::new(),
+            attachments: Vec::new(),
         };
         let keyed = serde_json::to_value(outbox.message(&m, Some("n3p0"))).expect("json");
         assert_eq!(keyed["nonce"], "n3p0");

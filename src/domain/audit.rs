@@ -76,6 +76,10 @@ audit_actions! {
     /// A guest was invited to a meeting.
     MeetingInvite = "meeting.invite",
     MeetingUninvite = "meeting.uninvite",
+    /// How long before each meeting the notice is posted changed.
+    GroupNotice = "group.notice",
+    /// A late submission was admitted to this meeting or the next.
+    AgendaAdmit = "agenda.admit",
 }
 
 impl AuditAction {

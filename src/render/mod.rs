@@ -27,6 +27,7 @@ mod groups;
 mod lines;
 mod meetings;
 pub mod munis;
+pub mod notice;
 pub mod record;
 mod records;
 mod schedule;
@@ -100,6 +101,7 @@ pub fn reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
         | R::DigestSettings { .. } => schedule::reply(lang, tz, reply, style),
         R::Record(r) => record::reply(lang, tz, r, style),
         R::Munis(r) => munis::reply(lang, tz, r, style),
+        R::Notice(r) => notice::reply(lang, tz, r, style),
     }
 }
 

@@ -79,7 +79,9 @@
 pub mod backup;
 pub mod liveness;
 pub mod messages;
+pub mod minutes;
 pub mod munis;
+pub mod notice;
 
 use crate::clock::Clock;
 use crate::domain::{GroupId, Lang, MeetingStatus};
@@ -181,6 +183,18 @@ enum Job {
 enum Prepared {
     Skip(&'static str),
     Send(Vec<Outbound>),
+    /// A notice or final list to post, or an edit of the posted one ([`notice`]).
+    Notice(Outbound, Posting),
+}
+
+/// What a notice delivery records once it went out.
+pub(crate) struct Posting {
+    channel: crate::domain::ChannelId,
+    final_list: bool,
+    /// What the message shows.
+    snapshot: crate::domain::notice::Snapshot,
+    /// Edit this message instead of posting.
+    edit: Option<u64>,
 }
 
 impl Scheduler {
@@ -243,6 +257,7 @@ impl Scheduler {
         {
             let mut tx = self.store().write().await?;
             plan::plan_overdue(&mut tx, now).await?;
+            notice::reconcile(&mut tx, now).await?;
             tx.commit().await?;
         }
         let recovered = self.take_back(now).await?;
@@ -453,7 +468,7 @@ impl Worker {
         now: DateTime<Utc>,
         recovering: bool,
     ) -> Result<Outcome, StoreError> {
-        let messages = match self.prepare(&n, now).await? {
+        let (messages, posting) = match self.prepare(&n, now).await? {
             Prepared::Skip(reason) => {
                 tracing::info!(
                     reason,
@@ -466,8 +481,11 @@ impl Worker {
                 tx.commit().await?;
                 return Ok(Outcome::Skipped);
             }
-            Prepared::Send(m) => m,
+            Prepared::Send(m) => (m, None),
+            Prepared::Notice(m, p) => (vec![m], Some(p)),
         };
+        let edit = posting.as_ref().and_then(|p| p.edit);
+        let mut message_id = None;
         let total = messages.len() as i64;
         let mut part = n.parts_sent;
         while part < total {
@@ -489,8 +507,8 @@ impl Worker {
             if already {
                 tracing::info!(part, "recovered claim: part was delivered before the crash");
             } else {
-                match self.send_renewing(&n, &key, message, now).await? {
-                    Some(Ok(())) => {}
+                match self.send_renewing(&n, &key, message, edit, now).await? {
+                    Some(Ok(sent)) => message_id = sent.message_id.or(message_id),
                     Some(Err(DeliveryError::Retryable {
                         retry_after,
                         reason,
@@ -532,6 +550,9 @@ impl Worker {
         }
         let mut tx = self.store.write().await?;
         let outcome = if notes::finish(&mut tx, &n, true, None, now).await? {
+            if let Some(p) = &posting {
+                notice::record_posted(&mut tx, &n, p, message_id, now).await?;
+            }
             self.after(&mut tx, &n, now).await?;
             Outcome::Sent
         } else {
@@ -549,9 +570,16 @@ impl Worker {
         n: &Notification,
         key: &str,
         message: &Outbound,
+        edit: Option<u64>,
         now: DateTime<Utc>,
-    ) -> Result<Option<Result<(), DeliveryError>>, StoreError> {
-        let send = self.outbox.send_keyed(key, message);
+    ) -> Result<Option<Result<crate::notify::Sent, DeliveryError>>, StoreError> {
+        let outbox = self.outbox.clone();
+        let send = async move {
+            match edit {
+                Some(id) => outbox.edit(id, message).await,
+                None => outbox.send_keyed(key, message).await,
+            }
+        };
         tokio::pin!(send);
         let timeout = tokio::time::sleep(SEND_TIMEOUT);
         tokio::pin!(timeout);
@@ -559,7 +587,7 @@ impl Worker {
         renew.tick().await; // the first tick is immediate
         loop {
             tokio::select! {
-                r = &mut send => return Ok(Some(r.map(|_| ()))),
+                r = &mut send => return Ok(Some(r)),
                 _ = &mut timeout => return Ok(None),
                 _ = renew.tick() => {
                     let mut tx = self.store.write().await?;
@@ -613,13 +641,27 @@ impl Worker {
                     plan::plan_digest(tx, n.workspace, after - Duration::seconds(1), now).await?;
                 }
             }
-            Kind::Reminder | Kind::Deadline | Kind::Failure => {}
+            Kind::Reminder
+            | Kind::Deadline
+            | Kind::Failure
+            | Kind::Minutes
+            | Kind::MinutesDue
+            | Kind::Notice
+            | Kind::NoticeFinal
+            | Kind::NoticeEdit
+            | Kind::Late => {}
         }
         Ok(())
     }
 
     /// Load what a notification needs, decide whether it still makes sense, render it.
     async fn prepare(&self, n: &Notification, now: DateTime<Utc>) -> Result<Prepared, StoreError> {
+        if matches!(
+            n.kind,
+            Kind::Notice | Kind::NoticeFinal | Kind::NoticeEdit | Kind::Late
+        ) {
+            return self.prepare_notice(n, now).await;
+        }
         let mut tx = self.store.read().await?;
         let style = self.outbox.style();
         let Some(ws) = store::workspaces::get(&mut tx, n.workspace).await? else {
@@ -652,7 +694,11 @@ impl Worker {
                 content: truncate(content),
                 ping: role.map(Ping::Role).unwrap_or(Ping::Nobody),
                 buttons: Vec::new(),
+                attachments: Vec::new(),
             }]));
+        }
+        if matches!(n.kind, Kind::Minutes | Kind::MinutesDue) {
+            return minutes::prepare(&mut tx, n, &ws, style, now).await;
         }
         if n.kind == Kind::Digest {
             let Some(settings) = store::digest::settings(&mut tx, ws.id).await? else {
@@ -685,7 +731,10 @@ impl Worker {
                 overdue: store::digest::overdue(&mut tx, ws.id, today).await?,
                 failures: notes::failures_between(&mut tx, ws.id, since, now).await?,
             };
-            let text = messages::digest(ws.language, tz, style, &d);
+            let mut text = messages::digest(ws.language, tz, style, &d);
+            // Minutes awaiting publication (a section only when any).
+            let awaiting = minutes::awaiting(&mut tx, ws.id, now).await?;
+            text.push_str(&minutes::digest_section(ws.language, tz, style, &awaiting));
             let mut parts: Vec<Outbound> = split_message(&text, crate::notify::MESSAGE_LIMIT)
                 .into_iter()
                 .map(|content| Outbound {
@@ -693,6 +742,7 @@ impl Worker {
                     content,
                     ping: Ping::Nobody,
                     buttons: Vec::new(),
+                    attachments: Vec::new(),
                 })
                 .collect();
             // Municipalities with a digest channel of their own get their bodies' part.
@@ -740,6 +790,7 @@ impl Worker {
                         content,
                         ping: Ping::Nobody,
                         buttons: Vec::new(),
+                        attachments: Vec::new(),
                     }]));
                 }
                 let settings = store::series::settings(&mut tx, group.id).await?;
@@ -753,6 +804,14 @@ impl Worker {
                 let items =
                     store::agenda::for_meeting(&mut tx, group.id, Some(m.id), false).await?;
                 let role = group.coordinator_role.or(ws.coordinator_role);
+                let apologies: Vec<crate::domain::UserId> =
+                    store::record::attendance(&mut tx, m.id)
+                        .await?
+                        .into_iter()
+                        .filter(|a| a.status == crate::domain::record::AttendanceStatus::Absent)
+                        .map(|a| a.user)
+                        .collect();
+                let guests = store::record::guests(&mut tx, m.id).await?;
                 let content = messages::reminder(
                     lang,
                     tz,
@@ -763,6 +822,8 @@ impl Worker {
                         starts_at: m.starts_at,
                         lead_minutes: lead,
                         items: &items,
+                        apologies: &apologies,
+                        guests: &guests,
                     },
                 );
                 let ping = role.map(Ping::Role).unwrap_or(Ping::Nobody);
@@ -771,6 +832,7 @@ impl Worker {
                     content: truncate(content),
                     ping,
                     buttons: Vec::new(),
+                    attachments: Vec::new(),
                 }];
                 // Guests invited to this meeting (and no other) are pinged, one by one.
                 parts.extend(munis::guest_reminders(&mut tx, lang, tz, style, &group, &m).await?);
@@ -796,9 +858,17 @@ impl Worker {
                         Button::ActionDone(a.group, a.id),
                         Button::ActionReport(a.group, a.id),
                     ],
+                    attachments: Vec::new(),
                 }]));
             }
-            Kind::Digest | Kind::Failure => Prepared::Skip("handled above"),
+            Kind::Digest
+            | Kind::Failure
+            | Kind::Minutes
+            | Kind::MinutesDue
+            | Kind::Notice
+            | Kind::NoticeFinal
+            | Kind::NoticeEdit
+            | Kind::Late => Prepared::Skip("handled above"),
         };
         Ok(prepared)
     }

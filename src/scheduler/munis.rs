@@ -78,6 +78,7 @@ pub async fn guest_reminders(
                 Guest::User(u) => Ping::User(u),
             },
             buttons: Vec::new(),
+            attachments: Vec::new(),
         })
         .collect())
 }
@@ -187,6 +188,7 @@ pub async fn digest_parts(
                     content,
                     ping: Ping::Nobody,
                     buttons: Vec::new(),
+                    attachments: Vec::new(),
                 }),
         );
     }

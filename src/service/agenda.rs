@@ -60,6 +60,16 @@ impl Service {
             let meeting = self
                 .target_meeting(&mut conn, ctx, &group, named_meeting)
                 .await?;
+            if let Some(m) = &meeting {
+                if self.is_late(&mut conn, ctx, &group, m).await? {
+                    // After the deadline: for the coordinator to decide (service/notice.rs).
+                    let m = m.clone();
+                    drop(conn);
+                    return self
+                        .agenda_add_late(ctx, group, m, &title, details.as_deref())
+                        .await;
+                }
+            }
             (group, meeting, title, details)
         };
         let new = NewItem {
@@ -175,10 +185,17 @@ impl Service {
         let items =
             store::agenda::for_meeting(&mut tx, group.id, meeting.as_ref().map(|m| m.id), false)
                 .await?;
+        let mut case_numbers = Vec::new();
+        for item in &items {
+            if let Some(n) = store::record::facts(&mut tx, item.id).await?.number {
+                case_numbers.push((item.id, n));
+            }
+        }
         Ok(Reply::AgendaList {
             group,
             meeting,
             items,
+            case_numbers,
         })
     }
 
@@ -286,10 +303,12 @@ impl Service {
             ctx.now,
         )
         .await?;
+        let case_number = store::record::facts(&mut tx, id).await?.number;
         commit(tx).await?;
         Ok(Reply::AgendaEdited {
             group,
             item: edited,
+            case_number,
         })
     }
 
@@ -323,10 +342,12 @@ impl Service {
             ctx.now,
         )
         .await?;
+        let case_number = store::record::facts(&mut tx, id).await?.number;
         commit(tx).await?;
         Ok(Reply::AgendaRemoved {
             group,
             item: removed,
+            case_number,
         })
     }
 
@@ -392,11 +413,13 @@ impl Service {
             ctx.now,
         )
         .await?;
+        let case_number = store::record::facts(&mut tx, id).await?.number;
         commit(tx).await?;
         Ok(Reply::AgendaMoved {
             group,
             item: moved,
             meeting: target,
+            case_number,
         })
     }
 }

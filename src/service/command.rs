@@ -155,6 +155,9 @@ commands! {
         member_role: Option<RoleId>,
         timezone: Option<String> = SETTING,
         language: Option<Lang>,
+        /// The role whose members record the body's meetings (decisions, attendance,
+        /// guests) without being coordinators.
+        referent_role: Option<RoleId>,
     }
 
     GroupArchive => group_archive ["group archive", Coordinator, Group, audit: GroupArchive, schedule: yes] {
@@ -175,6 +178,13 @@ commands! {
     GroupDigest => group_digest ["group digest", Coordinator, Group, audit: GroupDigest, schedule: no] {
         group: GroupName,
         titles: bool,
+    }
+
+    /// How long before each meeting the notice (innkalling) is posted, or `off`. Members
+    /// may look; changing needs a coordinator (checked by the handler).
+    GroupNotice => group_notice ["group notice", Member, Group, audit: GroupNotice, schedule: yes] {
+        group: GroupName,
+        lead: Option<String> = SETTING,
     }
 
     /// The group's standing items (members may look; coordinators set them, one per line
@@ -247,7 +257,7 @@ commands! {
     }
 
     /// A guest who is not in Discord or comes from another municipality.
-    MeetingGuest => guest_add ["meeting guest", Coordinator, Group, audit: MeetingGuest, schedule: no] {
+    MeetingGuest => guest_add ["meeting guest", Referent, Group, audit: MeetingGuest, schedule: no] {
         id: MeetingId,
         name: String = text(Field::Name),
         agency: Option<String> = text(Field::Agency),
@@ -315,7 +325,7 @@ commands! {
 
     /// The discussion (`notes`) and decision of a case, who is responsible and by when; the
     /// case is then handled.
-    AgendaDecide => decide ["agenda decide", Coordinator, Group, audit: AgendaDecide, schedule: no] {
+    AgendaDecide => decide ["agenda decide", Referent, Group, audit: AgendaDecide, schedule: no] {
         id: AgendaItemId,
         decision: Option<String> = text(Field::Details),
         notes: Option<String> = text(Field::Details),
@@ -329,12 +339,21 @@ commands! {
         position: Option<Position>,
     }
 
+    /// A submission that came after the deadline: onto this meeting's final case list, or
+    /// to the next meeting.
+    AgendaAdmit => agenda_admit ["agenda admit", Coordinator, Group, audit: AgendaAdmit, schedule: no] {
+        id: AgendaItemId,
+        meeting: crate::domain::notice::AdmitTo,
+    }
+
     ActionAdd => action_add ["action add", Coordinator, Group, audit: ActionAdd, schedule: yes] {
         group: GroupName,
         title: String = text(Field::Title),
         owner: UserId,
         agency: Option<String> = text(Field::Agency),
         due: Option<String> = WHEN,
+        /// The case it came from: listed under that case in the minutes.
+        case: Option<AgendaItemId>,
     }
 
     ActionUpdate => action_update ["action update", Member, Group, audit: ActionUpdate, schedule: yes] {
@@ -374,7 +393,7 @@ commands! {
     }
 
     /// Publish the minutes of a held meeting.
-    MinutesPublish => minutes_publish ["minutes publish", Coordinator, Group, audit: MinutesPublish, schedule: no] {
+    MinutesPublish => minutes_publish ["minutes publish", Coordinator, Group, audit: MinutesPublish, schedule: yes] {
         meeting: MeetingId,
     }
 

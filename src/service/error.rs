@@ -69,6 +69,8 @@ pub enum ServiceError {
     Record(#[from] super::record::RecordError),
     #[error("{0}")]
     Munis(#[from] super::munis::MunisError),
+    #[error("{0}")]
+    Notice(#[from] super::notice::NoticeError),
     #[error("the store failed: {0}")]
     Store(#[from] StoreError),
     /// A fault in sltbot itself (logged; the user sees a generic line).
@@ -162,6 +164,7 @@ impl ServiceError {
             ServiceError::Internal => "internal",
             ServiceError::Record(_) => "record",
             ServiceError::Munis(_) => "munis",
+            ServiceError::Notice(_) => "notice",
         }
     }
 

@@ -12,6 +12,7 @@ mod groups;
 mod lookup;
 mod meetings;
 pub mod munis;
+pub mod notice;
 pub mod permissions;
 pub mod record;
 mod records;
@@ -24,6 +25,7 @@ pub use delivery::DeliveryNotice;
 pub use command::{Command, SPECS};
 pub use error::{Limit, ServiceError};
 pub use lookup::{Suggest, Suggestion};
+pub use notice::{NoticeError, NoticeReply};
 pub use permissions::{Need, Relation};
 pub use record::{RecordError, RecordReply};
 pub use records::RetentionPolicy;
@@ -311,7 +313,7 @@ impl Service {
             privacy_warnings: Vec::new(),
         };
         let outcome = self.run(&mut ctx, cmd).await;
-        if spec.changes_schedule && outcome.is_ok() {
+        if (spec.changes_schedule || notice::wakes_scheduler(spec)) && outcome.is_ok() {
             self.schedule_changed.notify_waiters();
         }
         match &outcome {

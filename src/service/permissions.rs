@@ -16,6 +16,9 @@ pub enum Relation {
     /// returned by [`relation`], only by the guest-aware entries of `service::munis`.
     Guest,
     Member,
+    /// A member of the group's referent role: records its meetings (decisions,
+    /// attendance, guests) without being a coordinator.
+    Referent,
     Coordinator,
     Admin,
 }
@@ -32,6 +35,8 @@ pub enum Need {
     Guest,
     /// A coordinator of the group (or of the whole workspace).
     Coordinator,
+    /// Someone who records the group's meetings: its referent role, or a coordinator.
+    Referent,
     /// A coordinator of the workspace: the SLT-koordinator role, or an admin.
     WorkspaceCoordinator,
     /// A server admin (Discord's Manage Server permission).
@@ -45,6 +50,7 @@ impl Need {
             Need::Member => "need-member",
             Need::Guest => "need-member",
             Need::Coordinator => "need-coordinator",
+            Need::Referent => "need-referent",
             Need::WorkspaceCoordinator => "need-workspace-coordinator",
             Need::Admin => "need-admin",
         }
@@ -74,6 +80,8 @@ pub fn relation(actor: &Actor, ws: &Workspace, group: &Group) -> Relation {
     let has = |r: Option<crate::domain::RoleId>| r.is_some_and(|r| actor.roles.contains(&r));
     if has(group.coordinator_role) {
         Relation::Coordinator
+    } else if has(group.referent_role) {
+        Relation::Referent
     } else if has(group.member_role) {
         Relation::Member
     } else {
@@ -87,6 +95,7 @@ pub fn allows(need: Need, have: Relation) -> bool {
         Need::Anyone => true,
         Need::Member => have >= Relation::Member,
         Need::Guest => have >= Relation::Guest,
+        Need::Referent => have >= Relation::Referent,
         Need::Coordinator | Need::WorkspaceCoordinator => have >= Relation::Coordinator,
         Need::Admin => have >= Relation::Admin,
     }

@@ -490,6 +490,14 @@ choice!(
     "attendance-",
     [AttendanceStatus::Present, AttendanceStatus::Absent]
 );
+choice!(
+    crate::domain::notice::AdmitTo,
+    "notice-admit-",
+    [
+        crate::domain::notice::AdmitTo::This,
+        crate::domain::notice::AdmitTo::Next
+    ]
+);
 
 #[cfg(test)]
 mod tests {

@@ -14,6 +14,20 @@ pub enum Kind {
     Digest,
     /// Tells the coordinators (in the digest channel) that another notification failed.
     Failure,
+    /// The published minutes, posted to the body's channel with the files attached.
+    Minutes,
+    /// Reminds the coordinators that a held meeting's minutes are not published two
+    /// working days after it.
+    MinutesDue,
+    /// A meeting's notice (innkalling), posted to the body's channel (`notice:{meeting}`).
+    Notice,
+    /// The final case list at the agenda deadline (`notice-final:{meeting}`).
+    NoticeFinal,
+    /// An edit in place of the notice's message after a change (`notice-edit:{meeting}:{n}`).
+    NoticeEdit,
+    /// A submission after the deadline, for the coordinators (`late:{item}`; `seq` is the
+    /// item's id).
+    Late,
 }
 
 impl Kind {
@@ -24,6 +38,12 @@ impl Kind {
             Kind::Overdue => "overdue",
             Kind::Digest => "digest",
             Kind::Failure => "failure",
+            Kind::Minutes => "minutes",
+            Kind::MinutesDue => "minutes_due",
+            Kind::Notice => "notice",
+            Kind::NoticeFinal => "notice_final",
+            Kind::NoticeEdit => "notice_edit",
+            Kind::Late => "late",
         }
     }
 
@@ -34,6 +54,12 @@ impl Kind {
             "overdue" => Some(Kind::Overdue),
             "digest" => Some(Kind::Digest),
             "failure" => Some(Kind::Failure),
+            "minutes" => Some(Kind::Minutes),
+            "minutes_due" => Some(Kind::MinutesDue),
+            "notice" => Some(Kind::Notice),
+            "notice_final" => Some(Kind::NoticeFinal),
+            "notice_edit" => Some(Kind::NoticeEdit),
+            "late" => Some(Kind::Late),
             _ => None,
         }
     }
@@ -182,7 +208,7 @@ pub async fn unplan_meeting_except(
         serde_json::to_string(keep).map_err(|e| super::StoreError::Corrupt(e.to_string()))?;
     sqlx::query(
         "DELETE FROM notifications WHERE meeting_id = ? AND state = 'pending'
-         AND key NOT IN (SELECT value FROM json_each(?))",
+         AND kind IN ('reminder', 'deadline') AND key NOT IN (SELECT value FROM json_each(?))",
     )
     .bind(meeting.0)
     .bind(keep)
