@@ -101,8 +101,21 @@ async fn a_guest_role_is_pinged_by_the_reminders_of_its_meetings_only() {
         env.clock.set(at(day));
         scheduler.tick(at(day)).await.expect("tick");
         let all = posts(&fake);
-        let new = &all[seen..];
+        let tick = all[seen..].to_vec();
         seen = all.len();
+        // No message of the tick (the notice's included) may ping the guest, but its own.
+        for (_, content, allowed) in &tick {
+            if !content.contains("Velkommen som gjest") {
+                assert!(!content.contains(&FAERDER_ROLE.to_string()), "{content}");
+                assert!(!roles_allowed(allowed).contains(&FAERDER_ROLE.to_string()));
+            }
+        }
+        // The reminder and the guest's message (the notice has its own tests).
+        let new: Vec<_> = tick
+            .into_iter()
+            .filter(|(_, c, _)| c.contains("Påminnelse") || c.contains("Velkommen som gjest"))
+            .collect();
+        let new = &new[..];
         // The reminder pings exactly the coordinator role, never the guest.
         let (channel, content, allowed) = &new[0];
         assert_eq!(*channel, GENERAL_CHANNEL_ID);
