@@ -20,12 +20,14 @@ mod support;
 use futures::future::LocalBoxFuture;
 use sltbot::console::parser::{self, ParseError};
 use sltbot::console::{self, ConsoleError, Request};
+use sltbot::domain::municipality::NumberError;
 use sltbot::domain::text::TextError;
 use sltbot::domain::{Lang, UserId};
 use sltbot::notify::{Delivery, DeliveryError, Outbound, Outbox, Refusal, Sent};
 use sltbot::render::{self, Style};
 use sltbot::scheduler::messages::failures_notice;
 use sltbot::scheduler::Scheduler;
+use sltbot::service::munis::{MunisError, MunisReply};
 use sltbot::service::spec::Problem;
 use sltbot::service::{
     Actor, Command, OptionError, OrderError, OrderReply, RecordError, RecordReply, Reply,
@@ -80,6 +82,7 @@ every!(reply_variant, REPLY_VARIANTS, Reply {
     Reply::MeetingMoved { .. } => "Reply::MeetingMoved",
     Reply::GroupReminders { .. } => "Reply::GroupReminders",
     Reply::DigestSettings { .. } => "Reply::DigestSettings",
+    Reply::Munis(..) => "Reply::Munis",
     Reply::Notice(..) => "Reply::Notice",
     Reply::WorkspaceCheck(..) => "Reply::WorkspaceCheck",
     Reply::GroupEvents(..) => "Reply::GroupEvents",
@@ -122,6 +125,7 @@ every!(error_kind, ERROR_KINDS, ServiceError {
     ServiceError::Store(_) => "fault: store",
     ServiceError::Internal => "fault: internal",
     ServiceError::Record(..) => "error: record",
+    ServiceError::Munis(..) => "error: munis",
     ServiceError::Notice(..) => "error: notice",
     ServiceError::Order(..) => "error: order",
     ServiceError::InvalidYear { .. } => "error: invalid year",
@@ -183,16 +187,41 @@ every!(order_error, ORDER_ERRORS, OrderError {
     OrderError::CaseNotFromBody { .. } => "error: order: case of another body",
 });
 
+every!(munis_variant, MUNIS_VARIANTS, MunisReply {
+    MunisReply::Added(..) => "Reply::Munis::Added",
+    MunisReply::List(..) => "Reply::Munis::List",
+    MunisReply::Removed(..) => "Reply::Munis::Removed",
+    MunisReply::Edited(..) => "Reply::Munis::Edited",
+    MunisReply::GroupMunicipalities { .. } => "Reply::Munis::GroupMunicipalities",
+    MunisReply::Invited { .. } => "Reply::Munis::Invited",
+    MunisReply::Uninvited { .. } => "Reply::Munis::Uninvited",
+    MunisReply::Digest { .. } => "Reply::Munis::Digest",
+    MunisReply::Export(..) => "Reply::Munis::Export",
+});
+
+every!(munis_error, MUNIS_ERRORS, MunisError {
+    MunisError::InvalidNumber { problem: NumberError::NotFourDigits } => "error: munis: not four digits",
+    MunisError::InvalidNumber { problem: NumberError::UnknownCounty } => "error: munis: unknown county",
+    MunisError::DuplicateNumber { .. } => "error: munis: duplicate number",
+    MunisError::UnknownMunicipality { .. } => "error: munis: unknown municipality",
+    MunisError::MunicipalityInUse { .. } => "error: munis: municipality in use",
+    MunisError::GuestMissing => "error: munis: guest missing",
+    MunisError::NotInvited { .. } => "error: munis: not invited",
+    MunisError::InvalidMeetingList => "error: munis: invalid meeting list",
+});
+
 /// The most precise label of an outcome: the record's own variants named one by one.
 fn outcome_label(outcome: &Result<Reply, ServiceError>) -> &'static str {
     match outcome {
         Ok(Reply::Record(r)) => record_variant(r),
+        Ok(Reply::Munis(r)) => munis_variant(r),
         Ok(Reply::Notice(r)) => notice_variant(r),
         Err(ServiceError::Notice(e)) => notice_error(e),
         Ok(Reply::Order(r)) => order_variant(r),
         Ok(reply) => reply_variant(reply),
         Err(ServiceError::Record(e)) => record_error(e),
         Err(ServiceError::Order(e)) => order_error(e),
+        Err(ServiceError::Munis(e)) => munis_error(e),
         Err(e) => error_kind(e),
     }
 }
@@ -229,6 +258,8 @@ enum Who {
     Member,
     /// In no group.
     Outsider,
+    /// In no group, with the role [`GUEST_ROLE`] invited to chosen meetings ("Færder").
+    Guest,
     /// Nobody typed it: a fault rendered as the user would get it.
     Fault,
 }
@@ -240,6 +271,7 @@ impl Who {
             Who::Coordinator => coordinator(),
             Who::Member => member(),
             Who::Outsider => outsider(),
+            Who::Guest => with_roles(SOMEONE, &[GUEST_ROLE]),
         };
         if matches!(self, Who::Coordinator | Who::Member) {
             a.channel = Some(GROUP_CHANNEL);
@@ -253,6 +285,7 @@ impl Who {
             Who::Coordinator => "coordinator",
             Who::Member => "member",
             Who::Outsider => "outsider",
+            Who::Guest => "guest",
             Who::Fault => "fault",
         }
     }
@@ -811,7 +844,9 @@ async fn every_reply_variant_has_a_golden_in_nb_nn_and_en() {
     let plain: Vec<&str> = REPLY_VARIANTS
         .iter()
         .copied()
-        .filter(|v| *v != "Reply::Record" && *v != "Reply::Notice" && *v != "Reply::Order")
+        .filter(|v| {
+            *v != "Reply::Record" && *v != "Reply::Notice" && *v != "Reply::Order" && *v != "Reply::Munis"
+        })
         .collect();
     assert_covered(&plain, &seen, "Reply variants");
 }
@@ -948,6 +983,209 @@ async fn record(r: &mut Run) {
         }
         .into(),
     );
+}
+
+/// The role of the other municipality's representatives, invited to chosen meetings.
+const GUEST_ROLE: sltbot::domain::RoleId = sltbot::domain::RoleId(77);
+
+/// Inter-municipal setups: municipalities, a body's municipalities, a guest role invited
+/// to chosen meetings only, a municipality's digest.
+async fn munis(r: &mut Run) {
+    use Who::*;
+    for line in [
+        "/group create name:Koordineringsgruppa level:koordinerende channel:<#100> coordinator_role:<@&10> member_role:<@&11>",
+        "/group create name:Styringsgruppa level:styrende channel:<#200> coordinator_role:<@&20> member_role:<@&21>",
+        "/meeting add group:Koordineringsgruppa at:\"10.12.2026 kl. 09.00\"",
+        "/meeting add group:Koordineringsgruppa at:\"12.01.2027 kl. 09.00\"",
+        "/meeting add group:Koordineringsgruppa at:\"09.02.2027 kl. 09.00\"",
+        "/meeting add group:Styringsgruppa at:\"08.12.2026 kl. 13.00\"",
+        "/agenda add group:Styringsgruppa title:\"Budsjett for SLT 2027\"",
+        "/agenda add group:Koordineringsgruppa title:\"Uro ved ungdomsklubben\"",
+    ] {
+        r.setup(Admin, line).await;
+    }
+    r.step("munis_list", Member, "/municipality list").await;
+    r.step(
+        "munis_add",
+        Admin,
+        "/municipality add number:4611 name:Etne",
+    )
+    .await;
+    r.step(
+        "munis_add",
+        Admin,
+        "/municipality add number:1160 name:Vindafjord digest_channel:<#500>",
+    )
+    .await;
+    r.step("munis_add", Admin, "/municipality add number:461 name:Etne")
+        .await;
+    r.step(
+        "munis_add",
+        Admin,
+        "/municipality add number:1201 name:Bergen",
+    )
+    .await;
+    r.step(
+        "munis_add",
+        Admin,
+        "/municipality add number:4611 name:Etne",
+    )
+    .await;
+    r.step(
+        "munis_add",
+        Member,
+        "/municipality add number:3911 name:Færder",
+    )
+    .await;
+    r.step(
+        "munis_edit",
+        Admin,
+        "/municipality edit municipality:4611 digest_channel:<#600>",
+    )
+    .await;
+    r.step(
+        "munis_edit",
+        Admin,
+        "/municipality edit municipality:Etne no_digest:yes",
+    )
+    .await;
+    r.step("munis_edit", Admin, "/municipality edit municipality:Etne")
+        .await;
+    r.step("munis_list", Member, "/municipality list").await;
+    r.step(
+        "munis_group",
+        Member,
+        "/group municipalities group:Koordineringsgruppa",
+    )
+    .await;
+    r.step(
+        "munis_group",
+        Coordinator,
+        "/group municipalities group:Koordineringsgruppa municipalities:\"4611, Vindafjord\"",
+    )
+    .await;
+    r.step(
+        "munis_group",
+        Coordinator,
+        "/group municipalities group:Koordineringsgruppa municipalities:Sauda",
+    )
+    .await;
+    r.step(
+        "munis_group",
+        Member,
+        "/group municipalities group:Koordineringsgruppa",
+    )
+    .await;
+    r.step(
+        "munis_group",
+        Admin,
+        "/group municipalities group:Styringsgruppa municipalities:Etne",
+    )
+    .await;
+    r.step(
+        "munis_group",
+        Admin,
+        "/group municipalities group:Styringsgruppa municipalities:ingen",
+    )
+    .await;
+    r.step(
+        "munis_group_show",
+        Member,
+        "/group show group:Koordineringsgruppa",
+    )
+    .await;
+    r.step(
+        "munis_remove",
+        Admin,
+        "/municipality remove municipality:Etne",
+    )
+    .await;
+    r.step(
+        "munis_invite",
+        Coordinator,
+        "/meeting invite id:1 role:<@&77> also:3",
+    )
+    .await;
+    r.step("munis_invite", Coordinator, "/meeting invite id:1")
+        .await;
+    r.step(
+        "munis_invite",
+        Coordinator,
+        "/meeting invite id:1 role:<@&77> also:\"3 og 4\"",
+    )
+    .await;
+    r.step("munis_guest", Guest, "/meeting agenda id:1").await;
+    r.step("munis_guest", Guest, "/meeting agenda id:2").await;
+    r.step(
+        "munis_guest",
+        Guest,
+        "/agenda add group:Koordineringsgruppa title:\"Felles sommertiltak\"",
+    )
+    .await;
+    r.step(
+        "munis_guest",
+        Guest,
+        "/agenda add group:Koordineringsgruppa title:\"Felles sommertiltak\" meeting:2",
+    )
+    .await;
+    r.step(
+        "munis_guest",
+        Guest,
+        "/agenda list group:Koordineringsgruppa",
+    )
+    .await;
+    r.step("munis_notice", Member, "/meeting notice id:1").await;
+    r.step(
+        "munis_uninvite",
+        Coordinator,
+        "/meeting uninvite id:3 role:<@&77>",
+    )
+    .await;
+    r.step(
+        "munis_uninvite",
+        Coordinator,
+        "/meeting uninvite id:3 role:<@&77>",
+    )
+    .await;
+    r.step("munis_digest", Member, "/digest show municipality:1160")
+        .await;
+    r.step("munis_digest", Member, "/digest show municipality:Sauda")
+        .await;
+    r.step(
+        "munis_export",
+        Coordinator,
+        "/municipality export municipality:Vindafjord",
+    )
+    .await;
+    r.step(
+        "munis_export",
+        Member,
+        "/municipality export municipality:1160",
+    )
+    .await;
+    r.setup(
+        Coordinator,
+        "/group municipalities group:Koordineringsgruppa municipalities:Vindafjord",
+    )
+    .await;
+    r.step(
+        "munis_remove",
+        Admin,
+        "/municipality remove municipality:4611",
+    )
+    .await;
+    // The minutes' header names the body's municipalities.
+    set_clock(r, "2026-12-10T12:00:00+01:00");
+    r.setup(Coordinator, "/meeting held id:1").await;
+    r.step("munis_minutes", Member, "/minutes show meeting:1")
+        .await;
+}
+
+#[tokio::test]
+async fn every_municipality_reply_and_error_has_a_golden_in_nb_nn_and_en() {
+    let seen = golden(|r| Box::pin(munis(r))).await;
+    assert_covered(MUNIS_VARIANTS, &seen, "municipality replies");
+    assert_covered(MUNIS_ERRORS, &seen, "municipality errors");
 }
 
 #[tokio::test]
@@ -1500,7 +1738,9 @@ async fn every_error_a_user_can_meet_has_a_golden_in_nb_nn_and_en() {
     let plain: Vec<&str> = ERROR_KINDS
         .iter()
         .copied()
-        .filter(|k| *k != "error: record" && *k != "error: notice" && *k != "error: order")
+        .filter(|k| {
+            *k != "error: record" && *k != "error: notice" && *k != "error: order" && *k != "error: munis"
+        })
         .collect();
     assert_covered(&plain, &seen, "service errors");
     assert_covered(CONSOLE_KINDS, &seen, "console errors");

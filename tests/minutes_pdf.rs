@@ -17,6 +17,7 @@ fn minutes(cases: usize) -> Minutes {
     let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
     Minutes {
         body: "Koordineringsgruppa i Ås".into(),
+        municipalities: Vec::new(),
         level: SltLevel::Koordinerende,
         number: Some(MeetingNumber { year: 2027, seq: 3 }),
         date: d(2027, 3, 9),

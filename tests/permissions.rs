@@ -413,7 +413,10 @@ fn commands() -> Vec<(&'static str, Command, [E; 5])> {
         ),
         (
             "digest show",
-            Command::DigestShow { rule: None },
+            Command::DigestShow {
+                rule: None,
+                municipality: None,
+            },
             [A, A, A, A, A],
         ),
         ("plan", Command::Plan { year: Some(2027) }, [A, A, A, A, A]),
@@ -506,6 +509,89 @@ fn commands() -> Vec<(&'static str, Command, [E; 5])> {
                 place: None,
             },
             [A, D, D, D, A],
+        ),
+        // Inter-municipal setups (issue 12, item 4). The fixture has no municipality and
+        // no guest: past the permission check these are refused by their own rules.
+        (
+            "digest show",
+            Command::DigestShow {
+                rule: None,
+                municipality: Some("4611".into()),
+            },
+            [A, A, A, A, A],
+        ),
+        (
+            "municipality add",
+            Command::MunicipalityAdd {
+                number: "4611".into(),
+                name: "Etne".into(),
+                digest_channel: None,
+            },
+            [D, D, D, D, A],
+        ),
+        (
+            "municipality edit",
+            Command::MunicipalityEdit {
+                municipality: "4611".into(),
+                name: None,
+                digest_channel: None,
+                no_digest: Some(true),
+            },
+            [D, D, D, D, A],
+        ),
+        (
+            "municipality list",
+            Command::MunicipalityList {},
+            [A, A, A, A, A],
+        ),
+        (
+            "municipality remove",
+            Command::MunicipalityRemove {
+                municipality: "4611".into(),
+            },
+            [D, D, D, D, A],
+        ),
+        (
+            "group municipalities",
+            Command::GroupMunicipalities {
+                group: g(),
+                municipalities: None,
+            },
+            [A, A, D, D, A],
+        ),
+        (
+            "group municipalities",
+            Command::GroupMunicipalities {
+                group: g(),
+                municipalities: Some("4611".into()),
+            },
+            [A, D, D, D, A],
+        ),
+        (
+            "meeting invite",
+            Command::MeetingInvite {
+                id: MeetingId(1),
+                role: Some(RoleId(77)),
+                user: None,
+                also: Some("2".into()),
+            },
+            [A, D, H, H, A],
+        ),
+        (
+            "municipality export",
+            Command::MunicipalityExport {
+                municipality: "4611".into(),
+            },
+            [A, A, A, A, A],
+        ),
+        (
+            "meeting uninvite",
+            Command::MeetingUninvite {
+                id: MeetingId(1),
+                role: Some(RoleId(77)),
+                user: None,
+            },
+            [A, D, H, H, A],
         ),
     ]
 }
@@ -635,6 +721,7 @@ async fn every_command_for_every_relation_matches_the_matrix() {
                 // Past the permission check, refused by the record's own rules (the
                 // fixture's meetings lie ahead, its minutes are not published …): allowed.
                 Err(ServiceError::Record(_)) => A,
+                Err(ServiceError::Munis(_)) => A,
                 Err(ServiceError::Notice(_)) => A,
                 Err(e) if is_denial(e) => D,
                 Err(e) if is_not_found(e) => H,
@@ -678,6 +765,72 @@ async fn the_submitter_may_edit_and_withdraw_their_own_item() {
         let service = fresh().await;
         assert!(service.execute(&submitter, WS, cmd).await.outcome.is_ok());
     }
+}
+
+/// A guest of one meeting (issue 12, item 4): the role "Færder" invited to meeting 1 of
+/// Koordineringsgruppa only. For every row of the matrix the guest is an outsider, except
+/// for reading that meeting's notice and case list and submitting an item to it; meeting
+/// 2, never invited to, stays "not found".
+#[tokio::test]
+async fn a_guest_of_one_meeting_is_an_outsider_but_for_that_meeting() {
+    const GUEST_ROLE: RoleId = RoleId(77);
+    let guest = with_roles(SOMEONE, &[GUEST_ROLE]);
+    let invite = Command::MeetingInvite {
+        id: MeetingId(1),
+        role: Some(GUEST_ROLE),
+        user: None,
+        also: None,
+    };
+    let guest_may = |cmd: &Command| match cmd {
+        Command::MeetingNotice { id } | Command::MeetingAgenda { id } => *id == MeetingId(1),
+        Command::AgendaAdd { meeting, .. } => matches!(meeting, None | Some(MeetingId(1))),
+        _ => false,
+    };
+    let mut rows = commands();
+    // The same commands about the meeting the guest is not invited to.
+    rows.push((
+        "meeting agenda",
+        Command::MeetingAgenda { id: MeetingId(2) },
+        [A, A, H, H, A],
+    ));
+    rows.push((
+        "meeting notice",
+        Command::MeetingNotice { id: MeetingId(2) },
+        [A, A, H, H, A],
+    ));
+    rows.push((
+        "agenda add",
+        Command::AgendaAdd {
+            group: "Koordineringsgruppa".into(),
+            title: "Ny sak".into(),
+            details: None,
+            meeting: Some(MeetingId(2)),
+        },
+        [A, A, D, D, A],
+    ));
+    let mut failures = Vec::new();
+    for (name, cmd, expected) in rows {
+        let service = fresh().await;
+        assert!(service
+            .execute(&admin(), WS, invite.clone())
+            .await
+            .outcome
+            .is_ok());
+        let want = if guest_may(&cmd) { A } else { expected[3] };
+        let r = service.execute(&guest, WS, cmd.clone()).await;
+        let got = match &r.outcome {
+            Ok(_) | Err(ServiceError::Record(_)) | Err(ServiceError::Munis(_)) => A,
+            Err(e) if is_denial(e) => D,
+            Err(e) if is_not_found(e) => H,
+            Err(e) => panic!("{name} as guest: unexpected error {e:?}"),
+        };
+        if got != want {
+            failures.push(format!(
+                "{name} ({cmd:?}) as guest: expected {want:?}, got {got:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 /// A body's referent role (`group edit referent_role:`): its members record the meeting

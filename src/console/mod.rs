@@ -205,6 +205,12 @@ impl Session {
                     text.push('\n');
                     text.push_str(&self.save_export(&response, export));
                 }
+                if let Ok(crate::service::Reply::Munis(m)) = &response.outcome {
+                    if let crate::service::munis::MunisReply::Export(e) = &**m {
+                        text.push('\n');
+                        text.push_str(&self.save_municipality_export(&response, e));
+                    }
+                }
                 if let Ok(crate::service::Reply::Calendar(cal)) = &response.outcome {
                     text.push('\n');
                     text.push_str(&self.save_calendar(&response, cal));
@@ -252,6 +258,38 @@ impl Session {
         let markdown = render::export_markdown(r.lang, r.tz, e);
         let write = || -> std::io::Result<(std::path::PathBuf, std::path::PathBuf)> {
             // Exports hold the group's whole record: folder 0700, files 0600.
+            crate::store::files::create_private_dir_all(&self.export_dir)?;
+            let j = self.export_dir.join(format!("{stem}.json"));
+            let m = self.export_dir.join(format!("{stem}.md"));
+            crate::store::files::write_private(&j, json)?;
+            crate::store::files::write_private(&m, markdown)?;
+            Ok((j, m))
+        };
+        match write() {
+            Ok((j, m)) => t!(
+                r.lang,
+                "console-export-saved",
+                json = j.display().to_string(),
+                markdown = m.display().to_string()
+            ),
+            Err(err) => t!(r.lang, "console-export-failed", reason = err.to_string()),
+        }
+    }
+
+    /// Write a municipality's export (its groups') as JSON and Markdown; say where.
+    fn save_municipality_export(
+        &self,
+        r: &crate::service::Response,
+        e: &crate::service::munis::MunicipalityExport,
+    ) -> String {
+        let stem = format!(
+            "sltbot-kommune-{}-{}",
+            e.municipality.number,
+            e.exported_at.format("%Y%m%d-%H%M%S")
+        );
+        let json = serde_json::to_string_pretty(e).unwrap_or_default();
+        let markdown = render::munis::export_markdown(r.lang, r.tz, e);
+        let write = || -> std::io::Result<(std::path::PathBuf, std::path::PathBuf)> {
             crate::store::files::create_private_dir_all(&self.export_dir)?;
             let j = self.export_dir.join(format!("{stem}.json"));
             let m = self.export_dir.join(format!("{stem}.md"));
@@ -461,7 +499,7 @@ mod tests {
     fn old_digest_spelling_still_works() {
         assert!(matches!(
             request("/digest"),
-            Ok(Request::Run(Command::DigestShow { rule: None }))
+            Ok(Request::Run(Command::DigestShow { rule: None, .. }))
         ));
         assert!(matches!(
             request("/digest cadence:\"weekly mon 08:00\""),

@@ -7,6 +7,7 @@ use crate::domain::text::Field;
 use crate::domain::{Action, GroupId, Lang, MeetingId, WorkspaceId};
 use crate::notify::{split_message, Button, MESSAGE_LIMIT};
 use crate::render::{self, Style};
+use crate::service::munis::{MunicipalityExport, MunisReply};
 use crate::service::reply::GroupExport;
 use crate::service::{Actor, Command, RecordReply, Reply, Response, ServiceError, Visibility};
 use crate::t;
@@ -92,6 +93,11 @@ pub fn render(response: &Response) -> Rendered {
             render::response(response, Style::Discord),
             t!(response.lang, "discord-ics-attached")
         ),
+        Ok(Reply::Munis(m)) if matches!(**m, MunisReply::Export(_)) => format!(
+            "{}\n{}",
+            render::response(response, Style::Discord),
+            t!(response.lang, "discord-export-attached")
+        ),
         Ok(Reply::Record(r)) if matches!(**r, RecordReply::Minutes { .. }) => format!(
             "{}\n{}",
             render::response(response, Style::Discord),
@@ -114,6 +120,10 @@ pub fn render(response: &Response) -> Rendered {
                 crate::calendar::file_name(cal),
             )],
         ),
+        Ok(Reply::Munis(m)) => match &**m {
+            MunisReply::Export(e) => (Vec::new(), municipality_export_files(response, e)),
+            _ => (Vec::new(), Vec::new()),
+        },
         Ok(Reply::Record(r)) if matches!(**r, RecordReply::Minutes { .. }) => {
             (Vec::new(), minutes_files(response, r))
         }
@@ -168,6 +178,26 @@ pub fn export_files(response: &Response, export: &GroupExport) -> Vec<serenity::
         }
     };
     let markdown = render::export_markdown(response.lang, response.tz, export);
+    vec![
+        serenity::CreateAttachment::bytes(json, format!("{stem}-export.json")),
+        serenity::CreateAttachment::bytes(markdown.into_bytes(), format!("{stem}-export.md")),
+    ]
+}
+
+/// A municipality's export as two files, `<municipality>-export.json` and `.md`.
+pub fn municipality_export_files(
+    response: &Response,
+    export: &MunicipalityExport,
+) -> Vec<serenity::CreateAttachment> {
+    let stem = file_stem(&export.municipality.name);
+    let json = match serde_json::to_vec_pretty(export) {
+        Ok(j) => j,
+        Err(e) => {
+            tracing::error!(error = %e, "serializing an export failed");
+            Vec::new()
+        }
+    };
+    let markdown = render::munis::export_markdown(response.lang, response.tz, export);
     vec![
         serenity::CreateAttachment::bytes(json, format!("{stem}-export.json")),
         serenity::CreateAttachment::bytes(markdown.into_bytes(), format!("{stem}-export.md")),

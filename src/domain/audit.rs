@@ -68,6 +68,14 @@ audit_actions! {
     DigestSet = "digest.set",
     /// The retention job deleted old records (only counts are kept).
     RetentionPurge = "retention.purge",
+    MunicipalityAdd = "municipality.add",
+    MunicipalityRemove = "municipality.remove",
+    MunicipalityEdit = "municipality.edit",
+    /// The municipalities a group belongs to changed.
+    GroupMunicipalities = "group.municipalities",
+    /// A guest was invited to a meeting.
+    MeetingInvite = "meeting.invite",
+    MeetingUninvite = "meeting.uninvite",
     /// How long before each meeting the notice is posted changed.
     GroupNotice = "group.notice",
     /// A late submission was admitted to this meeting or the next.

@@ -192,6 +192,10 @@ pub struct MinutesOrder {
 pub struct Minutes {
     pub body: String,
     pub level: SltLevel,
+    /// The municipalities the body belongs to, as `Etne (4611)` (inter-municipal setups;
+    /// often none).
+    #[serde(default)]
+    pub municipalities: Vec<String>,
     pub number: Option<MeetingNumber>,
     pub date: NaiveDate,
     pub time: NaiveTime,

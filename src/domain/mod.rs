@@ -12,6 +12,7 @@ pub mod ids;
 pub mod lang;
 pub mod meeting;
 pub mod minutes;
+pub mod municipality;
 pub mod notice;
 pub mod order;
 pub mod privacy;

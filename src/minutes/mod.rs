@@ -83,6 +83,9 @@ pub fn blocks(m: &Minutes, lang: Lang) -> Vec<Block> {
     };
     let mut out = vec![Block::Title(title(m, lang))];
     out.push(field("minutes-level", level(lang, m.level)));
+    if !m.municipalities.is_empty() {
+        out.push(field("munis-minutes-label", m.municipalities.join(", ")));
+    }
     out.push(field("minutes-date", format::date(lang, m.date)));
     out.push(field(
         "minutes-time",
@@ -258,6 +261,7 @@ pub(crate) mod sample {
         let n = |seq| Some(CaseNumber { year: 2027, seq });
         Minutes {
             body: "Koordineringsgruppa i Ås".into(),
+            municipalities: Vec::new(),
             level: SltLevel::Koordinerende,
             number: Some(MeetingNumber { year: 2027, seq: 3 }),
             date: d(2027, 3, 9),

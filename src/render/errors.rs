@@ -103,6 +103,7 @@ pub fn error(lang: Lang, e: &ServiceError) -> String {
             t!(lang, "error-invalid-duration", input = input.as_str())
         }
         E::Record(e) => crate::render::record::error(lang, e),
+        E::Munis(e) => crate::render::munis::error(lang, e),
         E::Notice(e) => crate::render::notice::error(lang, e),
         E::Order(e) => crate::render::orders::error(lang, e),
         E::Store(_) | E::Internal => match e.fault() {

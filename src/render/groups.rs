@@ -63,8 +63,16 @@ pub(super) fn reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
             next_meeting,
             open_items,
             active_actions,
+            municipalities,
         } => {
             let mut out = vec![name(group), group_summary(lang, group, style)];
+            if !municipalities.is_empty() {
+                out.push(crate::render::munis::municipalities_line(
+                    lang,
+                    municipalities,
+                    style,
+                ));
+            }
             out.push(match next_meeting {
                 Some(m) => t!(lang, "group-next-meeting", meeting = when(lang, tz, m)),
                 None => t!(lang, "group-next-meeting-none"),

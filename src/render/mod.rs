@@ -27,6 +27,7 @@ mod errors;
 mod groups;
 mod lines;
 mod meetings;
+pub mod munis;
 pub mod notice;
 pub mod orders;
 mod plan;
@@ -102,6 +103,7 @@ pub fn reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
         | R::GroupReminders { .. }
         | R::DigestSettings { .. } => schedule::reply(lang, tz, reply, style),
         R::Record(r) => record::reply(lang, tz, r, style),
+        R::Munis(r) => munis::reply(lang, tz, r, style),
         R::Notice(r) => notice::reply(lang, tz, r, style),
         R::Order(r) => orders::reply(lang, tz, r, style),
         R::WorkspaceCheck(r) => access::check(lang, r, style),

@@ -157,6 +157,7 @@ pub fn reply(lang: Lang, tz: Tz, r: &RecordReply, style: Style) -> String {
             cases,
             deadline,
             event_url,
+            municipalities,
         } => {
             let mut out = vec![t!(
                 lang,
@@ -164,6 +165,13 @@ pub fn reply(lang: Lang, tz: Tz, r: &RecordReply, style: Style) -> String {
                 group = name(group),
                 meeting = when(lang, tz, meeting)
             )];
+            if !municipalities.is_empty() {
+                out.push(crate::render::munis::municipalities_line(
+                    lang,
+                    municipalities,
+                    style,
+                ));
+            }
             if let Some(place) = &meeting.location {
                 out.push(t!(lang, "notice-place", place = style.text(place)));
             }

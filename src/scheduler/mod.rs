@@ -83,6 +83,7 @@ pub mod events;
 pub mod liveness;
 pub mod messages;
 pub mod minutes;
+pub mod munis;
 pub mod notice;
 pub mod orders;
 
@@ -740,7 +741,7 @@ impl Worker {
             // Minutes awaiting publication (a section only when any).
             let awaiting = minutes::awaiting(&mut tx, ws.id, now).await?;
             text.push_str(&minutes::digest_section(ws.language, tz, style, &awaiting));
-            let parts = split_message(&text, crate::notify::MESSAGE_LIMIT)
+            let mut parts: Vec<Outbound> = split_message(&text, crate::notify::MESSAGE_LIMIT)
                 .into_iter()
                 .map(|content| Outbound {
                     channel,
@@ -750,6 +751,8 @@ impl Worker {
                     attachments: Vec::new(),
                 })
                 .collect();
+            // Municipalities with a digest channel of their own get their bodies' part.
+            parts.extend(munis::digest_parts(&mut tx, &ws, style, &d).await?);
             return Ok(Prepared::Send(parts));
         }
         let Some(group_id) = n.group else {
@@ -830,13 +833,16 @@ impl Worker {
                     },
                 );
                 let ping = role.map(Ping::Role).unwrap_or(Ping::Nobody);
-                return Ok(Prepared::Send(vec![Outbound {
+                let mut parts = vec![Outbound {
                     channel,
                     content: truncate(content),
                     ping,
                     buttons: Vec::new(),
                     attachments: Vec::new(),
-                }]));
+                }];
+                // Guests invited to this meeting (and no other) are pinged, one by one.
+                parts.extend(munis::guest_reminders(&mut tx, lang, tz, style, &group, &m).await?);
+                return Ok(Prepared::Send(parts));
             }
             Kind::Overdue => {
                 let Some(action_id) = n.action else {

@@ -51,7 +51,10 @@ impl Service {
         let (group, meeting, title, details) = {
             let mut conn = self.store.conn().await?;
             let group = self.find_group(&mut conn, ctx, &group_name, false).await?;
-            ctx.enter(&group)?;
+            // Members, and guests of the named (or next invited) meeting: `service::munis`.
+            let named_meeting = self
+                .enter_member_or_guest(&mut conn, ctx, &group, named_meeting)
+                .await?;
             let title = ctx.required(Field::Title, &title)?;
             let details = ctx.optional(Field::Details, details.as_deref())?;
             let meeting = self
@@ -127,7 +130,9 @@ impl Service {
         named_meeting: Option<MeetingId>,
     ) -> Result<(Group, Option<Meeting>, AgendaItem), ServiceError> {
         let group = self.find_group(conn, ctx, group_name, false).await?;
-        ctx.enter(&group)?;
+        let named_meeting = self
+            .enter_member_or_guest(conn, ctx, &group, named_meeting)
+            .await?;
         let meeting = self
             .target_meeting(conn, ctx, &group, named_meeting)
             .await?;

@@ -240,12 +240,12 @@ commands! {
 
     /// The notice (*innkalling*) of a meeting: time, place, the case list so far, the
     /// deadline for submissions.
-    MeetingNotice => meeting_notice ["meeting notice", Member, Group, audit: -, schedule: no] {
+    MeetingNotice => meeting_notice ["meeting notice", Guest, Group, audit: -, schedule: no] {
         id: MeetingId,
     }
 
     /// The meeting's case list: numbers, types, decisions.
-    MeetingAgenda => case_list ["meeting agenda", Member, Group, audit: -, schedule: no] {
+    MeetingAgenda => case_list ["meeting agenda", Guest, Group, audit: -, schedule: no] {
         id: MeetingId,
     }
 
@@ -290,7 +290,7 @@ commands! {
         at: String = WHEN,
     }
 
-    AgendaAdd => agenda_add ["agenda add", Member, Group, audit: AgendaAdd, schedule: no] {
+    AgendaAdd => agenda_add ["agenda add", Guest, Group, audit: AgendaAdd, schedule: no] {
         group: GroupName,
         title: String = text(Field::Title),
         details: Option<String> = text(Field::Details),
@@ -408,6 +408,8 @@ commands! {
     /// The weekly digest's channel, cadence and next run.
     DigestShow => digest_show ["digest show", Anyone, Workspace, audit: -, schedule: no] {
         rule: Option<bool>,
+        /// Instead: the digest of this municipality's bodies as it stands now.
+        municipality: Option<String> = text(Field::Name),
     }
 
     /// Change the digest's channel or cadence (default Monday 08:00).
@@ -480,6 +482,57 @@ commands! {
 
     /// Per body the actor coordinates: next meeting, cases, actions, orders, minutes.
     Overview => overview ["overview", Anyone, Workspace, audit: -, schedule: no] {}
+    /// A municipality of an inter-municipal setup: kommunenummer (4 digits) and name.
+    MunicipalityAdd => municipality_add ["municipality add", WorkspaceCoordinator, Workspace, audit: MunicipalityAdd, schedule: no] {
+        number: String = SETTING,
+        name: String = text(Field::Name),
+        /// Where the weekly digest of its own bodies goes, if anywhere.
+        digest_channel: Option<ChannelId>,
+    }
+
+    /// Rename a municipality or set where its own weekly digest goes.
+    MunicipalityEdit => municipality_edit ["municipality edit", WorkspaceCoordinator, Workspace, audit: MunicipalityEdit, schedule: no] {
+        municipality: String = text(Field::Name),
+        name: Option<String> = text(Field::Name),
+        digest_channel: Option<ChannelId>,
+        /// Stop its own digest.
+        no_digest: Option<bool>,
+    }
+
+    MunicipalityList => municipality_list ["municipality list", Anyone, Workspace, audit: -, schedule: no] {}
+
+    /// Refused while bodies belong to it.
+    MunicipalityRemove => municipality_remove ["municipality remove", WorkspaceCoordinator, Workspace, audit: MunicipalityRemove, schedule: no] {
+        municipality: String = text(Field::Name),
+    }
+
+    /// The municipalities the group belongs to. Members may look; coordinators set them
+    /// (numbers or names separated by commas; `ingen`/`none` clears).
+    GroupMunicipalities => group_municipalities ["group municipalities", Member, Group, audit: GroupMunicipalities, schedule: no] {
+        group: GroupName,
+        municipalities: Option<String> = text(Field::Title),
+    }
+
+    /// Invite a role (e.g. another municipality's) or a user as a guest of this meeting
+    /// and of the meetings listed in `also` only.
+    MeetingInvite => meeting_invite ["meeting invite", Coordinator, Group, audit: MeetingInvite, schedule: no] {
+        id: MeetingId,
+        role: Option<RoleId>,
+        user: Option<UserId>,
+        also: Option<String> = SETTING,
+    }
+
+    /// The exports of the municipality's groups the actor coordinates (all of them for the
+    /// SLT-koordinator), as JSON and Markdown.
+    MunicipalityExport => municipality_export ["municipality export", Anyone, Workspace, audit: -, schedule: no] {
+        municipality: String = text(Field::Name),
+    }
+
+    MeetingUninvite => meeting_uninvite ["meeting uninvite", Coordinator, Group, audit: MeetingUninvite, schedule: no] {
+        id: MeetingId,
+        role: Option<RoleId>,
+        user: Option<UserId>,
+    }
 }
 
 /// The spec of the command at `path`.

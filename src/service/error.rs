@@ -70,6 +70,8 @@ pub enum ServiceError {
     #[error("{0}")]
     Record(#[from] super::record::RecordError),
     #[error("{0}")]
+    Munis(#[from] super::munis::MunisError),
+    #[error("{0}")]
     Notice(#[from] super::notice::NoticeError),
     #[error("{0}")]
     Order(#[from] super::orders::OrderError),
@@ -165,6 +167,7 @@ impl ServiceError {
             ServiceError::Store(_) => "store",
             ServiceError::Internal => "internal",
             ServiceError::Record(_) => "record",
+            ServiceError::Munis(_) => "munis",
             ServiceError::Notice(_) => "notice",
             ServiceError::Order(_) => "order",
             ServiceError::InvalidYear { .. } => "invalid_year",

@@ -112,11 +112,13 @@ impl Service {
         let next_meeting = store::meetings::next_scheduled(&mut tx, group.id, ctx.now).await?;
         let open_items = store::agenda::count_open(&mut tx, group.id).await?;
         let active_actions = store::actions::count_active(&mut tx, group.id).await?;
+        let municipalities = store::municipalities::of_group(&mut tx, group.id).await?;
         Ok(Reply::GroupShown {
             group,
             next_meeting,
             open_items,
             active_actions,
+            municipalities,
         })
     }
 

@@ -91,7 +91,10 @@ impl Service {
             .group_by_id(conn, ctx, meeting.group)
             .await?
             .ok_or_else(unknown)?;
-        ctx.enter_found(&group, unknown())?;
+        // A guest of this meeting, for the commands guests may run (`service::munis`).
+        if !self.enter_meeting_guest(conn, ctx, &group, id).await? {
+            ctx.enter_found(&group, unknown())?;
+        }
         Ok((group, meeting))
     }
 

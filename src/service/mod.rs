@@ -12,6 +12,7 @@ pub mod error;
 mod groups;
 mod lookup;
 mod meetings;
+pub mod munis;
 pub mod notice;
 pub mod orders;
 pub mod permissions;

@@ -12,6 +12,9 @@ use crate::domain::{Group, Workspace};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Relation {
     Outsider,
+    /// A guest of the one meeting the command is about (`/meeting invite`); never
+    /// returned by [`relation`], only by the guest-aware entries of `service::munis`.
+    Guest,
     Member,
     /// A member of the group's referent role: records its meetings (decisions,
     /// attendance, guests) without being a coordinator.
@@ -27,6 +30,9 @@ pub enum Need {
     Anyone,
     /// A member (or coordinator) of the group the command is about.
     Member,
+    /// A member of the group, or a guest invited to the meeting the command is about
+    /// (see `service::munis`).
+    Guest,
     /// A coordinator of the group (or of the whole workspace).
     Coordinator,
     /// Someone who records the group's meetings: its referent role, or a coordinator.
@@ -42,6 +48,7 @@ impl Need {
         match self {
             Need::Anyone => "need-anyone",
             Need::Member => "need-member",
+            Need::Guest => "need-member",
             Need::Coordinator => "need-coordinator",
             Need::Referent => "need-referent",
             Need::WorkspaceCoordinator => "need-workspace-coordinator",
@@ -87,6 +94,7 @@ pub fn allows(need: Need, have: Relation) -> bool {
     match need {
         Need::Anyone => true,
         Need::Member => have >= Relation::Member,
+        Need::Guest => have >= Relation::Guest,
         Need::Referent => have >= Relation::Referent,
         Need::Coordinator | Need::WorkspaceCoordinator => have >= Relation::Coordinator,
         Need::Admin => have >= Relation::Admin,

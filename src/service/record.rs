@@ -76,6 +76,8 @@ pub enum RecordReply {
         deadline: Option<DateTime<Utc>>,
         /// The meeting's Discord event, when it has one (`/group events`).
         event_url: Option<String>,
+        /// The municipalities the body belongs to (inter-municipal setups; often none).
+        municipalities: Vec<crate::domain::municipality::Municipality>,
     },
     Standing {
         group: Group,
@@ -258,6 +260,7 @@ impl Service {
         let event_url = store::events::event_id(&mut tx, meeting.id)
             .await?
             .map(|event| crate::domain::events::event_url(group.workspace.0, event));
+        let municipalities = store::municipalities::of_group(&mut tx, group.id).await?;
         commit(tx).await?;
         let deadline = settings
             .deadline
@@ -268,6 +271,7 @@ impl Service {
             cases,
             deadline,
             event_url,
+            municipalities,
         })
     }
 
@@ -1209,9 +1213,15 @@ pub async fn minutes_from_store(
             }
         })
         .collect();
+    let municipalities = store::municipalities::of_group(conn, group.id)
+        .await?
+        .into_iter()
+        .map(|m| format!("{} ({})", m.name, m.number))
+        .collect();
     Ok(Minutes {
         body: group.name.clone(),
         level: group.level,
+        municipalities,
         number: record.number,
         date: local.date_naive(),
         time: local.time(),

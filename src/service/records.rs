@@ -59,23 +59,34 @@ impl Service {
         ctx.enter(&group)?;
         // An export is personal to the coordinator who asked.
         ctx.visibility = super::Visibility::Ephemeral;
-        let meetings = store::meetings::all_for_group(&mut tx, group.id).await?;
-        let agenda_items = store::agenda::all_for_group(&mut tx, group.id).await?;
+        Ok(Reply::Export(Box::new(
+            Self::export_of(&mut tx, group, ctx.now).await?,
+        )))
+    }
+
+    /// Everything stored about `group` (also used by the export of a municipality's groups).
+    pub(super) async fn export_of(
+        tx: &mut sqlx::SqliteConnection,
+        group: Group,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<GroupExport, ServiceError> {
+        let meetings = store::meetings::all_for_group(&mut *tx, group.id).await?;
+        let agenda_items = store::agenda::all_for_group(&mut *tx, group.id).await?;
         let filter = store::actions::Filter {
             groups: vec![group.id],
             limit: i64::MAX,
             ..Default::default()
         };
         let mut actions = Vec::new();
-        for action in store::actions::list(&mut tx, &filter).await? {
-            let updates = store::actions::updates(&mut tx, action.id).await?;
+        for action in store::actions::list(&mut *tx, &filter).await? {
+            let updates = store::actions::updates(&mut *tx, action.id).await?;
             actions.push(ExportedAction { action, updates });
         }
-        let record = super::record::export_record(&mut tx, &group, &meetings).await?;
-        let audit_entries = store::audit::count_for_group(&mut tx, group.id).await? as usize;
-        let orders = super::orders::export_orders(&mut tx, group.id).await?;
-        Ok(Reply::Export(Box::new(GroupExport {
-            exported_at: ctx.now,
+        let record = super::record::export_record(&mut *tx, &group, &meetings).await?;
+        let audit_entries = store::audit::count_for_group(&mut *tx, group.id).await? as usize;
+        let orders = super::orders::export_orders(&mut *tx, group.id).await?;
+        Ok(GroupExport {
+            exported_at: now,
             group,
             meetings,
             agenda_items,
@@ -83,7 +94,7 @@ impl Service {
             record,
             orders,
             audit_entries,
-        })))
+        })
     }
 
     pub(super) async fn group_delete(

@@ -53,6 +53,8 @@ pub enum Reply {
         next_meeting: Option<Meeting>,
         open_items: usize,
         active_actions: usize,
+        /// The municipalities it belongs to (inter-municipal setups; often none).
+        municipalities: Vec<crate::domain::municipality::Municipality>,
     },
     GroupEdited(Group),
     GroupArchived(Group),
@@ -183,6 +185,8 @@ pub enum Reply {
     },
     /// The meeting record: case lists, holding, decisions, attendance, minutes.
     Record(Box<super::record::RecordReply>),
+    /// Municipalities, guests of chosen meetings, a municipality's digest.
+    Munis(Box<super::munis::MunisReply>),
     /// The notice posted by the scheduler: its lead time, late submissions.
     Notice(Box<super::notice::NoticeReply>),
     /// Orders between bodies, and the coordinator's overview.

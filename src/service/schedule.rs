@@ -226,7 +226,11 @@ impl Service {
         &self,
         ctx: &mut Ctx<'_>,
         rule: Option<bool>,
+        municipality: Option<String>,
     ) -> Result<Reply, ServiceError> {
+        if let Some(m) = municipality {
+            return self.municipality_digest(ctx, &m).await;
+        }
         let mut conn = self.store.conn().await?;
         let current = store::digest::settings(&mut conn, ctx.ws.id)
             .await?
@@ -249,7 +253,7 @@ impl Service {
         rule: Option<bool>,
     ) -> Result<Reply, ServiceError> {
         if channel.is_none() && cadence.is_none() {
-            return self.digest_show(ctx, rule).await;
+            return self.digest_show(ctx, rule, None).await;
         }
         let mut tx = self.store.write().await?;
         let current = store::digest::settings(&mut tx, ctx.ws.id)

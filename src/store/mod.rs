@@ -22,6 +22,7 @@ pub mod files;
 pub mod groups;
 pub mod lookup;
 pub mod meetings;
+pub mod municipalities;
 pub mod notice;
 pub mod notifications;
 pub mod orders;

@@ -546,7 +546,7 @@ cmd-audit = audit
 cmd-digest = digest
     .description = The weekly digest of meetings, agenda items and actions
 cmd-digest-show = show
-    .description = Show the digest's channel, cadence and next run
+    .description = Show the digest's channel, cadence and next run, or (municipality:) one municipality's
 cmd-digest-set = set
     .description = Change the digest's channel or cadence (admins)
 
@@ -559,9 +559,13 @@ opt-coordinator_role = coordinator_role
     .description = The coordinator role
 opt-digest_channel = digest_channel
     .description = Channel for the weekly digest
+    .description-municipality-add = Channel for the weekly digest of the municipality's groups (optional)
+    .description-municipality-edit = Channel for the weekly digest of the municipality's groups
 opt-name = name
     .description = Name of the group
     .description-meeting-guest = The guest's name and perhaps role (never a child)
+    .description-municipality-add = The municipality's name, e.g. Etne
+    .description-municipality-edit = The municipality's new name
 opt-level = level
     .description = SLT level
 opt-channel = channel
@@ -801,6 +805,8 @@ opt-responsible = responsible
     .description = Who is responsible for the follow-up
 opt-user = user
     .description = Another member (coordinators)
+    .description-meeting-invite = A user to invite as a guest
+    .description-meeting-uninvite = The guest who is no longer to come
 opt-chair = chair
     .description = Who chairs the meeting
 opt-referent = referent
@@ -852,6 +858,86 @@ console-ics-saved = Saved { $file }.
 console-ics-failed = Could not save the calendar: { $reason }
 cmd-meeting-ics = ics
     .description = The group's meetings of the next twelve months as a calendar file (.ics)
+
+## Inter-municipal setups: municipalities, guests of chosen meetings (issue 12, item 4)
+cmd-municipality = municipality
+    .description = The municipalities of an inter-municipal SLT setup
+cmd-municipality-add = add
+    .description = Add a municipality with its number (SLT coordinator)
+cmd-municipality-list = list
+    .description = List the municipalities and how many groups each has
+cmd-municipality-remove = remove
+    .description = Remove a municipality no group belongs to (SLT coordinator)
+cmd-group-municipalities = municipalities
+    .description = Which municipalities the group belongs to (coordinators change it)
+cmd-meeting-invite = invite
+    .description = Invite a role or a user as a guest of chosen meetings (coordinators)
+cmd-meeting-uninvite = uninvite
+    .description = Take back an invitation to a meeting (coordinators)
+opt-number = number
+    .description = Municipality number (kommunenummer), four digits, e.g. 4611
+opt-municipality = municipality
+    .description = The municipality: number or name
+    .description-digest-show = Show the digest of this municipality's groups (number or name)
+opt-municipalities = municipalities
+    .description = Municipality numbers or names, separated by commas; "none" removes all
+opt-role = role
+    .description = A role to invite as a guest, e.g. the municipality's representatives
+opt-also = also
+    .description = More meetings the same guest joins: meeting numbers separated by commas
+audit-municipality-add = added a municipality
+audit-municipality-remove = removed a municipality
+audit-group-municipalities = changed the group's municipalities
+audit-meeting-invite = invited a guest
+audit-meeting-uninvite = took back an invitation
+munis-added = The municipality { $municipality } in { $county } is added.
+munis-digest-channel = The weekly digest of its groups goes to { $channel }.
+munis-list-heading = Municipalities:
+munis-list-line = • { $municipality }, { $county }: { $groups ->
+    [0] no groups
+    [one] 1 group
+   *[other] { $groups } groups
+}
+munis-list-digest = own weekly digest in { $channel }
+munis-list-empty = No municipalities yet. Add one with /municipality add number:4611 name:Etne.
+munis-removed = The municipality { $municipality } is removed.
+munis-group = { $group } belongs to { $municipalities }.
+munis-group-none = { $group } belongs to no municipality yet. Coordinators set it with /group municipalities municipalities:4611,1160.
+munis-group-set = { $group } now belongs to { $municipalities }.
+munis-group-cleared = { $group } no longer belongs to any municipality.
+munis-invited = { $guest } is a guest of { $group } at { $count ->
+    [one] this meeting
+   *[other] these { $count } meetings
+}:
+munis-meeting-line = • { $when } (meeting { $id })
+munis-invited-what = The guest is pinged before these meetings (and only these), can see their case lists and submit items to them.
+munis-uninvited = { $guest } is no longer a guest of { $group } at the meeting { $meeting }.
+munis-digest-heading = { $name } ({ $number })
+munis-guest-reminder = { $mention } Welcome as a guest: { $group } meets { $when }. Case list: /meeting agenda id:{ $id }. Submit an item: /agenda add group:{ $name } meeting:{ $id } title:…
+munis-error-number-format = A municipality number has four digits, e.g. 4611 (Etne) or 0301 (Oslo).
+munis-error-number-county = That municipality number is not in use since the county reform of 2024: its first two digits must be a county's, e.g. 11 Rogaland, 39 Vestfold or 46 Vestland.
+munis-error-duplicate = Municipality number { $number } is already added ({ $name }).
+munis-error-unknown = No municipality «{ $input }». See /municipality list.
+munis-error-in-use = { $name } cannot be removed while these groups belong to it: { $groups }. Change them first with /group municipalities.
+munis-error-guest-missing = Give either role: or user: – one of them.
+munis-error-not-invited = That guest is not invited to meeting { $id }.
+munis-error-meeting-list = also: takes meeting numbers separated by spaces or commas, e.g. 15, 18, 21.
+munis-line = Municipalities: { $municipalities }
+munis-export = Export for { $municipality }: { $count ->
+    [0] no groups
+    [one] 1 group ({ $groups })
+   *[other] { $count } groups ({ $groups })
+}.
+munis-export-title = Export for { $municipality }
+cmd-municipality-export = export
+    .description = Everything stored about the municipality's groups you coordinate, as JSON and Markdown
+munis-minutes-label = Municipalities
+munis-edited = The municipality { $municipality } is changed.
+munis-no-digest = The municipality has no digest of its own; its groups are in the server's.
+cmd-municipality-edit = edit
+    .description = Rename a municipality or give it a channel for its own weekly digest (SLT coordinator)
+opt-no_digest = no_digest
+    .description = Stop the municipality's own weekly digest
 ## Referent per body, minutes published with the file, reminders (issue 11, items 6–7)
 need-referent = the group's referents or coordinators
 minutes2-group-referent-role = Referents: { $role }

@@ -521,7 +521,7 @@ cmd-audit = logg
 cmd-digest = ukeoversikt
     .description = Ukeoversikten over møter, saker og tiltak
 cmd-digest-show = vis
-    .description = Vis kanal, hyppighet og neste utsending for oversikten
+    .description = Vis kanal, hyppighet og neste utsending, eller (med kommune) oversikten for én kommune
 cmd-digest-set = endre
     .description = Endre kanal eller hyppighet for oversikten (admin)
 
@@ -534,9 +534,13 @@ opt-coordinator_role = koordinatorrolle
     .description = Koordinatorrollen
 opt-digest_channel = oversiktskanal
     .description = Kanalen for ukeoversikten
+    .description-municipality-add = Kanal for ukeoversikten over kommunens grupper (valgfritt)
+    .description-municipality-edit = Kanal for ukeoversikten over kommunens grupper
 opt-name = navn
     .description = Navnet på gruppa
     .description-meeting-guest = Gjestens navn og gjerne rolle (ikke barn)
+    .description-municipality-add = Kommunens navn, for eksempel Etne
+    .description-municipality-edit = Kommunens nye navn
 opt-level = nivå
     .description = SLT-nivå
 opt-channel = kanal
@@ -776,6 +780,8 @@ opt-responsible = ansvarlig
     .description = Hvem som er ansvarlig for oppfølgingen
 opt-user = bruker
     .description = Et annet medlem (koordinatorer)
+    .description-meeting-invite = En bruker som skal være gjest
+    .description-meeting-uninvite = Gjesten som ikke lenger skal være med
 opt-chair = møteleder
     .description = Hvem som leder møtet
 opt-referent = referent
@@ -827,6 +833,86 @@ console-ics-saved = Lagret { $file }.
 console-ics-failed = Kunne ikke lagre kalenderen: { $reason }
 cmd-meeting-ics = kalender
     .description = Gruppas møter de neste tolv månedene som kalenderfil (.ics)
+
+## Interkommunale oppsett: kommuner, gjester på utvalgte møter (issue 12, punkt 4)
+cmd-municipality = kommune
+    .description = Kommunene i et interkommunalt SLT-samarbeid
+cmd-municipality-add = legg-til
+    .description = Legg til en kommune med kommunenummer (SLT-koordinator)
+cmd-municipality-list = liste
+    .description = Vis kommunene og hvor mange grupper hver har
+cmd-municipality-remove = fjern
+    .description = Fjern en kommune som ingen grupper hører til (SLT-koordinator)
+cmd-group-municipalities = kommuner
+    .description = Hvilke kommuner gruppa hører til (koordinatorer endrer)
+cmd-meeting-invite = inviter
+    .description = Inviter en rolle eller bruker som gjest på bestemte møter (koordinatorer)
+cmd-meeting-uninvite = fjern-gjest
+    .description = Ta tilbake en invitasjon til et møte (koordinatorer)
+opt-number = nummer
+    .description = Kommunenummer, fire sifre, for eksempel 4611
+opt-municipality = kommune
+    .description = Kommunen: nummer eller navn
+    .description-digest-show = Vis oversikten for gruppene i denne kommunen (nummer eller navn)
+opt-municipalities = kommuner
+    .description = Kommunenummer eller navn, skilt med komma; «ingen» fjerner alle
+opt-role = rolle
+    .description = En rolle som skal være gjest, for eksempel kommunens representanter
+opt-also = også
+    .description = Flere møter samme gjest skal være med på: møtenumre skilt med komma
+audit-municipality-add = la til kommune
+audit-municipality-remove = fjernet kommune
+audit-group-municipalities = endret kommuner for gruppa
+audit-meeting-invite = inviterte gjest
+audit-meeting-uninvite = tok tilbake invitasjon
+munis-added = Kommunen { $municipality } i { $county } er lagt til.
+munis-digest-channel = Ukeoversikten for kommunens grupper går til { $channel }.
+munis-list-heading = Kommuner:
+munis-list-line = • { $municipality }, { $county }: { $groups ->
+    [0] ingen grupper
+    [one] 1 gruppe
+   *[other] { $groups } grupper
+}
+munis-list-digest = egen ukeoversikt i { $channel }
+munis-list-empty = Ingen kommuner er lagt inn. Legg til en med /municipality add number:4611 name:Etne.
+munis-removed = Kommunen { $municipality } er fjernet.
+munis-group = { $group } hører til { $municipalities }.
+munis-group-none = { $group } hører ikke til noen kommune ennå. Koordinatorene setter det med /group municipalities municipalities:4611,1160.
+munis-group-set = { $group } hører nå til { $municipalities }.
+munis-group-cleared = { $group } hører ikke lenger til noen kommune.
+munis-invited = { $guest } er gjest i { $group } på { $count ->
+    [one] dette møtet
+   *[other] disse { $count } møtene
+}:
+munis-meeting-line = • { $when } (møte { $id })
+munis-invited-what = Gjesten blir varslet før disse møtene (og bare dem), kan se sakslista deres og melde inn saker til dem.
+munis-uninvited = { $guest } er ikke lenger gjest i { $group } på møtet { $meeting }.
+munis-digest-heading = { $name } ({ $number })
+munis-guest-reminder = { $mention } Velkommen som gjest: { $group } har møte { $when }. Sakslista: /meeting agenda id:{ $id }. Meld inn en sak: /agenda add group:{ $name } meeting:{ $id } title:…
+munis-error-number-format = Et kommunenummer har fire sifre, for eksempel 4611 (Etne) eller 0301 (Oslo).
+munis-error-number-county = Det kommunenummeret er ikke i bruk etter fylkesendringen i 2024: de to første sifrene må være et fylke, for eksempel 11 Rogaland, 39 Vestfold eller 46 Vestland.
+munis-error-duplicate = Kommunenummer { $number } er allerede lagt til ({ $name }).
+munis-error-unknown = Fant ingen kommune «{ $input }». Se /municipality list.
+munis-error-in-use = { $name } kan ikke fjernes mens disse gruppene hører til kommunen: { $groups }. Endre dem først med /group municipalities.
+munis-error-guest-missing = Oppgi enten role: eller user: – én av dem.
+munis-error-not-invited = Den gjesten er ikke invitert til møte { $id }.
+munis-error-meeting-list = also: skal være møtenumre skilt med mellomrom eller komma, for eksempel 15, 18, 21.
+munis-line = Kommuner: { $municipalities }
+munis-export = Eksport for { $municipality }: { $count ->
+    [0] ingen grupper
+    [one] 1 gruppe ({ $groups })
+   *[other] { $count } grupper ({ $groups })
+}.
+munis-export-title = Eksport for { $municipality }
+cmd-municipality-export = eksport
+    .description = Alt som er lagret om kommunens grupper du koordinerer, som JSON og Markdown
+munis-minutes-label = Kommuner
+munis-edited = Kommunen { $municipality } er endret.
+munis-no-digest = Kommunen har ingen egen ukeoversikt; gruppene er med i serverens.
+cmd-municipality-edit = endre
+    .description = Gi en kommune nytt navn eller egen kanal for ukeoversikten (SLT-koordinator)
+opt-no_digest = uten_oversikt
+    .description = Stopp kommunens egen ukeoversikt
 ## Referent per body, minutes published with the file, reminders (issue 11, items 6–7)
 need-referent = gruppas referenter eller koordinatorer
 minutes2-group-referent-role = Referenter: { $role }

@@ -512,7 +512,7 @@ cmd-audit = logg
 cmd-digest = vekeoversikt
     .description = Vekeoversikta over møte, saker og tiltak
 cmd-digest-show = vis
-    .description = Vis kanal, kor ofte og neste utsending for oversikta
+    .description = Vis kanal, kor ofte og neste utsending, eller (med kommune) oversikta for éin kommune
 cmd-digest-set = endre
     .description = Endre kanal eller kor ofte oversikta kjem (admin)
 
@@ -525,9 +525,13 @@ opt-coordinator_role = koordinatorrolle
     .description = Koordinatorrolla
 opt-digest_channel = oversiktskanal
     .description = Kanalen for vekeoversikta
+    .description-municipality-add = Kanal for vekeoversikta over gruppene i kommunen (valfritt)
+    .description-municipality-edit = Kanal for vekeoversikta over gruppene i kommunen
 opt-name = namn
     .description = Namnet på gruppa
     .description-meeting-guest = Namnet på gjesten og gjerne rolla (ikkje born)
+    .description-municipality-add = Namnet på kommunen, til dømes Etne
+    .description-municipality-edit = Det nye namnet på kommunen
 opt-level = nivå
     .description = SLT-nivå
 opt-channel = kanal
@@ -767,6 +771,8 @@ opt-responsible = ansvarleg
     .description = Kven som er ansvarleg for oppfølginga
 opt-user = brukar
     .description = Eit anna medlem (koordinatorar)
+    .description-meeting-invite = Ein brukar som skal vere gjest
+    .description-meeting-uninvite = Gjesten som ikkje lenger skal vere med
 opt-chair = møteleiar
     .description = Kven som leiar møtet
 opt-referent = referent
@@ -817,6 +823,86 @@ console-ics-saved = Lagra { $file }.
 console-ics-failed = Kunne ikkje lagre kalenderen: { $reason }
 cmd-meeting-ics = kalender
     .description = Møta i gruppa dei neste tolv månadene som kalenderfil (.ics)
+
+## Interkommunale oppsett: kommunar, gjester på utvalde møte (issue 12, punkt 4)
+cmd-municipality = kommune
+    .description = Kommunane i eit interkommunalt SLT-samarbeid
+cmd-municipality-add = legg-til
+    .description = Legg til ein kommune med kommunenummer (SLT-koordinator)
+cmd-municipality-list = liste
+    .description = Vis kommunane og kor mange grupper kvar har
+cmd-municipality-remove = fjern
+    .description = Fjern ein kommune som ingen grupper høyrer til (SLT-koordinator)
+cmd-group-municipalities = kommunar
+    .description = Kva kommunar gruppa høyrer til (koordinatorar endrar)
+cmd-meeting-invite = inviter
+    .description = Inviter ei rolle eller ein brukar som gjest på bestemde møte (koordinatorar)
+cmd-meeting-uninvite = fjern-gjest
+    .description = Ta tilbake ein invitasjon til eit møte (koordinatorar)
+opt-number = nummer
+    .description = Kommunenummer, fire siffer, til dømes 4611
+opt-municipality = kommune
+    .description = Kommunen: nummer eller namn
+    .description-digest-show = Vis oversikta for gruppene i denne kommunen (nummer eller namn)
+opt-municipalities = kommunar
+    .description = Kommunenummer eller namn, skilde med komma; «ingen» fjernar alle
+opt-role = rolle
+    .description = Ei rolle som skal vere gjest, til dømes representantane til kommunen
+opt-also = òg
+    .description = Fleire møte same gjest skal vere med på: møtenummer skilde med komma
+audit-municipality-add = la til kommune
+audit-municipality-remove = fjerna kommune
+audit-group-municipalities = endra kommunar for gruppa
+audit-meeting-invite = inviterte gjest
+audit-meeting-uninvite = tok tilbake invitasjon
+munis-added = Kommunen { $municipality } i { $county } er lagd til.
+munis-digest-channel = Vekeoversikta for gruppene i kommunen går til { $channel }.
+munis-list-heading = Kommunar:
+munis-list-line = • { $municipality }, { $county }: { $groups ->
+    [0] ingen grupper
+    [one] 1 gruppe
+   *[other] { $groups } grupper
+}
+munis-list-digest = eiga vekeoversikt i { $channel }
+munis-list-empty = Ingen kommunar er lagde inn. Legg til ein med /municipality add number:4611 name:Etne.
+munis-removed = Kommunen { $municipality } er fjerna.
+munis-group = { $group } høyrer til { $municipalities }.
+munis-group-none = { $group } høyrer ikkje til nokon kommune enno. Koordinatorane set det med /group municipalities municipalities:4611,1160.
+munis-group-set = { $group } høyrer no til { $municipalities }.
+munis-group-cleared = { $group } høyrer ikkje lenger til nokon kommune.
+munis-invited = { $guest } er gjest i { $group } på { $count ->
+    [one] dette møtet
+   *[other] desse { $count } møta
+}:
+munis-meeting-line = • { $when } (møte { $id })
+munis-invited-what = Gjesten blir varsla før desse møta (og berre dei), kan sjå sakslista deira og melde inn saker til dei.
+munis-uninvited = { $guest } er ikkje lenger gjest i { $group } på møtet { $meeting }.
+munis-digest-heading = { $name } ({ $number })
+munis-guest-reminder = { $mention } Velkomen som gjest: { $group } har møte { $when }. Sakslista: /meeting agenda id:{ $id }. Meld inn ei sak: /agenda add group:{ $name } meeting:{ $id } title:…
+munis-error-number-format = Eit kommunenummer har fire siffer, til dømes 4611 (Etne) eller 0301 (Oslo).
+munis-error-number-county = Det kommunenummeret er ikkje i bruk etter fylkesendringa i 2024: dei to første siffera må vere eit fylke, til dømes 11 Rogaland, 39 Vestfold eller 46 Vestland.
+munis-error-duplicate = Kommunenummer { $number } er lagt til før ({ $name }).
+munis-error-unknown = Fann ingen kommune «{ $input }». Sjå /municipality list.
+munis-error-in-use = { $name } kan ikkje fjernast medan desse gruppene høyrer til kommunen: { $groups }. Endre dei først med /group municipalities.
+munis-error-guest-missing = Oppgi anten role: eller user: – ein av dei.
+munis-error-not-invited = Den gjesten er ikkje invitert til møte { $id }.
+munis-error-meeting-list = also: skal vere møtenummer skilde med mellomrom eller komma, til dømes 15, 18, 21.
+munis-line = Kommunar: { $municipalities }
+munis-export = Eksport for { $municipality }: { $count ->
+    [0] ingen grupper
+    [one] 1 gruppe ({ $groups })
+   *[other] { $count } grupper ({ $groups })
+}.
+munis-export-title = Eksport for { $municipality }
+cmd-municipality-export = eksport
+    .description = Alt som er lagra om gruppene i kommunen du koordinerer, som JSON og Markdown
+munis-minutes-label = Kommunar
+munis-edited = Kommunen { $municipality } er endra.
+munis-no-digest = Kommunen har inga eiga vekeoversikt; gruppene er med i den til serveren.
+cmd-municipality-edit = endre
+    .description = Gi ein kommune nytt namn eller eigen kanal for vekeoversikta (SLT-koordinator)
+opt-no_digest = utan_oversikt
+    .description = Stopp den eigne vekeoversikta til kommunen
 ## Referent per body, minutes published with the file, reminders (issue 11, items 6–7)
 need-referent = referentane eller koordinatorane i gruppa
 minutes2-group-referent-role = Referentar: { $role }
