@@ -57,7 +57,7 @@ fn channel_posts(fake: &FakeDiscord) -> Vec<RecordedRequest> {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_meetings_minutes_from_decision_to_approval_through_discord() {
+async fn a_meetings_whole_life_from_notice_to_approved_minutes_through_discord() {
     let fake = FakeDiscord::start(FakeDiscordOptions::default()).await;
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("sltbot.db");
@@ -69,8 +69,8 @@ async fn a_meetings_minutes_from_decision_to_approval_through_discord() {
     .unwrap();
     let clock = ManualClock::new(harness::start_time());
     let service = Service::new(store, Arc::new(clock.clone()), Defaults::default());
-    // The group meets Tuesday 12.01.2027 09:00 (meeting 1); no meeting reminders, so every
-    // post to its channel here is about the minutes.
+    // The group meets Tuesday 12.01.2027 09:00 (meeting 1); no meeting reminders, so the
+    // posts to its channel are the notice and then the minutes.
     harness::seed(&service).await;
     run(
         &service,
@@ -125,11 +125,57 @@ async fn a_meetings_minutes_from_decision_to_approval_through_discord() {
         .await
         .unwrap();
 
-    // A member who is not the body's referent gets the refusal at once, not a form.
-    clock.set(oslo(2027, 1, 12, 9, 20));
+    // The meeting's whole life starts with the notice: posted by the running scheduler 14
+    // days before (29.12.2026 09:00), with the attendance buttons under it.
+    clock.set(oslo(2026, 12, 29, 9, 0));
+    let notice = fake
+        .wait_for_request("the notice", |r| {
+            r.route == Some(Route::CreateMessage) && r.id("channel_id") == Some(GENERAL_CHANNEL_ID)
+        })
+        .await;
+    let b = notice.body.clone().unwrap();
+    let content = b["content"].as_str().unwrap();
+    assert!(content.starts_with("Innkalling: **Koordineringsgruppa**"), "{content}");
+    assert!(content.contains("Uro ved ungdomsklubben på Øvre Årstad"), "{content}");
+    assert_eq!(b["components"][0]["components"][0]["label"], "Kommer", "{b}");
+    let notice_message = fake
+        .message(
+            notice.response.as_ref().unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .parse()
+                .unwrap(),
+        )
+        .expect("the notice is stored");
     let ola =
         support::fake_discord::fixtures::Actor::new(support::fake_discord::OLA_USER_ID, "ola")
             .with_roles(&[support::fake_discord::MEMBER_ROLE_ID]);
+    // A member answers "Kommer" with the button: only they see the answer; it is recorded.
+    let press = fake.send_interaction(
+        &InteractionFixture::button(
+            b["components"][0]["components"][0]["custom_id"]
+                .as_str()
+                .unwrap(),
+        )
+        .on_message(notice_message)
+        .by(&ola),
+    );
+    let cb = fake.wait_for_callback(&press).await;
+    let answer = cb.body.clone().unwrap();
+    assert!(is_ephemeral(&answer), "{answer}");
+    let (present,): (i64,) = sqlx::query_as(
+        "SELECT count(*) FROM attendance WHERE meeting_id = 1 AND user_id = ? AND status = 'present'",
+    )
+    .bind(support::fake_discord::OLA_USER_ID as i64)
+    .fetch_one(service.store().pool())
+    .await
+    .unwrap();
+    assert_eq!(present, 1, "the button's answer is recorded");
+    let notices = channel_posts(&fake).len();
+    assert_eq!(notices, 1, "one notice");
+
+    // A member who is not the body's referent gets the refusal at once, not a form.
+    clock.set(oslo(2027, 1, 12, 9, 20));
     let refused = fake.send_interaction(
         &InteractionFixture::slash("agenda")
             .subcommand("decide")
@@ -186,7 +232,11 @@ async fn a_meetings_minutes_from_decision_to_approval_through_discord() {
     .await;
     clock.set(oslo(2027, 1, 14, 8, 59));
     tokio::time::sleep(Duration::from_millis(300)).await;
-    assert!(channel_posts(&fake).is_empty(), "nothing before 09:00");
+    assert_eq!(
+        channel_posts(&fake).len(),
+        notices,
+        "nothing but the notice before 09:00"
+    );
     clock.set(oslo(2027, 1, 14, 9, 0));
     let reminder = fake
         .wait_for_request("the minutes reminder", |r| {
@@ -339,13 +389,14 @@ async fn a_meetings_minutes_from_decision_to_approval_through_discord() {
         ("approved", "2027-02-09", 2)
     );
 
-    // Exactly two posts to the channel: the reminder, once, and the minutes, once.
+    // Exactly three posts to the channel: the notice, the reminder and the minutes, once
+    // each (the second meeting's notice was due only once it had begun: not posted).
     cancel.cancel();
     tokio::time::timeout(Duration::from_secs(20), running)
         .await
         .expect("the scheduler stops")
         .expect("cleanly");
-    assert_eq!(channel_posts(&fake).len(), 2);
+    assert_eq!(channel_posts(&fake).len(), 3);
     fake.assert_no_violations();
     let drained = bot.shutdown(Duration::from_secs(10)).await;
     assert!(drained);
