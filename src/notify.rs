@@ -3,7 +3,7 @@
 //! *what* is due and renders it; an [`Outbox`] delivers it. The Discord adapter posts to
 //! channels; the console prints; tests record.
 
-use crate::domain::{ActionId, ChannelId, GroupId, RoleId, UserId};
+use crate::domain::{ActionId, ChannelId, GroupId, MeetingId, RoleId, UserId};
 use crate::style::Style;
 use std::time::Duration;
 
@@ -24,6 +24,22 @@ pub enum Button {
     ActionDone(GroupId, ActionId),
     /// "Report progress" (opens a modal) under an overdue-action ping.
     ActionReport(GroupId, ActionId),
+    /// A follow-up round's answer for one action (*På sporet*, *Forsinket* …), labelled
+    /// in `lang` (the body's language).
+    FollowupAnswer {
+        group: GroupId,
+        meeting: MeetingId,
+        action: ActionId,
+        answer: crate::domain::followup::Answer,
+        lang: crate::domain::Lang,
+    },
+    /// A follow-up round's note form (opens a modal) for one action.
+    FollowupNote {
+        group: GroupId,
+        meeting: MeetingId,
+        action: ActionId,
+        lang: crate::domain::Lang,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

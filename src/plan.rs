@@ -106,6 +106,8 @@ pub async fn plan_meeting(
             keep.push(key);
         }
     }
+    crate::scheduler::followup::plan_round(conn, ws, group, meeting, starts_at, settings, tz, now)
+        .await?;
     notes::unplan_meeting_except(conn, meeting, &keep).await
 }
 

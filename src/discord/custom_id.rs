@@ -8,6 +8,7 @@
 //! action id (`sltbot:done:<action>`, [`Custom::ActionDone`] with `group: None`); they were
 //! made when ids could be reused, so they answer "not found" and never act.
 
+use crate::domain::followup::Answer;
 use crate::domain::{ActionId, GroupId, MeetingId};
 
 const PREFIX: &str = "sltbot:";
@@ -27,6 +28,34 @@ pub enum Custom {
         group: GroupId,
         meeting: Option<MeetingId>,
     },
+    /// A follow-up round's answer for one action (`sltbot:fu:<group>:<meeting>:<action>:<n>`,
+    /// `n` the answer's position in [`Answer::ALL`]).
+    FollowupAnswer {
+        group: GroupId,
+        meeting: MeetingId,
+        action: ActionId,
+        answer: Answer,
+    },
+    /// The follow-up note form: the button (opens the modal) and the modal share the id.
+    FollowupNote {
+        group: GroupId,
+        meeting: MeetingId,
+        action: ActionId,
+    },
+}
+
+pub fn followup_answer(group: GroupId, meeting: MeetingId, action: ActionId, answer: Answer) -> String {
+    format!(
+        "{PREFIX}fu:{}:{}:{}:{}",
+        group.0,
+        meeting.0,
+        action.0,
+        answer.index()
+    )
+}
+
+pub fn followup_note(group: GroupId, meeting: MeetingId, action: ActionId) -> String {
+    format!("{PREFIX}funote:{}:{}:{}", group.0, meeting.0, action.0)
 }
 
 pub fn done(group: GroupId, id: ActionId) -> String {
@@ -70,6 +99,23 @@ pub fn parse(s: &str) -> Option<Custom> {
             },
             _ => return None,
         },
+        "fu" => match nums[..] {
+            [group, meeting, action, answer] => Custom::FollowupAnswer {
+                group: GroupId(group),
+                meeting: MeetingId(meeting),
+                action: ActionId(action),
+                answer: Answer::from_index(answer)?,
+            },
+            _ => return None,
+        },
+        "funote" => match nums[..] {
+            [group, meeting, action] => Custom::FollowupNote {
+                group: GroupId(group),
+                meeting: MeetingId(meeting),
+                action: ActionId(action),
+            },
+            _ => return None,
+        },
         _ => return None,
     };
     Some(out)
@@ -98,6 +144,17 @@ mod tests {
                 group: GroupId(3),
                 meeting: Some(MeetingId(12)),
             },
+            Custom::FollowupAnswer {
+                group: GroupId(3),
+                meeting: MeetingId(12),
+                action: ActionId(9_000_000_000),
+                answer: Answer::NeedsHelp,
+            },
+            Custom::FollowupNote {
+                group: GroupId(3),
+                meeting: MeetingId(12),
+                action: ActionId(4),
+            },
         ] {
             let s = match c {
                 Custom::ActionDone {
@@ -109,6 +166,17 @@ mod tests {
                     action,
                 } => report(g, action),
                 Custom::AgendaModal { group, meeting } => agenda_modal(group, meeting),
+                Custom::FollowupAnswer {
+                    group,
+                    meeting,
+                    action,
+                    answer,
+                } => followup_answer(group, meeting, action, answer),
+                Custom::FollowupNote {
+                    group,
+                    meeting,
+                    action,
+                } => followup_note(group, meeting, action),
                 _ => unreachable!(),
             };
             assert!(s.len() <= 100);
@@ -122,6 +190,9 @@ mod tests {
             "sltbot:done:1:2:3",
             "other:done:1",
             "sltbot:agenda:1",
+            "sltbot:fu:1:2:3:4",
+            "sltbot:fu:1:2:3",
+            "sltbot:funote:1:2",
         ] {
             assert_eq!(parse(bad), None, "{bad}");
         }

@@ -68,6 +68,10 @@ audit_actions! {
     DigestSet = "digest.set",
     /// The retention job deleted old records (only counts are kept).
     RetentionPurge = "retention.purge",
+    /// An answer to the follow-up round's question about an action.
+    FollowupAnswer = "action.followup",
+    /// When the follow-up round asks changed.
+    GroupFollowup = "group.followup",
 }
 
 impl AuditAction {

@@ -4,6 +4,7 @@ pub mod action;
 pub mod agenda;
 pub mod audit;
 pub mod cadence;
+pub mod followup;
 pub mod group;
 pub mod holidays;
 pub mod ids;

@@ -23,6 +23,7 @@ pub use crate::style::Style;
 mod actions;
 mod agenda;
 mod errors;
+pub mod followup;
 mod groups;
 mod lines;
 mod meetings;
@@ -98,6 +99,7 @@ pub fn reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
         | R::GroupReminders { .. }
         | R::DigestSettings { .. } => schedule::reply(lang, tz, reply, style),
         R::Record(r) => record::reply(lang, tz, r, style),
+        R::Followup(r) => followup::reply(lang, tz, r, style),
     }
 }
 

@@ -77,6 +77,7 @@
 //! sets the clock ([`Clock::change_notify`]). It never scans rows on a timer.
 
 pub mod backup;
+pub mod followup;
 pub mod liveness;
 pub mod messages;
 
@@ -242,6 +243,7 @@ impl Scheduler {
         {
             let mut tx = self.store().write().await?;
             plan::plan_overdue(&mut tx, now).await?;
+            followup::open_due(&mut tx, now).await?;
             tx.commit().await?;
         }
         let recovered = self.take_back(now).await?;
@@ -359,7 +361,11 @@ impl Scheduler {
         let midnight = (now.date_naive() + Duration::days(1))
             .and_hms_opt(0, 0, 0)
             .map(|t| t.and_utc());
-        Ok([due, lease, extend, midnight].into_iter().flatten().min())
+        let round = followup::next_ask(&mut tx).await?;
+        Ok([due, lease, extend, midnight, round]
+            .into_iter()
+            .flatten()
+            .min())
     }
 
     async fn extend_series(&self, now: DateTime<Utc>) -> Result<(), StoreError> {
@@ -612,7 +618,7 @@ impl Worker {
                     plan::plan_digest(tx, n.workspace, after - Duration::seconds(1), now).await?;
                 }
             }
-            Kind::Reminder | Kind::Deadline | Kind::Failure => {}
+            Kind::Reminder | Kind::Deadline | Kind::Failure | Kind::Followup => {}
         }
         Ok(())
     }
@@ -791,6 +797,9 @@ impl Worker {
                         Button::ActionReport(a.group, a.id),
                     ],
                 }]));
+            }
+            Kind::Followup => {
+                return followup::prepare(&mut tx, n, &group, channel, lang, tz, style, now).await;
             }
             Kind::Digest | Kind::Failure => Prepared::Skip("handled above"),
         };

@@ -67,6 +67,8 @@ pub enum ServiceError {
     InvalidDuration { input: String },
     #[error("{0}")]
     Record(#[from] super::record::RecordError),
+    #[error("{0}")]
+    Followup(#[from] super::followup::FollowupError),
     #[error("the store failed: {0}")]
     Store(#[from] StoreError),
     /// A fault in sltbot itself (logged; the user sees a generic line).
@@ -159,6 +161,7 @@ impl ServiceError {
             ServiceError::Store(_) => "store",
             ServiceError::Internal => "internal",
             ServiceError::Record(_) => "record",
+            ServiceError::Followup(_) => "followup",
         }
     }
 

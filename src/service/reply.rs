@@ -169,4 +169,6 @@ pub enum Reply {
     },
     /// The meeting record: case lists, holding, decisions, attendance, minutes.
     Record(Box<super::record::RecordReply>),
+    /// The follow-up round: an answer, a round's state, when it asks.
+    Followup(Box<super::followup::FollowupReply>),
 }

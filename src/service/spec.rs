@@ -490,6 +490,16 @@ choice!(
     "attendance-",
     [AttendanceStatus::Present, AttendanceStatus::Absent]
 );
+choice!(
+    crate::domain::followup::Answer,
+    "followup-answer-",
+    [
+        crate::domain::followup::Answer::OnTrack,
+        crate::domain::followup::Answer::Delayed,
+        crate::domain::followup::Answer::Done,
+        crate::domain::followup::Answer::NeedsHelp
+    ]
+);
 
 #[cfg(test)]
 mod tests {

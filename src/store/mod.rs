@@ -16,6 +16,7 @@ pub mod agenda;
 pub mod audit;
 pub mod backup;
 pub mod digest;
+pub mod followup;
 pub mod files;
 pub mod groups;
 pub mod lookup;

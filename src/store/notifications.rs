@@ -14,6 +14,8 @@ pub enum Kind {
     Digest,
     /// Tells the coordinators (in the digest channel) that another notification failed.
     Failure,
+    /// A follow-up round's question to one owner (`followup:{meeting}:{asked}:{seq}`).
+    Followup,
 }
 
 impl Kind {
@@ -24,6 +26,7 @@ impl Kind {
             Kind::Overdue => "overdue",
             Kind::Digest => "digest",
             Kind::Failure => "failure",
+            Kind::Followup => "followup",
         }
     }
 
@@ -34,6 +37,7 @@ impl Kind {
             "overdue" => Some(Kind::Overdue),
             "digest" => Some(Kind::Digest),
             "failure" => Some(Kind::Failure),
+            "followup" => Some(Kind::Followup),
             _ => None,
         }
     }
@@ -172,7 +176,8 @@ pub async fn unplan(conn: &mut SqliteConnection, key: &str) -> Result<()> {
     Ok(())
 }
 
-/// Pending reminder/deadline rows of a meeting whose key is not in `keep`.
+/// Pending reminder/deadline rows of a meeting whose key is not in `keep` (a follow-up
+/// round's questions, planned when it asked, stay).
 pub async fn unplan_meeting_except(
     conn: &mut SqliteConnection,
     meeting: MeetingId,
@@ -182,7 +187,7 @@ pub async fn unplan_meeting_except(
         serde_json::to_string(keep).map_err(|e| super::StoreError::Corrupt(e.to_string()))?;
     sqlx::query(
         "DELETE FROM notifications WHERE meeting_id = ? AND state = 'pending'
-         AND key NOT IN (SELECT value FROM json_each(?))",
+         AND kind <> 'followup' AND key NOT IN (SELECT value FROM json_each(?))",
     )
     .bind(meeting.0)
     .bind(keep)

@@ -1,0 +1,189 @@
+//! The text of the follow-up round's replies and errors ([`FollowupReply`],
+//! [`FollowupError`]), and the round's summary under the standing case *Oppfølging av
+//! tiltak og bestillinger*. Pure, like the rest of [`crate::render`].
+
+use crate::domain::followup::{Asked, Question, RoundView, Subject};
+use crate::domain::{Group, Lang, Meeting};
+use crate::i18n::format;
+use crate::render::Style;
+use crate::service::{FollowupError, FollowupReply};
+use crate::t;
+use chrono_tz::Tz;
+
+fn who(style: Style, a: Asked) -> String {
+    match a {
+        Asked::User(u) => style.user(u),
+        Asked::Role(r) => style.role(r),
+    }
+}
+
+fn subject(lang: Lang, style: Style, q: &Question) -> String {
+    match q.subject {
+        Subject::Action(a) => t!(
+            lang,
+            "followup-line-action",
+            title = style.text(&q.title),
+            id = a.0
+        ),
+        Subject::Order(o) => t!(
+            lang,
+            "followup-line-order",
+            title = style.text(&q.title),
+            id = o
+        ),
+    }
+}
+
+/// `På sporet`, `ikke svart`, `lukket` …, with the note if any.
+fn state(lang: Lang, style: Style, q: &Question) -> String {
+    let mut s = match (q.answer, q.closed) {
+        (Some(a), _) => t!(lang, a.fluent_id()),
+        (None, _) if q.note.is_some() => t!(lang, "followup-state-note-only"),
+        (None, true) => t!(lang, "followup-state-closed"),
+        (None, false) => t!(lang, "followup-state-silent"),
+    };
+    if let Some(n) = &q.note {
+        s.push_str(&t!(lang, "followup-state-note", note = style.text(n)));
+    }
+    s
+}
+
+/// The round's lines: counts, then each answer, then who has not answered. `indent` goes
+/// before every line (under a case in a case list).
+pub fn summary(lang: Lang, tz: Tz, view: &RoundView, style: Style, indent: &str) -> Vec<String> {
+    let Some(round) = &view.round else {
+        return vec![format!("{indent}{}", t!(lang, "followup-none"))];
+    };
+    if round.opened_at.is_none() {
+        return vec![format!(
+            "{indent}{}",
+            t!(
+                lang,
+                "followup-planned",
+                at = format::datetime(lang, round.ask_at, tz)
+            )
+        )];
+    }
+    let (asked, answered, silent) = view.counts();
+    if asked == 0 {
+        return vec![format!("{indent}{}", t!(lang, "followup-nobody-asked"))];
+    }
+    let mut out = vec![format!(
+        "{indent}{}",
+        t!(
+            lang,
+            "followup-counts",
+            asked = asked,
+            answered = answered,
+            silent = silent,
+            deadline = format::datetime(lang, round.deadline, tz)
+        )
+    )];
+    for q in &view.questions {
+        out.push(format!(
+            "{indent}• {}",
+            t!(
+                lang,
+                "followup-answer-line",
+                who = who(style, q.asked),
+                subject = subject(lang, style, q),
+                state = state(lang, style, q)
+            )
+        ));
+    }
+    let silent = view.silent();
+    if !silent.is_empty() {
+        let names: Vec<String> = silent.into_iter().map(|a| who(style, a)).collect();
+        out.push(format!(
+            "{indent}{}",
+            t!(lang, "followup-silent", who = names.join(", "))
+        ));
+    }
+    out
+}
+
+pub fn reply(lang: Lang, tz: Tz, r: &FollowupReply, style: Style) -> String {
+    let name = |g: &Group| style.bold(&style.text(&g.name));
+    let when = |m: &Meeting| format::datetime(lang, m.starts_at, tz);
+    match r {
+        FollowupReply::Answered {
+            group,
+            meeting,
+            action,
+            answer,
+            noted,
+        } => {
+            let mut s = match answer {
+                Some(a) => t!(
+                    lang,
+                    "followup-answered",
+                    id = action.id.0,
+                    title = style.text(&action.title),
+                    answer = t!(lang, a.fluent_id()),
+                    group = name(group),
+                    meeting = when(meeting)
+                ),
+                None => t!(
+                    lang,
+                    "followup-noted",
+                    id = action.id.0,
+                    title = style.text(&action.title),
+                    group = name(group),
+                    meeting = when(meeting)
+                ),
+            };
+            if *noted && answer.is_some() {
+                s.push(' ');
+                s.push_str(&t!(lang, "followup-note-kept"));
+            }
+            s
+        }
+        FollowupReply::Round {
+            group,
+            meeting,
+            view,
+        } => {
+            let mut out = vec![t!(
+                lang,
+                "followup-round-heading",
+                group = name(group),
+                meeting = when(meeting),
+                id = meeting.id.0
+            )];
+            out.extend(summary(lang, tz, view, style, ""));
+            out.join("\n")
+        }
+        FollowupReply::Settings {
+            group,
+            lead,
+            changed,
+        } => {
+            let lead = match lead {
+                Some(m) if m % (24 * 60) == 0 => {
+                    t!(lang, "followup-lead-days", days = m / (24 * 60))
+                }
+                Some(m) => t!(lang, "followup-lead-hours", hours = m / 60),
+                None => t!(lang, "followup-lead-off"),
+            };
+            t!(
+                lang,
+                if *changed {
+                    "followup-settings-changed"
+                } else {
+                    "followup-settings"
+                },
+                group = name(group),
+                lead = lead
+            )
+        }
+    }
+}
+
+pub fn error(lang: Lang, e: &FollowupError) -> String {
+    match e {
+        FollowupError::NotAsked { id } => t!(lang, "followup-error-not-asked", id = id.0),
+        FollowupError::InvalidLead { input } => {
+            t!(lang, "followup-error-invalid-lead", input = input.as_str())
+        }
+    }
+}
