@@ -3,7 +3,9 @@
 //! tiltak og bestillinger*. Pure, like the rest of [`crate::render`].
 
 use crate::domain::followup::{Asked, Question, RoundView, Subject};
+use crate::domain::record::Case;
 use crate::domain::{Group, Lang, Meeting};
+use crate::render::record::case_line;
 use crate::i18n::format;
 use crate::render::Style;
 use crate::service::{FollowupError, FollowupReply};
@@ -98,6 +100,38 @@ pub fn summary(lang: Lang, tz: Tz, view: &RoundView, style: Style, indent: &str)
             "{indent}{}",
             t!(lang, "followup-silent", who = names.join(", "))
         ));
+    }
+    out
+}
+
+/// Is this the standing case *Oppfølging av tiltak og bestillinger* (in any language)?
+pub fn is_followup_case(title: &str) -> bool {
+    Lang::ALL.into_iter().any(|l| {
+        crate::domain::agenda::title_cmp(title, &t!(l, "standing-follow-up")).is_eq()
+    })
+}
+
+/// A case list's lines (`• Sak 01/27 …`), with the round's summary under its standing
+/// case; when the body has renamed or removed that case, the summary comes last.
+pub fn case_lines(
+    lang: Lang,
+    tz: Tz,
+    cases: &[Case],
+    followup: Option<&RoundView>,
+    style: Style,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut placed = followup.is_none();
+    for c in cases {
+        out.push(format!("• {}", case_line(lang, c, style)));
+        if let Some(view) = followup.filter(|_| !placed && is_followup_case(&c.item.title)) {
+            out.extend(summary(lang, tz, view, style, "   "));
+            placed = true;
+        }
+    }
+    if let Some(view) = followup.filter(|_| !placed) {
+        out.push(t!(lang, "standing-follow-up"));
+        out.extend(summary(lang, tz, view, style, "   "));
     }
     out
 }

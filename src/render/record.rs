@@ -76,6 +76,7 @@ pub fn reply(lang: Lang, tz: Tz, r: &RecordReply, style: Style) -> String {
             meeting,
             record,
             cases,
+            followup,
         } => {
             let mut out = vec![t!(
                 lang,
@@ -87,11 +88,13 @@ pub fn reply(lang: Lang, tz: Tz, r: &RecordReply, style: Style) -> String {
             if cases.is_empty() {
                 out.push(t!(lang, "minutes-none"));
             }
-            out.extend(
-                cases
-                    .iter()
-                    .map(|c| format!("• {}", case_line(lang, c, style))),
-            );
+            out.extend(crate::render::followup::case_lines(
+                lang,
+                tz,
+                cases,
+                followup.as_ref(),
+                style,
+            ));
             out.join("\n")
         }
         RecordReply::Notice {
@@ -99,6 +102,7 @@ pub fn reply(lang: Lang, tz: Tz, r: &RecordReply, style: Style) -> String {
             meeting,
             cases,
             deadline,
+            followup,
         } => {
             let mut out = vec![t!(
                 lang,
@@ -110,11 +114,13 @@ pub fn reply(lang: Lang, tz: Tz, r: &RecordReply, style: Style) -> String {
                 out.push(t!(lang, "notice-place", place = style.text(place)));
             }
             out.push(t!(lang, "notice-cases"));
-            out.extend(
-                cases
-                    .iter()
-                    .map(|c| format!("• {}", case_line(lang, c, style))),
-            );
+            out.extend(crate::render::followup::case_lines(
+                lang,
+                tz,
+                cases,
+                followup.as_ref(),
+                style,
+            ));
             out.push(match deadline {
                 Some(d) => t!(
                     lang,

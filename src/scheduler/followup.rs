@@ -291,3 +291,59 @@ pub fn subject_line(lang: Lang, style: Style, n: usize, q: &Question) -> String 
 pub async fn next_ask(conn: &mut SqliteConnection) -> Result<Option<DateTime<Utc>>> {
     fstore::next_ask(conn).await
 }
+
+/// One round in the weekly digest: the body, its meeting, and the round's state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DigestLine {
+    pub group_name: String,
+    pub starts_at: DateTime<Utc>,
+    pub asked: usize,
+    pub answered: usize,
+    pub silent: usize,
+}
+
+/// The rounds that have asked, of the workspace's meetings in the next 14 days (the
+/// digest's window), soonest first. Counts only: no titles, no names.
+pub async fn digest_lines(
+    conn: &mut SqliteConnection,
+    ws: WorkspaceId,
+    now: DateTime<Utc>,
+) -> Result<Vec<DigestLine>> {
+    let mut out = Vec::new();
+    for (group_name, meeting, starts_at) in
+        fstore::rounds_between(conn, ws, now, now + Duration::days(14)).await?
+    {
+        let view = followup::RoundView {
+            round: None,
+            questions: fstore::questions(conn, meeting).await?,
+        };
+        let (asked, answered, silent) = view.counts();
+        if asked > 0 {
+            out.push(DigestLine {
+                group_name,
+                starts_at,
+                asked,
+                answered,
+                silent,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// The digest's section on follow-up rounds.
+pub fn digest_section(lang: Lang, tz: Tz, style: Style, lines: &[DigestLine]) -> Vec<String> {
+    let mut out = vec![style.bold(&t!(lang, "followup-digest-heading"))];
+    for l in lines {
+        out.push(t!(
+            lang,
+            "followup-digest-line",
+            group = style.text(&l.group_name),
+            meeting = format::datetime(lang, l.starts_at, tz),
+            asked = l.asked,
+            answered = l.answered,
+            silent = l.silent
+        ));
+    }
+    out
+}

@@ -137,6 +137,8 @@ pub struct Digest {
     pub overdue: Vec<OverdueLine>,
     /// Messages that failed for good since the last digest (a section only when any).
     pub failures: Vec<Failed>,
+    /// Follow-up rounds of the coming meetings that have asked (a section only when any).
+    pub followups: Vec<super::followup::DigestLine>,
 }
 
 /// Consecutive lines of the same group (the queries sort by group) as runs.
@@ -267,6 +269,10 @@ pub fn digest(lang: Lang, tz: Tz, style: Style, d: &Digest) -> String {
                 due = due
             ));
         }
+    }
+    if !d.followups.is_empty() {
+        out.push(String::new());
+        out.extend(super::followup::digest_section(lang, tz, style, &d.followups));
     }
     if !d.failures.is_empty() {
         out.push(String::new());
@@ -422,6 +428,7 @@ mod tests {
             updates: vec![],
             overdue: vec![],
             failures: vec![],
+            followups: vec![],
         };
         let text = digest(Lang::En, Oslo, Style::Discord, &d);
         assert!(!text.contains("@everyone") && !text.contains("@here") && !text.contains("<@&10>"));
@@ -467,6 +474,7 @@ mod tests {
                 due_date: "2027-01-04".into(),
             }],
             failures: vec![],
+            followups: vec![],
         }
     }
 

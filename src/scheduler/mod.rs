@@ -689,6 +689,7 @@ impl Worker {
                 updates: store::digest::updates_since(&mut tx, ws.id, since).await?,
                 overdue: store::digest::overdue(&mut tx, ws.id, today).await?,
                 failures: notes::failures_between(&mut tx, ws.id, since, now).await?,
+                followups: followup::digest_lines(&mut tx, ws.id, now).await?,
             };
             let text = messages::digest(ws.language, tz, style, &d);
             let parts = split_message(&text, crate::notify::MESSAGE_LIMIT)

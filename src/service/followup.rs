@@ -239,6 +239,15 @@ pub async fn round_view(
     })
 }
 
+/// A meeting's round with its questions, if the meeting has a round.
+pub async fn round_of(
+    conn: &mut SqliteConnection,
+    meeting: MeetingId,
+) -> Result<Option<RoundView>, ServiceError> {
+    let view = round_view(conn, meeting).await?;
+    Ok(view.round.is_some().then_some(view))
+}
+
 /// The users a round asked (for tests and the digest), in order.
 pub fn asked_users(view: &RoundView) -> Vec<UserId> {
     view.asked()

@@ -64,6 +64,9 @@ pub enum RecordReply {
         meeting: Meeting,
         record: MeetingRecord,
         cases: Vec<Case>,
+        /// The follow-up round's answers, shown under the standing case *Oppfølging av
+        /// tiltak og bestillinger* (`None`: the meeting has no round).
+        followup: Option<crate::domain::followup::RoundView>,
     },
     /// The notice (*innkalling*): time, place, the case list so far, the deadline.
     Notice {
@@ -72,6 +75,8 @@ pub enum RecordReply {
         cases: Vec<Case>,
         /// When submissions close (the group's agenda deadline), if it has one.
         deadline: Option<DateTime<Utc>>,
+        /// The follow-up round, under its standing case (`None`: no round).
+        followup: Option<crate::domain::followup::RoundView>,
     },
     Standing {
         group: Group,
@@ -248,6 +253,7 @@ impl Service {
         ensure_standing(&mut tx, ctx, &group, &meeting).await?;
         let cases = cases_of(&mut tx, &group, &meeting).await?;
         let settings = store::series::settings(&mut tx, group.id).await?;
+        let followup = super::followup::round_of(&mut tx, meeting.id).await?;
         commit(tx).await?;
         let deadline = settings
             .deadline
@@ -257,6 +263,7 @@ impl Service {
             meeting,
             cases,
             deadline,
+            followup,
         })
     }
 
@@ -272,12 +279,14 @@ impl Service {
         }
         let cases = cases_of(&mut tx, &group, &meeting).await?;
         let record = store::record::meeting_record(&mut tx, meeting.id).await?;
+        let followup = super::followup::round_of(&mut tx, meeting.id).await?;
         commit(tx).await?;
         rec(RecordReply::CaseList {
             group,
             meeting,
             record,
             cases,
+            followup,
         })
     }
 
