@@ -293,6 +293,7 @@ pub fn failure_line(lang: Lang, tz: Tz, style: Style, f: &Failed) -> String {
         ("reminder", Some(m), _) => t!(lang, "delivery-what-reminder", meeting = at(m)),
         ("deadline", Some(m), _) => t!(lang, "delivery-what-deadline", meeting = at(m)),
         ("overdue", _, Some(a)) => t!(lang, "delivery-what-overdue", id = a),
+        ("followup", Some(m), _) => t!(lang, "followup-delivery-what", meeting = at(m)),
         ("digest", _, _) => t!(lang, "delivery-what-digest"),
         _ => t!(lang, "delivery-what-other"),
     };

@@ -902,3 +902,4 @@ opt-answer = answer
     .description = On track, delayed, done or needs help
 opt-ask = ask
     .description = How long before the meeting, e.g. 7d, 48h, or none
+followup-delivery-what = The follow-up question before the meeting { $meeting }

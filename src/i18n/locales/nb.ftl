@@ -877,3 +877,4 @@ opt-answer = svar
     .description = På sporet, forsinket, ferdig eller trenger hjelp
 opt-ask = spør
     .description = Hvor lenge før møtet, f.eks. 7d, 48t, eller ingen
+followup-delivery-what = Oppfølgingsspørsmålet før møtet { $meeting }

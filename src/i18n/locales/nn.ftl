@@ -867,3 +867,4 @@ opt-answer = svar
     .description = På sporet, forseinka, ferdig eller treng hjelp
 opt-ask = spør
     .description = Kor lenge før møtet, t.d. 7d, 48t, eller ingen
+followup-delivery-what = Oppfølgingsspørsmålet før møtet { $meeting }
