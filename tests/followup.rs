@@ -197,6 +197,18 @@ async fn a_round_asks_each_owner_once_gathers_answers_and_asks_the_silent_once_m
     let (_, view) = env.as_user(&[COORD_ROLE], "/meeting followup id:1").await;
     assert!(view.contains("2 spurt, 2 har svart, 0 har ikke svart"), "{view}");
     assert!(!view.contains("Har ikke svart"), "{view}");
+
+    // Held: the minutes carry the round under the standing case, members named in words.
+    env.ok("/meeting held id:1").await;
+    let minutes = env.ok("/minutes show meeting:1").await;
+    let at_case = minutes
+        .find("Oppfølging av tiltak og bestillinger")
+        .expect("the standing case");
+    let summary = minutes
+        .find("Oppfølgingsrunden: 2 spurt, 2 har svart")
+        .expect("the round in the minutes");
+    assert!(summary > at_case, "{minutes}");
+    assert!(minutes.contains("bruker 4: «Foreldremøte om rus» (tiltak 3) — notat. Notat: Dato er satt"), "{minutes}");
 }
 
 #[tokio::test]

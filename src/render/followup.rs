@@ -53,6 +53,30 @@ fn state(lang: Lang, style: Style, q: &Question) -> String {
 /// The round's lines: counts, then each answer, then who has not answered. `indent` goes
 /// before every line (under a case in a case list).
 pub fn summary(lang: Lang, tz: Tz, view: &RoundView, style: Style, indent: &str) -> Vec<String> {
+    summary_naming(lang, tz, view, style, indent, &|a| who(style, a))
+}
+
+/// The round for the minutes (a document read outside Discord): members named in words
+/// (`bruker 45`), as the minutes name them. `None` when the round asked nobody.
+pub fn minutes_text(lang: Lang, tz: Tz, view: &RoundView) -> Option<String> {
+    if view.questions.is_empty() {
+        return None;
+    }
+    let name = |a: Asked| match a {
+        Asked::User(u) => t!(lang, "export-user", id = u.0),
+        Asked::Role(r) => t!(lang, "followup-role", id = r.0),
+    };
+    Some(summary_naming(lang, tz, view, Style::Plain, "", &name).join("\n"))
+}
+
+fn summary_naming(
+    lang: Lang,
+    tz: Tz,
+    view: &RoundView,
+    style: Style,
+    indent: &str,
+    who: &dyn Fn(Asked) -> String,
+) -> Vec<String> {
     let Some(round) = &view.round else {
         return vec![format!("{indent}{}", t!(lang, "followup-none"))];
     };
@@ -87,7 +111,7 @@ pub fn summary(lang: Lang, tz: Tz, view: &RoundView, style: Style, indent: &str)
             t!(
                 lang,
                 "followup-answer-line",
-                who = who(style, q.asked),
+                who = who(q.asked),
                 subject = subject(lang, style, q),
                 state = state(lang, style, q)
             )
@@ -95,7 +119,7 @@ pub fn summary(lang: Lang, tz: Tz, view: &RoundView, style: Style, indent: &str)
     }
     let silent = view.silent();
     if !silent.is_empty() {
-        let names: Vec<String> = silent.into_iter().map(|a| who(style, a)).collect();
+        let names: Vec<String> = silent.into_iter().map(who).collect();
         out.push(format!(
             "{indent}{}",
             t!(lang, "followup-silent", who = names.join(", "))

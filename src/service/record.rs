@@ -1117,17 +1117,30 @@ async fn minutes_from_store(
         name: member_name(a.user, lang),
         note: a.note.clone(),
     };
+    // The follow-up round's answers go under its standing case (before any notes).
+    let followup = super::followup::round_of(conn, meeting.id)
+        .await?
+        .and_then(|v| crate::render::followup::minutes_text(lang, tz, &v));
     let cases = cases_of(conn, group, meeting)
         .await?
         .into_iter()
         .filter(|c| c.item.status != AgendaStatus::Proposed)
         .map(|c| {
             let d = c.decision.unwrap_or_default();
+            let notes = match &followup {
+                Some(f) if crate::render::followup::is_followup_case(&c.item.title) => {
+                    Some(match d.notes {
+                        Some(n) => format!("{f}\n\n{n}"),
+                        None => f.clone(),
+                    })
+                }
+                _ => d.notes,
+            };
             MinutesCase {
                 number: c.number,
                 title: c.item.title,
                 case_type: c.case_type.unwrap_or(CaseType::Discussion),
-                notes: d.notes,
+                notes,
                 decision: d.decision,
                 responsible: d.responsible,
                 deadline: d.deadline,

@@ -903,3 +903,4 @@ opt-answer = answer
 opt-ask = ask
     .description = How long before the meeting, e.g. 7d, 48h, or none
 followup-delivery-what = The follow-up question before the meeting { $meeting }
+followup-role = coordinator role { $id }

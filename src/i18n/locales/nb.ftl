@@ -878,3 +878,4 @@ opt-answer = svar
 opt-ask = spør
     .description = Hvor lenge før møtet, f.eks. 7d, 48t, eller ingen
 followup-delivery-what = Oppfølgingsspørsmålet før møtet { $meeting }
+followup-role = koordinatorrolle { $id }

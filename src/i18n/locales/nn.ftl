@@ -868,3 +868,4 @@ opt-answer = svar
 opt-ask = spør
     .description = Kor lenge før møtet, t.d. 7d, 48t, eller ingen
 followup-delivery-what = Oppfølgingsspørsmålet før møtet { $meeting }
+followup-role = koordinatorrolle { $id }
