@@ -9,7 +9,7 @@ use sltbot::console::Session;
 use sltbot::domain::followup::Answer;
 use sltbot::domain::{ActionId, Lang, UserId};
 use sltbot::notify::{Button, Outbound, Ping};
-use sltbot::service::Actor;
+use sltbot::service::{Actor, Command, Reply};
 use std::sync::Arc;
 use support::sched::*;
 
@@ -164,6 +164,32 @@ async fn a_round_asks_each_owner_once_gathers_answers_and_asks_the_silent_once_m
     assert!(view.contains("<@3>: «Nattvandring i helgene» (tiltak 2) — Ferdig. Notat: Avtale med frivilligsentralen er på plass"), "{view}");
     assert!(view.contains("<@4>: «Foreldremøte om rus» (tiltak 3) — ikke svart"), "{view}");
     assert!(view.contains("Har ikke svart: <@4>"), "{view}");
+    // The group's export holds the round (JSON data and the Markdown file).
+    let admin = Actor {
+        user: UserId(ADMIN),
+        roles: vec![COORD_ROLE],
+        is_admin: true,
+        channel: Some(GROUP_CHANNEL),
+        locale: None,
+    };
+    let r = env
+        .service
+        .execute(
+            &admin,
+            WS,
+            Command::GroupExport {
+                group: "Tverrfaglig".into(),
+            },
+        )
+        .await;
+    let Ok(Reply::Export(export)) = &r.outcome else {
+        panic!("{r:?}");
+    };
+    assert_eq!(export.followup_rounds.len(), 1);
+    assert_eq!(export.followup_rounds[0].questions.len(), 3);
+    let md = sltbot::render::export_markdown(r.lang, r.tz, export);
+    assert!(md.contains("## Oppfølgingsrunder"), "{md}");
+    assert!(md.contains("bruker 4: «Foreldremøte om rus» (tiltak 3) — ikke svart"), "{md}");
     // A member who is not a coordinator may not look.
     let (ok, _) = as_member(&env, OWNER_A, "/meeting followup id:1").await;
     assert!(!ok);

@@ -248,6 +248,22 @@ pub async fn round_of(
     Ok(view.round.is_some().then_some(view))
 }
 
+/// The rounds of `meetings` that asked someone (for the group's export).
+pub async fn asked_rounds(
+    conn: &mut SqliteConnection,
+    meetings: &[Meeting],
+) -> Result<Vec<RoundView>, ServiceError> {
+    let mut out = Vec::new();
+    for m in meetings {
+        if let Some(v) = round_of(conn, m.id).await? {
+            if !v.questions.is_empty() {
+                out.push(v);
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// The users a round asked (for tests and the digest), in order.
 pub fn asked_users(view: &RoundView) -> Vec<UserId> {
     view.asked()

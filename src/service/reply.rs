@@ -29,6 +29,8 @@ pub struct GroupExport {
     /// The meeting record: standing items, case numbers and types, decisions,
     /// attendance, guests, the minutes' status.
     pub record: super::record::ExportedRecord,
+    /// The follow-up rounds that asked: who was asked about what, and the answers.
+    pub followup_rounds: Vec<crate::domain::followup::RoundView>,
     pub audit_entries: usize,
 }
 
