@@ -93,29 +93,54 @@ async fn a_round_asks_each_owner_once_gathers_answers_and_asks_the_silent_once_m
     // Before the asking time: nothing asked.
     env.run_until(&s, at("2027-01-05T08:59:00+01:00")).await;
     assert!(questions(&env).is_empty());
-    let (ok, text) = env
-        .as_user(&[COORD_ROLE], "/meeting followup id:1")
-        .await;
+    let (ok, text) = env.as_user(&[COORD_ROLE], "/meeting followup id:1").await;
     assert!(ok, "{text}");
-    assert!(text.contains("Oppfølgingsrunden spør eierne av åpne tiltak tirsdag 05.01.2027 kl. 09.00"), "{text}");
+    assert!(
+        text.contains("Oppfølgingsrunden spør eierne av åpne tiltak tirsdag 05.01.2027 kl. 09.00"),
+        "{text}"
+    );
 
     env.run_until(&s, at("2027-01-05T09:30:00+01:00")).await;
     let asked = questions(&env);
     assert_eq!(asked.len(), 2, "{asked:#?}");
-    let a = asked.iter().find(|m| pinged(m) == Some(OWNER_A)).expect("A asked");
-    let b = asked.iter().find(|m| pinged(m) == Some(OWNER_B)).expect("B asked");
+    let a = asked
+        .iter()
+        .find(|m| pinged(m) == Some(OWNER_A))
+        .expect("A asked");
+    let b = asked
+        .iter()
+        .find(|m| pinged(m) == Some(OWNER_B))
+        .expect("B asked");
     assert!(asked.iter().all(|m| pinged(m) != Some(OWNER_DONE)));
     for m in &asked {
         assert_eq!(m.channel, GROUP_CHANNEL, "the body's channel");
         let me = pinged(m).expect("a user is pinged");
-        assert!(m.content.starts_with(&format!("<@{me}> Oppfølging før møtet i Tverrfaglig")), "{}", m.content);
+        assert!(
+            m.content
+                .starts_with(&format!("<@{me}> Oppfølging før møtet i Tverrfaglig")),
+            "{}",
+            m.content
+        );
         // The only mention in the text is the owner's.
         assert_eq!(m.content.matches("<@").count(), 1, "{}", m.content);
     }
-    assert!(a.content.contains("1. «Kartlegge fritidstilbud» (tiltak 1)"), "{}", a.content);
-    assert!(a.content.contains("2. «Nattvandring i helgene» (tiltak 2)"), "{}", a.content);
+    assert!(
+        a.content
+            .contains("1. «Kartlegge fritidstilbud» (tiltak 1)"),
+        "{}",
+        a.content
+    );
+    assert!(
+        a.content.contains("2. «Nattvandring i helgene» (tiltak 2)"),
+        "{}",
+        a.content
+    );
     assert!(!a.content.contains("Foreldremøte"));
-    assert!(a.content.contains("Svar innen søndag 10.01.2027 kl. 09.00"), "{}", a.content);
+    assert!(
+        a.content.contains("Svar innen søndag 10.01.2027 kl. 09.00"),
+        "{}",
+        a.content
+    );
     // Four answers and a note form per action.
     assert_eq!(a.buttons.len(), 10);
     assert_eq!(
@@ -128,7 +153,11 @@ async fn a_round_asks_each_owner_once_gathers_answers_and_asks_the_silent_once_m
     assert_eq!(b.buttons.len(), 5);
     assert_eq!(env.state("followup:1:u3:0").await.as_deref(), Some("sent"));
     assert_eq!(env.state("followup:1:u4:0").await.as_deref(), Some("sent"));
-    assert_eq!(env.state("followup:1:u5:0").await, None, "the done action's owner");
+    assert_eq!(
+        env.state("followup:1:u5:0").await,
+        None,
+        "the done action's owner"
+    );
 
     // A ticks again at the same time: nothing more.
     let report = s.tick(at("2027-01-05T09:30:00+01:00")).await.expect("tick");
@@ -137,7 +166,10 @@ async fn a_round_asks_each_owner_once_gathers_answers_and_asks_the_silent_once_m
     // A answers both (one of them "done" with a note); B is silent.
     let (ok, text) = as_member(&env, OWNER_A, "/action followup id:1 answer:\"på sporet\"").await;
     assert!(ok, "{text}");
-    assert!(text.contains("Svaret på oppfølgingen av tiltak 1"), "{text}");
+    assert!(
+        text.contains("Svaret på oppfølgingen av tiltak 1"),
+        "{text}"
+    );
     assert!(text.contains("På sporet"), "{text}");
     let (ok, text) = as_member(
         &env,
@@ -147,8 +179,14 @@ async fn a_round_asks_each_owner_once_gathers_answers_and_asks_the_silent_once_m
     .await;
     assert!(ok, "{text}");
     let (_, shown) = as_member(&env, OWNER_A, "/action show id:2").await;
-    assert!(shown.contains("fullført"), "done closes the action: {shown}");
-    assert!(shown.contains("Avtale med frivilligsentralen"), "the note is a progress note: {shown}");
+    assert!(
+        shown.contains("fullført"),
+        "done closes the action: {shown}"
+    );
+    assert!(
+        shown.contains("Avtale med frivilligsentralen"),
+        "the note is a progress note: {shown}"
+    );
     // B may not answer for A's action; nor can anyone answer for an action not asked.
     let (ok, text) = as_member(&env, OWNER_B, "/action followup id:1 answer:forsinket").await;
     assert!(!ok, "{text}");
@@ -159,10 +197,19 @@ async fn a_round_asks_each_owner_once_gathers_answers_and_asks_the_silent_once_m
     // The coordinator sees who answered what, and who is silent.
     let (ok, view) = env.as_user(&[COORD_ROLE], "/meeting followup id:1").await;
     assert!(ok, "{view}");
-    assert!(view.contains("2 spurt, 1 har svart, 1 har ikke svart"), "{view}");
-    assert!(view.contains("<@3>: «Kartlegge fritidstilbud» (tiltak 1) — På sporet"), "{view}");
+    assert!(
+        view.contains("2 spurt, 1 har svart, 1 har ikke svart"),
+        "{view}"
+    );
+    assert!(
+        view.contains("<@3>: «Kartlegge fritidstilbud» (tiltak 1) — På sporet"),
+        "{view}"
+    );
     assert!(view.contains("<@3>: «Nattvandring i helgene» (tiltak 2) — Ferdig. Notat: Avtale med frivilligsentralen er på plass"), "{view}");
-    assert!(view.contains("<@4>: «Foreldremøte om rus» (tiltak 3) — ikke svart"), "{view}");
+    assert!(
+        view.contains("<@4>: «Foreldremøte om rus» (tiltak 3) — ikke svart"),
+        "{view}"
+    );
     assert!(view.contains("Har ikke svart: <@4>"), "{view}");
     // The group's export holds the round (JSON data and the Markdown file).
     let admin = Actor {
@@ -189,7 +236,10 @@ async fn a_round_asks_each_owner_once_gathers_answers_and_asks_the_silent_once_m
     assert_eq!(export.followup_rounds[0].questions.len(), 3);
     let md = sltbot::render::export_markdown(r.lang, r.tz, export);
     assert!(md.contains("## Oppfølgingsrunder"), "{md}");
-    assert!(md.contains("bruker 4: «Foreldremøte om rus» (tiltak 3) — ikke svart"), "{md}");
+    assert!(
+        md.contains("bruker 4: «Foreldremøte om rus» (tiltak 3) — ikke svart"),
+        "{md}"
+    );
     // A member who is not a coordinator may not look.
     let (ok, _) = as_member(&env, OWNER_A, "/meeting followup id:1").await;
     assert!(!ok);
@@ -203,7 +253,10 @@ async fn a_round_asks_each_owner_once_gathers_answers_and_asks_the_silent_once_m
     assert!(summary > at_case, "{list}");
     assert!(list.contains("Har ikke svart: <@4>"), "{list}");
     let notice = env.ok("/meeting notice id:1").await;
-    assert!(notice.contains("Oppfølgingsrunden: 2 spurt, 1 har svart"), "{notice}");
+    assert!(
+        notice.contains("Oppfølgingsrunden: 2 spurt, 1 har svart"),
+        "{notice}"
+    );
 
     // A day before the deadline only the silent owner is asked once more, once.
     env.run_until(&s, at("2027-01-09T10:00:00+01:00")).await;
@@ -211,9 +264,18 @@ async fn a_round_asks_each_owner_once_gathers_answers_and_asks_the_silent_once_m
     assert_eq!(asked.len(), 3, "{asked:#?}");
     let again = &asked[2];
     assert_eq!(pinged(again), Some(OWNER_B));
-    assert!(again.content.starts_with("<@4> Påminnelse: oppfølgingen før møtet i Tverrfaglig"), "{}", again.content);
+    assert!(
+        again
+            .content
+            .starts_with("<@4> Påminnelse: oppfølgingen før møtet i Tverrfaglig"),
+        "{}",
+        again.content
+    );
     assert_eq!(env.state("followup:1:u4:1").await.as_deref(), Some("sent"));
-    assert_eq!(env.state("followup:1:u3:1").await.as_deref(), Some("skipped"));
+    assert_eq!(
+        env.state("followup:1:u3:1").await.as_deref(),
+        Some("skipped")
+    );
 
     // B answers by the note form alone: answered, nothing more asked, up to the meeting.
     let (ok, text) = as_member(&env, OWNER_B, "/action followup id:3 note:\"Dato er satt\"").await;
@@ -221,7 +283,10 @@ async fn a_round_asks_each_owner_once_gathers_answers_and_asks_the_silent_once_m
     env.run_until(&s, at("2027-01-12T12:00:00+01:00")).await;
     assert_eq!(questions(&env).len(), 3);
     let (_, view) = env.as_user(&[COORD_ROLE], "/meeting followup id:1").await;
-    assert!(view.contains("2 spurt, 2 har svart, 0 har ikke svart"), "{view}");
+    assert!(
+        view.contains("2 spurt, 2 har svart, 0 har ikke svart"),
+        "{view}"
+    );
     assert!(!view.contains("Har ikke svart"), "{view}");
 
     // Held: the minutes carry the round under the standing case, members named in words.
@@ -234,7 +299,10 @@ async fn a_round_asks_each_owner_once_gathers_answers_and_asks_the_silent_once_m
         .find("Oppfølgingsrunden: 2 spurt, 2 har svart")
         .expect("the round in the minutes");
     assert!(summary > at_case, "{minutes}");
-    assert!(minutes.contains("bruker 4: «Foreldremøte om rus» (tiltak 3) — notat. Notat: Dato er satt"), "{minutes}");
+    assert!(
+        minutes.contains("bruker 4: «Foreldremøte om rus» (tiltak 3) — notat. Notat: Dato er satt"),
+        "{minutes}"
+    );
 }
 
 #[tokio::test]
@@ -267,7 +335,10 @@ async fn a_restart_in_the_middle_of_a_round_asks_nobody_twice() {
 
     // And a third process later changes nothing.
     let third = env.other_scheduler(env.outbox.clone()).await;
-    third.tick(at("2027-01-05T13:00:00+01:00")).await.expect("tick");
+    third
+        .tick(at("2027-01-05T13:00:00+01:00"))
+        .await
+        .expect("tick");
     assert_eq!(questions(&env).len(), 2);
     // Both silent: each asked once more, once, across yet another restart.
     drop(next);
@@ -278,7 +349,11 @@ async fn a_restart_in_the_middle_of_a_round_asks_nobody_twice() {
     let asked = questions(&env);
     let mut owners: Vec<u64> = asked.iter().filter_map(pinged).collect();
     owners.sort();
-    assert_eq!(owners, vec![OWNER_A, OWNER_A, OWNER_B, OWNER_B], "{asked:#?}");
+    assert_eq!(
+        owners,
+        vec![OWNER_A, OWNER_A, OWNER_B, OWNER_B],
+        "{asked:#?}"
+    );
     let keys = env.outbox.sent_keys();
     let mut unique = keys.clone();
     unique.sort();
@@ -289,9 +364,14 @@ async fn a_restart_in_the_middle_of_a_round_asks_nobody_twice() {
 #[tokio::test]
 async fn the_round_is_configurable_per_body_and_can_be_turned_off() {
     let env = round_env("1d").await;
-    let (ok, text) = env.as_user(&[MEMBER_ROLE], "/group followup group:Tverrfaglig").await;
+    let (ok, text) = env
+        .as_user(&[MEMBER_ROLE], "/group followup group:Tverrfaglig")
+        .await;
     assert!(ok, "{text}");
-    assert!(text.contains("oppfølgingsrunden spør 7 dager før møtet"), "{text}");
+    assert!(
+        text.contains("oppfølgingsrunden spør 7 dager før møtet"),
+        "{text}"
+    );
     let (ok, _) = env
         .as_user(&[MEMBER_ROLE], "/group followup group:Tverrfaglig ask:3d")
         .await;
@@ -316,7 +396,10 @@ async fn the_round_is_configurable_per_body_and_can_be_turned_off() {
         .await;
     let (ok, view) = env.as_user(&[COORD_ROLE], "/meeting followup id:2").await;
     assert!(ok, "{view}");
-    assert!(view.contains("Ingen oppfølgingsrunde for dette møtet"), "{view}");
+    assert!(
+        view.contains("Ingen oppfølgingsrunde for dette møtet"),
+        "{view}"
+    );
     env.run_until(&s, at("2027-01-27T12:00:00+01:00")).await;
     assert_eq!(questions(&env).len(), 2);
 }

@@ -119,7 +119,9 @@ async fn questions_reach_each_owner_once_and_button_answers_land_in_the_round() 
     clock.set(asks);
     scheduler.tick(asks).await.expect("tick");
     let posts = fake
-        .wait_for_requests("two questions", 2, |r| r.route == Some(Route::CreateMessage))
+        .wait_for_requests("two questions", 2, |r| {
+            r.route == Some(Route::CreateMessage)
+        })
         .await;
     assert_eq!(posts.len(), 2, "one message per owner");
     let mut by_owner = std::collections::HashMap::new();
@@ -161,7 +163,10 @@ async fn questions_reach_each_owner_once_and_button_answers_land_in_the_round() 
     // A second tick (or another process) asks nobody again.
     scheduler.tick(asks).await.expect("tick");
     let again = Scheduler::for_service(&service, outbox.clone());
-    again.tick(asks + chrono::Duration::minutes(5)).await.expect("tick");
+    again
+        .tick(asks + chrono::Duration::minutes(5))
+        .await
+        .expect("tick");
     assert_eq!(fake.messages_in_channel(GENERAL_CHANNEL_ID).len(), 2);
     fake.assert_no_violations();
 

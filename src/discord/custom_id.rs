@@ -44,7 +44,12 @@ pub enum Custom {
     },
 }
 
-pub fn followup_answer(group: GroupId, meeting: MeetingId, action: ActionId, answer: Answer) -> String {
+pub fn followup_answer(
+    group: GroupId,
+    meeting: MeetingId,
+    action: ActionId,
+    answer: Answer,
+) -> String {
     format!(
         "{PREFIX}fu:{}:{}:{}:{}",
         group.0,

@@ -56,7 +56,9 @@ impl Answer {
     }
 
     pub fn from_index(i: i64) -> Option<Answer> {
-        usize::try_from(i).ok().and_then(|i| Answer::ALL.get(i).copied())
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| Answer::ALL.get(i).copied())
     }
 
     /// The Fluent id of its label (`followup-answer-on-track` …).
@@ -241,9 +243,13 @@ impl RoundView {
     }
 }
 
+/// A lead that is not a time before the meeting (or is out of range: 1 hour to 60 days).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InvalidLead;
+
 /// Parse the round's lead as a coordinator writes it: `7d`, `10d`, `48h`, a bare number
 /// of days, or `none`/`off`/`av`/`ingen` (no round). `Ok(None)`: off.
-pub fn parse_lead(input: &str) -> Result<Option<i64>, ()> {
+pub fn parse_lead(input: &str) -> Result<Option<i64>, InvalidLead> {
     let s = input.trim().to_lowercase();
     if matches!(s.as_str(), "none" | "off" | "av" | "ingen" | "nei" | "no") {
         return Ok(None);
@@ -252,14 +258,14 @@ pub fn parse_lead(input: &str) -> Result<Option<i64>, ()> {
         Some((i, _)) => (&s[..i], s[i..].trim()),
         None => (s.as_str(), "d"),
     };
-    let n: i64 = num.parse().map_err(|_| ())?;
+    let n: i64 = num.parse().map_err(|_| InvalidLead)?;
     let minutes = match unit {
         "d" | "day" | "days" | "dag" | "dager" | "dagar" | "døgn" => n * 24 * 60,
         "h" | "t" | "hour" | "hours" | "time" | "timer" | "timar" => n * 60,
-        _ => return Err(()),
+        _ => return Err(InvalidLead),
     };
     if !(60..=60 * 24 * 60).contains(&minutes) {
-        return Err(());
+        return Err(InvalidLead);
     }
     Ok(Some(minutes))
 }
@@ -300,9 +306,9 @@ mod tests {
         assert_eq!(parse_lead(" 3 dager"), Ok(Some(3 * 1440)));
         assert_eq!(parse_lead("av"), Ok(None));
         assert_eq!(parse_lead("none"), Ok(None));
-        assert_eq!(parse_lead("0d"), Err(()));
-        assert_eq!(parse_lead("61d"), Err(()));
-        assert_eq!(parse_lead("sju"), Err(()));
+        assert_eq!(parse_lead("0d"), Err(InvalidLead));
+        assert_eq!(parse_lead("61d"), Err(InvalidLead));
+        assert_eq!(parse_lead("sju"), Err(InvalidLead));
     }
 
     #[test]

@@ -5,8 +5,8 @@
 use crate::domain::followup::{Asked, Question, RoundView, Subject};
 use crate::domain::record::Case;
 use crate::domain::{Group, Lang, Meeting};
-use crate::render::record::case_line;
 use crate::i18n::format;
+use crate::render::record::case_line;
 use crate::render::Style;
 use crate::service::{FollowupError, FollowupReply};
 use crate::t;
@@ -130,9 +130,9 @@ fn summary_naming(
 
 /// Is this the standing case *Oppfølging av tiltak og bestillinger* (in any language)?
 pub fn is_followup_case(title: &str) -> bool {
-    Lang::ALL.into_iter().any(|l| {
-        crate::domain::agenda::title_cmp(title, &t!(l, "standing-follow-up")).is_eq()
-    })
+    Lang::ALL
+        .into_iter()
+        .any(|l| crate::domain::agenda::title_cmp(title, &t!(l, "standing-follow-up")).is_eq())
 }
 
 /// A case list's lines (`• Sak 01/27 …`), with the round's summary under its standing

@@ -144,10 +144,7 @@ pub fn export_markdown(lang: Lang, tz: Tz, e: &crate::service::reply::GroupExpor
                 continue;
             };
             out.push(format!("- {}", when(lang, tz, m)));
-            out.extend(
-                crate::render::followup::summary(lang, tz, v, style, "  ")
-                    .into_iter(),
-            );
+            out.extend(crate::render::followup::summary(lang, tz, v, style, "  "));
         }
     }
     out.push(String::new());

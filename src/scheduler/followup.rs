@@ -48,6 +48,7 @@ const BATCH: i64 = 50;
 
 /// (Re)plan a meeting's round (called by [`crate::plan::plan_meeting`]). Off for the body:
 /// a round that has not asked is forgotten.
+#[allow(clippy::too_many_arguments)]
 pub async fn plan_round(
     conn: &mut SqliteConnection,
     ws: WorkspaceId,

@@ -272,7 +272,12 @@ pub fn digest(lang: Lang, tz: Tz, style: Style, d: &Digest) -> String {
     }
     if !d.followups.is_empty() {
         out.push(String::new());
-        out.extend(super::followup::digest_section(lang, tz, style, &d.followups));
+        out.extend(super::followup::digest_section(
+            lang,
+            tz,
+            style,
+            &d.followups,
+        ));
     }
     if !d.failures.is_empty() {
         out.push(String::new());
