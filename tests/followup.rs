@@ -141,6 +141,15 @@ async fn a_round_asks_each_owner_once_gathers_answers_and_asks_the_silent_once_m
         "{}",
         a.content
     );
+    // Labelled in the body's language (nynorsk bodies get nynorsk labels).
+    assert!(a.buttons.iter().all(|b| matches!(
+        b,
+        Button::FollowupAnswer { lang: Lang::Nb, .. } | Button::FollowupNote { lang: Lang::Nb, .. }
+    )));
+    assert_eq!(
+        Answer::ALL.map(|a| sltbot::t!(Lang::Nn, a.fluent_id())),
+        ["På sporet", "Forseinka", "Ferdig", "Treng hjelp"]
+    );
     // Four answers and a note form per action.
     assert_eq!(a.buttons.len(), 10);
     assert_eq!(
@@ -187,6 +196,15 @@ async fn a_round_asks_each_owner_once_gathers_answers_and_asks_the_silent_once_m
         shown.contains("Avtale med frivilligsentralen"),
         "the note is a progress note: {shown}"
     );
+    // A note with a fødselsnummer is refused and nothing is stored.
+    let (ok, text) = as_member(
+        &env,
+        OWNER_B,
+        "/action followup id:3 note:\"Gjelder 01010012356\"",
+    )
+    .await;
+    assert!(!ok);
+    assert!(!text.contains("01010012356"), "{text}");
     // B may not answer for A's action; nor can anyone answer for an action not asked.
     let (ok, text) = as_member(&env, OWNER_B, "/action followup id:1 answer:forsinket").await;
     assert!(!ok, "{text}");
@@ -401,5 +419,27 @@ async fn the_round_is_configurable_per_body_and_can_be_turned_off() {
         "{view}"
     );
     env.run_until(&s, at("2027-01-27T12:00:00+01:00")).await;
+    assert_eq!(questions(&env).len(), 2);
+}
+
+#[tokio::test]
+async fn meetings_made_before_rounds_existed_get_one_at_start() {
+    let env = round_env("1d").await;
+    // As on a database from before this version: the meeting has no round.
+    sqlx::query("DELETE FROM followup_rounds")
+        .execute(env.service.store().pool())
+        .await
+        .expect("delete");
+    let s = env.scheduler();
+    s.plan_all(at("2027-01-01T10:00:00+01:00"))
+        .await
+        .expect("plan");
+    env.run_until(&s, at("2027-01-05T10:00:00+01:00")).await;
+    assert_eq!(questions(&env).len(), 2, "asked on 05.01 as planned");
+    // Planning again at a later start changes nothing.
+    s.plan_all(at("2027-01-05T10:00:00+01:00"))
+        .await
+        .expect("plan");
+    env.run_until(&s, at("2027-01-06T10:00:00+01:00")).await;
     assert_eq!(questions(&env).len(), 2);
 }

@@ -80,6 +80,18 @@ pub async fn plan_round(
     fstore::plan_round(conn, ws, group, meeting, ask_at, again_at, deadline).await
 }
 
+/// Plan the round of every future meeting that has none although its body wants one
+/// (meetings made before this version; run once at start by [`super::Scheduler::plan_all`]).
+pub async fn plan_missing(conn: &mut SqliteConnection, now: DateTime<Utc>) -> Result<usize> {
+    let missing = fstore::meetings_without_round(conn, now).await?;
+    for &(meeting, group, ws, starts_at) in &missing {
+        let settings = store::series::settings(conn, group).await?;
+        let tz = store::series::group_tz(conn, group).await?;
+        plan_round(conn, ws, group, meeting, starts_at, &settings, tz, now).await?;
+    }
+    Ok(missing.len())
+}
+
 /// Open every round whose asking time has come: fix its questions and plan the question
 /// messages. Returns how many rounds were opened.
 pub async fn open_due(conn: &mut SqliteConnection, now: DateTime<Utc>) -> Result<usize> {

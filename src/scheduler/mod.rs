@@ -224,12 +224,14 @@ impl Scheduler {
     }
 
     /// Plan what only a full pass finds: the next digest of every workspace that has a
-    /// digest channel but nothing planned. Run once at start ([`run`] does).
+    /// digest channel but nothing planned, and the follow-up round of meetings made before
+    /// rounds existed. Run once at start ([`run`] does).
     pub async fn plan_all(&self, now: DateTime<Utc>) -> Result<(), StoreError> {
         let mut tx = self.store().write().await?;
         for ws in store::digest::workspaces_without_digest(&mut tx).await? {
             plan::plan_digest(&mut tx, ws, now, now).await?;
         }
+        followup::plan_missing(&mut tx, now).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -103,6 +103,27 @@ pub async fn due_rounds(
         .collect()
 }
 
+/// Future scheduled meetings of bodies with a round whose round is not planned (meetings
+/// made before the round existed): (meeting, group, workspace, starts_at).
+pub async fn meetings_without_round(
+    conn: &mut SqliteConnection,
+    now: DateTime<Utc>,
+) -> Result<Vec<(MeetingId, GroupId, WorkspaceId, DateTime<Utc>)>> {
+    let rows: Vec<(i64, i64, i64, i64)> = sqlx::query_as(super::words::sql(
+        "SELECT m.id, m.group_id, g.workspace_id, m.starts_at FROM meetings m
+         JOIN groups g ON g.id = m.group_id
+         WHERE m.status = {scheduled} AND m.starts_at > ? AND g.followup_lead IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM followup_rounds r WHERE r.meeting_id = m.id)
+         ORDER BY m.starts_at",
+    ))
+    .bind(ts(now))
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter()
+        .map(|(m, g, w, t)| Ok((MeetingId(m), GroupId(g), WorkspaceId(w as u64), from_ts(t)?)))
+        .collect()
+}
+
 /// When the next round asks (for the scheduler's sleep).
 pub async fn next_ask(conn: &mut SqliteConnection) -> Result<Option<DateTime<Utc>>> {
     let t: Option<i64> =
