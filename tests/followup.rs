@@ -443,3 +443,29 @@ async fn meetings_made_before_rounds_existed_get_one_at_start() {
     env.run_until(&s, at("2027-01-06T10:00:00+01:00")).await;
     assert_eq!(questions(&env).len(), 2);
 }
+
+#[tokio::test]
+async fn a_round_that_has_asked_follows_its_moved_meeting_without_asking_again_from_the_start() {
+    let env = round_env("1d").await;
+    let s = env.scheduler();
+    env.run_until(&s, at("2027-01-05T10:00:00+01:00")).await;
+    assert_eq!(questions(&env).len(), 2);
+    // A week later: the deadline is now 17.01 09:00, the ask once more 16.01 09:00.
+    env.ok("/meeting move id:1 at:\"19.01.2027 kl. 09.00\"")
+        .await;
+    env.run_until(&s, at("2027-01-15T10:00:00+01:00")).await;
+    assert_eq!(questions(&env).len(), 2, "neither asked anew nor early");
+    let (_, view) = env.as_user(&[COORD_ROLE], "/meeting followup id:1").await;
+    assert!(
+        view.contains("svarfrist søndag 17.01.2027 kl. 09.00"),
+        "{view}"
+    );
+    env.run_until(&s, at("2027-01-16T10:00:00+01:00")).await;
+    let asked = questions(&env);
+    assert_eq!(asked.len(), 4, "{asked:#?}");
+    assert!(asked[2..].iter().all(|m| m
+        .content
+        .contains("Påminnelse: oppfølgingen før møtet i Tverrfaglig tirsdag 19.01.2027")));
+    env.run_until(&s, at("2027-01-19T12:00:00+01:00")).await;
+    assert_eq!(questions(&env).len(), 4);
+}

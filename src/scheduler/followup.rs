@@ -59,9 +59,7 @@ pub async fn plan_round(
     tz: Tz,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let Some(lead) = fstore::lead(conn, group).await? else {
-        return fstore::unplan_round(conn, meeting).await;
-    };
+    let lead = fstore::lead(conn, group).await?;
     let deadline = lead_due(
         starts_at,
         settings
@@ -69,13 +67,29 @@ pub async fn plan_round(
             .unwrap_or(followup::DEADLINE_WITHOUT_AGENDA_DEADLINE_MINUTES),
         tz,
     );
+    let again = deadline - Duration::hours(followup::AGAIN_BEFORE_DEADLINE_HOURS);
+    // A round that has asked follows its meeting: the deadline, and the ask once more
+    // (still pending) moves; it is not asked again from the start.
+    let again_after_open = (again > now).then_some(again);
+    if fstore::move_opened(conn, meeting, again_after_open, deadline).await? {
+        for who in fstore::asked(conn, meeting).await? {
+            let key = question_key(meeting, who, 1);
+            match again_after_open {
+                Some(t) => notes::reschedule_pending(conn, &key, t).await?,
+                None => notes::unplan(conn, &key).await?,
+            }
+        }
+        return Ok(());
+    }
+    let Some(lead) = lead else {
+        return fstore::unplan_round(conn, meeting).await;
+    };
     // A meeting planned later than its asking time asks at once, while there is time
     // left to answer before the deadline.
     let ask_at = lead_due(starts_at, lead, tz).max(now);
     if ask_at >= deadline {
         return fstore::unplan_round(conn, meeting).await;
     }
-    let again = deadline - Duration::hours(followup::AGAIN_BEFORE_DEADLINE_HOURS);
     let again_at = (again > ask_at).then_some(again);
     fstore::plan_round(conn, ws, group, meeting, ask_at, again_at, deadline).await
 }

@@ -59,6 +59,44 @@ pub async fn plan_round(
     Ok(())
 }
 
+/// A round that has asked follows its moved meeting: new deadline and time to ask again.
+/// Returns whether the round had asked (`false`: nothing changed here).
+pub async fn move_opened(
+    conn: &mut SqliteConnection,
+    meeting: MeetingId,
+    again_at: Option<DateTime<Utc>>,
+    deadline: DateTime<Utc>,
+) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE followup_rounds SET again_at = ?, deadline = ?
+         WHERE meeting_id = ? AND opened_at IS NOT NULL",
+    )
+    .bind(again_at.map(ts))
+    .bind(ts(deadline))
+    .bind(meeting.0)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Who a round asked, each once.
+pub async fn asked(conn: &mut SqliteConnection, meeting: MeetingId) -> Result<Vec<Asked>> {
+    let rows: Vec<(Option<i64>, Option<i64>)> = sqlx::query_as(
+        "SELECT DISTINCT asked_user, asked_role FROM followup_questions WHERE meeting_id = ?",
+    )
+    .bind(meeting.0)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| match r {
+            (Some(u), None) => Some(Asked::User(UserId(u as u64))),
+            (None, Some(r)) => Some(Asked::Role(RoleId(r as u64))),
+            _ => None,
+        })
+        .collect())
+}
+
 /// Forget a round that has not asked yet (the round was turned off).
 pub async fn unplan_round(conn: &mut SqliteConnection, meeting: MeetingId) -> Result<()> {
     sqlx::query("DELETE FROM followup_rounds WHERE meeting_id = ? AND opened_at IS NULL")
