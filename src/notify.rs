@@ -49,6 +49,25 @@ pub struct Outbound {
     pub content: String,
     pub ping: Ping,
     pub buttons: Vec<Button>,
+    /// Files posted with the message (the published minutes as PDF/A and Markdown).
+    pub attachments: Vec<Attachment>,
+}
+
+/// A file that goes with an [`Outbound`] message.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Attachment {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+impl std::fmt::Debug for Attachment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The bytes hold user text: never in a log line.
+        f.debug_struct("Attachment")
+            .field("name", &self.name)
+            .field("len", &self.bytes.len())
+            .finish()
+    }
 }
 
 /// Discord's limit for a message's content, in characters.
@@ -239,6 +258,14 @@ impl Outbox for PrintOutbox {
 
     async fn send(&self, m: &Outbound) -> Result<Sent, DeliveryError> {
         println!("[#{}] {}", m.channel, m.content);
+        for file in &m.attachments {
+            println!(
+                "[#{}] + {} ({} bytes)",
+                m.channel,
+                file.name,
+                file.bytes.len()
+            );
+        }
         Ok(Sent { message_id: None })
     }
 }

@@ -442,6 +442,7 @@ async fn outbox_retries_429_and_500_and_posts_once() {
             content: "Ukens oversikt".into(),
             ping: Ping::Nobody,
             buttons: Vec::new(),
+            attachments: Vec::new(),
         })
         .await
         .expect("delivered after retries");
@@ -482,6 +483,7 @@ async fn outbox_waits_exactly_the_retry_after_of_a_429_not_its_own_backoff() {
                 content: "x".into(),
                 ping: Ping::Nobody,
                 buttons: Vec::new(),
+                attachments: Vec::new(),
             },
         )
         .await
@@ -518,6 +520,7 @@ async fn outbox_hands_a_long_retry_after_back_to_the_scheduler() {
             content: "x".into(),
             ping: Ping::Nobody,
             buttons: Vec::new(),
+            attachments: Vec::new(),
         })
         .await
         .expect_err("too long to wait in the outbox");
@@ -547,6 +550,7 @@ async fn outbox_gives_up_on_a_permanent_error() {
             content: "x".into(),
             ping: Ping::Nobody,
             buttons: Vec::new(),
+            attachments: Vec::new(),
         })
         .await
         .expect_err("403 is permanent");
@@ -581,6 +585,7 @@ async fn reminder_through_the_outbox_pings_exactly_the_coordinator_role() {
                 Button::ActionDone(GroupId(2), ActionId(4)),
                 Button::ActionReport(GroupId(2), ActionId(4)),
             ],
+            attachments: Vec::new(),
         })
         .await
         .unwrap();
@@ -615,6 +620,7 @@ async fn reminder_through_the_outbox_pings_exactly_the_coordinator_role() {
             content: format!("<@{OLA_USER_ID}> tiltaket ditt har passert fristen"),
             ping: Ping::User(UserId(OLA_USER_ID)),
             buttons: Vec::new(),
+            attachments: Vec::new(),
         })
         .await
         .unwrap();
@@ -1199,6 +1205,7 @@ fn reminder_outbound(content: &str) -> Outbound {
         content: content.into(),
         ping: Ping::Role(RoleId(COORDINATOR_ROLE_ID)),
         buttons: Vec::new(),
+        attachments: Vec::new(),
     }
 }
 
@@ -1440,6 +1447,7 @@ async fn a_reminder_to_a_deleted_channel_is_failed_and_the_coordinators_are_told
             member_role: None,
             timezone: None,
             language: None,
+            referent_role: None,
         },
         Command::DigestSet {
             channel: Some(Ch(DIGEST_CHANNEL_ID)),

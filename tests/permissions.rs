@@ -74,6 +74,7 @@ fn commands() -> Vec<(&'static str, Command, [E; 5])> {
                 member_role: None,
                 timezone: None,
                 language: None,
+                referent_role: None,
             },
             [A, D, D, D, A],
         ),
@@ -344,6 +345,7 @@ fn commands() -> Vec<(&'static str, Command, [E; 5])> {
                 owner: UserId(MEMBER),
                 agency: None,
                 due: None,
+                case: None,
             },
             [A, D, D, D, A],
         ),
@@ -483,6 +485,7 @@ async fn fresh() -> Service {
             owner: UserId(MEMBER),
             agency: None,
             due: None,
+            case: None,
         },
     ];
     for cmd in setup {
@@ -584,4 +587,117 @@ async fn the_submitter_may_edit_and_withdraw_their_own_item() {
         let service = fresh().await;
         assert!(service.execute(&submitter, WS, cmd).await.outcome.is_ok());
     }
+}
+
+/// A body's referent role (`group edit referent_role:`): its members record the meeting
+/// (decisions, others' attendance, guests) without being coordinators; publishing the
+/// minutes, holding the meeting and changing the group stay the coordinators'.
+#[tokio::test]
+async fn the_referent_role_records_meetings_but_does_not_coordinate() {
+    const REFERENT_ROLE: RoleId = RoleId(77);
+    let referent = with_roles(55, &[REFERENT_ROLE]);
+    let cases: Vec<(Command, bool)> = vec![
+        (
+            Command::AgendaDecide {
+                id: AgendaItemId(1),
+                decision: Some("Vedtatt".into()),
+                notes: None,
+                responsible: None,
+                due: None,
+            },
+            true,
+        ),
+        (
+            Command::MeetingGuest {
+                id: MeetingId(1),
+                name: "Gjest".into(),
+                agency: None,
+            },
+            true,
+        ),
+        (
+            Command::MeetingAttend {
+                id: MeetingId(1),
+                status: AttendanceStatus::Present,
+                note: None,
+                user: Some(UserId(MEMBER)),
+            },
+            true,
+        ),
+        (
+            Command::MinutesPublish {
+                meeting: MeetingId(1),
+            },
+            false,
+        ),
+        (
+            Command::MeetingHeld {
+                id: MeetingId(1),
+                early: Some(true),
+            },
+            false,
+        ),
+        (
+            Command::MeetingRoles {
+                id: MeetingId(1),
+                chair: Some(UserId(MEMBER)),
+                referent: None,
+            },
+            false,
+        ),
+    ];
+    for (cmd, allowed) in cases {
+        let service = fresh().await;
+        // Without the setting the role is nobody to the group.
+        let before = service.execute(&referent, WS, cmd.clone()).await;
+        assert!(
+            matches!(
+                before.outcome,
+                Err(ServiceError::UnknownMeeting { .. } | ServiceError::UnknownAgendaItem { .. })
+            ),
+            "{cmd:?}: {:?}",
+            before.outcome
+        );
+        let set = Command::GroupEdit {
+            group: "Koordineringsgruppa".into(),
+            name: None,
+            level: None,
+            channel: None,
+            coordinator_role: None,
+            member_role: None,
+            timezone: None,
+            language: None,
+            referent_role: Some(REFERENT_ROLE),
+        };
+        assert!(service
+            .execute(&coordinator(), WS, set)
+            .await
+            .outcome
+            .is_ok());
+        let r = service.execute(&referent, WS, cmd.clone()).await;
+        match (&r.outcome, allowed) {
+            (Ok(_), true) => {}
+            (Err(ServiceError::Forbidden(_)), false) => {}
+            (other, _) => panic!("{cmd:?} as referent: {other:?}"),
+        }
+    }
+    // A plain member may still not decide.
+    let service = fresh().await;
+    let r = service
+        .execute(
+            &member(),
+            WS,
+            Command::AgendaDecide {
+                id: AgendaItemId(1),
+                decision: Some("Vedtatt".into()),
+                notes: None,
+                responsible: None,
+                due: None,
+            },
+        )
+        .await;
+    assert!(
+        matches!(r.outcome, Err(ServiceError::Forbidden(_))),
+        "{r:?}"
+    );
 }

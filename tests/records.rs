@@ -40,6 +40,7 @@ async fn seeded() -> Env {
             owner: UserId(MEMBER),
             agency: Some("NAV".into()),
             due: Some("01.03.2027".into()),
+            case: None,
         },
     )
     .await;

@@ -130,6 +130,7 @@ async fn group_edit_archive_and_bad_values() {
             member_role: None,
             timezone: timezone.map(Into::into),
             language,
+            referent_role: None,
         };
     let r = env
         .err(&coordinator(), edit(None, Some("Europe/Bergen"), None))
@@ -366,6 +367,7 @@ async fn impossible_and_past_dates_are_refused() {
         owner: UserId(42),
         agency: None,
         due: Some(due.into()),
+        case: None,
     };
     for bad in ["31.02.2027", "2027-13-01", "30.02.2028"] {
         let r = env.err(&coordinator(), action(bad)).await;
@@ -649,6 +651,7 @@ async fn actions_track_status_and_notes_and_filter() {
         owner: UserId(owner),
         agency: Some("Politiet".into()),
         due: Some(due.into()),
+        case: None,
     };
     env.ok(&coordinator(), add("Kartlegge", 3, "10.12.2026"))
         .await;
@@ -982,6 +985,7 @@ async fn identity_numbers_written_to_evade_the_guard_are_refused_and_never_echoe
             owner: UserId(42),
             agency: None,
             due: Some(form.into()),
+            case: None,
         };
         let text = render::response(&env.err(&coordinator(), due).await, Style::Plain);
         assert!(
@@ -1363,6 +1367,7 @@ async fn a_norwegian_locale_gets_the_groups_variant_and_bokmal_where_english_is_
             "english" => Lang::En,
             _ => Lang::Nb,
         }),
+        referent_role: None,
     };
     let norwegian = sltbot::service::Actor {
         locale: Some(Locale::Norwegian),
@@ -1394,6 +1399,7 @@ async fn a_progress_note_is_rewritten_by_its_author_or_a_coordinator_and_leaves_
             owner: UserId(MEMBER),
             agency: None,
             due: None,
+            case: None,
         },
     )
     .await;

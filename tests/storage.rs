@@ -89,6 +89,7 @@ async fn secret_group(env: &Env) {
             owner: UserId(MEMBER),
             agency: Some("NAV".into()),
             due: Some("01.03.2027".into()),
+            case: None,
         },
     )
     .await;
@@ -226,6 +227,7 @@ async fn ids_are_never_reused_and_a_new_groups_audit_shows_no_old_history() {
             owner: UserId(MEMBER),
             agency: None,
             due: None,
+            case: None,
         },
     )
     .await;

@@ -6,7 +6,7 @@
 //! Norwegian names and the descriptions from the Fluent files.
 
 use super::autocomplete as ac;
-use super::reply::{execute, open_agenda_modal, send};
+use super::reply::{execute, open_agenda_modal, open_decide_modal, send};
 use super::{Data, Error};
 use crate::render;
 use crate::service::spec::{Complete, OptionKind, OptionSpec, Raw};
@@ -200,6 +200,26 @@ async fn run(ctx: poise::ApplicationContext<'_, Data, Error>) -> Result<(), Erro
             _ => None,
         };
         return open_agenda_modal(ctx.into(), &group, meeting).await;
+    }
+    if path == "agenda decide" && value("decision").is_none() && value("notes").is_none() {
+        // No text: a form with room for a long decision and the discussion.
+        let item = match value("id") {
+            Some(Raw::Int(i)) => Some(i),
+            Some(Raw::Text(t)) => t.trim().trim_start_matches('#').parse().ok(),
+            _ => None,
+        };
+        if let Some(item) = item.filter(|i| *i > 0) {
+            let responsible = match value("responsible") {
+                Some(Raw::Text(t)) => Some(t.to_string()),
+                _ => None,
+            };
+            let due = match value("due") {
+                Some(Raw::Text(t)) => Some(t.to_string()),
+                _ => None,
+            };
+            let item = crate::domain::AgendaItemId(item);
+            return open_decide_modal(ctx.into(), item, responsible, due).await;
+        }
     }
     match Command::from_options(path, value) {
         Some(Ok(cmd)) => execute(ctx.into(), cmd).await,

@@ -9,7 +9,7 @@
 //! made when ids could be reused, so they answer "not found" and never act.
 
 use crate::domain::followup::Answer;
-use crate::domain::{ActionId, GroupId, MeetingId};
+use crate::domain::{ActionId, AgendaItemId, GroupId, MeetingId};
 
 const PREFIX: &str = "sltbot:";
 
@@ -28,6 +28,8 @@ pub enum Custom {
         group: GroupId,
         meeting: Option<MeetingId>,
     },
+    /// The form for a long decision (`/agenda decide id:` without text).
+    DecideModal { item: AgendaItemId },
     /// A follow-up round's answer for one action (`sltbot:fu:<group>:<meeting>:<action>:<n>`,
     /// `n` the answer's position in [`Answer::ALL`]).
     FollowupAnswer {
@@ -42,6 +44,10 @@ pub enum Custom {
         meeting: MeetingId,
         action: ActionId,
     },
+}
+
+pub fn decide_modal(item: AgendaItemId) -> String {
+    format!("{PREFIX}decide:{}", item.0)
 }
 
 pub fn followup_answer(
@@ -104,6 +110,12 @@ pub fn parse(s: &str) -> Option<Custom> {
             },
             _ => return None,
         },
+        "decide" => match nums[..] {
+            [item] if item > 0 => Custom::DecideModal {
+                item: AgendaItemId(item),
+            },
+            _ => return None,
+        },
         "fu" => match nums[..] {
             [group, meeting, action, answer] => Custom::FollowupAnswer {
                 group: GroupId(group),
@@ -149,6 +161,9 @@ mod tests {
                 group: GroupId(3),
                 meeting: Some(MeetingId(12)),
             },
+            Custom::DecideModal {
+                item: AgendaItemId(41),
+            },
             Custom::FollowupAnswer {
                 group: GroupId(3),
                 meeting: MeetingId(12),
@@ -171,6 +186,7 @@ mod tests {
                     action,
                 } => report(g, action),
                 Custom::AgendaModal { group, meeting } => agenda_modal(group, meeting),
+                Custom::DecideModal { item } => decide_modal(item),
                 Custom::FollowupAnswer {
                     group,
                     meeting,
@@ -195,6 +211,9 @@ mod tests {
             "sltbot:done:1:2:3",
             "other:done:1",
             "sltbot:agenda:1",
+            "sltbot:decide:",
+            "sltbot:decide:0",
+            "sltbot:decide:1:2",
             "sltbot:fu:1:2:3:4",
             "sltbot:fu:1:2:3",
             "sltbot:funote:1:2",

@@ -151,7 +151,7 @@ async fn on_button(
                 .await?;
             Ok(())
         }
-        Custom::AgendaModal { .. } => Ok(()),
+        Custom::AgendaModal { .. } | Custom::DecideModal { .. } => Ok(()),
     }
 }
 
@@ -224,6 +224,13 @@ async fn on_modal(
                 meeting: meeting.map(|m: MeetingId| m),
             }
         }
+        Custom::DecideModal { item } => Command::AgendaDecide {
+            id: item,
+            decision: field(submit, "decision"),
+            notes: field(submit, "notes"),
+            responsible: field(submit, "responsible"),
+            due: field(submit, "due"),
+        },
         Custom::FollowupNote {
             group,
             meeting,

@@ -90,7 +90,13 @@ impl DiscordOutbox {
             let result = match &self.direct {
                 Some(client) => self.post_direct(client, m, nonce).await,
                 None => channel
-                    .send_message(&self.http, self.message(m, nonce))
+                    .send_message(
+                        &self.http,
+                        self.message(m, nonce)
+                            .add_files(m.attachments.iter().map(|f| {
+                                serenity::CreateAttachment::bytes(f.bytes.clone(), f.name.clone())
+                            })),
+                    )
                     .await
                     .map(|sent| Sent {
                         message_id: Some(sent.id.get()),
@@ -143,21 +149,45 @@ impl DiscordOutbox {
             base.trim_end_matches('/'),
             m.channel.0
         );
-        let body = serde_json::to_vec(&self.message(m, nonce))
-            .map_err(|e| permanent(Refusal::Rejected, format!("cannot encode: {e}")))?;
+        let encode =
+            |e: serde_json::Error| permanent(Refusal::Rejected, format!("cannot encode: {e}"));
         let network = |_| DeliveryError::Retryable {
             retry_after: None,
             reason: "network error".into(),
         };
-        let resp = client
+        let request = client
             .post(url)
             .header("Authorization", self.http.token())
-            .header("Content-Type", "application/json")
-            .header("User-Agent", concat!("sltbot/", env!("CARGO_PKG_VERSION")))
-            .body(body)
-            .send()
-            .await
-            .map_err(network)?;
+            .header("User-Agent", concat!("sltbot/", env!("CARGO_PKG_VERSION")));
+        let request = if m.attachments.is_empty() {
+            let body = serde_json::to_vec(&self.message(m, nonce)).map_err(encode)?;
+            request
+                .header("Content-Type", "application/json")
+                .body(body)
+        } else {
+            // Files: `multipart/form-data` with the message as `payload_json` naming each
+            // file by its placeholder id, and the files as `files[n]` (as serenity does).
+            let mut payload = serde_json::to_value(self.message(m, nonce)).map_err(encode)?;
+            payload["attachments"] = m
+                .attachments
+                .iter()
+                .enumerate()
+                .map(|(i, f)| serde_json::json!({"id": i, "filename": f.name}))
+                .collect();
+            let mut form = reqwest::multipart::Form::new().text(
+                "payload_json",
+                serde_json::to_string(&payload).map_err(encode)?,
+            );
+            for (i, f) in m.attachments.iter().enumerate() {
+                let part = reqwest::multipart::Part::bytes(f.bytes.clone())
+                    .file_name(f.name.clone())
+                    .mime_str(mime_for(&f.name))
+                    .map_err(|e| permanent(Refusal::Rejected, format!("cannot encode: {e}")))?;
+                form = form.part(format!("files[{i}]"), part);
+            }
+            request.multipart(form)
+        };
+        let resp = request.send().await.map_err(network)?;
         let status = resp.status().as_u16();
         let header_wait = resp
             .headers()
@@ -190,6 +220,17 @@ impl DiscordOutbox {
             });
         }
         Err(permanent(Refusal::from_http(status, code), reason))
+    }
+}
+
+/// The media type of an attached file, by its name.
+fn mime_for(name: &str) -> &'static str {
+    match name.rsplit('.').next() {
+        Some("pdf") => "application/pdf",
+        Some("md") => "text/markdown",
+        Some("ics") => "text/calendar",
+        Some("json") => "application/json",
+        _ => "application/octet-stream",
     }
 }
 
@@ -297,6 +338,7 @@ mod tests {
             content: "x".into(),
             ping: Ping::Nobody,
             buttons: Vec::new(),
+            attachments: Vec::new(),
         };
         let keyed = serde_json::to_value(outbox.message(&m, Some("n3p0"))).expect("json");
         assert_eq!(keyed["nonce"], "n3p0");

@@ -8,7 +8,7 @@ use crate::domain::{Action, GroupId, Lang, MeetingId, WorkspaceId};
 use crate::notify::{split_message, Button, MESSAGE_LIMIT};
 use crate::render::{self, Style};
 use crate::service::reply::GroupExport;
-use crate::service::{Actor, Command, Reply, Response, ServiceError, Visibility};
+use crate::service::{Actor, Command, RecordReply, Reply, Response, ServiceError, Visibility};
 use crate::t;
 use poise::serenity_prelude as serenity;
 
@@ -111,6 +111,11 @@ pub fn render(response: &Response) -> Rendered {
             render::response(response, Style::Discord),
             t!(response.lang, "discord-ics-attached")
         ),
+        Ok(Reply::Record(r)) if matches!(**r, RecordReply::Minutes { .. }) => format!(
+            "{}\n{}",
+            render::response(response, Style::Discord),
+            t!(response.lang, "minutes2-draft-attached")
+        ),
         _ => render::response(response, Style::Discord),
     };
     let (buttons, attachments) = match &response.outcome {
@@ -122,6 +127,9 @@ pub fn render(response: &Response) -> Rendered {
                 crate::calendar::file_name(cal),
             )],
         ),
+        Ok(Reply::Record(r)) if matches!(**r, RecordReply::Minutes { .. }) => {
+            (Vec::new(), minutes_files(response, r))
+        }
         Ok(reply) => (buttons_for(reply), Vec::new()),
         Err(_) => (Vec::new(), Vec::new()),
     };
@@ -131,6 +139,29 @@ pub fn render(response: &Response) -> Rendered {
         components: components(&buttons, response.lang),
         attachments,
     }
+}
+
+/// The draft minutes as files (PDF/A and Markdown), for the ephemeral preview. The PDF is
+/// left out (with a log line, no user text) if it cannot be made; the Markdown always goes.
+fn minutes_files(response: &Response, r: &RecordReply) -> Vec<serenity::CreateAttachment> {
+    let RecordReply::Minutes { minutes, .. } = r else {
+        return Vec::new();
+    };
+    let lang = response.lang;
+    let stem = crate::scheduler::minutes::file_stem(minutes, lang);
+    let mut files = Vec::new();
+    match crate::minutes::pdf::render(minutes, lang, chrono::Utc::now()) {
+        Ok(pdf) => files.push(serenity::CreateAttachment::bytes(
+            pdf,
+            format!("{stem}.pdf"),
+        )),
+        Err(e) => tracing::error!(error = %e, "minutes: cannot render the PDF"),
+    }
+    files.push(serenity::CreateAttachment::bytes(
+        crate::minutes::markdown::render(minutes, lang).into_bytes(),
+        format!("{stem}.md"),
+    ));
+    files
 }
 
 /// A group's export as two files: `<group>-export.json` (the data, serialized) and
@@ -372,6 +403,88 @@ pub async fn open_agenda_modal(
     i.create_response(ctx, serenity::CreateInteractionResponse::Modal(modal))
         .await?;
     Ok(())
+}
+
+/// `/agenda decide id:` without a decision or notes: the form for long text. Responsible and
+/// deadline given as options fill its fields in advance. Permission is the command's own,
+/// checked when the form is submitted.
+pub async fn open_decide_modal(
+    ctx: Ctx<'_>,
+    item: crate::domain::AgendaItemId,
+    responsible: Option<String>,
+    due: Option<String>,
+) -> Result<(), Error> {
+    let poise::Context::Application(app) = ctx else {
+        return Ok(());
+    };
+    let data = ctx.data();
+    let i = app.interaction;
+    let who = asking(
+        i.guild_id,
+        i.user.id,
+        i.member.as_deref(),
+        i.channel_id,
+        &i.locale,
+    );
+    let who = match who {
+        Ok(w) => w,
+        Err(text) => return send(ctx, notice(text)).await,
+    };
+    let lang = who.actor.lang_in(
+        data.service
+            .workspace_language(who.ws)
+            .await
+            .unwrap_or_default(),
+    );
+    let modal = decide_modal(lang, item, responsible, due);
+    i.create_response(ctx, serenity::CreateInteractionResponse::Modal(modal))
+        .await?;
+    Ok(())
+}
+
+/// The decision form: decision and discussion as paragraphs (the domain's limits), who
+/// follows up and by when.
+pub fn decide_modal(
+    lang: Lang,
+    item: crate::domain::AgendaItemId,
+    responsible: Option<String>,
+    due: Option<String>,
+) -> serenity::CreateModal {
+    let paragraph = |label: &str, id: &str| {
+        serenity::CreateInputText::new(serenity::InputTextStyle::Paragraph, t!(lang, label), id)
+            .max_length(Field::Details.max_len() as u16)
+            .required(false)
+    };
+    let mut responsible_input = serenity::CreateInputText::new(
+        serenity::InputTextStyle::Short,
+        t!(lang, "minutes2-modal-responsible"),
+        "responsible",
+    )
+    .max_length(Field::Agency.max_len() as u16)
+    .required(false);
+    if let Some(r) = responsible {
+        responsible_input = responsible_input.value(r);
+    }
+    let mut due_input = serenity::CreateInputText::new(
+        serenity::InputTextStyle::Short,
+        t!(lang, "minutes2-modal-due"),
+        "due",
+    )
+    .max_length(crate::service::spec::WHEN_MAX as u16)
+    .required(false);
+    if let Some(d) = due {
+        due_input = due_input.value(d);
+    }
+    serenity::CreateModal::new(
+        super::custom_id::decide_modal(item),
+        t!(lang, "minutes2-modal-title"),
+    )
+    .components(vec![
+        serenity::CreateActionRow::InputText(paragraph("minutes2-modal-decision", "decision")),
+        serenity::CreateActionRow::InputText(paragraph("minutes2-modal-notes", "notes")),
+        serenity::CreateActionRow::InputText(responsible_input),
+        serenity::CreateActionRow::InputText(due_input),
+    ])
 }
 
 pub fn agenda_modal(

@@ -82,6 +82,10 @@ pub struct Group {
     /// counts only. The group's coordinators turn it on.
     #[serde(default)]
     pub digest_titles: bool,
+    /// Members of this role record the body's meetings (decisions, attendance, guests)
+    /// without being its coordinators: the body's *referent*.
+    #[serde(default)]
+    pub referent_role: Option<RoleId>,
 }
 
 impl Group {

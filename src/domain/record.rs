@@ -117,6 +117,18 @@ pub struct Case {
     /// Stays last on the list (Eventuelt).
     pub last: bool,
     pub decision: Option<Decision>,
+    /// The approval case (*Godkjenning av referat fra forrige møte*): the minutes it
+    /// approves, those of the body's last held meeting before this one.
+    #[serde(default)]
+    pub minutes: Option<MinutesLink>,
+}
+
+/// The minutes an approval case points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MinutesLink {
+    pub meeting: super::MeetingId,
+    pub number: Option<super::minutes::MeetingNumber>,
+    pub status: super::minutes::MinutesStatus,
 }
 
 /// A meeting's number, chair and referent.

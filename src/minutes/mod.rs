@@ -8,7 +8,7 @@
 pub mod markdown;
 pub mod pdf;
 
-use crate::domain::minutes::{Attendee, CaseNumber, Minutes, MinutesStatus};
+use crate::domain::minutes::{Attendee, CaseNumber, Minutes, MinutesAction, MinutesStatus};
 use crate::domain::{Lang, SltLevel};
 use crate::i18n::format;
 use crate::t;
@@ -153,6 +153,14 @@ pub fn blocks(m: &Minutes, lang: Lang) -> Vec<Block> {
         if let Some(d) = c.deadline {
             out.push(field("minutes-deadline", date(lang, d)));
         }
+        // The actions this case gave rise to, under it too.
+        for a in m
+            .actions
+            .iter()
+            .filter(|a| a.case.is_some() && a.case == c.number)
+        {
+            out.push(field("minutes2-case-action", action_text(lang, a)));
+        }
     }
 
     out.push(Block::Section(t!(lang, "minutes-actions")));
@@ -160,22 +168,7 @@ pub fn blocks(m: &Minutes, lang: Lang) -> Vec<Block> {
         out.push(Block::Text(t!(lang, "minutes-none")));
     }
     for a in &m.actions {
-        let mut line = format!(
-            "{} — {}: {}",
-            a.title,
-            t!(lang, "minutes-responsible"),
-            a.owner
-        );
-        if let Some(agency) = &a.agency {
-            line.push_str(&format!(" ({agency})"));
-        }
-        if let Some(d) = a.due {
-            line.push_str(&format!(
-                ", {} {}",
-                lower(&t!(lang, "minutes-deadline")),
-                date(lang, d)
-            ));
-        }
+        let mut line = action_text(lang, a);
         if let Some(n) = a.case {
             line.push_str(&format!(
                 " ({})",
@@ -211,6 +204,27 @@ pub fn blocks(m: &Minutes, lang: Lang) -> Vec<Block> {
         out.push(Block::Bullet(line));
     }
     out
+}
+
+/// `Title — Ansvarlig: Name (Agency), frist 01.03.2027`
+fn action_text(lang: Lang, a: &MinutesAction) -> String {
+    let mut line = format!(
+        "{} — {}: {}",
+        a.title,
+        t!(lang, "minutes-responsible"),
+        a.owner
+    );
+    if let Some(agency) = &a.agency {
+        line.push_str(&format!(" ({agency})"));
+    }
+    if let Some(d) = a.due {
+        line.push_str(&format!(
+            ", {} {}",
+            lower(&t!(lang, "minutes-deadline")),
+            date(lang, d)
+        ));
+    }
+    line
 }
 
 fn lower(s: &str) -> String {

@@ -133,7 +133,7 @@ pub(super) fn update_line(
 
 pub(super) fn group_summary(lang: Lang, g: &Group, style: Style) -> String {
     let none = t!(lang, "value-none");
-    t!(
+    let details = t!(
         lang,
         "group-details",
         level = level(lang, g.level),
@@ -146,5 +146,12 @@ pub(super) fn group_summary(lang: Lang, g: &Group, style: Style) -> String {
             .map(|r| style.role(r))
             .unwrap_or_else(|| none.clone()),
         members = g.member_role.map(|r| style.role(r)).unwrap_or(none)
-    )
+    );
+    match g.referent_role {
+        Some(r) => format!(
+            "{details}\n{}",
+            t!(lang, "minutes2-group-referent-role", role = style.role(r))
+        ),
+        None => details,
+    }
 }

@@ -19,16 +19,36 @@ fn case_type(lang: Lang, t: Option<CaseType>) -> String {
     t!(lang, t.unwrap_or(CaseType::Discussion).message_id())
 }
 
-/// `Sak 03/27 Title (Drøftingssak)`, or without a number while it has none.
+/// The type's name mid-line: `fast sak`, not `Fast sak`.
+fn case_type_mid_line(lang: Lang, t: Option<CaseType>) -> String {
+    let label = case_type(lang, t);
+    let mut chars = label.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => label,
+    }
+}
+
+/// `Sak 03/27 Title (drøftingssak)`, or without a number while it has none. The type is
+/// left out where the title already says it (`Eventuelt`, not `Eventuelt (eventuelt)`).
 pub fn case_line(lang: Lang, c: &Case, style: Style) -> String {
     let title = style.text(&c.item.title);
+    let kind = case_type_mid_line(lang, c.case_type);
+    let says_its_type = crate::domain::agenda::title_cmp(&c.item.title, &kind).is_eq();
     let head = match c.number {
         Some(n) => format!("{} {title}", case_number(lang, n)),
         None => title,
     };
-    let mut line = format!("{head} ({})", case_type(lang, c.case_type));
+    let mut line = if says_its_type {
+        head
+    } else {
+        format!("{head} ({kind})")
+    };
     if c.carried_from.is_some() {
         line.push_str(&format!(" — {}", t!(lang, "record-carried-copy")));
+    }
+    if let Some(link) = &c.minutes {
+        line.push_str(&format!("\n   {}", minutes_link(lang, link)));
     }
     if let Some(d) = c.decision.as_ref().and_then(|d| d.decision.as_deref()) {
         line.push_str(&format!(
@@ -38,6 +58,35 @@ pub fn case_line(lang: Lang, c: &Case, style: Style) -> String {
         ));
     }
     line
+}
+
+/// "Referat fra møte 3/2027, publisert 14.01.2027" under the approval case.
+fn minutes_link(lang: Lang, link: &crate::domain::record::MinutesLink) -> String {
+    use crate::domain::minutes::MinutesStatus;
+    let number = link
+        .number
+        .map(|n| n.to_string())
+        .unwrap_or_else(|| link.meeting.0.to_string());
+    let date = |d| crate::i18n::format::date_short(lang, d);
+    match link.status {
+        MinutesStatus::Draft => t!(lang, "minutes2-link-draft", number = number),
+        MinutesStatus::Published { on } => {
+            t!(
+                lang,
+                "minutes2-link-published",
+                number = number,
+                date = date(on)
+            )
+        }
+        MinutesStatus::Approved { on } => {
+            t!(
+                lang,
+                "minutes2-link-approved",
+                number = number,
+                date = date(on)
+            )
+        }
+    }
 }
 
 fn meeting_number(lang: Lang, r: &MeetingRecord) -> String {

@@ -227,6 +227,7 @@ pub(super) async fn prepare(
                 .iter()
                 .flat_map(|q| buttons(group.id, meeting_id, q, lang))
                 .collect(),
+            attachments: Vec::new(),
         })
         .collect();
     Ok(Prepared::Send(parts))

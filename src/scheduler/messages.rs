@@ -374,6 +374,7 @@ mod tests {
             archived_at: None,
             version: 1,
             digest_titles: false,
+            referent_role: None,
         }
     }
 

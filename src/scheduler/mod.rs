@@ -80,6 +80,7 @@ pub mod backup;
 pub mod followup;
 pub mod liveness;
 pub mod messages;
+pub mod minutes;
 
 use crate::clock::Clock;
 use crate::domain::{GroupId, Lang, MeetingStatus};
@@ -620,7 +621,12 @@ impl Worker {
                     plan::plan_digest(tx, n.workspace, after - Duration::seconds(1), now).await?;
                 }
             }
-            Kind::Reminder | Kind::Deadline | Kind::Failure | Kind::Followup => {}
+            Kind::Reminder
+            | Kind::Deadline
+            | Kind::Failure
+            | Kind::Minutes
+            | Kind::MinutesDue
+            | Kind::Followup => {}
         }
         Ok(())
     }
@@ -659,7 +665,11 @@ impl Worker {
                 content: truncate(content),
                 ping: role.map(Ping::Role).unwrap_or(Ping::Nobody),
                 buttons: Vec::new(),
+                attachments: Vec::new(),
             }]));
+        }
+        if matches!(n.kind, Kind::Minutes | Kind::MinutesDue) {
+            return minutes::prepare(&mut tx, n, &ws, style, now).await;
         }
         if n.kind == Kind::Digest {
             let Some(settings) = store::digest::settings(&mut tx, ws.id).await? else {
@@ -693,7 +703,10 @@ impl Worker {
                 failures: notes::failures_between(&mut tx, ws.id, since, now).await?,
                 followups: followup::digest_lines(&mut tx, ws.id, now).await?,
             };
-            let text = messages::digest(ws.language, tz, style, &d);
+            let mut text = messages::digest(ws.language, tz, style, &d);
+            // Minutes awaiting publication (a section only when any).
+            let awaiting = minutes::awaiting(&mut tx, ws.id, now).await?;
+            text.push_str(&minutes::digest_section(ws.language, tz, style, &awaiting));
             let parts = split_message(&text, crate::notify::MESSAGE_LIMIT)
                 .into_iter()
                 .map(|content| Outbound {
@@ -701,6 +714,7 @@ impl Worker {
                     content,
                     ping: Ping::Nobody,
                     buttons: Vec::new(),
+                    attachments: Vec::new(),
                 })
                 .collect();
             return Ok(Prepared::Send(parts));
@@ -746,6 +760,7 @@ impl Worker {
                         content,
                         ping: Ping::Nobody,
                         buttons: Vec::new(),
+                        attachments: Vec::new(),
                     }]));
                 }
                 let settings = store::series::settings(&mut tx, group.id).await?;
@@ -777,6 +792,7 @@ impl Worker {
                     content: truncate(content),
                     ping,
                     buttons: Vec::new(),
+                    attachments: Vec::new(),
                 }]));
             }
             Kind::Overdue => {
@@ -799,12 +815,15 @@ impl Worker {
                         Button::ActionDone(a.group, a.id),
                         Button::ActionReport(a.group, a.id),
                     ],
+                    attachments: Vec::new(),
                 }]));
             }
             Kind::Followup => {
                 return followup::prepare(&mut tx, n, &group, channel, lang, tz, style, now).await;
             }
-            Kind::Digest | Kind::Failure => Prepared::Skip("handled above"),
+            Kind::Digest | Kind::Failure | Kind::Minutes | Kind::MinutesDue => {
+                Prepared::Skip("handled above")
+            }
         };
         Ok(prepared)
     }

@@ -7,6 +7,7 @@ use crate::store::{self, actions::NewAction};
 use sqlx::SqliteConnection;
 
 impl Service {
+    #[allow(clippy::too_many_arguments)]
     pub(super) async fn action_add(
         &self,
         ctx: &mut Ctx<'_>,
@@ -15,10 +16,18 @@ impl Service {
         owner: UserId,
         agency: Option<String>,
         due: Option<String>,
+        case: Option<crate::domain::AgendaItemId>,
     ) -> Result<Reply, ServiceError> {
         let mut tx = self.store.write().await?;
         let group = self.find_group(&mut tx, ctx, &group, false).await?;
         ctx.enter(&group)?;
+        if let Some(id) = case {
+            // The case must be the group's own (another group's is "not found").
+            let found = store::agenda::get(&mut tx, id).await?;
+            if found.is_none_or(|i| i.group != group.id) {
+                return Err(ServiceError::UnknownAgendaItem { id });
+            }
+        }
         super::check_limit(
             super::Limit::ActiveActionsPerGroup,
             store::actions::count_active(&mut tx, group.id).await? as i64,
@@ -45,6 +54,9 @@ impl Service {
             created_by: ctx.actor.user,
         };
         let action = store::actions::insert(&mut tx, &new, ctx.now).await?;
+        if let Some(id) = case {
+            store::case_actions::link(&mut tx, action.id, id).await?;
+        }
         store::audit::record(
             &mut tx,
             &ctx.audit(Some(&group), "action", Some(action.id.0)),

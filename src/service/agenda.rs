@@ -170,10 +170,17 @@ impl Service {
         let items =
             store::agenda::for_meeting(&mut tx, group.id, meeting.as_ref().map(|m| m.id), false)
                 .await?;
+        let mut case_numbers = Vec::new();
+        for item in &items {
+            if let Some(n) = store::record::facts(&mut tx, item.id).await?.number {
+                case_numbers.push((item.id, n));
+            }
+        }
         Ok(Reply::AgendaList {
             group,
             meeting,
             items,
+            case_numbers,
         })
     }
 
@@ -281,10 +288,12 @@ impl Service {
             ctx.now,
         )
         .await?;
+        let case_number = store::record::facts(&mut tx, id).await?.number;
         commit(tx).await?;
         Ok(Reply::AgendaEdited {
             group,
             item: edited,
+            case_number,
         })
     }
 
@@ -318,10 +327,12 @@ impl Service {
             ctx.now,
         )
         .await?;
+        let case_number = store::record::facts(&mut tx, id).await?.number;
         commit(tx).await?;
         Ok(Reply::AgendaRemoved {
             group,
             item: removed,
+            case_number,
         })
     }
 
@@ -387,11 +398,13 @@ impl Service {
             ctx.now,
         )
         .await?;
+        let case_number = store::record::facts(&mut tx, id).await?.number;
         commit(tx).await?;
         Ok(Reply::AgendaMoved {
             group,
             item: moved,
             meeting: target,
+            case_number,
         })
     }
 }

@@ -156,6 +156,9 @@ commands! {
         member_role: Option<RoleId>,
         timezone: Option<String> = SETTING,
         language: Option<Lang>,
+        /// The role whose members record the body's meetings (decisions, attendance,
+        /// guests) without being coordinators.
+        referent_role: Option<RoleId>,
     }
 
     GroupArchive => group_archive ["group archive", Coordinator, Group, audit: GroupArchive, schedule: yes] {
@@ -248,7 +251,7 @@ commands! {
     }
 
     /// A guest who is not in Discord or comes from another municipality.
-    MeetingGuest => guest_add ["meeting guest", Coordinator, Group, audit: MeetingGuest, schedule: no] {
+    MeetingGuest => guest_add ["meeting guest", Referent, Group, audit: MeetingGuest, schedule: no] {
         id: MeetingId,
         name: String = text(Field::Name),
         agency: Option<String> = text(Field::Agency),
@@ -316,7 +319,7 @@ commands! {
 
     /// The discussion (`notes`) and decision of a case, who is responsible and by when; the
     /// case is then handled.
-    AgendaDecide => decide ["agenda decide", Coordinator, Group, audit: AgendaDecide, schedule: no] {
+    AgendaDecide => decide ["agenda decide", Referent, Group, audit: AgendaDecide, schedule: no] {
         id: AgendaItemId,
         decision: Option<String> = text(Field::Details),
         notes: Option<String> = text(Field::Details),
@@ -336,6 +339,8 @@ commands! {
         owner: UserId,
         agency: Option<String> = text(Field::Agency),
         due: Option<String> = WHEN,
+        /// The case it came from: listed under that case in the minutes.
+        case: Option<AgendaItemId>,
     }
 
     ActionUpdate => action_update ["action update", Member, Group, audit: ActionUpdate, schedule: yes] {
@@ -375,7 +380,7 @@ commands! {
     }
 
     /// Publish the minutes of a held meeting.
-    MinutesPublish => minutes_publish ["minutes publish", Coordinator, Group, audit: MinutesPublish, schedule: no] {
+    MinutesPublish => minutes_publish ["minutes publish", Coordinator, Group, audit: MinutesPublish, schedule: yes] {
         meeting: MeetingId,
     }
 

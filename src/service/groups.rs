@@ -132,6 +132,7 @@ impl Service {
         member_role: Option<RoleId>,
         timezone: Option<String>,
         language: Option<Lang>,
+        referent_role: Option<RoleId>,
     ) -> Result<Reply, ServiceError> {
         let mut tx = self.store.write().await?;
         let group = self.find_group(&mut tx, ctx, &group, false).await?;
@@ -152,6 +153,7 @@ impl Service {
         edited.channel = channel.or(edited.channel);
         edited.coordinator_role = coordinator_role.or(edited.coordinator_role);
         edited.member_role = member_role.or(edited.member_role);
+        edited.referent_role = referent_role.or(edited.referent_role);
         if edited == group {
             return Err(ServiceError::NothingToChange);
         }

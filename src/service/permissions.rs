@@ -13,6 +13,9 @@ use crate::domain::{Group, Workspace};
 pub enum Relation {
     Outsider,
     Member,
+    /// A member of the group's referent role: records its meetings (decisions,
+    /// attendance, guests) without being a coordinator.
+    Referent,
     Coordinator,
     Admin,
 }
@@ -26,6 +29,8 @@ pub enum Need {
     Member,
     /// A coordinator of the group (or of the whole workspace).
     Coordinator,
+    /// Someone who records the group's meetings: its referent role, or a coordinator.
+    Referent,
     /// A coordinator of the workspace: the SLT-koordinator role, or an admin.
     WorkspaceCoordinator,
     /// A server admin (Discord's Manage Server permission).
@@ -38,6 +43,7 @@ impl Need {
             Need::Anyone => "need-anyone",
             Need::Member => "need-member",
             Need::Coordinator => "need-coordinator",
+            Need::Referent => "need-referent",
             Need::WorkspaceCoordinator => "need-workspace-coordinator",
             Need::Admin => "need-admin",
         }
@@ -67,6 +73,8 @@ pub fn relation(actor: &Actor, ws: &Workspace, group: &Group) -> Relation {
     let has = |r: Option<crate::domain::RoleId>| r.is_some_and(|r| actor.roles.contains(&r));
     if has(group.coordinator_role) {
         Relation::Coordinator
+    } else if has(group.referent_role) {
+        Relation::Referent
     } else if has(group.member_role) {
         Relation::Member
     } else {
@@ -79,6 +87,7 @@ pub fn allows(need: Need, have: Relation) -> bool {
     match need {
         Need::Anyone => true,
         Need::Member => have >= Relation::Member,
+        Need::Referent => have >= Relation::Referent,
         Need::Coordinator | Need::WorkspaceCoordinator => have >= Relation::Coordinator,
         Need::Admin => have >= Relation::Admin,
     }

@@ -9,7 +9,9 @@
 //! ([`ServiceError::Record`]).
 
 use super::{commit, echo, Ctx, GroupName, Need, Reply, Service, ServiceError};
-use crate::domain::minutes::{Attendee, CaseType, Guest, MeetingNumber, Minutes, MinutesCase};
+use crate::domain::minutes::{
+    Attendee, CaseType, Guest, MeetingNumber, Minutes, MinutesAction, MinutesCase,
+};
 use crate::domain::record::{
     self, Attendance, AttendanceStatus, Case, Decision, MeetingGuest, MeetingRecord, StandingItem,
 };
@@ -167,6 +169,9 @@ impl Service {
         let (group, meeting) = self.meeting_for(&mut tx, ctx, meeting).await?;
         let minutes = self.build_minutes(&mut tx, ctx, &group, &meeting).await?;
         commit(tx).await?;
+        // A preview for the one who asked (with the files on Discord): the body's channel
+        // gets the minutes when they are published.
+        ctx.visibility = super::Visibility::Ephemeral;
         rec(RecordReply::Minutes {
             group,
             meeting,
@@ -428,6 +433,10 @@ impl Service {
                         // Standing items come back on every meeting: dealt with here.
                         store::record::set_status(&mut tx, item.id, AgendaStatus::Handled, ctx.now)
                             .await?;
+                        // Handling the approval case approves the last minutes.
+                        if is_approve_minutes(&item.title) {
+                            approve_previous(&mut tx, ctx, &group, &meeting).await?;
+                        }
                     } else {
                         copy_forward(&mut tx, ctx, &group, item, next_id).await?;
                         carried += 1;
@@ -461,6 +470,8 @@ impl Service {
             }
         }
         let number = store::record::meeting_record(&mut tx, id).await?.number;
+        // The coordinators are reminded if the minutes are not out two working days later.
+        crate::scheduler::minutes::plan_due(&mut tx, &group, &held, ctx.tz, ctx.now).await?;
         commit(tx).await?;
         Ok(RecordReply::Held {
             group,
@@ -483,6 +494,7 @@ impl Service {
         if meeting.status != MeetingStatus::Held {
             return Err(RecordError::NotHeld { id }.into());
         }
+        crate::scheduler::minutes::unplan_due(&mut tx, id).await?;
         let mut restored = 0;
         let mut kept = 0;
         for (copy, original) in store::record::copies_from_meeting(&mut tx, id).await? {
@@ -645,14 +657,7 @@ impl Service {
         // Handling the standing case that approves the last minutes approves them.
         let mut approved_minutes = None;
         if is_approve_minutes(&item.title) {
-            if let Some(prev) =
-                store::record::previous_held(&mut tx, group.id, meeting.starts_at).await?
-            {
-                let on = time::local_date(ctx.now, ctx.tz);
-                if store::record::approve_minutes(&mut tx, prev, on, meeting.id).await? {
-                    approved_minutes = Some(prev);
-                }
-            }
+            approved_minutes = approve_previous(&mut tx, ctx, &group, &meeting).await?;
         }
         let case = load_case(&mut tx, id).await?;
         let warning = steering_warning(&group, &case.item)
@@ -683,8 +688,8 @@ impl Service {
         let for_other = user.is_some_and(|u| u != ctx.actor.user);
         let (group, meeting) = self.meeting_for(&mut tx, ctx, id).await?;
         if for_other {
-            // Another member's attendance: the coordinator records it.
-            ctx.require(Need::Coordinator, ctx.relation_to(&group))?;
+            // Another member's attendance: the coordinator or the body's referent records it.
+            ctx.require(Need::Referent, ctx.relation_to(&group))?;
         }
         if meeting.status == MeetingStatus::Cancelled {
             return Err(ServiceError::MeetingNotScheduled { id });
@@ -825,6 +830,8 @@ impl Service {
         )
         .await?;
         let minutes = self.build_minutes(&mut tx, ctx, &group, &meeting).await?;
+        // Posted to the body's channel with the files, through the durable outbox.
+        crate::scheduler::minutes::plan_post(&mut tx, &group, id, ctx.now).await?;
         commit(tx).await?;
         rec(RecordReply::MinutesPublished {
             group,
@@ -893,8 +900,39 @@ pub fn default_standing(lang: Lang) -> Vec<StandingItem> {
         .collect()
 }
 
+/// Approve the published minutes of the body's last held meeting before `meeting`, dated
+/// today (the approval case was handled). `None` if there were none to approve.
+async fn approve_previous(
+    conn: &mut SqliteConnection,
+    ctx: &Ctx<'_>,
+    group: &Group,
+    meeting: &Meeting,
+) -> Result<Option<MeetingId>, ServiceError> {
+    let Some(prev) = store::record::previous_held(conn, group.id, meeting.starts_at).await? else {
+        return Ok(None);
+    };
+    let on = time::local_date(ctx.now, ctx.tz);
+    if !store::record::approve_minutes(conn, prev, on, meeting.id).await? {
+        return Ok(None);
+    }
+    store::audit::record(
+        conn,
+        &ctx.audit_as(
+            Some(group),
+            AuditAction::MinutesApprove,
+            "meeting",
+            Some(prev.0),
+        ),
+        None::<&()>,
+        Some(&on),
+        ctx.now,
+    )
+    .await?;
+    Ok(Some(prev))
+}
+
 /// Is this the standing case that approves the last meeting's minutes (in any language)?
-fn is_approve_minutes(title: &str) -> bool {
+pub fn is_approve_minutes(title: &str) -> bool {
     [Lang::Nb, Lang::Nn, Lang::En].into_iter().any(|l| {
         crate::domain::agenda::title_cmp(title, &t!(l, "standing-approve-minutes")).is_eq()
     })
@@ -1085,6 +1123,7 @@ async fn case_of(conn: &mut SqliteConnection, item: AgendaItem) -> Result<Case, 
         last: facts.last,
         decision,
         item,
+        minutes: None,
     })
 }
 
@@ -1097,13 +1136,33 @@ async fn cases_of(
     let items = store::agenda::for_meeting(conn, group.id, Some(meeting.id), false).await?;
     let mut cases = Vec::with_capacity(items.len());
     for item in items {
-        cases.push(case_of(conn, item).await?);
+        let mut case = case_of(conn, item).await?;
+        if is_approve_minutes(&case.item.title) {
+            case.minutes = minutes_link(conn, group, meeting).await?;
+        }
+        cases.push(case);
     }
     Ok(cases)
 }
 
-/// The minutes of `meeting` from what the store holds.
-async fn minutes_from_store(
+/// The minutes the approval case of `meeting` is about: the last held meeting's.
+async fn minutes_link(
+    conn: &mut SqliteConnection,
+    group: &Group,
+    meeting: &Meeting,
+) -> Result<Option<record::MinutesLink>, ServiceError> {
+    let Some(prev) = store::record::previous_held(conn, group.id, meeting.starts_at).await? else {
+        return Ok(None);
+    };
+    Ok(Some(record::MinutesLink {
+        meeting: prev,
+        number: store::record::meeting_record(conn, prev).await?.number,
+        status: store::record::minutes_status(conn, prev).await?,
+    }))
+}
+
+/// The minutes of `meeting` from what the store holds (also for the scheduler's post).
+pub async fn minutes_from_store(
     conn: &mut SqliteConnection,
     group: &Group,
     meeting: &Meeting,
@@ -1121,8 +1180,22 @@ async fn minutes_from_store(
     let followup = super::followup::round_of(conn, meeting.id)
         .await?
         .and_then(|v| crate::render::followup::minutes_text(lang, tz, &v));
-    let cases = cases_of(conn, group, meeting)
+    let cases = cases_of(conn, group, meeting).await?;
+    let numbers: std::collections::HashMap<_, _> =
+        cases.iter().map(|c| (c.item.id, c.number)).collect();
+    // Actions created from the meeting's cases (`/action add case:`), in creation order.
+    let actions = store::case_actions::for_meeting(conn, meeting.id)
         .await?
+        .into_iter()
+        .map(|(item, a)| MinutesAction {
+            title: a.title,
+            owner: member_name(a.owner, lang),
+            agency: a.agency,
+            due: a.due,
+            case: numbers.get(&item).copied().flatten(),
+        })
+        .collect();
+    let cases = cases
         .into_iter()
         .filter(|c| c.item.status != AgendaStatus::Proposed)
         .map(|c| {
@@ -1175,7 +1248,9 @@ async fn minutes_from_store(
             })
             .collect(),
         cases,
-        actions: Vec::new(),
+        actions,
+        // Orders (bestillinger) sent from the meeting's cases: filled in by the orders
+        // feature; the document already has their section.
         orders: Vec::new(),
         status: store::record::minutes_status(conn, meeting.id).await?,
     })

@@ -81,19 +81,30 @@ pub enum Reply {
         group: Group,
         meeting: Option<Meeting>,
         items: Vec<AgendaItem>,
+        /// The case numbers of the items on a case list (named by them, not by position).
+        case_numbers: Vec<(
+            crate::domain::AgendaItemId,
+            crate::domain::minutes::CaseNumber,
+        )>,
     },
     AgendaEdited {
         group: Group,
         item: AgendaItem,
+        /// Its case number, if it has one: the reply names it by that.
+        case_number: Option<crate::domain::minutes::CaseNumber>,
     },
     AgendaRemoved {
         group: Group,
         item: AgendaItem,
+        /// Its case number, if it has one: the reply names it by that.
+        case_number: Option<crate::domain::minutes::CaseNumber>,
     },
     AgendaMoved {
         group: Group,
         item: AgendaItem,
         meeting: Option<Meeting>,
+        /// Its case number, if it has one: the reply names it by that.
+        case_number: Option<crate::domain::minutes::CaseNumber>,
     },
     ActionAdded {
         group: Group,

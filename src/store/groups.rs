@@ -7,7 +7,7 @@ macro_rules! select {
     ($rest:literal) => {
         concat!(
             "SELECT id, workspace_id, name, level, channel_id, coordinator_role, member_role, \
-             timezone, language, archived_at, version, digest_titles FROM groups ",
+             timezone, language, archived_at, version, digest_titles, referent_role FROM groups ",
             $rest
         )
     };
@@ -27,6 +27,7 @@ struct Row {
     archived_at: Option<i64>,
     version: i64,
     digest_titles: bool,
+    referent_role: Option<i64>,
 }
 
 impl Row {
@@ -50,6 +51,7 @@ impl Row {
             archived_at: self.archived_at.map(from_ts).transpose()?,
             version: self.version,
             digest_titles: self.digest_titles,
+            referent_role: self.referent_role.map(|r| RoleId(r as u64)),
         })
     }
 }
@@ -172,7 +174,7 @@ pub async fn update(conn: &mut SqliteConnection, g: &Group, now: DateTime<Utc>) 
     let done = sqlx::query(
         "UPDATE groups SET name = ?, name_key = ?, level = ?, channel_id = ?, coordinator_role = ?,
          member_role = ?, timezone = ?, language = ?, archived_at = ?, digest_titles = ?,
-         updated_at = ?, version = version + 1
+         referent_role = ?, updated_at = ?, version = version + 1
          WHERE id = ? AND version = ?",
     )
     .bind(&g.name)
@@ -185,6 +187,7 @@ pub async fn update(conn: &mut SqliteConnection, g: &Group, now: DateTime<Utc>) 
     .bind(g.language.map(Lang::code))
     .bind(g.archived_at.map(ts))
     .bind(g.digest_titles)
+    .bind(g.referent_role.map(|r| sf(r.0)))
     .bind(ts(now))
     .bind(g.id.0)
     .bind(g.version)

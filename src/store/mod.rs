@@ -15,6 +15,7 @@ pub mod actions;
 pub mod agenda;
 pub mod audit;
 pub mod backup;
+pub mod case_actions;
 pub mod digest;
 pub mod files;
 pub mod followup;

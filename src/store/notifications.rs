@@ -14,6 +14,11 @@ pub enum Kind {
     Digest,
     /// Tells the coordinators (in the digest channel) that another notification failed.
     Failure,
+    /// The published minutes, posted to the body's channel with the files attached.
+    Minutes,
+    /// Reminds the coordinators that a held meeting's minutes are not published two
+    /// working days after it.
+    MinutesDue,
     /// A follow-up round's question to one owner (`followup:{meeting}:{asked}:{seq}`).
     Followup,
 }
@@ -26,6 +31,8 @@ impl Kind {
             Kind::Overdue => "overdue",
             Kind::Digest => "digest",
             Kind::Failure => "failure",
+            Kind::Minutes => "minutes",
+            Kind::MinutesDue => "minutes_due",
             Kind::Followup => "followup",
         }
     }
@@ -37,6 +44,8 @@ impl Kind {
             "overdue" => Some(Kind::Overdue),
             "digest" => Some(Kind::Digest),
             "failure" => Some(Kind::Failure),
+            "minutes" => Some(Kind::Minutes),
+            "minutes_due" => Some(Kind::MinutesDue),
             "followup" => Some(Kind::Followup),
             _ => None,
         }
@@ -187,7 +196,7 @@ pub async fn unplan_meeting_except(
         serde_json::to_string(keep).map_err(|e| super::StoreError::Corrupt(e.to_string()))?;
     sqlx::query(
         "DELETE FROM notifications WHERE meeting_id = ? AND state = 'pending'
-         AND kind <> 'followup' AND key NOT IN (SELECT value FROM json_each(?))",
+         AND kind IN ('reminder', 'deadline') AND key NOT IN (SELECT value FROM json_each(?))",
     )
     .bind(meeting.0)
     .bind(keep)

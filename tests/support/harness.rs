@@ -100,6 +100,7 @@ pub async fn add_action(service: &Service, agency: Option<&str>, due: Option<&st
                 owner: UserId(OLA_USER_ID),
                 agency: agency.map(Into::into),
                 due: due.map(Into::into),
+                case: None,
             },
         )
         .await;
