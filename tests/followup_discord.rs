@@ -93,6 +93,7 @@ async fn questions_reach_each_owner_once_and_button_answers_land_in_the_round() 
                 owner: UserId(KARI_USER_ID),
                 agency: None,
                 due: None,
+                case: None,
             },
         )
         .await;
