@@ -24,6 +24,10 @@ pub enum Button {
     ActionDone(GroupId, ActionId),
     /// "Report progress" (opens a modal) under an overdue-action ping.
     ActionReport(GroupId, ActionId),
+    /// "Kommer" under a meeting's notice: the meeting's group and id.
+    NoticeAttend(GroupId, MeetingId),
+    /// "Forfall" (opens a modal for an optional note) under a meeting's notice.
+    NoticeApologies(GroupId, MeetingId),
     /// A follow-up round's answer for one action (*På sporet*, *Forsinket* …), labelled
     /// in `lang` (the body's language).
     FollowupAnswer {
@@ -195,6 +199,18 @@ pub trait Outbox: Send + Sync + 'static {
         self.send(message).await
     }
 
+    /// Replace the content and buttons of message `message_id` in `message.channel` (the
+    /// notice's final list, edited in place after a change). Doing it twice shows the same,
+    /// so a retry or a recovered claim simply edits again. The default cannot edit: a
+    /// permanent refusal.
+    async fn edit(&self, message_id: u64, message: &Outbound) -> Result<Sent, DeliveryError> {
+        let _ = (message_id, message);
+        Err(DeliveryError::Permanent {
+            refusal: Refusal::Rejected,
+            detail: "this outbox cannot edit messages".into(),
+        })
+    }
+
     /// Was a message with this key delivered? Asked only when recovering a claim whose
     /// scheduler died between claiming and recording the send. The default cannot tell.
     async fn delivered(&self, key: &str) -> Delivery {
@@ -247,8 +263,11 @@ pub fn split_message(text: &str, limit: usize) -> Vec<String> {
     chunks
 }
 
-/// An outbox that prints to standard output (console mode).
+/// An outbox that prints to standard output (console mode). Messages are numbered from 1
+/// in the order printed, so an edit can say which one it replaces.
 pub struct PrintOutbox;
+
+static PRINTED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 #[async_trait::async_trait]
 impl Outbox for PrintOutbox {
@@ -257,16 +276,29 @@ impl Outbox for PrintOutbox {
     }
 
     async fn send(&self, m: &Outbound) -> Result<Sent, DeliveryError> {
-        println!("[#{}] {}", m.channel, m.content);
+        let id = PRINTED.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        println!("[#{} message {id}] {}", m.channel, m.content);
         for file in &m.attachments {
             println!(
-                "[#{}] + {} ({} bytes)",
+                "[#{} message {id}] + {} ({} bytes)",
                 m.channel,
                 file.name,
                 file.bytes.len()
             );
         }
-        Ok(Sent { message_id: None })
+        Ok(Sent {
+            message_id: Some(id),
+        })
+    }
+
+    async fn edit(&self, message_id: u64, m: &Outbound) -> Result<Sent, DeliveryError> {
+        println!(
+            "[#{} message {message_id}, edited] {}",
+            m.channel, m.content
+        );
+        Ok(Sent {
+            message_id: Some(message_id),
+        })
     }
 }
 
@@ -276,6 +308,9 @@ pub struct RecordingOutbox {
     pub sent: std::sync::Mutex<Vec<Outbound>>,
     /// The idempotency key of each keyed send, in order.
     pub keys: std::sync::Mutex<Vec<String>>,
+    /// Each edit: the message id (a sent message's id is its index in `sent` plus one)
+    /// and the new content.
+    pub edits: std::sync::Mutex<Vec<(u64, Outbound)>>,
 }
 
 impl RecordingOutbox {
@@ -286,6 +321,10 @@ impl RecordingOutbox {
     pub fn sent_keys(&self) -> Vec<String> {
         self.keys.lock().map(|v| v.clone()).unwrap_or_default()
     }
+
+    pub fn edited(&self) -> Vec<(u64, Outbound)> {
+        self.edits.lock().map(|v| v.clone()).unwrap_or_default()
+    }
 }
 
 #[async_trait::async_trait]
@@ -295,10 +334,21 @@ impl Outbox for RecordingOutbox {
     }
 
     async fn send(&self, m: &Outbound) -> Result<Sent, DeliveryError> {
+        let mut id = None;
         if let Ok(mut v) = self.sent.lock() {
             v.push(m.clone());
+            id = Some(v.len() as u64);
         }
-        Ok(Sent { message_id: None })
+        Ok(Sent { message_id: id })
+    }
+
+    async fn edit(&self, message_id: u64, m: &Outbound) -> Result<Sent, DeliveryError> {
+        if let Ok(mut v) = self.edits.lock() {
+            v.push((message_id, m.clone()));
+        }
+        Ok(Sent {
+            message_id: Some(message_id),
+        })
     }
 
     async fn send_keyed(&self, key: &str, m: &Outbound) -> Result<Sent, DeliveryError> {

@@ -106,6 +106,12 @@ pub async fn plan_meeting(
             keep.push(key);
         }
     }
+    keep.extend(
+        crate::scheduler::notice::plan_meeting(
+            conn, ws, group, meeting, starts_at, settings, tz, now,
+        )
+        .await?,
+    );
     crate::scheduler::followup::plan_round(conn, ws, group, meeting, starts_at, settings, tz, now)
         .await?;
     notes::unplan_meeting_except(conn, meeting, &keep).await

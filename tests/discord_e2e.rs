@@ -1319,6 +1319,18 @@ async fn a_reminder_due_on_the_fake_clock_reaches_the_channel_pinging_the_coordi
     // The group (home channel `general`, coordinator role) meets 12.01.2027 09:00 Oslo;
     // one reminder a day ahead, no agenda deadline call.
     harness::seed(&service).await;
+    // Reminders only: no notice (tests/notice_discord.rs has its own).
+    let off = service
+        .execute(
+            &harness::admin(),
+            WorkspaceId(GUILD_ID),
+            Command::GroupNotice {
+                group: GROUP.into(),
+                lead: Some("off".into()),
+            },
+        )
+        .await;
+    assert!(off.outcome.is_ok(), "{off:?}");
     let set = service
         .execute(
             &harness::admin(),
@@ -1437,6 +1449,11 @@ async fn a_reminder_to_a_deleted_channel_is_failed_and_the_coordinators_are_told
             leads: Some("1d".into()),
             deadline: Some("none".into()),
             skip_holidays: None,
+        },
+        // Reminders only: no notice (tests/notice_discord.rs has its own).
+        Command::GroupNotice {
+            group: GROUP.into(),
+            lead: Some("off".into()),
         },
         Command::GroupEdit {
             group: GROUP.into(),
@@ -1577,6 +1594,18 @@ async fn a_process_dying_between_discords_answer_and_recording_it_does_not_doubl
         sltbot::service::Defaults::default(),
     );
     harness::seed(&service).await;
+    // Reminders only: no notice (tests/notice_discord.rs has its own).
+    let off = service
+        .execute(
+            &harness::admin(),
+            WorkspaceId(GUILD_ID),
+            Command::GroupNotice {
+                group: GROUP.into(),
+                lead: Some("off".into()),
+            },
+        )
+        .await;
+    assert!(off.outcome.is_ok(), "{off:?}");
     let r = service
         .execute(
             &harness::admin(),

@@ -27,10 +27,9 @@ use sltbot::render::{self, Style};
 use sltbot::scheduler::messages::failures_notice;
 use sltbot::scheduler::Scheduler;
 use sltbot::service::spec::Problem;
-use sltbot::service::{
-    Actor, Command, FollowupError, FollowupReply, OptionError, RecordError, RecordReply, Reply,
-    ServiceError,
-};
+use sltbot::service::{Actor, Command, OptionError, RecordError, RecordReply, Reply, ServiceError};
+use sltbot::service::{FollowupError, FollowupReply};
+use sltbot::service::{NoticeError, NoticeReply};
 use sltbot::store::StoreError;
 use std::collections::BTreeSet;
 use support::env::*;
@@ -78,6 +77,7 @@ every!(reply_variant, REPLY_VARIANTS, Reply {
     Reply::MeetingMoved { .. } => "Reply::MeetingMoved",
     Reply::GroupReminders { .. } => "Reply::GroupReminders",
     Reply::DigestSettings { .. } => "Reply::DigestSettings",
+    Reply::Notice(..) => "Reply::Notice",
     Reply::Followup(..) => "Reply::Followup",
 });
 
@@ -117,7 +117,21 @@ every!(error_kind, ERROR_KINDS, ServiceError {
     ServiceError::Store(_) => "fault: store",
     ServiceError::Internal => "fault: internal",
     ServiceError::Record(..) => "error: record",
+    ServiceError::Notice(..) => "error: notice",
     ServiceError::Followup(..) => "error: followup",
+});
+
+every!(notice_variant, NOTICE_VARIANTS, NoticeReply {
+    NoticeReply::Settings { lead: Some(_), .. } => "Reply::Notice::Settings",
+    NoticeReply::Settings { lead: None, .. } => "Reply::Notice::Settings (off)",
+    NoticeReply::LateSubmitted { .. } => "Reply::Notice::LateSubmitted",
+    NoticeReply::Admitted { case: Some(_), .. } => "Reply::Notice::Admitted (this meeting)",
+    NoticeReply::Admitted { case: None, .. } => "Reply::Notice::Admitted (next meeting)",
+});
+
+every!(notice_error, NOTICE_ERRORS, NoticeError {
+    NoticeError::NotLate { .. } => "error: notice: not late",
+    NoticeError::InvalidLead { .. } => "error: notice: invalid lead",
 });
 
 every!(record_variant, RECORD_VARIANTS, RecordReply {
@@ -163,10 +177,12 @@ every!(followup_error, FOLLOWUP_ERRORS, FollowupError {
 fn outcome_label(outcome: &Result<Reply, ServiceError>) -> &'static str {
     match outcome {
         Ok(Reply::Record(r)) => record_variant(r),
+        Ok(Reply::Notice(r)) => notice_variant(r),
+        Err(ServiceError::Notice(e)) => notice_error(e),
         Ok(Reply::Followup(r)) => followup_variant(r),
+        Err(ServiceError::Followup(e)) => followup_error(e),
         Ok(reply) => reply_variant(reply),
         Err(ServiceError::Record(e)) => record_error(e),
-        Err(ServiceError::Followup(e)) => followup_error(e),
         Err(e) => error_kind(e),
     }
 }
@@ -707,7 +723,7 @@ async fn every_reply_variant_has_a_golden_in_nb_nn_and_en() {
     let plain: Vec<&str> = REPLY_VARIANTS
         .iter()
         .copied()
-        .filter(|v| *v != "Reply::Record" && *v != "Reply::Followup")
+        .filter(|v| *v != "Reply::Record" && *v != "Reply::Notice" && *v != "Reply::Followup")
         .collect();
     assert_covered(&plain, &seen, "Reply variants");
 }
@@ -851,6 +867,103 @@ async fn every_record_reply_and_error_has_a_golden_in_nb_nn_and_en() {
     let seen = golden(|r| Box::pin(record(r))).await;
     assert_covered(RECORD_VARIANTS, &seen, "record replies");
     assert_covered(RECORD_ERRORS, &seen, "record errors");
+}
+
+/// The notice's settings and late submissions: `/group notice`, a submission after the
+/// final case list went out (the scheduler posts it at the deadline), `/agenda admit` to
+/// this meeting and to the next.
+async fn notice(r: &mut Run) {
+    use Who::*;
+    for line in [
+        "/group create name:Koordineringsgruppa level:koordinerende channel:<#100> coordinator_role:<@&10> member_role:<@&11>",
+        "/meeting add group:Koordineringsgruppa at:\"12.01.2027 kl. 09.00\" location:\"Rådhuset\"",
+        "/meeting add group:Koordineringsgruppa at:\"09.02.2027 kl. 09.00\"",
+    ] {
+        r.setup(Admin, line).await;
+    }
+    r.step(
+        "notice_settings",
+        Member,
+        "/group notice group:Koordineringsgruppa",
+    )
+    .await;
+    r.step(
+        "notice_settings",
+        Coordinator,
+        "/group notice group:Koordineringsgruppa lead:7d",
+    )
+    .await;
+    r.step(
+        "notice_settings",
+        Coordinator,
+        "/group notice group:Koordineringsgruppa lead:av",
+    )
+    .await;
+    r.step(
+        "notice_settings",
+        Coordinator,
+        "/group notice group:Koordineringsgruppa lead:snart",
+    )
+    .await;
+    r.setup(
+        Coordinator,
+        "/group notice group:Koordineringsgruppa lead:14d",
+    )
+    .await;
+    // The scheduler posts the final case list at the deadline (10.01.2027 09:00).
+    let s = Scheduler::for_service(
+        &r.env.service,
+        std::sync::Arc::new(sltbot::notify::RecordingOutbox::default()),
+    );
+    set_clock(r, "2027-01-10T09:30:00+01:00");
+    s.tick(at("2027-01-10T09:30:00+01:00")).await.expect("tick");
+    let late_ids = |r: &Run| {
+        let pool = r.env.service.store().pool().clone();
+        async move {
+            sqlx::query_scalar::<_, i64>("SELECT item_id FROM late_items ORDER BY item_id")
+                .fetch_all(&pool)
+                .await
+                .expect("late items")
+        }
+    };
+    r.step(
+        "notice_late",
+        Member,
+        "/agenda add group:Koordineringsgruppa title:\"Skulk ved Åsen skole\"",
+    )
+    .await;
+    r.step(
+        "notice_late",
+        Member,
+        "/agenda add group:Koordineringsgruppa title:\"Ny ballbinge\"",
+    )
+    .await;
+    let ids = late_ids(r).await;
+    r.step(
+        "notice_late",
+        Coordinator,
+        &format!("/agenda admit id:{} meeting:this", ids[0]),
+    )
+    .await;
+    r.step(
+        "notice_late",
+        Coordinator,
+        &format!("/agenda admit id:{} meeting:next", ids[1]),
+    )
+    .await;
+    r.step(
+        "notice_late",
+        Coordinator,
+        &format!("/agenda admit id:{} meeting:next", ids[0]),
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn every_notice_reply_and_error_has_a_golden_in_nb_nn_and_en() {
+    let seen = golden(|r| Box::pin(notice(r))).await;
+    assert_covered(NOTICE_VARIANTS, &seen, "notice replies");
+    assert_covered(NOTICE_ERRORS, &seen, "notice errors");
 }
 
 /// The follow-up round before a meeting: when it asks, the coordinator's view before and
@@ -1403,7 +1516,7 @@ async fn every_error_a_user_can_meet_has_a_golden_in_nb_nn_and_en() {
     let plain: Vec<&str> = ERROR_KINDS
         .iter()
         .copied()
-        .filter(|k| *k != "error: record" && *k != "error: followup")
+        .filter(|k| *k != "error: record" && *k != "error: notice" && *k != "error: followup")
         .collect();
     assert_covered(&plain, &seen, "service errors");
     assert_covered(CONSOLE_KINDS, &seen, "console errors");

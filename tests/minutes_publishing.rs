@@ -332,6 +332,126 @@ async fn a_meetings_minutes_from_decision_to_approval_through_discord() {
     assert!(drained);
 }
 
+/// A post Discord refuses (the body's channel was deleted) is failed with its reason, kept,
+/// and the coordinators are told in the digest channel — the minutes are not lost.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn published_minutes_refused_by_discord_are_failed_and_the_coordinators_told() {
+    use sltbot::domain::ChannelId;
+    const GONE: u64 = 920_000_000_000_000_099;
+    let fake = FakeDiscord::start(FakeDiscordOptions::default()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("sltbot.db");
+    let store = Store::open(
+        &format!("sqlite://{}", db.display()),
+        &StoreOptions::default(),
+    )
+    .await
+    .unwrap();
+    let clock = ManualClock::new(harness::start_time());
+    let service = Service::new(store, Arc::new(clock.clone()), Defaults::default());
+    harness::seed(&service).await;
+    for cmd in [
+        Command::GroupReminders {
+            group: GROUP.into(),
+            leads: Some("none".into()),
+            deadline: Some("none".into()),
+            skip_holidays: None,
+        },
+        Command::DigestSet {
+            channel: Some(ChannelId(support::fake_discord::DIGEST_CHANNEL_ID)),
+            cadence: None,
+            rule: None,
+        },
+    ] {
+        run(&service, cmd).await;
+    }
+    clock.set(oslo(2027, 1, 12, 10, 0));
+    run(
+        &service,
+        Command::MeetingHeld {
+            id: MeetingId(1),
+            early: None,
+        },
+    )
+    .await;
+    run(
+        &service,
+        Command::GroupEdit {
+            group: GROUP.into(),
+            name: None,
+            level: None,
+            channel: Some(ChannelId(GONE)),
+            coordinator_role: None,
+            member_role: None,
+            timezone: None,
+            language: None,
+            referent_role: None,
+        },
+    )
+    .await;
+    run(
+        &service,
+        Command::MinutesPublish {
+            meeting: MeetingId(1),
+        },
+    )
+    .await;
+    let http = build_http(
+        &fake.options().token,
+        Some(&fake.rest_url().parse().unwrap()),
+    );
+    let outbox = Arc::new(DiscordOutbox::new(
+        Arc::new(http),
+        Lang::Nb,
+        RetryPolicy::default(),
+    ));
+    let sched = Scheduler::for_service(&service, outbox);
+    let now = oslo(2027, 1, 12, 10, 1);
+    clock.set(now);
+    let report = sched.tick(now).await.expect("tick");
+    assert_eq!(report.failed, 1, "{report:?}");
+    let mut conn = service.store().pool().acquire().await.unwrap();
+    let (state, failure): (String, String) =
+        sqlx::query_as("SELECT state, failure FROM notifications WHERE key = 'minutes:1'")
+            .fetch_one(&mut *conn)
+            .await
+            .unwrap();
+    assert_eq!(
+        (state.as_str(), failure.as_str()),
+        ("failed", "unknown_channel")
+    );
+    // The notice goes to the digest channel, pinging the coordinators.
+    let later = now + chrono::Duration::seconds(5);
+    clock.set(later);
+    sched.tick(later).await.expect("tick");
+    let role = format!("<@&{COORDINATOR_ROLE_ID}>");
+    let notice = fake
+        .wait_for_request("the failure notice", |r| {
+            r.route == Some(Route::CreateMessage)
+                && r.id("channel_id") == Some(support::fake_discord::DIGEST_CHANNEL_ID)
+                && r.body
+                    .as_ref()
+                    .and_then(|b| b["content"].as_str())
+                    .is_some_and(|c| c.starts_with(&role))
+        })
+        .await;
+    let content = notice.body.as_ref().unwrap()["content"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        content.starts_with(&format!("<@&{COORDINATOR_ROLE_ID}>")),
+        "{content}"
+    );
+    // Only one try at the deleted channel (a refusal is not retried).
+    let tries = fake
+        .requests()
+        .into_iter()
+        .filter(|r| r.route == Some(Route::CreateMessage) && r.id("channel_id") == Some(GONE))
+        .count();
+    assert_eq!(tries, 1);
+}
+
 mod console {
     //! The same on the console, with a recording outbox: the reminder after Easter, once,
     //! also across a restart; the digest lists the minutes awaiting publication; publishing
@@ -639,5 +759,31 @@ mod console {
             list.contains("Referat fra møte 1/2027, godkjent 12.02.2027"),
             "{list}"
         );
+    }
+
+    #[tokio::test]
+    async fn the_console_saves_the_draft_as_pdf_and_markdown() {
+        let env = Env::new("2027-01-10T10:00:00+01:00").await;
+        env.group("Utkastgruppa").await;
+        env.ok(
+            "/meeting add group:Utkastgruppa at:\"15.01.2027 kl. 09.00\"\n\
+             /agenda add group:Utkastgruppa title:\"Trygg skoleveg på Ørnes\" meeting:1",
+        )
+        .await;
+        env.clock.set(at("2027-01-15T09:30:00+01:00"));
+        env.ok("/agenda decide id:1 decision:\"Vi ber kommunen om lys.\"")
+            .await;
+        let out = env.ok("/minutes show meeting:1").await;
+        assert!(
+            out.contains("Utkastet er lagret (PDF/A og Markdown): "),
+            "{out}"
+        );
+        let dir = std::env::temp_dir();
+        let pdf = std::fs::read(dir.join("referat-utkastgruppa-2027-01-15.pdf")).unwrap();
+        let text = pdf_extract::extract_text_from_mem(&pdf).unwrap();
+        let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains("Trygg skoleveg på Ørnes"), "{flat}");
+        let md = std::fs::read_to_string(dir.join("referat-utkastgruppa-2027-01-15.md")).unwrap();
+        assert!(md.contains("Vi ber kommunen om lys."), "{md}");
     }
 }

@@ -384,6 +384,32 @@ fn commands() -> Vec<(&'static str, Command, [E; 5])> {
             [A, A, H, H, A],
         ),
         (
+            "group notice",
+            Command::GroupNotice {
+                group: g(),
+                lead: None,
+            },
+            [A, A, D, D, A],
+        ),
+        (
+            "group notice",
+            Command::GroupNotice {
+                group: g(),
+                lead: Some("7d".into()),
+            },
+            [A, D, D, D, A],
+        ),
+        (
+            // Item 1 is no late submission: past the permission check, the notice's own
+            // rule refuses it.
+            "agenda admit",
+            Command::AgendaAdmit {
+                id: AgendaItemId(1),
+                meeting: sltbot::domain::notice::AdmitTo::This,
+            },
+            [A, D, H, H, A],
+        ),
+        (
             "digest show",
             Command::DigestShow { rule: None },
             [A, A, A, A, A],
@@ -543,6 +569,7 @@ async fn every_command_for_every_relation_matches_the_matrix() {
                 // Past the permission check, refused by the record's own rules (the
                 // fixture's meetings lie ahead, its minutes are not published …): allowed.
                 Err(ServiceError::Record(_)) => A,
+                Err(ServiceError::Notice(_)) => A,
                 // Likewise the follow-up round's rules (no round has asked yet).
                 Err(ServiceError::Followup(_)) => A,
                 Err(e) if is_denial(e) => D,

@@ -247,8 +247,23 @@ async fn a_year_of_every_fourth_tuesday_stays_at_nine_across_both_dst_changes() 
     unique.sort();
     unique.dedup();
     assert_eq!(keys.len(), unique.len());
-    // Reminders + one deadline call per 2027 meeting.
-    assert_eq!(keys.len(), 26 + 13);
+    // Reminders + one deadline call per 2027 meeting, and the notices (service/notice):
+    // a final case list per 2027 meeting, and a notice 14 days before each, less 5
+    // January's (due before the series was made), plus 4 January 2028's (due 21 December).
+    let mut by_kind = std::collections::BTreeMap::new();
+    {
+        let rows: Vec<(String,)> =
+            sqlx::query_as("SELECT kind FROM notifications WHERE state = 'sent' ORDER BY id")
+                .fetch_all(env.service.store().pool())
+                .await
+                .expect("rows");
+        for (k,) in rows {
+            *by_kind.entry(k).or_insert(0usize) += 1;
+        }
+    }
+    assert_eq!(by_kind.get("notice"), Some(&13), "{by_kind:?}");
+    assert_eq!(by_kind.get("notice_final"), Some(&13), "{by_kind:?}");
+    assert_eq!(keys.len(), 26 + 13 + 13 + 13);
 }
 
 #[tokio::test]

@@ -10,10 +10,13 @@ use support::sched::*;
 const MEETING_UTC: &str = "2027-01-12T08:00:00Z"; // 12.01.2027 kl. 09.00 in Oslo
 
 /// A group with one meeting on 12.01.2027 09:00: reminders due 05.01 09:00 (7 d) and
-/// 11.01 09:00 (1 d); agenda deadline 10.01 09:00, its call 09.01 09:00.
+/// 11.01 09:00 (1 d); agenda deadline 10.01 09:00, its call 09.01 09:00; no notice.
 async fn one_meeting() -> Env {
     let env = Env::new("2027-01-01T10:00:00+01:00").await;
     env.group("Tverrfaglig").await;
+    // Reminders only: the notice and its final list have restart tests of their own
+    // (tests/notice.rs).
+    env.ok("/group notice group:Tverrfaglig lead:av").await;
     env.ok("/meeting add group:Tverrfaglig at:\"12.01.2027 kl. 09.00\"")
         .await;
     env

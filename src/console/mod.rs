@@ -209,6 +209,12 @@ impl Session {
                     text.push('\n');
                     text.push_str(&self.save_calendar(&response, cal));
                 }
+                if let Ok(crate::service::Reply::Record(r)) = &response.outcome {
+                    if let crate::service::RecordReply::Minutes { minutes, .. } = &**r {
+                        text.push('\n');
+                        text.push_str(&self.save_minutes(&response, minutes));
+                    }
+                }
                 Some((ok, text))
             }
         }
@@ -282,6 +288,42 @@ impl Session {
                 file = file.display().to_string()
             ),
             Err(err) => t!(r.lang, "console-ics-failed", reason = err.to_string()),
+        }
+    }
+
+    /// Write the draft minutes (`/minutes show`) into the export folder as PDF/A and
+    /// Markdown (0600), named like the published files; say where.
+    fn save_minutes(
+        &self,
+        r: &crate::service::Response,
+        m: &crate::domain::minutes::Minutes,
+    ) -> String {
+        let now = self.service.clock().now();
+        let files = match crate::scheduler::minutes::files(m, r.lang, now) {
+            Ok(f) => f,
+            Err(reason) => return t!(r.lang, "minutes2-console-failed", reason = reason),
+        };
+        let write = || -> std::io::Result<Vec<std::path::PathBuf>> {
+            crate::store::files::create_private_dir_all(&self.export_dir)?;
+            let mut paths = Vec::new();
+            for f in files {
+                let path = self.export_dir.join(&f.name);
+                crate::store::files::write_private(&path, f.bytes)?;
+                paths.push(path);
+            }
+            Ok(paths)
+        };
+        match write() {
+            Ok(paths) => t!(
+                r.lang,
+                "minutes2-console-saved",
+                files = paths
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Err(err) => t!(r.lang, "minutes2-console-failed", reason = err.to_string()),
         }
     }
 

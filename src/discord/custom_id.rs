@@ -30,6 +30,10 @@ pub enum Custom {
     },
     /// The form for a long decision (`/agenda decide id:` without text).
     DecideModal { item: AgendaItemId },
+    /// "Kommer" under a meeting's notice.
+    Attend { group: GroupId, meeting: MeetingId },
+    /// "Forfall" under a notice: the button (opens the modal) and the modal share the id.
+    Apologies { group: GroupId, meeting: MeetingId },
     /// A follow-up round's answer for one action (`sltbot:fu:<group>:<meeting>:<action>:<n>`,
     /// `n` the answer's position in [`Answer::ALL`]).
     FollowupAnswer {
@@ -81,6 +85,14 @@ pub fn agenda_modal(group: GroupId, meeting: Option<MeetingId>) -> String {
     format!("{PREFIX}agenda:{}:{}", group.0, meeting.map_or(0, |m| m.0))
 }
 
+pub fn attend(group: GroupId, meeting: MeetingId) -> String {
+    format!("{PREFIX}attend:{}:{}", group.0, meeting.0)
+}
+
+pub fn apologies(group: GroupId, meeting: MeetingId) -> String {
+    format!("{PREFIX}apologies:{}:{}", group.0, meeting.0)
+}
+
 pub fn parse(s: &str) -> Option<Custom> {
     let rest = s.strip_prefix(PREFIX)?;
     let mut parts = rest.split(':');
@@ -114,6 +126,17 @@ pub fn parse(s: &str) -> Option<Custom> {
             [item] if item > 0 => Custom::DecideModal {
                 item: AgendaItemId(item),
             },
+            _ => return None,
+        },
+        "attend" | "apologies" => match nums[..] {
+            [group, meeting] if group > 0 && meeting > 0 => {
+                let (group, meeting) = (GroupId(group), MeetingId(meeting));
+                if kind == "attend" {
+                    Custom::Attend { group, meeting }
+                } else {
+                    Custom::Apologies { group, meeting }
+                }
+            }
             _ => return None,
         },
         "fu" => match nums[..] {
@@ -164,6 +187,14 @@ mod tests {
             Custom::DecideModal {
                 item: AgendaItemId(41),
             },
+            Custom::Attend {
+                group: GroupId(3),
+                meeting: MeetingId(12),
+            },
+            Custom::Apologies {
+                group: GroupId(9_000_000_001),
+                meeting: MeetingId(9_000_000_002),
+            },
             Custom::FollowupAnswer {
                 group: GroupId(3),
                 meeting: MeetingId(12),
@@ -187,6 +218,8 @@ mod tests {
                 } => report(g, action),
                 Custom::AgendaModal { group, meeting } => agenda_modal(group, meeting),
                 Custom::DecideModal { item } => decide_modal(item),
+                Custom::Attend { group, meeting } => attend(group, meeting),
+                Custom::Apologies { group, meeting } => apologies(group, meeting),
                 Custom::FollowupAnswer {
                     group,
                     meeting,

@@ -5,6 +5,7 @@
 use super::custom_id::{self, Custom};
 use super::reply::{asking, no_mentions, notice, render, Rendered};
 use super::{Data, Error};
+use crate::domain::record::AttendanceStatus;
 use crate::domain::{Lang, MeetingId};
 use crate::service::Command;
 use crate::t;
@@ -105,6 +106,43 @@ async fn on_button(
                 .await?;
             Ok(())
         }
+        Custom::Attend { group, meeting } => {
+            let cmd = Command::MeetingAttend {
+                id: meeting,
+                status: AttendanceStatus::Present,
+                note: None,
+                user: None,
+            };
+            let response = data
+                .service
+                .execute_on_meeting(&who.actor, who.ws, group, meeting, cmd)
+                .await;
+            respond(ctx, Target::Component(press), only_you(render(&response))).await
+        }
+        Custom::Apologies { group, meeting } => {
+            let lang = who.actor.lang_in(
+                data.service
+                    .workspace_language(who.ws)
+                    .await
+                    .unwrap_or_default(),
+            );
+            let note = serenity::CreateInputText::new(
+                serenity::InputTextStyle::Paragraph,
+                t!(lang, "discord-modal-apologies-note"),
+                "note",
+            )
+            .max_length(crate::domain::text::Field::Note.max_len() as u16)
+            .required(false);
+            let modal = serenity::CreateModal::new(
+                custom_id::apologies(group, meeting),
+                t!(lang, "discord-modal-apologies"),
+            )
+            .components(vec![serenity::CreateActionRow::InputText(note)]);
+            press
+                .create_response(ctx, serenity::CreateInteractionResponse::Modal(modal))
+                .await?;
+            Ok(())
+        }
         Custom::FollowupAnswer {
             group,
             meeting,
@@ -153,6 +191,12 @@ async fn on_button(
         }
         Custom::AgendaModal { .. } | Custom::DecideModal { .. } => Ok(()),
     }
+}
+
+/// An answer to a button under a notice: only the one who pressed sees it.
+fn only_you(mut r: Rendered) -> Rendered {
+    r.ephemeral = true;
+    r
 }
 
 /// The text inputs of a submitted modal.
@@ -231,6 +275,20 @@ async fn on_modal(
             responsible: field(submit, "responsible"),
             due: field(submit, "due"),
         },
+        Custom::Apologies { group, meeting } => {
+            // The note passes the personal-data guard in the service, like typed text.
+            let cmd = Command::MeetingAttend {
+                id: meeting,
+                status: AttendanceStatus::Absent,
+                note: field(submit, "note"),
+                user: None,
+            };
+            let response = data
+                .service
+                .execute_on_meeting(&who.actor, who.ws, group, meeting, cmd)
+                .await;
+            return respond(ctx, Target::Modal(submit), only_you(render(&response))).await;
+        }
         Custom::FollowupNote {
             group,
             meeting,
@@ -248,7 +306,9 @@ async fn on_modal(
                 .await;
             return respond(ctx, Target::Modal(submit), render(&response)).await;
         }
-        Custom::ActionDone { .. } | Custom::FollowupAnswer { .. } => return Ok(()),
+        Custom::ActionDone { .. } | Custom::Attend { .. } | Custom::FollowupAnswer { .. } => {
+            return Ok(())
+        }
     };
     let response = data.service.execute(&who.actor, who.ws, cmd).await;
     respond(ctx, Target::Modal(submit), render(&response)).await

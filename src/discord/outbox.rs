@@ -76,10 +76,29 @@ impl DiscordOutbox {
         }
     }
 
+    /// The same content, buttons and mentions as [`Self::message`], as an edit.
+    fn edit_message(&self, m: &Outbound) -> serenity::EditMessage {
+        serenity::EditMessage::new()
+            .content(m.content.clone())
+            .allowed_mentions(allowed_mentions(m.ping))
+            .components(components(&m.buttons, self.lang))
+    }
+
     /// Post `m`, retrying temporary failures. With a `nonce`, Discord returns the message
     /// already created under it (within a few minutes) instead of posting it again, so a
     /// retry after a lost answer cannot double it.
     async fn post(&self, m: &Outbound, nonce: Option<&str>) -> Result<Sent, DeliveryError> {
+        self.deliver(m, nonce, None).await
+    }
+
+    /// Post `m`, or with `edit` replace that message's content (`PATCH`), retrying
+    /// temporary failures.
+    async fn deliver(
+        &self,
+        m: &Outbound,
+        nonce: Option<&str>,
+        edit: Option<u64>,
+    ) -> Result<Sent, DeliveryError> {
         if m.channel.0 == 0 {
             return Err(permanent(Refusal::UnknownChannel, "no channel".into()));
         }
@@ -87,9 +106,20 @@ impl DiscordOutbox {
         let mut backoff = self.retry.initial_backoff;
         let mut attempt = 1;
         loop {
-            let result = match &self.direct {
-                Some(client) => self.post_direct(client, m, nonce).await,
-                None => channel
+            let result = match (&self.direct, edit) {
+                (Some(client), _) => self.post_direct(client, m, nonce, edit).await,
+                (None, Some(id)) => channel
+                    .edit_message(
+                        &self.http,
+                        serenity::MessageId::new(id),
+                        self.edit_message(m),
+                    )
+                    .await
+                    .map(|sent| Sent {
+                        message_id: Some(sent.id.get()),
+                    })
+                    .map_err(|e| classify(&e)),
+                (None, None) => channel
                     .send_message(
                         &self.http,
                         self.message(m, nonce)
@@ -135,13 +165,15 @@ impl DiscordOutbox {
         }
     }
 
-    /// One `POST /channels/{id}/messages` to the proxy, reading what serenity would drop:
-    /// a 429's `retry_after` (body, else the `Retry-After` header) and the Discord error code.
+    /// One `POST /channels/{id}/messages` (or, with `edit`, `PATCH …/messages/{id}`) to
+    /// the proxy, reading what serenity would drop: a 429's `retry_after` (body, else the
+    /// `Retry-After` header) and the Discord error code.
     async fn post_direct(
         &self,
         client: &reqwest::Client,
         m: &Outbound,
         nonce: Option<&str>,
+        edit: Option<u64>,
     ) -> Result<Sent, DeliveryError> {
         let base = self.http.proxy.as_deref().unwrap_or("https://discord.com");
         let url = format!(
@@ -155,12 +187,19 @@ impl DiscordOutbox {
             retry_after: None,
             reason: "network error".into(),
         };
-        let request = client
-            .post(url)
-            .header("Authorization", self.http.token())
-            .header("User-Agent", concat!("sltbot/", env!("CARGO_PKG_VERSION")));
-        let request = if m.attachments.is_empty() {
-            let body = serde_json::to_vec(&self.message(m, nonce)).map_err(encode)?;
+        let request = match edit {
+            Some(id) => client.patch(format!("{url}/{id}")),
+            None => client.post(url),
+        }
+        .header("Authorization", self.http.token())
+        .header("User-Agent", concat!("sltbot/", env!("CARGO_PKG_VERSION")));
+        // An edit changes the text (and buttons) only; files are posted with new messages.
+        let request = if m.attachments.is_empty() || edit.is_some() {
+            let body = match edit {
+                Some(_) => serde_json::to_vec(&self.edit_message(m)),
+                None => serde_json::to_vec(&self.message(m, nonce)),
+            }
+            .map_err(encode)?;
             request
                 .header("Content-Type", "application/json")
                 .body(body)
@@ -292,6 +331,14 @@ impl Outbox for DiscordOutbox {
 
     async fn send(&self, m: &Outbound) -> Result<Sent, DeliveryError> {
         self.post(m, None).await
+    }
+
+    /// `PATCH /channels/{channel}/messages/{id}`: the same content rules as a post.
+    async fn edit(&self, message_id: u64, m: &Outbound) -> Result<Sent, DeliveryError> {
+        if m.channel.0 == 0 {
+            return Err(permanent(Refusal::UnknownChannel, "no channel".into()));
+        }
+        self.deliver(m, None, Some(message_id)).await
     }
 
     /// The key becomes the message `nonce` with `enforce_nonce`: a repeat of the same key

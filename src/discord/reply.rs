@@ -49,6 +49,16 @@ pub fn components(buttons: &[Button], lang: Lang) -> Vec<serenity::CreateActionR
                     .label(t!(lang, "discord-button-report"))
                     .style(serenity::ButtonStyle::Secondary)
             }
+            Button::NoticeAttend(group, meeting) => {
+                serenity::CreateButton::new(super::custom_id::attend(*group, *meeting))
+                    .label(t!(lang, "discord-button-attend"))
+                    .style(serenity::ButtonStyle::Success)
+            }
+            Button::NoticeApologies(group, meeting) => {
+                serenity::CreateButton::new(super::custom_id::apologies(*group, *meeting))
+                    .label(t!(lang, "discord-button-apologies"))
+                    .style(serenity::ButtonStyle::Secondary)
+            }
             Button::FollowupAnswer {
                 group,
                 meeting,

@@ -68,6 +68,10 @@ audit_actions! {
     DigestSet = "digest.set",
     /// The retention job deleted old records (only counts are kept).
     RetentionPurge = "retention.purge",
+    /// How long before each meeting the notice is posted changed.
+    GroupNotice = "group.notice",
+    /// A late submission was admitted to this meeting or the next.
+    AgendaAdmit = "agenda.admit",
     /// An answer to the follow-up round's question about an action.
     FollowupAnswer = "action.followup",
     /// When the follow-up round asks changed.

@@ -11,6 +11,7 @@ pub mod ids;
 pub mod lang;
 pub mod meeting;
 pub mod minutes;
+pub mod notice;
 pub mod privacy;
 pub mod record;
 pub mod reminders;

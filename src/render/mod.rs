@@ -27,6 +27,7 @@ pub mod followup;
 mod groups;
 mod lines;
 mod meetings;
+pub mod notice;
 pub mod record;
 mod records;
 mod schedule;
@@ -99,6 +100,7 @@ pub fn reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
         | R::GroupReminders { .. }
         | R::DigestSettings { .. } => schedule::reply(lang, tz, reply, style),
         R::Record(r) => record::reply(lang, tz, r, style),
+        R::Notice(r) => notice::reply(lang, tz, r, style),
         R::Followup(r) => followup::reply(lang, tz, r, style),
     }
 }

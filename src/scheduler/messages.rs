@@ -42,6 +42,11 @@ pub struct Reminder<'a> {
     pub lead_minutes: i64,
     /// The agenda so far.
     pub items: &'a [AgendaItem],
+    /// Members who sent apologies (*forfall*): named as mentions, which the reminder's
+    /// `allowed_mentions` (the coordinator role only) keeps from pinging.
+    pub apologies: &'a [crate::domain::UserId],
+    /// Guests recorded for the meeting (name and agency, user text).
+    pub guests: &'a [crate::domain::record::MeetingGuest],
 }
 
 /// A meeting reminder: who is meeting when, the agenda so far, how to add an item.
@@ -52,6 +57,8 @@ pub fn reminder(lang: Lang, tz: Tz, style: Style, r: &Reminder<'_>) -> String {
         starts_at,
         lead_minutes,
         items,
+        apologies,
+        guests,
     } = *r;
     let (abs, rel) = when(lang, starts_at, tz, style);
     let mut out = vec![t!(
@@ -68,14 +75,33 @@ pub fn reminder(lang: Lang, tz: Tz, style: Style, r: &Reminder<'_>) -> String {
         out.push(t!(lang, "sched-reminder-agenda-empty"));
     } else {
         out.push(t!(lang, "sched-reminder-agenda"));
-        for i in items {
+        // Numbered as listed (a standing item kept last has its own position count).
+        for (n, i) in items.iter().enumerate() {
             out.push(t!(
                 lang,
                 "sched-reminder-agenda-line",
-                position = i.position,
+                position = n + 1,
                 title = style.text(&i.title)
             ));
         }
+    }
+    if !apologies.is_empty() {
+        let names: Vec<String> = apologies.iter().map(|u| style.user(*u)).collect();
+        out.push(t!(
+            lang,
+            "sched-reminder-apologies",
+            names = names.join(", ")
+        ));
+    }
+    if !guests.is_empty() {
+        let names: Vec<String> = guests
+            .iter()
+            .map(|g| match &g.agency {
+                Some(a) => format!("{} ({})", style.text(&g.name), style.text(a)),
+                None => style.text(&g.name),
+            })
+            .collect();
+        out.push(t!(lang, "sched-reminder-guests", names = names.join(", ")));
     }
     out.push(t!(
         lang,
@@ -403,6 +429,8 @@ mod tests {
             starts_at: Utc.with_ymd_and_hms(2027, 1, 12, 8, 0, 0).unwrap(),
             lead_minutes: 1440,
             items: &items,
+            apologies: &[],
+            guests: &[],
         };
         assert_eq!(
             reminder(Lang::Nb, Oslo, Style::Plain, &r),

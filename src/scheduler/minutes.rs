@@ -297,6 +297,7 @@ pub async fn awaiting(
              ORDER BY m.starts_at, m.id LIMIT 50",
     ))
     .bind(store::sf(ws.0))
+    .bind((now - chrono::Duration::days(AWAITING_DAYS)).timestamp())
     .fetch_all(conn)
     .await?;
     rows.into_iter()

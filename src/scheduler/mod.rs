@@ -81,6 +81,7 @@ pub mod followup;
 pub mod liveness;
 pub mod messages;
 pub mod minutes;
+pub mod notice;
 
 use crate::clock::Clock;
 use crate::domain::{GroupId, Lang, MeetingStatus};
@@ -182,6 +183,18 @@ enum Job {
 enum Prepared {
     Skip(&'static str),
     Send(Vec<Outbound>),
+    /// A notice or final list to post, or an edit of the posted one ([`notice`]).
+    Notice(Outbound, Posting),
+}
+
+/// What a notice delivery records once it went out.
+pub(crate) struct Posting {
+    channel: crate::domain::ChannelId,
+    final_list: bool,
+    /// What the message shows.
+    snapshot: crate::domain::notice::Snapshot,
+    /// Edit this message instead of posting.
+    edit: Option<u64>,
 }
 
 impl Scheduler {
@@ -246,6 +259,7 @@ impl Scheduler {
         {
             let mut tx = self.store().write().await?;
             plan::plan_overdue(&mut tx, now).await?;
+            notice::reconcile(&mut tx, now).await?;
             followup::open_due(&mut tx, now).await?;
             tx.commit().await?;
         }
@@ -461,7 +475,7 @@ impl Worker {
         now: DateTime<Utc>,
         recovering: bool,
     ) -> Result<Outcome, StoreError> {
-        let messages = match self.prepare(&n, now).await? {
+        let (messages, posting) = match self.prepare(&n, now).await? {
             Prepared::Skip(reason) => {
                 tracing::info!(
                     reason,
@@ -474,8 +488,11 @@ impl Worker {
                 tx.commit().await?;
                 return Ok(Outcome::Skipped);
             }
-            Prepared::Send(m) => m,
+            Prepared::Send(m) => (m, None),
+            Prepared::Notice(m, p) => (vec![m], Some(p)),
         };
+        let edit = posting.as_ref().and_then(|p| p.edit);
+        let mut message_id = None;
         let total = messages.len() as i64;
         let mut part = n.parts_sent;
         while part < total {
@@ -497,8 +514,8 @@ impl Worker {
             if already {
                 tracing::info!(part, "recovered claim: part was delivered before the crash");
             } else {
-                match self.send_renewing(&n, &key, message, now).await? {
-                    Some(Ok(())) => {}
+                match self.send_renewing(&n, &key, message, edit, now).await? {
+                    Some(Ok(sent)) => message_id = sent.message_id.or(message_id),
                     Some(Err(DeliveryError::Retryable {
                         retry_after,
                         reason,
@@ -540,6 +557,9 @@ impl Worker {
         }
         let mut tx = self.store.write().await?;
         let outcome = if notes::finish(&mut tx, &n, true, None, now).await? {
+            if let Some(p) = &posting {
+                notice::record_posted(&mut tx, &n, p, message_id, now).await?;
+            }
             self.after(&mut tx, &n, now).await?;
             Outcome::Sent
         } else {
@@ -557,9 +577,16 @@ impl Worker {
         n: &Notification,
         key: &str,
         message: &Outbound,
+        edit: Option<u64>,
         now: DateTime<Utc>,
-    ) -> Result<Option<Result<(), DeliveryError>>, StoreError> {
-        let send = self.outbox.send_keyed(key, message);
+    ) -> Result<Option<Result<crate::notify::Sent, DeliveryError>>, StoreError> {
+        let outbox = self.outbox.clone();
+        let send = async move {
+            match edit {
+                Some(id) => outbox.edit(id, message).await,
+                None => outbox.send_keyed(key, message).await,
+            }
+        };
         tokio::pin!(send);
         let timeout = tokio::time::sleep(SEND_TIMEOUT);
         tokio::pin!(timeout);
@@ -567,7 +594,7 @@ impl Worker {
         renew.tick().await; // the first tick is immediate
         loop {
             tokio::select! {
-                r = &mut send => return Ok(Some(r.map(|_| ()))),
+                r = &mut send => return Ok(Some(r)),
                 _ = &mut timeout => return Ok(None),
                 _ = renew.tick() => {
                     let mut tx = self.store.write().await?;
@@ -626,6 +653,10 @@ impl Worker {
             | Kind::Failure
             | Kind::Minutes
             | Kind::MinutesDue
+            | Kind::Notice
+            | Kind::NoticeFinal
+            | Kind::NoticeEdit
+            | Kind::Late
             | Kind::Followup => {}
         }
         Ok(())
@@ -633,6 +664,12 @@ impl Worker {
 
     /// Load what a notification needs, decide whether it still makes sense, render it.
     async fn prepare(&self, n: &Notification, now: DateTime<Utc>) -> Result<Prepared, StoreError> {
+        if matches!(
+            n.kind,
+            Kind::Notice | Kind::NoticeFinal | Kind::NoticeEdit | Kind::Late
+        ) {
+            return self.prepare_notice(n, now).await;
+        }
         let mut tx = self.store.read().await?;
         let style = self.outbox.style();
         let Some(ws) = store::workspaces::get(&mut tx, n.workspace).await? else {
@@ -774,6 +811,14 @@ impl Worker {
                 let items =
                     store::agenda::for_meeting(&mut tx, group.id, Some(m.id), false).await?;
                 let role = group.coordinator_role.or(ws.coordinator_role);
+                let apologies: Vec<crate::domain::UserId> =
+                    store::record::attendance(&mut tx, m.id)
+                        .await?
+                        .into_iter()
+                        .filter(|a| a.status == crate::domain::record::AttendanceStatus::Absent)
+                        .map(|a| a.user)
+                        .collect();
+                let guests = store::record::guests(&mut tx, m.id).await?;
                 let content = messages::reminder(
                     lang,
                     tz,
@@ -784,6 +829,8 @@ impl Worker {
                         starts_at: m.starts_at,
                         lead_minutes: lead,
                         items: &items,
+                        apologies: &apologies,
+                        guests: &guests,
                     },
                 );
                 let ping = role.map(Ping::Role).unwrap_or(Ping::Nobody);
@@ -821,9 +868,14 @@ impl Worker {
             Kind::Followup => {
                 return followup::prepare(&mut tx, n, &group, channel, lang, tz, style, now).await;
             }
-            Kind::Digest | Kind::Failure | Kind::Minutes | Kind::MinutesDue => {
-                Prepared::Skip("handled above")
-            }
+            Kind::Digest
+            | Kind::Failure
+            | Kind::Minutes
+            | Kind::MinutesDue
+            | Kind::Notice
+            | Kind::NoticeFinal
+            | Kind::NoticeEdit
+            | Kind::Late => Prepared::Skip("handled above"),
         };
         Ok(prepared)
     }

@@ -57,6 +57,16 @@ impl Service {
             let meeting = self
                 .target_meeting(&mut conn, ctx, &group, named_meeting)
                 .await?;
+            if let Some(m) = &meeting {
+                if self.is_late(&mut conn, ctx, &group, m).await? {
+                    // After the deadline: for the coordinator to decide (service/notice.rs).
+                    let m = m.clone();
+                    drop(conn);
+                    return self
+                        .agenda_add_late(ctx, group, m, &title, details.as_deref())
+                        .await;
+                }
+            }
             (group, meeting, title, details)
         };
         let new = NewItem {

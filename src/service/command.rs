@@ -181,6 +181,13 @@ commands! {
         titles: bool,
     }
 
+    /// How long before each meeting the notice (innkalling) is posted, or `off`. Members
+    /// may look; changing needs a coordinator (checked by the handler).
+    GroupNotice => group_notice ["group notice", Member, Group, audit: GroupNotice, schedule: yes] {
+        group: GroupName,
+        lead: Option<String> = SETTING,
+    }
+
     /// The group's standing items (members may look; coordinators set them, one per line
     /// or separated by `;`, each `Title` or `Title | type`).
     GroupStanding => standing ["group standing", Member, Group, audit: GroupStanding, schedule: no] {
@@ -331,6 +338,13 @@ commands! {
         id: AgendaItemId,
         meeting: Option<MeetingId>,
         position: Option<Position>,
+    }
+
+    /// A submission that came after the deadline: onto this meeting's final case list, or
+    /// to the next meeting.
+    AgendaAdmit => agenda_admit ["agenda admit", Coordinator, Group, audit: AgendaAdmit, schedule: no] {
+        id: AgendaItemId,
+        meeting: crate::domain::notice::AdmitTo,
     }
 
     ActionAdd => action_add ["action add", Coordinator, Group, audit: ActionAdd, schedule: yes] {

@@ -68,6 +68,8 @@ pub enum ServiceError {
     #[error("{0}")]
     Record(#[from] super::record::RecordError),
     #[error("{0}")]
+    Notice(#[from] super::notice::NoticeError),
+    #[error("{0}")]
     Followup(#[from] super::followup::FollowupError),
     #[error("the store failed: {0}")]
     Store(#[from] StoreError),
@@ -161,6 +163,7 @@ impl ServiceError {
             ServiceError::Store(_) => "store",
             ServiceError::Internal => "internal",
             ServiceError::Record(_) => "record",
+            ServiceError::Notice(_) => "notice",
             ServiceError::Followup(_) => "followup",
         }
     }

@@ -216,7 +216,12 @@ pub(super) async fn attach_waiting_items(
         return Ok(0);
     };
     let waiting = store::agenda::for_meeting(tx, group.id, None, false).await?;
-    let waiting: Vec<_> = waiting.into_iter().filter(|i| i.status.is_open()).collect();
+    let late = store::notice::late_undecided(tx, group.id).await?;
+    // A submission after a deadline waits for the coordinator's decision (`agenda admit`).
+    let waiting: Vec<_> = waiting
+        .into_iter()
+        .filter(|i| i.status.is_open() && !late.contains(&i.id))
+        .collect();
     if waiting.is_empty() {
         return Ok(0);
     }

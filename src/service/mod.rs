@@ -12,6 +12,7 @@ pub mod followup;
 mod groups;
 mod lookup;
 mod meetings;
+pub mod notice;
 pub mod permissions;
 pub mod record;
 mod records;
@@ -25,6 +26,7 @@ pub use followup::{FollowupError, FollowupReply};
 pub use command::{Command, SPECS};
 pub use error::{Limit, ServiceError};
 pub use lookup::{Suggest, Suggestion};
+pub use notice::{NoticeError, NoticeReply};
 pub use permissions::{Need, Relation};
 pub use record::{RecordError, RecordReply};
 pub use records::RetentionPolicy;
@@ -312,7 +314,7 @@ impl Service {
             privacy_warnings: Vec::new(),
         };
         let outcome = self.run(&mut ctx, cmd).await;
-        if spec.changes_schedule && outcome.is_ok() {
+        if (spec.changes_schedule || notice::wakes_scheduler(spec)) && outcome.is_ok() {
             self.schedule_changed.notify_waiters();
         }
         match &outcome {

@@ -1106,7 +1106,10 @@ async fn copy_forward(
     Ok(())
 }
 
-async fn load_case(conn: &mut SqliteConnection, id: AgendaItemId) -> Result<Case, ServiceError> {
+pub(super) async fn load_case(
+    conn: &mut SqliteConnection,
+    id: AgendaItemId,
+) -> Result<Case, ServiceError> {
     let item = store::agenda::get(conn, id)
         .await?
         .ok_or(ServiceError::UnknownAgendaItem { id })?;
@@ -1128,7 +1131,7 @@ async fn case_of(conn: &mut SqliteConnection, item: AgendaItem) -> Result<Case, 
 }
 
 /// The meeting's cases in list order (withdrawn ones left out).
-async fn cases_of(
+pub(super) async fn cases_of(
     conn: &mut SqliteConnection,
     group: &Group,
     meeting: &Meeting,

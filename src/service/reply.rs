@@ -182,6 +182,8 @@ pub enum Reply {
     },
     /// The meeting record: case lists, holding, decisions, attendance, minutes.
     Record(Box<super::record::RecordReply>),
+    /// The notice posted by the scheduler: its lead time, late submissions.
+    Notice(Box<super::notice::NoticeReply>),
     /// The follow-up round: an answer, a round's state, when it asks.
     Followup(Box<super::followup::FollowupReply>),
 }

@@ -491,6 +491,14 @@ choice!(
     [AttendanceStatus::Present, AttendanceStatus::Absent]
 );
 choice!(
+    crate::domain::notice::AdmitTo,
+    "notice-admit-",
+    [
+        crate::domain::notice::AdmitTo::This,
+        crate::domain::notice::AdmitTo::Next
+    ]
+);
+choice!(
     crate::domain::followup::Answer,
     "followup-answer-",
     [

@@ -111,7 +111,9 @@ pub struct ItemLine {
     pub title: Option<String>,
 }
 
-/// Agenda items added since `since` (withdrawn ones left out).
+/// Agenda items added since `since` (withdrawn ones left out), as members submitted them:
+/// not the standing items sltbot itself puts on each meeting (submitter 0; the scheduler's
+/// notice adds them).
 pub async fn items_since(
     conn: &mut SqliteConnection,
     ws: WorkspaceId,
@@ -122,6 +124,7 @@ pub async fn items_since(
                 CASE WHEN g.digest_titles THEN a.title END AS title FROM groups g
          JOIN agenda_items a ON a.group_id = g.id
          WHERE g.workspace_id = ? AND a.created_at > ? AND a.status <> {withdrawn}
+           AND a.submitter <> 0
          ORDER BY g.name_key, a.created_at, a.id",
     ))
     .bind(sf(ws.0))

@@ -22,6 +22,7 @@ pub mod followup;
 pub mod groups;
 pub mod lookup;
 pub mod meetings;
+pub mod notice;
 pub mod notifications;
 pub mod record;
 pub mod retention;

@@ -19,6 +19,15 @@ pub enum Kind {
     /// Reminds the coordinators that a held meeting's minutes are not published two
     /// working days after it.
     MinutesDue,
+    /// A meeting's notice (innkalling), posted to the body's channel (`notice:{meeting}`).
+    Notice,
+    /// The final case list at the agenda deadline (`notice-final:{meeting}`).
+    NoticeFinal,
+    /// An edit in place of the notice's message after a change (`notice-edit:{meeting}:{n}`).
+    NoticeEdit,
+    /// A submission after the deadline, for the coordinators (`late:{item}`; `seq` is the
+    /// item's id).
+    Late,
     /// A follow-up round's question to one owner (`followup:{meeting}:{asked}:{seq}`).
     Followup,
 }
@@ -33,6 +42,10 @@ impl Kind {
             Kind::Failure => "failure",
             Kind::Minutes => "minutes",
             Kind::MinutesDue => "minutes_due",
+            Kind::Notice => "notice",
+            Kind::NoticeFinal => "notice_final",
+            Kind::NoticeEdit => "notice_edit",
+            Kind::Late => "late",
             Kind::Followup => "followup",
         }
     }
@@ -46,6 +59,10 @@ impl Kind {
             "failure" => Some(Kind::Failure),
             "minutes" => Some(Kind::Minutes),
             "minutes_due" => Some(Kind::MinutesDue),
+            "notice" => Some(Kind::Notice),
+            "notice_final" => Some(Kind::NoticeFinal),
+            "notice_edit" => Some(Kind::NoticeEdit),
+            "late" => Some(Kind::Late),
             "followup" => Some(Kind::Followup),
             _ => None,
         }
