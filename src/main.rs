@@ -294,6 +294,21 @@ async fn run(config: &Config) -> anyhow::Result<ExitCode> {
     ));
     let scheduler = Arc::new(sltbot::scheduler::Scheduler::for_service(&service, outbox));
     let scheduler_task = tokio::spawn(sltbot::scheduler::run(scheduler, cancel.clone()));
+    // Discord scheduled events for groups that turned them on, and the permission self-check.
+    let events = tokio::spawn(sltbot::scheduler::events::run(
+        Arc::new(sltbot::scheduler::events::EventSync::new(
+            store.clone(),
+            service.clock(),
+            Arc::new(sltbot::discord::events::DiscordEvents::new(
+                bot.http.clone(),
+            )),
+        )),
+        service.schedule_changed(),
+        cancel.clone(),
+    ));
+    if let Err(e) = service.log_self_check().await {
+        tracing::error!(error = %e, "self-check: could not read the settings");
+    }
     let retention = tokio::spawn(app::retention_job(
         service.clone(),
         app::retention_policy(config),
@@ -321,6 +336,7 @@ async fn run(config: &Config) -> anyhow::Result<ExitCode> {
     tracing::info!("shutting down: waiting for commands in flight");
     cancel.cancel();
     let _ = scheduler_task.await;
+    let _ = events.await;
     let _ = retention.await;
     if let Some(b) = backups {
         let _ = b.await;

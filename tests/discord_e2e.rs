@@ -68,7 +68,9 @@ async fn registration_is_global_localized_and_repeatable() {
             "audit",
             "minutes",
             "digest",
-            "workspace"
+            "workspace",
+            "order",
+            "overview"
         ]
     );
     let agenda = &commands[2];
@@ -95,7 +97,7 @@ async fn registration_is_global_localized_and_repeatable() {
     let second = start_bot(&db, FakeDiscordOptions::default(), Vec::new()).await;
     let again = second.fake.wait_for_command_registration().await;
     assert_eq!(body(&again), &Value::Array(commands));
-    assert_eq!(second.fake.commands(None).len(), 8);
+    assert_eq!(second.fake.commands(None).len(), 10);
     second.fake.assert_no_violations();
     second.stop().await;
 }
@@ -109,7 +111,7 @@ async fn registration_goes_to_configured_guilds() {
     assert_eq!(put.route, Some(Route::BulkSetGuildCommands));
     assert_eq!(put.id("guild_id"), Some(GUILD_ID));
     assert!(running.fake.commands(None).is_empty());
-    assert_eq!(running.fake.commands(Some(GUILD_ID)).len(), 8);
+    assert_eq!(running.fake.commands(Some(GUILD_ID)).len(), 10);
     running.fake.assert_no_violations();
     running.stop().await;
 }

@@ -27,7 +27,10 @@ use sltbot::render::{self, Style};
 use sltbot::scheduler::messages::failures_notice;
 use sltbot::scheduler::Scheduler;
 use sltbot::service::spec::Problem;
-use sltbot::service::{Actor, Command, OptionError, RecordError, RecordReply, Reply, ServiceError};
+use sltbot::service::{
+    Actor, Command, OptionError, OrderError, OrderReply, RecordError, RecordReply, Reply,
+    ServiceError,
+};
 use sltbot::service::{FollowupError, FollowupReply};
 use sltbot::service::{NoticeError, NoticeReply};
 use sltbot::store::StoreError;
@@ -58,6 +61,7 @@ every!(reply_variant, REPLY_VARIANTS, Reply {
     Reply::MeetingList { .. } => "Reply::MeetingList",
     Reply::MeetingCancelled { .. } => "Reply::MeetingCancelled",
     Reply::Record(..) => "Reply::Record",
+    Reply::Order(..) => "Reply::Order",
     Reply::AgendaAdded { .. } => "Reply::AgendaAdded",
     Reply::AgendaList { .. } => "Reply::AgendaList",
     Reply::AgendaEdited { .. } => "Reply::AgendaEdited",
@@ -79,6 +83,8 @@ every!(reply_variant, REPLY_VARIANTS, Reply {
     Reply::DigestSettings { .. } => "Reply::DigestSettings",
     Reply::Notice(..) => "Reply::Notice",
     Reply::Followup(..) => "Reply::Followup",
+    Reply::WorkspaceCheck(..) => "Reply::WorkspaceCheck",
+    Reply::GroupEvents(..) => "Reply::GroupEvents",
 });
 
 every!(error_kind, ERROR_KINDS, ServiceError {
@@ -119,6 +125,7 @@ every!(error_kind, ERROR_KINDS, ServiceError {
     ServiceError::Record(..) => "error: record",
     ServiceError::Notice(..) => "error: notice",
     ServiceError::Followup(..) => "error: followup",
+    ServiceError::Order(..) => "error: order",
 });
 
 every!(notice_variant, NOTICE_VARIANTS, NoticeReply {
@@ -162,6 +169,21 @@ every!(record_error, RECORD_ERRORS, RecordError {
     RecordError::MinutesAlreadyPublished { .. } => "error: record: minutes already published",
 });
 
+every!(order_variant, ORDER_VARIANTS, OrderReply {
+    OrderReply::Added { .. } => "Reply::Order::Added",
+    OrderReply::Answered { .. } => "Reply::Order::Answered",
+    OrderReply::List { .. } => "Reply::Order::List",
+    OrderReply::Shown { .. } => "Reply::Order::Shown",
+    OrderReply::Overview { .. } => "Reply::Order::Overview",
+});
+
+every!(order_error, ORDER_ERRORS, OrderError {
+    OrderError::Unknown { .. } => "error: order: unknown",
+    OrderError::SameBody => "error: order: to the same body",
+    OrderError::AnswerNotAllowed { .. } => "error: order: answer not allowed",
+    OrderError::CaseNotFromBody { .. } => "error: order: case of another body",
+});
+
 every!(followup_variant, FOLLOWUP_VARIANTS, FollowupReply {
     FollowupReply::Answered { .. } => "Reply::Followup::Answered",
     FollowupReply::Round { .. } => "Reply::Followup::Round",
@@ -181,8 +203,10 @@ fn outcome_label(outcome: &Result<Reply, ServiceError>) -> &'static str {
         Err(ServiceError::Notice(e)) => notice_error(e),
         Ok(Reply::Followup(r)) => followup_variant(r),
         Err(ServiceError::Followup(e)) => followup_error(e),
+        Ok(Reply::Order(r)) => order_variant(r),
         Ok(reply) => reply_variant(reply),
         Err(ServiceError::Record(e)) => record_error(e),
+        Err(ServiceError::Order(e)) => order_error(e),
         Err(e) => error_kind(e),
     }
 }
@@ -714,6 +738,82 @@ async fn replies(r: &mut Run) {
     )
     .await;
     r.step("console_help", Member, "/help").await;
+    events_and_check(r).await;
+}
+
+/// A fixed view of the server for the self-check: the digest channel (300) denies the
+/// bot *Send Messages* through an @everyone overwrite, the group's coordinator role (10)
+/// is not mentionable, and the bot has no *Create Events*.
+struct FixedGuild;
+
+#[async_trait::async_trait]
+impl sltbot::service::access::GuildInspector for FixedGuild {
+    async fn view(
+        &self,
+        guild: u64,
+    ) -> Result<sltbot::domain::access::GuildView, sltbot::service::access::InspectError> {
+        use sltbot::domain::access::{
+            bits, GuildChannel, GuildRole, GuildView, Overwrite, OverwriteTarget,
+        };
+        let role = |id, permissions, mentionable| GuildRole {
+            id,
+            permissions,
+            mentionable,
+        };
+        let channel = |id, overwrites| GuildChannel {
+            id,
+            voice: false,
+            overwrites,
+        };
+        Ok(GuildView {
+            guild_id: guild,
+            owner_id: 1,
+            roles: vec![
+                role(
+                    guild,
+                    bits::VIEW_CHANNEL | bits::SEND_MESSAGES | bits::ATTACH_FILES,
+                    true,
+                ),
+                role(10, 0, false),
+                role(5, 0, true),
+            ],
+            channels: vec![
+                channel(100, Vec::new()),
+                channel(
+                    300,
+                    vec![Overwrite {
+                        target: OverwriteTarget::Role(guild),
+                        allow: 0,
+                        deny: bits::SEND_MESSAGES,
+                    }],
+                ),
+            ],
+            bot_user: 42,
+            bot_roles: Vec::new(),
+        })
+    }
+}
+
+/// Discord events for a group, and the permission self-check (without Discord, then with).
+async fn events_and_check(r: &mut Run) {
+    use Who::*;
+    r.step(
+        "group_events",
+        Member,
+        "/group events group:Koordineringsgruppa",
+    )
+    .await;
+    r.step(
+        "group_events",
+        Coordinator,
+        "/group events group:Koordineringsgruppa enabled:yes",
+    )
+    .await;
+    r.step("workspace_check", Admin, "/digest set channel:<#300>")
+        .await;
+    r.step("workspace_check", Admin, "/workspace check").await;
+    r.env.service.set_inspector(std::sync::Arc::new(FixedGuild));
+    r.step("workspace_check", Admin, "/workspace check").await;
 }
 
 #[tokio::test]
@@ -723,7 +823,12 @@ async fn every_reply_variant_has_a_golden_in_nb_nn_and_en() {
     let plain: Vec<&str> = REPLY_VARIANTS
         .iter()
         .copied()
-        .filter(|v| *v != "Reply::Record" && *v != "Reply::Notice" && *v != "Reply::Followup")
+        .filter(|v| {
+            *v != "Reply::Record"
+                && *v != "Reply::Notice"
+                && *v != "Reply::Order"
+                && *v != "Reply::Followup"
+        })
         .collect();
     assert_covered(&plain, &seen, "Reply variants");
 }
@@ -1516,7 +1621,12 @@ async fn every_error_a_user_can_meet_has_a_golden_in_nb_nn_and_en() {
     let plain: Vec<&str> = ERROR_KINDS
         .iter()
         .copied()
-        .filter(|k| *k != "error: record" && *k != "error: notice" && *k != "error: followup")
+        .filter(|k| {
+            *k != "error: record"
+                && *k != "error: notice"
+                && *k != "error: order"
+                && *k != "error: followup"
+        })
         .collect();
     assert_covered(&plain, &seen, "service errors");
     assert_covered(CONSOLE_KINDS, &seen, "console errors");
@@ -1985,4 +2095,187 @@ fn no_norwegian_golden_holds_english_words_or_internal_codes() {
         }
     }
     assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+/// Orders between the levels and the coordinator's overview: an order down (on the next
+/// case list), one waiting for a meeting, a report up, the lists, an answer, the history,
+/// the overview, and what is refused.
+async fn orders(r: &mut Run) {
+    use Who::*;
+    for line in [
+        "/group create name:Koordineringsgruppa level:koordinerende channel:<#100> coordinator_role:<@&10> member_role:<@&11>",
+        "/group create name:Styringsgruppa level:styrende channel:<#200> coordinator_role:<@&20> member_role:<@&21>",
+        "/group create name:Ungdomsteamet level:utforende channel:<#400> coordinator_role:<@&40> member_role:<@&41>",
+        "/meeting add group:Koordineringsgruppa at:\"12.01.2027 kl. 09.00\"",
+        "/meeting add group:Styringsgruppa at:\"14.01.2027 kl. 13.00\"",
+        "/agenda add group:Styringsgruppa title:\"Rusbruk blant unge i sentrum\"",
+    ] {
+        r.setup(Admin, line).await;
+    }
+    r.step("order_overview", Coordinator, "/overview").await;
+    r.step(
+        "order_add",
+        Admin,
+        "/order add from:Styringsgruppa to:Koordineringsgruppa title:\"Kartlegg rusbruken blant unge på Åsen\" details:\"Ungdata 2026 som grunnlag.\" due:15.01.2027",
+    )
+    .await;
+    r.step(
+        "order_add",
+        Coordinator,
+        "/order add from:Koordineringsgruppa to:Ungdomsteamet title:\"Oppsøkende arbeid i helgene\"",
+    )
+    .await;
+    r.step(
+        "order_add",
+        Coordinator,
+        "/order add from:Koordineringsgruppa to:Styringsgruppa title:\"Status for SLT-arbeidet høsten 2026\"",
+    )
+    .await;
+    r.step(
+        "order_list",
+        Member,
+        "/order list group:Koordineringsgruppa",
+    )
+    .await;
+    r.step("order_list", Member, "/order list open:yes").await;
+    r.step(
+        "order_reply",
+        Coordinator,
+        "/order reply id:1 status:accepted text:\"Politiet og skolen leder arbeidet\"",
+    )
+    .await;
+    r.step("order_show", Member, "/order show id:1").await;
+    r.step("order_overview", Coordinator, "/overview").await;
+    r.step("order_overview", Member, "/overview").await;
+    // A meeting held, its minutes not published: the overview says so.
+    r.setup(Admin, "/meeting held id:1 early:yes").await;
+    r.step("order_overview", Coordinator, "/overview").await;
+
+    r.step("order_errors", Outsider, "/order show id:1").await;
+    r.step(
+        "order_errors",
+        Coordinator,
+        "/order add from:Koordineringsgruppa to:Koordineringsgruppa title:Kartlegg",
+    )
+    .await;
+    r.step(
+        "order_errors",
+        Coordinator,
+        "/order reply id:1 status:accepted text:\"Enda en gang\"",
+    )
+    .await;
+    let case: i64 = sqlx::query_scalar(
+        "SELECT id FROM agenda_items WHERE title = 'Rusbruk blant unge i sentrum'",
+    )
+    .fetch_one(r.env.service.store().pool())
+    .await
+    .expect("the case");
+    r.step(
+        "order_errors",
+        Coordinator,
+        &format!(
+            "/order add from:Koordineringsgruppa to:Styringsgruppa title:Kartlegg case:{case}"
+        ),
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn every_order_reply_and_error_has_a_golden_in_nb_nn_and_en() {
+    let seen = golden(|r| Box::pin(orders(r))).await;
+    assert_covered(ORDER_VARIANTS, &seen, "order replies");
+    assert_covered(ORDER_ERRORS, &seen, "order errors");
+}
+
+/// The order's messages from the scheduler, from Monday 04.01.2027: an order from the
+/// styringsgruppe posted to the koordineringsgruppe (due 06.01), its overdue pings
+/// (07.01 and a week later), the answer posted to the styringsgruppe.
+async fn order_story(lang: Lang, style: Style) -> Vec<(String, Outbound)> {
+    let env = SchedEnv::new("2027-01-04T10:00:00+01:00").await;
+    env.ok(&format!(
+        "/workspace set language:{} digest_channel:{DIGEST_CHANNEL}",
+        lang.code()
+    ))
+    .await;
+    env.ok(&format!(
+        "/group create name:Koordineringsgruppa level:koordinerende channel:{GROUP_CHANNEL} coordinator_role:{COORD_ROLE} member_role:{MEMBER_ROLE}\n\
+         /group create name:Styringsgruppa level:styrende channel:{OTHER_CHANNEL} coordinator_role:{OTHER_COORD_ROLE} member_role:{OTHER_MEMBER_ROLE}\n\
+         /group reminders group:Koordineringsgruppa leads:none deadline:none\n\
+         /group reminders group:Styringsgruppa leads:none deadline:none\n\
+         /meeting add group:Koordineringsgruppa at:\"19.01.2027 kl. 09.00\"\n\
+         /meeting add group:Styringsgruppa at:\"26.01.2027 kl. 12.00\"\n\
+         /order add from:Styringsgruppa to:Koordineringsgruppa title:\"Kartlegg rusbruken blant unge på Åsen\" details:\"Ungdata 2026 som grunnlag.\" due:06.01.2027"
+    ))
+    .await;
+    let outbox = std::sync::Arc::new(GoldenOutbox {
+        style,
+        refuse: sltbot::domain::ChannelId(999),
+        sent: Default::default(),
+    });
+    let s = Scheduler::for_service(&env.service, outbox.clone());
+    env.run_until(&s, at("2027-01-15T09:00:00+01:00")).await;
+    env.ok("/order reply id:1 status:done text:\"Kartleggingen er ferdig, se vedlegg i saken\"")
+        .await;
+    env.run_until(&s, at("2027-01-16T09:00:00+01:00")).await;
+    let keys: Vec<(i64, String)> = sqlx::query_as("SELECT id, key FROM notifications")
+        .fetch_all(env.service.store().pool())
+        .await
+        .expect("keys");
+    let sent = outbox.sent.lock().expect("lock").clone();
+    sent.into_iter()
+        .filter(|(_, m)| m.channel != DIGEST_CHANNEL)
+        .map(|(k, m)| {
+            let id: i64 = k
+                .strip_prefix('n')
+                .and_then(|r| r.split_once('p'))
+                .and_then(|(id, _)| id.parse().ok())
+                .expect("n{id}p{part}");
+            let key = keys
+                .iter()
+                .find(|(i, _)| *i == id)
+                .map(|(_, k)| k.clone())
+                .expect("a notification row");
+            (key, m)
+        })
+        // The story's meetings also get their notices; this golden is about the orders.
+        .filter(|(key, _)| key.starts_with("order"))
+        .collect()
+}
+
+#[tokio::test]
+async fn every_order_message_has_a_golden_in_nb_nn_and_en_for_console_and_discord() {
+    let mut runs = Vec::new();
+    for lang in Lang::ALL {
+        for (style, name) in [(Style::Plain, "console"), (Style::Discord, "Discord")] {
+            runs.push((lang, name, order_story(lang, style).await));
+        }
+    }
+    let first: Vec<String> = runs[0].2.iter().map(|(k, _)| k.clone()).collect();
+    assert_eq!(
+        first,
+        [
+            "order:1:1",
+            "order-overdue:1:0",
+            "order-overdue:1:1",
+            "order:1:2"
+        ],
+        "the order, two overdue pings, the answer"
+    );
+    let mut out = String::new();
+    for (key, m) in &runs[0].2 {
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(&format!(
+            "{key} → channel {} · ping {:?} · buttons {:?}",
+            m.channel, m.ping, m.buttons
+        ));
+        for (lang, style, run) in &runs {
+            let Some((_, m)) = run.iter().find(|(k, _)| k == key) else {
+                panic!("{} {style} did not send {key}", lang.code());
+            };
+            out.push_str(&format!("\n── {} · {style}\n{}", lang.code(), m.content));
+        }
+    }
+    insta::assert_snapshot!("sched_orders", out);
 }

@@ -7,9 +7,11 @@ mod support;
 
 use sltbot::clock::ManualClock;
 use sltbot::domain::minutes::CaseType;
+use sltbot::domain::order::{OrderAnswer, OrderNo};
 use sltbot::domain::record::AttendanceStatus;
 use sltbot::domain::{ActionId, ActionStatus, AgendaItemId, Lang, MeetingId, RoleId, UserId};
 use sltbot::service::spec::Position;
+use sltbot::service::OrderError;
 use sltbot::service::{Actor, Command, Defaults, GroupName, Service, ServiceError, SPECS};
 use sltbot::store::Store;
 use std::sync::Arc;
@@ -423,6 +425,87 @@ fn commands() -> Vec<(&'static str, Command, [E; 5])> {
             },
             [D, D, D, D, A],
         ),
+        // Orders: the fixture's order 1 goes from Koordineringsgruppa to Styringsgruppa,
+        // order 2 from Styringsgruppa to Koordineringsgruppa. The receiving body's
+        // coordinators answer; members of either body see them; to others they do not
+        // exist.
+        (
+            "order add",
+            Command::OrderAdd {
+                from: g(),
+                to: "Styringsgruppa".into(),
+                title: "Kartlegg".into(),
+                details: None,
+                due: None,
+                case: None,
+            },
+            [A, D, D, D, A],
+        ),
+        (
+            "order reply",
+            Command::OrderReply {
+                id: OrderNo(2),
+                status: OrderAnswer::Accepted,
+                text: "Vi tar den".into(),
+            },
+            [A, D, D, H, A],
+        ),
+        (
+            "order reply",
+            Command::OrderReply {
+                id: OrderNo(1),
+                status: OrderAnswer::Done,
+                text: "Ferdig".into(),
+            },
+            [D, D, D, H, A],
+        ),
+        (
+            "order list",
+            Command::OrderList {
+                group: None,
+                open: Some(true),
+            },
+            [A, A, A, A, A],
+        ),
+        (
+            "order list",
+            Command::OrderList {
+                group: Some(g()),
+                open: None,
+            },
+            [A, A, D, D, A],
+        ),
+        (
+            "order show",
+            Command::OrderShow { id: OrderNo(1) },
+            [A, A, A, H, A],
+        ),
+        ("overview", Command::Overview {}, [A, A, A, A, A]),
+        (
+            "workspace check",
+            Command::WorkspaceCheck {},
+            [D, D, D, D, A],
+        ),
+        (
+            "group events",
+            Command::GroupEvents {
+                group: g(),
+                enabled: None,
+                voice: None,
+                place: None,
+            },
+            [A, A, D, D, A],
+        ),
+        (
+            "group events",
+            Command::GroupEvents {
+                group: g(),
+                enabled: Some(true),
+                voice: None,
+                place: None,
+            },
+            [A, D, D, D, A],
+        ),
         (
             // The owner (the member) or a coordinator; the fixture's round has not asked
             // yet, so past the permission check it is refused by the round's own rule.
@@ -529,6 +612,20 @@ async fn fresh() -> Service {
         .await
         .outcome
         .is_ok());
+    for (from, to) in [
+        ("Koordineringsgruppa", "Styringsgruppa"),
+        ("Styringsgruppa", "Koordineringsgruppa"),
+    ] {
+        let order = Command::OrderAdd {
+            from: from.into(),
+            to: to.into(),
+            title: "Bestilt".into(),
+            details: None,
+            due: None,
+            case: None,
+        };
+        assert!(s.execute(&admin(), WS, order).await.outcome.is_ok());
+    }
     s
 }
 
@@ -547,6 +644,7 @@ fn is_not_found(e: &ServiceError) -> bool {
         ServiceError::UnknownMeeting { .. }
             | ServiceError::UnknownAgendaItem { .. }
             | ServiceError::UnknownAction { .. }
+            | ServiceError::Order(OrderError::Unknown { .. })
     )
 }
 

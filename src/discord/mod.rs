@@ -6,9 +6,11 @@
 //! Start-up order (nothing is started from the Ready event, which fires again after every
 //! reconnect): build the client → register commands (bulk overwrite, idempotent) → connect.
 
+pub mod access;
 pub mod autocomplete;
 pub mod commands;
 pub mod custom_id;
+pub mod events;
 pub mod identity;
 mod interactions;
 pub mod localize;
@@ -237,9 +239,10 @@ impl Bot {
         let http = build_http(&opts.token, opts.api_base.as_ref());
         let gate = Gate::new();
         let mut client = serenity::ClientBuilder::new_with_http(http, intents())
-            .framework(framework(service, gate.clone()))
+            .framework(framework(service.clone(), gate.clone()))
             .await?;
         let http = client.http.clone();
+        service.set_inspector(Arc::new(access::DiscordGuilds::new(http.clone())));
         let registered = register(&http, &command_list(), &opts.guilds).await?;
         let shard_manager = client.shard_manager.clone();
         let task = tokio::spawn(async move { client.start().await });

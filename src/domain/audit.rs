@@ -72,6 +72,12 @@ audit_actions! {
     GroupNotice = "group.notice",
     /// A late submission was admitted to this meeting or the next.
     AgendaAdmit = "agenda.admit",
+    /// An order (or report) was sent to another body.
+    OrderAdd = "order.add",
+    /// The receiving body answered an order.
+    OrderReply = "order.reply",
+    /// Discord scheduled events turned on or off, or their voice channel changed.
+    GroupEvents = "group.events",
     /// An answer to the follow-up round's question about an action.
     FollowupAnswer = "action.followup",
     /// When the follow-up round asks changed.

@@ -1,9 +1,11 @@
 //! The domain core: plain Rust types and rules. It knows nothing of Discord or SQL.
 
+pub mod access;
 pub mod action;
 pub mod agenda;
 pub mod audit;
 pub mod cadence;
+pub mod events;
 pub mod followup;
 pub mod group;
 pub mod holidays;
@@ -12,6 +14,7 @@ pub mod lang;
 pub mod meeting;
 pub mod minutes;
 pub mod notice;
+pub mod order;
 pub mod privacy;
 pub mod record;
 pub mod reminders;

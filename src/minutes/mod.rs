@@ -161,6 +161,17 @@ pub fn blocks(m: &Minutes, lang: Lang) -> Vec<Block> {
         {
             out.push(field("minutes2-case-action", action_text(lang, a)));
         }
+        // Orders sent from this case: "Bestilling til Koordineringsgruppa: …".
+        for o in m
+            .orders
+            .iter()
+            .filter(|o| o.case.is_some() && o.case == c.number)
+        {
+            out.push(Block::Field {
+                label: t!(lang, "minutes-case-order", body = o.to.clone()),
+                value: o.title.clone(),
+            });
+        }
     }
 
     out.push(Block::Section(t!(lang, "minutes-actions")));

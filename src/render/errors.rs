@@ -103,6 +103,7 @@ pub fn error(lang: Lang, e: &ServiceError) -> String {
         }
         E::Record(e) => crate::render::record::error(lang, e),
         E::Notice(e) => crate::render::notice::error(lang, e),
+        E::Order(e) => crate::render::orders::error(lang, e),
         E::Followup(e) => crate::render::followup::error(lang, e),
         E::Store(_) | E::Internal => match e.fault() {
             Some(Fault::ReadOnly) => t!(lang, "error-read-only"),

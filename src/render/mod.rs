@@ -20,6 +20,7 @@ use chrono_tz::Tz;
 
 pub use crate::style::Style;
 
+mod access;
 mod actions;
 mod agenda;
 mod errors;
@@ -28,6 +29,7 @@ mod groups;
 mod lines;
 mod meetings;
 pub mod notice;
+pub mod orders;
 pub mod record;
 mod records;
 mod schedule;
@@ -101,6 +103,9 @@ pub fn reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
         | R::DigestSettings { .. } => schedule::reply(lang, tz, reply, style),
         R::Record(r) => record::reply(lang, tz, r, style),
         R::Notice(r) => notice::reply(lang, tz, r, style),
+        R::Order(r) => orders::reply(lang, tz, r, style),
+        R::WorkspaceCheck(r) => access::check(lang, r, style),
+        R::GroupEvents(r) => access::events(lang, r, style),
         R::Followup(r) => followup::reply(lang, tz, r, style),
     }
 }

@@ -151,6 +151,7 @@ pub fn reply(lang: Lang, tz: Tz, r: &RecordReply, style: Style) -> String {
             meeting,
             cases,
             deadline,
+            event_url,
             followup,
         } => {
             let mut out = vec![t!(
@@ -178,6 +179,9 @@ pub fn reply(lang: Lang, tz: Tz, r: &RecordReply, style: Style) -> String {
                 ),
                 None => t!(lang, "notice-no-deadline"),
             });
+            if let Some(url) = event_url {
+                out.push(t!(lang, "events-link", url = url.as_str()));
+            }
             out.join("\n")
         }
         RecordReply::Standing {

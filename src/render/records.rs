@@ -132,6 +132,42 @@ pub fn export_markdown(lang: Lang, tz: Tz, e: &crate::service::reply::GroupExpor
                 .map(|u| format!("  {}", update_line(lang, tz, u, None, style))),
         );
     }
+    if !e.orders.is_empty() {
+        out.push(String::new());
+        out.push(format!("## {}", t!(lang, "minutes-orders")));
+        for o in &e.orders {
+            out.push(format!(
+                "- {}",
+                t!(
+                    lang,
+                    "order-line",
+                    kind = o.kind.code(),
+                    number = o.order.number.0,
+                    title = style.text(&o.order.title),
+                    from = style.text(&o.from_name),
+                    to = style.text(&o.to_name),
+                    status = t!(lang, o.order.status.message_id())
+                )
+            ));
+            for ev in o.events.iter().filter_map(|ev| match ev.kind {
+                crate::domain::order::EventKind::Answered(a) => Some((ev, a)),
+                crate::domain::order::EventKind::Sent => None,
+            }) {
+                let (ev, a) = ev;
+                out.push(format!(
+                    "  {}",
+                    t!(
+                        lang,
+                        "order-history-answered",
+                        at = crate::i18n::format::datetime(lang, ev.at, tz),
+                        who = style.user(ev.actor),
+                        status = t!(lang, a.status().message_id()),
+                        text = style.text(ev.text.as_deref().unwrap_or_default())
+                    )
+                ));
+            }
+        }
+    }
     if !e.followup_rounds.is_empty() {
         out.push(String::new());
         out.push(format!("## {}", t!(lang, "followup-digest-heading")));

@@ -68,6 +68,7 @@ pub(super) fn audit_target(lang: Lang, entity: &str, id: Option<i64>) -> String 
         "agenda_item" => "audit-entity-agenda-item",
         "action" => "audit-entity-action",
         "series" => "audit-entity-series",
+        "order" => "audit-entity-order",
         _ => return String::new(),
     };
     match id {

@@ -326,6 +326,8 @@ pub fn failure_line(lang: Lang, tz: Tz, style: Style, f: &Failed) -> String {
         ("overdue", _, Some(a)) => t!(lang, "delivery-what-overdue", id = a),
         ("followup", Some(m), _) => t!(lang, "followup-delivery-what", meeting = at(m)),
         ("digest", _, _) => t!(lang, "delivery-what-digest"),
+        ("order", _, _) => t!(lang, "delivery-what-order"),
+        ("order_overdue", _, _) => t!(lang, "delivery-what-order-overdue"),
         _ => t!(lang, "delivery-what-other"),
     };
     let reason = Refusal::parse(&f.failure).unwrap_or(Refusal::Rejected);

@@ -77,11 +77,13 @@
 //! sets the clock ([`Clock::change_notify`]). It never scans rows on a timer.
 
 pub mod backup;
+pub mod events;
 pub mod followup;
 pub mod liveness;
 pub mod messages;
 pub mod minutes;
 pub mod notice;
+pub mod orders;
 
 use crate::clock::Clock;
 use crate::domain::{GroupId, Lang, MeetingStatus};
@@ -648,6 +650,7 @@ impl Worker {
                     plan::plan_digest(tx, n.workspace, after - Duration::seconds(1), now).await?;
                 }
             }
+            Kind::OrderOverdue => orders::after_overdue(tx, n, now).await?,
             Kind::Reminder
             | Kind::Deadline
             | Kind::Failure
@@ -657,6 +660,7 @@ impl Worker {
             | Kind::NoticeFinal
             | Kind::NoticeEdit
             | Kind::Late
+            | Kind::Order
             | Kind::Followup => {}
         }
         Ok(())
@@ -867,6 +871,16 @@ impl Worker {
             }
             Kind::Followup => {
                 return followup::prepare(&mut tx, n, &group, channel, lang, tz, style, now).await;
+            }
+            Kind::Order | Kind::OrderOverdue => {
+                let target = orders::Target {
+                    group: &group,
+                    channel,
+                    lang,
+                    tz,
+                    style,
+                };
+                return orders::prepare(&mut tx, n, now, &target).await;
             }
             Kind::Digest
             | Kind::Failure

@@ -25,6 +25,7 @@ use super::spec::{
 use super::{Ctx, Reply, Service, ServiceError};
 use crate::domain::followup::Answer;
 use crate::domain::minutes::CaseType;
+use crate::domain::order::{OrderAnswer, OrderNo};
 use crate::domain::record::AttendanceStatus;
 use crate::domain::text::Field;
 use crate::domain::{
@@ -420,6 +421,21 @@ commands! {
     /// The server's settings.
     WorkspaceShow => workspace_show ["workspace show", Anyone, Workspace, audit: -, schedule: no] {}
 
+    /// Discord scheduled events for the group's meetings: on or off (off by default), and
+    /// the voice channel they are held in (else the meeting's place). Members may look;
+    /// changing needs a coordinator (checked by the handler).
+    GroupEvents => group_events ["group events", Member, Group, audit: GroupEvents, schedule: yes] {
+        group: GroupName,
+        enabled: Option<bool>,
+        voice: Option<ChannelId>,
+        /// `yes`: hold the events at the meeting's place again (no voice channel).
+        place: Option<bool>,
+    }
+
+    /// The permission self-check: can the bot see, post and ping where sltbot is set up to,
+    /// and create events; what to change in Discord's settings if not.
+    WorkspaceCheck => workspace_check ["workspace check", WorkspaceCoordinator, Workspace, audit: -, schedule: no] {}
+
     /// Timezone, language, SLT-koordinator role, digest channel.
     WorkspaceSet => workspace_set ["workspace set", Admin, Workspace, audit: WorkspaceSet, schedule: yes] {
         timezone: Option<String> = SETTING,
@@ -427,6 +443,39 @@ commands! {
         coordinator_role: Option<RoleId>,
         digest_channel: Option<ChannelId>,
     }
+
+    /// Order work from another body (a report, when it goes to a higher level): it goes
+    /// on that body's next case list and is posted to its coordinators.
+    OrderAdd => order_add ["order add", Coordinator, Group, audit: OrderAdd, schedule: yes] {
+        from: GroupName,
+        to: GroupName,
+        title: String = text(Field::Title),
+        details: Option<String> = text(Field::Details),
+        due: Option<String> = WHEN,
+        /// The ordering body's case it comes from.
+        case: Option<AgendaItemId>,
+    }
+
+    /// The receiving body's answer: it goes on the ordering body's next case list.
+    OrderReply => order_reply ["order reply", Coordinator, Group, audit: OrderReply, schedule: yes] {
+        id: OrderNo,
+        status: OrderAnswer,
+        text: String = text(Field::Note),
+    }
+
+    /// Without `group`: the orders of the actor's bodies, shown only to them.
+    OrderList => order_list ["order list", Member, OptionalGroup, audit: -, schedule: no] {
+        group: Option<GroupName>,
+        open: Option<bool>,
+    }
+
+    /// One order with its history.
+    OrderShow => order_show ["order show", Member, Group, audit: -, schedule: no] {
+        id: OrderNo,
+    }
+
+    /// Per body the actor coordinates: next meeting, cases, actions, orders, minutes.
+    Overview => overview ["overview", Anyone, Workspace, audit: -, schedule: no] {}
 
     /// Answer the follow-up round's question about an action (its owner, or a coordinator):
     /// `done` closes the action, a note becomes a progress note. `meeting`: which round

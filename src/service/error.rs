@@ -70,6 +70,8 @@ pub enum ServiceError {
     #[error("{0}")]
     Notice(#[from] super::notice::NoticeError),
     #[error("{0}")]
+    Order(#[from] super::orders::OrderError),
+    #[error("{0}")]
     Followup(#[from] super::followup::FollowupError),
     #[error("the store failed: {0}")]
     Store(#[from] StoreError),
@@ -164,6 +166,7 @@ impl ServiceError {
             ServiceError::Internal => "internal",
             ServiceError::Record(_) => "record",
             ServiceError::Notice(_) => "notice",
+            ServiceError::Order(_) => "order",
             ServiceError::Followup(_) => "followup",
         }
     }

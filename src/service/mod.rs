@@ -2,6 +2,7 @@
 //! permission, validates, writes through the store in one transaction (with an audit
 //! row for every change) and returns a [`Response`] for an adapter to render.
 
+pub mod access;
 mod actions;
 mod agenda;
 pub mod calendar;
@@ -13,6 +14,7 @@ mod groups;
 mod lookup;
 mod meetings;
 pub mod notice;
+pub mod orders;
 pub mod permissions;
 pub mod record;
 mod records;
@@ -27,6 +29,7 @@ pub use command::{Command, SPECS};
 pub use error::{Limit, ServiceError};
 pub use lookup::{Suggest, Suggestion};
 pub use notice::{NoticeError, NoticeReply};
+pub use orders::{OrderError, OrderReply};
 pub use permissions::{Need, Relation};
 pub use record::{RecordError, RecordReply};
 pub use records::RetentionPolicy;
@@ -116,6 +119,8 @@ pub struct Service {
     defaults: Defaults,
     /// Signalled after a command changed anything the scheduler plans from.
     schedule_changed: Arc<tokio::sync::Notify>,
+    /// What the bot may do in Discord, for the self-check (set by the Discord adapter).
+    inspector: Arc<std::sync::OnceLock<Arc<dyn access::GuildInspector>>>,
 }
 
 /// Per-command state: the command's declaration, the workspace, the time, and how the
@@ -255,6 +260,7 @@ impl Service {
             clock,
             defaults,
             schedule_changed: Arc::new(tokio::sync::Notify::new()),
+            inspector: Arc::default(),
         }
     }
 

@@ -77,6 +77,8 @@ pub enum RecordReply {
         cases: Vec<Case>,
         /// When submissions close (the group's agenda deadline), if it has one.
         deadline: Option<DateTime<Utc>>,
+        /// The meeting's Discord event, when it has one (`/group events`).
+        event_url: Option<String>,
         /// The follow-up round, under its standing case (`None`: no round).
         followup: Option<crate::domain::followup::RoundView>,
     },
@@ -258,6 +260,9 @@ impl Service {
         ensure_standing(&mut tx, ctx, &group, &meeting).await?;
         let cases = cases_of(&mut tx, &group, &meeting).await?;
         let settings = store::series::settings(&mut tx, group.id).await?;
+        let event_url = store::events::event_id(&mut tx, meeting.id)
+            .await?
+            .map(|event| crate::domain::events::event_url(group.workspace.0, event));
         let followup = super::followup::round_of(&mut tx, meeting.id).await?;
         commit(tx).await?;
         let deadline = settings
@@ -268,6 +273,7 @@ impl Service {
             meeting,
             cases,
             deadline,
+            event_url,
             followup,
         })
     }
@@ -1252,11 +1258,31 @@ pub async fn minutes_from_store(
             .collect(),
         cases,
         actions,
-        // Orders (bestillinger) sent from the meeting's cases: filled in by the orders
-        // feature; the document already has their section.
-        orders: Vec::new(),
+        orders: orders_in_minutes(conn, meeting.id).await?,
         status: store::record::minutes_status(conn, meeting.id).await?,
     })
+}
+
+/// The orders sent from the meeting's cases (see `service::orders`), with the number of
+/// the case each came from.
+async fn orders_in_minutes(
+    conn: &mut SqliteConnection,
+    meeting: MeetingId,
+) -> Result<Vec<crate::domain::minutes::MinutesOrder>, ServiceError> {
+    let mut out = Vec::new();
+    for (to, o) in super::orders::minutes_orders(conn, meeting).await? {
+        let case = match o.from_case {
+            Some(c) => store::record::facts(conn, c).await?.number,
+            None => None,
+        };
+        out.push(crate::domain::minutes::MinutesOrder {
+            to,
+            title: o.title,
+            due: o.due,
+            case,
+        });
+    }
+    Ok(out)
 }
 
 /// The meeting record of one body, for its GDPR export.

@@ -73,6 +73,7 @@ impl Service {
         }
         let record = super::record::export_record(&mut tx, &group, &meetings).await?;
         let audit_entries = store::audit::count_for_group(&mut tx, group.id).await? as usize;
+        let orders = super::orders::export_orders(&mut tx, group.id).await?;
         let followup_rounds = super::followup::asked_rounds(&mut tx, &meetings).await?;
         Ok(Reply::Export(Box::new(GroupExport {
             exported_at: ctx.now,
@@ -81,6 +82,7 @@ impl Service {
             agenda_items,
             actions,
             record,
+            orders,
             followup_rounds,
             audit_entries,
         })))

@@ -29,6 +29,9 @@ pub struct GroupExport {
     /// The meeting record: standing items, case numbers and types, decisions,
     /// attendance, guests, the minutes' status.
     pub record: super::record::ExportedRecord,
+    /// Orders the group sent or received, with their history (left out when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub orders: Vec<super::orders::ExportedOrder>,
     /// The follow-up rounds that asked: who was asked about what, and the answers.
     pub followup_rounds: Vec<crate::domain::followup::RoundView>,
     pub audit_entries: usize,
@@ -184,6 +187,12 @@ pub enum Reply {
     Record(Box<super::record::RecordReply>),
     /// The notice posted by the scheduler: its lead time, late submissions.
     Notice(Box<super::notice::NoticeReply>),
+    /// Orders between bodies, and the coordinator's overview.
+    Order(Box<super::orders::OrderReply>),
+    /// The permission self-check (`/workspace check`).
+    WorkspaceCheck(Box<super::access::CheckReport>),
+    /// A group's Discord events setting (`/group events`).
+    GroupEvents(Box<super::access::EventsReply>),
     /// The follow-up round: an answer, a round's state, when it asks.
     Followup(Box<super::followup::FollowupReply>),
 }

@@ -11,6 +11,7 @@
 
 use super::permissions::Need;
 use crate::domain::minutes::CaseType;
+use crate::domain::order::{OrderAnswer, OrderNo};
 use crate::domain::record::AttendanceStatus;
 use crate::domain::text::Field;
 use crate::domain::{
@@ -485,6 +486,23 @@ choice!(
         CaseType::Feedback
     ]
 );
+choice!(
+    OrderAnswer,
+    "order-status-",
+    [
+        OrderAnswer::Accepted,
+        OrderAnswer::Declined,
+        OrderAnswer::Done
+    ]
+);
+
+impl OptionValue for OrderNo {
+    const KIND: OptionKind = OptionKind::Integer { min: Some(1) };
+    fn from_raw(raw: Raw<'_>) -> Result<Self, Problem> {
+        parse_i64(raw).map(OrderNo)
+    }
+}
+
 choice!(
     AttendanceStatus,
     "attendance-",

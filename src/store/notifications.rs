@@ -28,6 +28,11 @@ pub enum Kind {
     /// A submission after the deadline, for the coordinators (`late:{item}`; `seq` is the
     /// item's id).
     Late,
+    /// An order posted to the receiving body, or its answer to the ordering body
+    /// (`order:{order}:{event seq}`; see `scheduler::orders`).
+    Order,
+    /// An open order past its due date (`order-overdue:{order}:{n}`, then weekly).
+    OrderOverdue,
     /// A follow-up round's question to one owner (`followup:{meeting}:{asked}:{seq}`).
     Followup,
 }
@@ -46,6 +51,8 @@ impl Kind {
             Kind::NoticeFinal => "notice_final",
             Kind::NoticeEdit => "notice_edit",
             Kind::Late => "late",
+            Kind::Order => "order",
+            Kind::OrderOverdue => "order_overdue",
             Kind::Followup => "followup",
         }
     }
@@ -63,6 +70,8 @@ impl Kind {
             "notice_final" => Some(Kind::NoticeFinal),
             "notice_edit" => Some(Kind::NoticeEdit),
             "late" => Some(Kind::Late),
+            "order" => Some(Kind::Order),
+            "order_overdue" => Some(Kind::OrderOverdue),
             "followup" => Some(Kind::Followup),
             _ => None,
         }

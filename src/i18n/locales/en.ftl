@@ -928,7 +928,9 @@ minutes2-digest-line-unnumbered = • { $body }: the meeting of { $date }
 minutes2-case-action = Action
 minutes2-agenda-case-line = { $case } { $title } — { $status } (submitted by { $user })
 opt-case = case
-    .description = The case the action comes from: shown under the case in the minutes
+    .description = The case it comes from
+    .description-action-add = The case the action comes from: shown under the case in the minutes
+    .description-order-add = The case of the ordering group's meeting the order comes from
 minutes2-agenda-case-line-standing = { $case } { $title } — { $status }
 minutes2-case-edited = { $case } has been updated.
 minutes2-case-removed = { $case } “{ $title }” has been withdrawn.
@@ -980,3 +982,143 @@ audit-group-notice = changed when the notice is posted
 audit-agenda-admit = decided on a late submission
 minutes2-console-saved = The draft is saved (PDF/A and Markdown): { $files }
 minutes2-console-failed = Could not save the draft: { $reason }
+## Orders between levels and the coordinator's overview (issue 12)
+cmd-order = order
+    .description = Orders and reports between the groups
+cmd-order-add = add
+    .description = Order work from another group, or report upward (the group's coordinators)
+cmd-order-reply = reply
+    .description = Answer an order to your group (the receiving group's coordinators)
+cmd-order-list = list
+    .description = Orders in and out of your groups
+cmd-order-show = show
+    .description = Show an order with its history
+cmd-overview = overview
+    .description = Overview of the groups you coordinate: meetings, cases, actions, orders, minutes
+opt-from = from
+    .description = The group that orders
+opt-to = to
+    .description = The group to do the work
+opt-text = text
+    .description = The answer, briefly
+opt-open = open
+    .description = Only open orders
+audit-entity-order = (order { $id })
+audit-order-add = sent an order
+audit-order-reply = answered an order
+order-status-open = open
+order-status-accepted = accepted
+order-status-declined = declined
+order-status-done = done
+order-case-title = { $kind ->
+    [report] Report
+   *[order] Order
+} { $number } from { $from }: { $title }
+order-answer-case-title = Answer to { $kind ->
+    [report] report
+   *[order] order
+} { $number }: { $title }
+order-no-due = no deadline
+order-due = due { $due }
+order-msg-on-meeting = On the case list of the meeting { $when }.
+order-msg-waiting = Goes on the case list of the next meeting once one is set up.
+order-msg-sent = { $mention }New { $kind ->
+    [report] report
+   *[order] order
+} { $number } from { $from }: “{ $title }”, due: { $due }.
+order-msg-answered = { $mention }{ $to } answered { $kind ->
+    [report] report
+   *[order] order
+} { $number } “{ $title }”: { $status }. { $text }
+order-msg-howto = Answer with /order reply id:{ $number } status:… text:…
+order-msg-overdue = { $mention }{ $kind ->
+    [report] Report
+   *[order] Order
+} { $number } from { $from } “{ $title }” was due { $due } and is { $status }. Answer with /order reply id:{ $number }.
+order-msg-overdue-again = { $mention }Still overdue: { $kind ->
+    [report] report
+   *[order] order
+} { $number } from { $from } “{ $title }” was due { $due } and is { $status }. Answer with /order reply id:{ $number }.
+order-line = { $kind ->
+    [report] Report
+   *[order] Order
+} { $number }: { $title } ({ $from } → { $to }), { $status }
+order-on-meeting = On the case list of the meeting { $when }
+order-waiting = Waiting for the group's next meeting
+order-added = { $kind ->
+    [report] Report
+   *[order] Order
+} { $number } sent to { $to }: { $title }
+order-added-ping = The coordinators of { $to } are told in the group's channel.
+order-answered = Answer to { $kind ->
+    [report] report
+   *[order] order
+} { $number } recorded: { $status }. The answer was sent to { $from }.
+order-list-heading = Orders in and out of { $group }
+order-list-open-heading = Open orders in and out of { $group }
+order-list-mine-heading = Orders of your groups
+order-list-mine-open-heading = Open orders of your groups
+order-list-empty = No orders.
+order-history = History:
+order-history-sent = • { $at }: { $who } sent it from { $from } to { $to }
+order-history-answered = • { $at }: { $who } answered { $status }: { $text }
+overview-none = You coordinate no group.
+overview-heading = Overview of the groups you coordinate
+overview-next-meeting = Next meeting: { $when }
+overview-no-meeting = Next meeting: none set up
+overview-cases = Cases: { $cases } on the case list, { $proposals } new proposals
+overview-actions = Actions: { $open } open, { $overdue } overdue
+overview-orders-in = Orders in: { $count } open, { $overdue } overdue
+overview-orders-out = Orders out: { $count } open
+overview-minutes-none = Minutes: all published
+overview-minutes-meeting = meeting { $id } ({ $date })
+overview-minutes-awaiting = Minutes not published: { $meetings }
+overview-follow-up = Follow-up round: { $answered } of { $asked } answered, { $silent } silent
+order-error-unknown = No order { $number } found.
+order-error-same-body = A group cannot order from itself. Choose another group in to.
+order-error-answer = Order { $number } is { $status } and cannot take that answer.
+order-error-case = Case { $case } does not belong to the ordering group. Choose a case from the ordering group's own meetings.
+minutes-case-order = Order to { $body }
+delivery-what-order = The message about an order or an answer
+delivery-what-order-overdue = The reminder about an overdue order
+
+## Discord scheduled events and the permission self-check (issue 13)
+cmd-group-events = events
+    .description = The group's meetings as Discord events: on or off, and a voice channel (no options: show)
+cmd-workspace-check = check
+    .description = Check that the bot can see, post, ping and create events where sltbot is set up
+opt-enabled = enabled
+    .description = Turn events on (yes) or off (no)
+opt-voice = voice
+    .description = The voice channel meetings are held in (else the meeting's place is used)
+opt-place = place
+    .description = Yes: hold the events at the meeting's place again (no voice channel)
+audit-group-events = changed the Discord events
+events-name = { $group } meeting
+events-name-titled = { $title } ({ $group })
+events-description = { $group } meeting, { $when }. Notice and case list: /meeting notice id:{ $id }
+events-location-fallback = { $group } – see the notice
+events-on = Discord events for { $group }: on, { $place }. { $count } meetings in the next { $days } days show under Events, and move and cancel with the meeting.
+events-off = Discord events for { $group }: off. Turn them on with /group events enabled:yes.
+events-place-voice = in the voice channel { $channel }
+events-place-external = with the meeting's place as location
+events-link = Event in Discord: { $url }
+selfcheck-heading = The bot's permissions ({ $channels } channels checked):
+selfcheck-ok = All good: the bot can see, post and ping where sltbot is set up, and create events where needed.
+selfcheck-offline = Discord could not be asked just now, so permissions were not checked (only what sltbot itself knows is below). Try again in Discord in a moment.
+selfcheck-the-bot = the bot
+selfcheck-purpose-group = group { $group }
+selfcheck-purpose-digest = the weekly digest
+selfcheck-channel-missing = The channel { $channel } ({ $purpose }) does not exist, or the bot cannot see it: choose another with /group edit channel: or /digest set channel:, or give { $bot } access to the channel.
+selfcheck-cannot-view = The bot cannot see { $channel } ({ $purpose }): Channel { $channel } → Edit Channel → Permissions → add { $bot }: turn on "View Channel".
+selfcheck-cannot-send = The bot cannot post in { $channel } ({ $purpose }): Channel { $channel } → Edit Channel → Permissions → add { $bot }: turn on "Send Messages".
+selfcheck-cannot-attach = The bot cannot attach files in { $channel } ({ $purpose }), and the minutes are files: Channel { $channel } → Edit Channel → Permissions → add { $bot }: turn on "Attach Files".
+selfcheck-cannot-ping = The bot cannot ping { $role } in { $channel }: Server Settings → Roles → { $role } → turn on "Allow anyone to @mention this role" (or give { $bot } "Mention @everyone, @here, and All Roles").
+selfcheck-role-missing = The role { $role } no longer exists: choose another with /group edit coordinator_role: or /workspace set coordinator_role:.
+selfcheck-cannot-create-events = The bot cannot create events: Server Settings → Roles → { $bot } → turn on "Create Events".
+selfcheck-cannot-use-voice = The bot cannot use the voice channel { $channel } for events: Channel { $channel } → Edit Channel → Permissions → add { $bot }: turn on "View Channel" and "Connect".
+selfcheck-event-failed = Discord refused the event for meeting { $id }: { $reason } The bot tries again in a few hours.
+selfcheck-event-reason-permission = the bot lacks the permission to create events (see "Create Events" above).
+selfcheck-event-reason-channel = the voice channel no longer exists: choose another with /group events voice:.
+selfcheck-event-reason-other = Discord did not accept the event.
+selfcheck-event-cap = { $count } meetings in the next 60 days have no event yet, because sltbot creates at most { $cap } events per server. They get one as they come nearer.

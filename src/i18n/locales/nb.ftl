@@ -903,7 +903,9 @@ minutes2-digest-line-unnumbered = • { $body }: møtet { $date }
 minutes2-case-action = Tiltak
 minutes2-agenda-case-line = { $case } { $title } — { $status } (meldt inn av { $user })
 opt-case = sak
-    .description = Saken tiltaket kommer fra: står under saken i referatet
+    .description = Saken det kommer fra
+    .description-action-add = Saken tiltaket kommer fra: står under saken i referatet
+    .description-order-add = Saken i bestillerens møte bestillingen kommer fra
 minutes2-agenda-case-line-standing = { $case } { $title } — { $status }
 minutes2-case-edited = { $case } er endret.
 minutes2-case-removed = { $case } «{ $title }» er trukket.
@@ -955,3 +957,152 @@ audit-group-notice = endret når innkallingen legges ut
 audit-agenda-admit = avgjorde et innspill etter fristen
 minutes2-console-saved = Utkastet er lagret (PDF/A og Markdown): { $files }
 minutes2-console-failed = Kunne ikke lagre utkastet: { $reason }
+## Bestillinger mellom nivåene og koordinatorens oversikt (issue 12)
+cmd-order = bestilling
+    .description = Bestillinger og rapporter mellom gruppene
+cmd-order-add = ny
+    .description = Bestill noe fra en annen gruppe, eller rapporter oppover (gruppas koordinatorer)
+cmd-order-reply = svar
+    .description = Svar på en bestilling til gruppa di (mottakerens koordinatorer)
+cmd-order-list = liste
+    .description = Bestillinger inn og ut av gruppene dine
+cmd-order-show = vis
+    .description = Vis en bestilling med historikk
+cmd-overview = oversikt
+    .description = Oversikt over gruppene du koordinerer: møter, saker, tiltak, bestillinger, referater
+opt-from = fra
+    .description = Gruppa som bestiller
+opt-to = til
+    .description = Gruppa som skal gjøre jobben
+opt-text = tekst
+    .description = Svaret, kort
+opt-open = åpne
+    .description = Bare åpne bestillinger
+audit-entity-order = (bestilling { $id })
+audit-order-add = sendte en bestilling
+audit-order-reply = svarte på en bestilling
+order-status-open = åpen
+order-status-accepted = akseptert
+order-status-declined = avslått
+order-status-done = utført
+order-case-title = { $kind ->
+    [report] Rapport
+   *[order] Bestilling
+} { $number } fra { $from }: { $title }
+order-answer-case-title = Svar på { $kind ->
+    [report] rapport
+   *[order] bestilling
+} { $number }: { $title }
+order-no-due = ingen frist
+order-due = frist { $due }
+order-msg-on-meeting = Står på sakslista til møtet { $when }.
+order-msg-waiting = Kommer på sakslista til neste møte når det er satt opp.
+order-msg-sent = { $mention }Ny { $kind ->
+    [report] rapport
+   *[order] bestilling
+} { $number } fra { $from }: «{ $title }», frist: { $due }.
+order-msg-answered = { $mention }{ $to } har svart på { $kind ->
+    [report] rapport
+   *[order] bestilling
+} { $number } «{ $title }»: { $status }. { $text }
+order-msg-howto = Svar med /order reply id:{ $number } status:… text:…
+order-msg-overdue = { $mention }{ $kind ->
+    [report] Rapport
+   *[order] Bestilling
+} { $number } fra { $from } «{ $title }» hadde frist { $due } og står som { $status }. Svar med /order reply id:{ $number }.
+order-msg-overdue-again = { $mention }Fortsatt over fristen: { $kind ->
+    [report] rapport
+   *[order] bestilling
+} { $number } fra { $from } «{ $title }» hadde frist { $due } og står som { $status }. Svar med /order reply id:{ $number }.
+order-line = { $kind ->
+    [report] Rapport
+   *[order] Bestilling
+} { $number }: { $title } ({ $from } → { $to }), { $status }
+order-on-meeting = På sakslista til møtet { $when }
+order-waiting = Venter på gruppas neste møte
+order-added = { $kind ->
+    [report] Rapport
+   *[order] Bestilling
+} { $number } sendt til { $to }: { $title }
+order-added-ping = Koordinatorene i { $to } får beskjed i gruppas kanal.
+order-answered = Svar på { $kind ->
+    [report] rapport
+   *[order] bestilling
+} { $number } registrert: { $status }. Svaret er sendt til { $from }.
+order-list-heading = Bestillinger inn og ut av { $group }
+order-list-open-heading = Åpne bestillinger inn og ut av { $group }
+order-list-mine-heading = Bestillinger i gruppene dine
+order-list-mine-open-heading = Åpne bestillinger i gruppene dine
+order-list-empty = Ingen bestillinger.
+order-history = Historikk:
+order-history-sent = • { $at }: { $who } sendte den fra { $from } til { $to }
+order-history-answered = • { $at }: { $who } svarte { $status }: { $text }
+overview-none = Du er ikke koordinator for noen gruppe.
+overview-heading = Oversikt over gruppene du koordinerer
+overview-next-meeting = Neste møte: { $when }
+overview-no-meeting = Neste møte: ikke satt opp
+overview-cases = Saker: { $cases } på sakslista, { $proposals } nye innspill
+overview-actions = Tiltak: { $open ->
+    [one] 1 åpent
+   *[other] { $open } åpne
+}, { $overdue } over fristen
+overview-orders-in = Bestillinger inn: { $count ->
+    [one] 1 åpen
+   *[other] { $count } åpne
+}, { $overdue } over fristen
+overview-orders-out = Bestillinger ut: { $count ->
+    [one] 1 åpen
+   *[other] { $count } åpne
+}
+overview-minutes-none = Referater: alle publisert
+overview-minutes-meeting = møte { $id } ({ $date })
+overview-minutes-awaiting = Referat ikke publisert: { $meetings }
+overview-follow-up = Oppfølgingsrunden: { $answered } av { $asked } har svart, { $silent } har ikke svart
+order-error-unknown = Fant ingen bestilling { $number }.
+order-error-same-body = En gruppe kan ikke bestille fra seg selv. Velg en annen gruppe i til.
+order-error-answer = Bestilling { $number } står som { $status } og kan ikke få det svaret.
+order-error-case = Sak { $case } hører ikke til gruppa som bestiller. Velg en sak fra bestillerens egne møter.
+minutes-case-order = Bestilling til { $body }
+delivery-what-order = Meldingen om en bestilling eller et svar
+delivery-what-order-overdue = Purringen på en bestilling
+
+## Discord-arrangementer og sjekk av tillatelser (issue 13)
+cmd-group-events = arrangementer
+    .description = Gruppas møter som Discord-arrangementer: på eller av, og talekanal (uten valg: vis)
+cmd-workspace-check = sjekk
+    .description = Sjekk at boten kan se, skrive, nevne og lage arrangementer der sltbot er satt opp
+opt-enabled = på
+    .description = Slå arrangementer på (ja) eller av (nei)
+opt-voice = talekanal
+    .description = Talekanalen møtene holdes i (ellers brukes møtestedet)
+opt-place = møtested
+    .description = Ja: hold arrangementene på møtestedet igjen (uten talekanal)
+audit-group-events = endret Discord-arrangementene
+events-name = Møte i { $group }
+events-name-titled = { $title } ({ $group })
+events-description = Møte i { $group }, { $when }. Innkalling og saksliste: /meeting notice id:{ $id }
+events-location-fallback = { $group } – se innkallingen
+events-on = Discord-arrangementer for { $group }: på, { $place }. { $count } møter de neste { $days } dagene vises under Arrangementer, og flyttes og avlyses sammen med møtet.
+events-off = Discord-arrangementer for { $group }: av. Slå dem på med /group events enabled:ja.
+events-place-voice = i talekanalen { $channel }
+events-place-external = med møtestedet som sted
+events-link = Arrangement i Discord: { $url }
+selfcheck-heading = Sjekk av botens tillatelser ({ $channels } kanaler):
+selfcheck-ok = Alt er i orden: boten kan se, skrive og nevne der sltbot er satt opp, og lage arrangementer der det trengs.
+selfcheck-offline = Discord kunne ikke spørres nå, så tillatelsene er ikke sjekket (bare det sltbot selv vet, står under). Prøv igjen i Discord om litt.
+selfcheck-the-bot = boten
+selfcheck-purpose-group = gruppa { $group }
+selfcheck-purpose-digest = ukeoversikten
+selfcheck-channel-missing = Kanalen { $channel } ({ $purpose }) finnes ikke, eller boten ser den ikke: velg en annen kanal med /group edit channel: eller /digest set channel:, eller gi { $bot } tilgang til kanalen.
+selfcheck-cannot-view = Boten ser ikke { $channel } ({ $purpose }): Kanal { $channel } → Rediger kanal → Tillatelser → legg til { $bot }: slå på «Vis kanal».
+selfcheck-cannot-send = Boten kan ikke skrive i { $channel } ({ $purpose }): Kanal { $channel } → Rediger kanal → Tillatelser → legg til { $bot }: slå på «Send meldinger».
+selfcheck-cannot-attach = Boten kan ikke legge ved filer i { $channel } ({ $purpose }), og referatene er filer: Kanal { $channel } → Rediger kanal → Tillatelser → legg til { $bot }: slå på «Legg ved filer».
+selfcheck-cannot-ping = Boten kan ikke nevne { $role } i { $channel }: Serverinnstillinger → Roller → { $role } → slå på «Tillat at alle kan @nevne denne rollen» (eller gi { $bot } «Nevn @everyone, @here og alle roller»).
+selfcheck-role-missing = Rollen { $role } finnes ikke lenger: velg en ny med /group edit coordinator_role: eller /workspace set coordinator_role:.
+selfcheck-cannot-create-events = Boten kan ikke lage arrangementer: Serverinnstillinger → Roller → { $bot } → slå på «Opprett arrangementer».
+selfcheck-cannot-use-voice = Boten kan ikke bruke talekanalen { $channel } til arrangementer: Kanal { $channel } → Rediger kanal → Tillatelser → legg til { $bot }: slå på «Vis kanal» og «Koble til».
+selfcheck-event-failed = Discord avviste arrangementet for møte { $id }: { $reason } Boten prøver igjen om noen timer.
+selfcheck-event-reason-permission = boten mangler tillatelse til å lage arrangementer (se «Opprett arrangementer» over).
+selfcheck-event-reason-channel = talekanalen finnes ikke lenger: velg en ny med /group events voice:.
+selfcheck-event-reason-other = Discord godtok ikke arrangementet.
+selfcheck-event-cap = { $count } møter de neste 60 dagene har ennå ikke fått arrangement, fordi sltbot lager høyst { $cap } arrangementer per server. De får det når de nærmer seg.

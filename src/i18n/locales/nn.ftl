@@ -893,7 +893,9 @@ minutes2-digest-line-unnumbered = • { $body }: møtet { $date }
 minutes2-case-action = Tiltak
 minutes2-agenda-case-line = { $case } { $title } — { $status } (meldt inn av { $user })
 opt-case = sak
-    .description = Saka tiltaket kjem frå: står under saka i referatet
+    .description = Saka det kjem frå
+    .description-action-add = Saka tiltaket kjem frå: står under saka i referatet
+    .description-order-add = Saka i møtet til bestillaren som bestillinga kjem frå
 minutes2-agenda-case-line-standing = { $case } { $title } — { $status }
 minutes2-case-edited = { $case } er endra.
 minutes2-case-removed = { $case } «{ $title }» er trekt.
@@ -945,3 +947,152 @@ audit-group-notice = endra når innkallinga blir lagd ut
 audit-agenda-admit = avgjorde eit innspel etter fristen
 minutes2-console-saved = Utkastet er lagra (PDF/A og Markdown): { $files }
 minutes2-console-failed = Kunne ikkje lagre utkastet: { $reason }
+## Bestillingar mellom nivåa og oversikta til koordinatoren (issue 12)
+cmd-order = bestilling
+    .description = Bestillingar og rapportar mellom gruppene
+cmd-order-add = ny
+    .description = Bestill noko frå ei anna gruppe, eller rapporter oppover (koordinatorane i gruppa)
+cmd-order-reply = svar
+    .description = Svar på ei bestilling til gruppa di (koordinatorane hos mottakaren)
+cmd-order-list = liste
+    .description = Bestillingar inn og ut av gruppene dine
+cmd-order-show = vis
+    .description = Vis ei bestilling med historikk
+cmd-overview = oversikt
+    .description = Oversikt over gruppene du koordinerer: møte, saker, tiltak, bestillingar, referat
+opt-from = frå
+    .description = Gruppa som bestiller
+opt-to = til
+    .description = Gruppa som skal gjere jobben
+opt-text = tekst
+    .description = Svaret, kort
+opt-open = opne
+    .description = Berre opne bestillingar
+audit-entity-order = (bestilling { $id })
+audit-order-add = sende ei bestilling
+audit-order-reply = svarte på ei bestilling
+order-status-open = open
+order-status-accepted = akseptert
+order-status-declined = avslått
+order-status-done = utført
+order-case-title = { $kind ->
+    [report] Rapport
+   *[order] Bestilling
+} { $number } frå { $from }: { $title }
+order-answer-case-title = Svar på { $kind ->
+    [report] rapport
+   *[order] bestilling
+} { $number }: { $title }
+order-no-due = ingen frist
+order-due = frist { $due }
+order-msg-on-meeting = Står på saklista til møtet { $when }.
+order-msg-waiting = Kjem på saklista til neste møte når det er sett opp.
+order-msg-sent = { $mention }Ny { $kind ->
+    [report] rapport
+   *[order] bestilling
+} { $number } frå { $from }: «{ $title }», frist: { $due }.
+order-msg-answered = { $mention }{ $to } har svart på { $kind ->
+    [report] rapport
+   *[order] bestilling
+} { $number } «{ $title }»: { $status }. { $text }
+order-msg-howto = Svar med /order reply id:{ $number } status:… text:…
+order-msg-overdue = { $mention }{ $kind ->
+    [report] Rapport
+   *[order] Bestilling
+} { $number } frå { $from } «{ $title }» hadde frist { $due } og står som { $status }. Svar med /order reply id:{ $number }.
+order-msg-overdue-again = { $mention }Framleis over fristen: { $kind ->
+    [report] rapport
+   *[order] bestilling
+} { $number } frå { $from } «{ $title }» hadde frist { $due } og står som { $status }. Svar med /order reply id:{ $number }.
+order-line = { $kind ->
+    [report] Rapport
+   *[order] Bestilling
+} { $number }: { $title } ({ $from } → { $to }), { $status }
+order-on-meeting = På saklista til møtet { $when }
+order-waiting = Ventar på neste møte i gruppa
+order-added = { $kind ->
+    [report] Rapport
+   *[order] Bestilling
+} { $number } send til { $to }: { $title }
+order-added-ping = Koordinatorane i { $to } får melding i kanalen til gruppa.
+order-answered = Svar på { $kind ->
+    [report] rapport
+   *[order] bestilling
+} { $number } registrert: { $status }. Svaret er sendt til { $from }.
+order-list-heading = Bestillingar inn og ut av { $group }
+order-list-open-heading = Opne bestillingar inn og ut av { $group }
+order-list-mine-heading = Bestillingar i gruppene dine
+order-list-mine-open-heading = Opne bestillingar i gruppene dine
+order-list-empty = Ingen bestillingar.
+order-history = Historikk:
+order-history-sent = • { $at }: { $who } sende ho frå { $from } til { $to }
+order-history-answered = • { $at }: { $who } svarte { $status }: { $text }
+overview-none = Du er ikkje koordinator for nokon gruppe.
+overview-heading = Oversikt over gruppene du koordinerer
+overview-next-meeting = Neste møte: { $when }
+overview-no-meeting = Neste møte: ikkje sett opp
+overview-cases = Saker: { $cases } på saklista, { $proposals } nye innspel
+overview-actions = Tiltak: { $open ->
+    [one] 1 ope
+   *[other] { $open } opne
+}, { $overdue } over fristen
+overview-orders-in = Bestillingar inn: { $count ->
+    [one] 1 open
+   *[other] { $count } opne
+}, { $overdue } over fristen
+overview-orders-out = Bestillingar ut: { $count ->
+    [one] 1 open
+   *[other] { $count } opne
+}
+overview-minutes-none = Referat: alle publiserte
+overview-minutes-meeting = møte { $id } ({ $date })
+overview-minutes-awaiting = Referat ikkje publisert: { $meetings }
+overview-follow-up = Oppfølgingsrunden: { $answered } av { $asked } har svart, { $silent } har ikkje svart
+order-error-unknown = Fann inga bestilling { $number }.
+order-error-same-body = Ei gruppe kan ikkje bestille frå seg sjølv. Vel ei anna gruppe i til.
+order-error-answer = Bestilling { $number } står som { $status } og kan ikkje få det svaret.
+order-error-case = Sak { $case } høyrer ikkje til gruppa som bestiller. Vel ei sak frå dei eigne møta til bestillaren.
+minutes-case-order = Bestilling til { $body }
+delivery-what-order = Meldinga om ei bestilling eller eit svar
+delivery-what-order-overdue = Purringa på ei bestilling
+
+## Discord-arrangement og sjekk av løyve (issue 13)
+cmd-group-events = arrangement
+    .description = Møta i gruppa som Discord-arrangement: på eller av, og talekanal (utan val: vis)
+cmd-workspace-check = sjekk
+    .description = Sjekk at boten kan sjå, skrive, nemne og lage arrangement der sltbot er sett opp
+opt-enabled = på
+    .description = Slå arrangement på (ja) eller av (nei)
+opt-voice = talekanal
+    .description = Talekanalen møta blir haldne i (elles blir møtestaden brukt)
+opt-place = møtestad
+    .description = Ja: hald arrangementa på møtestaden igjen (utan talekanal)
+audit-group-events = endra Discord-arrangementa
+events-name = Møte i { $group }
+events-name-titled = { $title } ({ $group })
+events-description = Møte i { $group }, { $when }. Innkalling og saksliste: /meeting notice id:{ $id }
+events-location-fallback = { $group } – sjå innkallinga
+events-on = Discord-arrangement for { $group }: på, { $place }. { $count } møte dei neste { $days } dagane blir viste under Arrangement, og blir flytte og avlyste saman med møtet.
+events-off = Discord-arrangement for { $group }: av. Slå dei på med /group events enabled:ja.
+events-place-voice = i talekanalen { $channel }
+events-place-external = med møtestaden som stad
+events-link = Arrangement i Discord: { $url }
+selfcheck-heading = Sjekk av løyva til boten ({ $channels } kanalar):
+selfcheck-ok = Alt er i orden: boten kan sjå, skrive og nemne der sltbot er sett opp, og lage arrangement der det trengst.
+selfcheck-offline = Discord kunne ikkje spørjast no, så løyva er ikkje sjekka (berre det sltbot sjølv veit, står under). Prøv igjen i Discord om litt.
+selfcheck-the-bot = boten
+selfcheck-purpose-group = gruppa { $group }
+selfcheck-purpose-digest = vekeoversikta
+selfcheck-channel-missing = Kanalen { $channel } ({ $purpose }) finst ikkje, eller boten ser han ikkje: vel ein annan kanal med /group edit channel: eller /digest set channel:, eller gje { $bot } tilgang til kanalen.
+selfcheck-cannot-view = Boten ser ikkje { $channel } ({ $purpose }): Kanal { $channel } → Rediger kanal → Løyve → legg til { $bot }: slå på «Vis kanal».
+selfcheck-cannot-send = Boten kan ikkje skrive i { $channel } ({ $purpose }): Kanal { $channel } → Rediger kanal → Løyve → legg til { $bot }: slå på «Send meldingar».
+selfcheck-cannot-attach = Boten kan ikkje leggje ved filer i { $channel } ({ $purpose }), og referata er filer: Kanal { $channel } → Rediger kanal → Løyve → legg til { $bot }: slå på «Legg ved filer».
+selfcheck-cannot-ping = Boten kan ikkje nemne { $role } i { $channel }: Serverinnstillingar → Roller → { $role } → slå på «Tillat at alle kan @nemne denne rolla» (eller gje { $bot } «Nemn @everyone, @here og alle roller»).
+selfcheck-role-missing = Rolla { $role } finst ikkje lenger: vel ei ny med /group edit coordinator_role: eller /workspace set coordinator_role:.
+selfcheck-cannot-create-events = Boten kan ikkje lage arrangement: Serverinnstillingar → Roller → { $bot } → slå på «Opprett arrangement».
+selfcheck-cannot-use-voice = Boten kan ikkje bruke talekanalen { $channel } til arrangement: Kanal { $channel } → Rediger kanal → Løyve → legg til { $bot }: slå på «Vis kanal» og «Kopla til».
+selfcheck-event-failed = Discord avviste arrangementet for møte { $id }: { $reason } Boten prøver igjen om nokre timar.
+selfcheck-event-reason-permission = boten manglar løyve til å lage arrangement (sjå «Opprett arrangement» over).
+selfcheck-event-reason-channel = talekanalen finst ikkje lenger: vel ein ny med /group events voice:.
+selfcheck-event-reason-other = Discord godtok ikkje arrangementet.
+selfcheck-event-cap = { $count } møte dei neste 60 dagane har enno ikkje fått arrangement, fordi sltbot lagar høgst { $cap } arrangement per server. Dei får det når dei nærmar seg.

@@ -42,6 +42,15 @@ OPERATIONS = [
     ("patch", "/channels/{channel_id}/messages/{message_id}"),
     ("delete", "/channels/{channel_id}/messages/{message_id}"),
     ("get", "/guilds/{guild_id}/members/{user_id}"),
+    # Permission self-check and scheduled events (issue 13).
+    ("get", "/guilds/{guild_id}"),
+    ("get", "/guilds/{guild_id}/roles"),
+    ("get", "/guilds/{guild_id}/channels"),
+    ("get", "/guilds/{guild_id}/scheduled-events"),
+    ("post", "/guilds/{guild_id}/scheduled-events"),
+    ("get", "/guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}"),
+    ("patch", "/guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}"),
+    ("delete", "/guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}"),
 ]
 
 # Schemas the fake uses itself: its 429 body, and the locale keys of *_localizations maps.

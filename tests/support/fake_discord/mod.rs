@@ -15,6 +15,13 @@
 //! - `POST /channels/{id}/messages` honours `nonce` + `enforce_nonce: true`: a repeat in the
 //!   same channel within [`FakeDiscordOptions::nonce_window`] returns the first message.
 //! - Faults: [`FakeDiscord::fail_next`] makes the next N requests on a route answer 429/500.
+//! - The guild as a test sets it up for the permission self-check (`GET /guilds/{id}`,
+//!   `/roles`, `/channels`, the bot member): [`FakeDiscord::add_role`],
+//!   [`FakeDiscord::edit_role`], [`FakeDiscord::give_bot_role`],
+//!   [`FakeDiscord::set_overwrites`], [`FakeDiscord::add_channel`]; and its scheduled events
+//!   (`/guilds/{id}/scheduled-events[/{id}]`: list, create, get, edit, delete, kept like
+//!   Discord keeps them; [`FakeDiscord::scheduled_events`]). Permissions are not enforced:
+//!   a test injects the 403 it wants with `fail_next`.
 //!
 //! Test habits: wait with the `wait_for_*` helpers (deadline, woken on every change; no sleeps)
 //! and end each test with [`FakeDiscord::assert_no_violations`].
@@ -23,6 +30,7 @@
 pub mod client;
 pub mod fixtures;
 mod gateway;
+mod guild_state;
 pub mod openapi;
 mod rest;
 
@@ -159,11 +167,19 @@ pub enum Route {
     EditMessage,
     DeleteMessage,
     GetGuildMember,
+    GetGuild,
+    GetGuildRoles,
+    GetGuildChannels,
+    ListScheduledEvents,
+    CreateScheduledEvent,
+    GetScheduledEvent,
+    EditScheduledEvent,
+    DeleteScheduledEvent,
 }
 
 impl Route {
     /// In match order (literal segments such as `@original` before parameters).
-    pub const ALL: [Route; 24] = [
+    pub const ALL: [Route; 32] = [
         Route::GetGateway,
         Route::GetGatewayBot,
         Route::GetOauth2Application,
@@ -188,6 +204,14 @@ impl Route {
         Route::EditMessage,
         Route::DeleteMessage,
         Route::GetGuildMember,
+        Route::GetGuildRoles,
+        Route::GetGuildChannels,
+        Route::ListScheduledEvents,
+        Route::CreateScheduledEvent,
+        Route::GetScheduledEvent,
+        Route::EditScheduledEvent,
+        Route::DeleteScheduledEvent,
+        Route::GetGuild,
     ];
 
     /// HTTP method, upper case.
@@ -196,12 +220,16 @@ impl Route {
         match self {
             GetGateway | GetGatewayBot | GetOauth2Application | GetApplication | GetCurrentUser
             | GetGlobalCommands | GetGuildCommands | GetOriginalResponse | GetChannel
-            | GetGuildMember => "GET",
+            | GetGuildMember | GetGuild | GetGuildRoles | GetGuildChannels
+            | ListScheduledEvents | GetScheduledEvent => "GET",
             BulkSetGlobalCommands | BulkSetGuildCommands => "PUT",
             CreateDm | CreateGlobalCommand | CreateGuildCommand | InteractionCallback
-            | ExecuteWebhook | CreateMessage => "POST",
-            EditOriginalResponse | EditWebhookMessage | EditMessage => "PATCH",
-            DeleteOriginalResponse | DeleteWebhookMessage | DeleteMessage => "DELETE",
+            | ExecuteWebhook | CreateMessage | CreateScheduledEvent => "POST",
+            EditOriginalResponse | EditWebhookMessage | EditMessage | EditScheduledEvent => "PATCH",
+            DeleteOriginalResponse
+            | DeleteWebhookMessage
+            | DeleteMessage
+            | DeleteScheduledEvent => "DELETE",
         }
     }
 
@@ -233,6 +261,13 @@ impl Route {
             CreateMessage => "/channels/{channel_id}/messages",
             EditMessage | DeleteMessage => "/channels/{channel_id}/messages/{message_id}",
             GetGuildMember => "/guilds/{guild_id}/members/{user_id}",
+            GetGuild => "/guilds/{guild_id}",
+            GetGuildRoles => "/guilds/{guild_id}/roles",
+            GetGuildChannels => "/guilds/{guild_id}/channels",
+            ListScheduledEvents | CreateScheduledEvent => "/guilds/{guild_id}/scheduled-events",
+            GetScheduledEvent | EditScheduledEvent | DeleteScheduledEvent => {
+                "/guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}"
+            }
         }
     }
 
@@ -475,6 +510,8 @@ pub(crate) struct State {
     /// [`FakeDiscord::tap_requests`]).
     pub(crate) tap:
         Option<tokio::sync::mpsc::UnboundedSender<(RecordedRequest, std::time::Instant)>>,
+    /// Roles, overwrites and scheduled events as the test changed them.
+    pub(crate) guild_state: guild_state::GuildState,
 }
 
 impl State {
@@ -549,6 +586,7 @@ impl FakeDiscord {
                 nonces: HashMap::new(),
                 gateway: gateway::GatewayState::default(),
                 tap: None,
+                guild_state: guild_state::GuildState::default(),
             }),
             changed: Notify::new(),
             opts,
@@ -589,6 +627,59 @@ impl FakeDiscord {
     /// The next `count` requests on `route` answer with `fault` (rules queue up per route).
     pub fn fail_next(&self, route: Route, count: usize, fault: Fault) {
         self.shared.lock().faults.push((route, count, fault));
+    }
+
+    // ----- guild settings and scheduled events -----
+
+    /// Add a role to the guild.
+    pub fn add_role(&self, id: u64, name: &str, permissions: u64, mentionable: bool) {
+        self.shared.lock().guild_state.extra_roles.push((
+            id,
+            name.to_string(),
+            permissions,
+            mentionable,
+        ));
+    }
+
+    /// Change a role's permissions and/or whether anyone may mention it (the guild id is
+    /// @everyone).
+    pub fn edit_role(&self, id: u64, permissions: Option<u64>, mentionable: Option<bool>) {
+        self.shared
+            .lock()
+            .guild_state
+            .role_edits
+            .insert(id, (permissions, mentionable));
+    }
+
+    /// Give the bot member a role.
+    pub fn give_bot_role(&self, id: u64) {
+        self.shared.lock().guild_state.bot_roles.push(id);
+    }
+
+    /// Set a channel's `permission_overwrites` (Discord's JSON: `id`, `type` 0 role / 1
+    /// member, `allow`, `deny` as decimal strings).
+    pub fn set_overwrites(&self, channel_id: u64, overwrites: Vec<Value>) {
+        self.shared
+            .lock()
+            .guild_state
+            .overwrites
+            .insert(channel_id, overwrites);
+    }
+
+    /// Add a channel (e.g. a voice channel, kind 2) to the guild's channel list.
+    pub fn add_channel(&self, channel: ChannelFixture) {
+        self.shared.lock().guild_state.extra_channels.push(channel);
+    }
+
+    /// The guild's scheduled events, by id.
+    pub fn scheduled_events(&self) -> Vec<Value> {
+        self.shared
+            .lock()
+            .guild_state
+            .events
+            .values()
+            .cloned()
+            .collect()
     }
 
     // ----- gateway -----

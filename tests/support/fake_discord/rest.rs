@@ -826,8 +826,63 @@ fn route_answer(
                         .find(|m| m.user_id == uid)
                 });
             match member {
-                Some(m) => Answer::ok(fixtures::member_json(m)),
+                Some(m) => {
+                    let mut json = fixtures::member_json(m);
+                    if m.user_id == opts.bot.user_id {
+                        let mut roles = m.roles.clone();
+                        roles.extend(st.guild_state.bot_roles.iter().copied());
+                        json["roles"] = roles.iter().map(u64::to_string).collect();
+                    }
+                    Answer::ok(json)
+                }
                 None => Answer::error(404, 10007, "Unknown Member"),
+            }
+        }
+        Route::GetGuild | Route::GetGuildRoles | Route::GetGuildChannels => {
+            let Some(g) = opts.guild.as_ref().filter(|g| g.id == req.id("guild_id")) else {
+                return Answer::error(404, 10004, "Unknown Guild");
+            };
+            let gs = &st.guild_state;
+            Answer::ok(match req.route {
+                Route::GetGuild => gs.guild_json(g, &opts.bot),
+                Route::GetGuildRoles => Value::Array(gs.roles_json(g)),
+                _ => Value::Array(gs.channels_json(g)),
+            })
+        }
+        Route::ListScheduledEvents
+        | Route::CreateScheduledEvent
+        | Route::GetScheduledEvent
+        | Route::EditScheduledEvent
+        | Route::DeleteScheduledEvent => {
+            let gid = req.id("guild_id");
+            if opts.guild.as_ref().is_none_or(|g| g.id != gid) {
+                return Answer::error(404, 10004, "Unknown Guild");
+            }
+            let eid = req.id("guild_scheduled_event_id");
+            match req.route {
+                Route::ListScheduledEvents => {
+                    Answer::ok(st.guild_state.events.values().cloned().collect())
+                }
+                Route::CreateScheduledEvent => {
+                    let id = st.next_id();
+                    let bot = opts.bot.user_id;
+                    Answer::ok(st.guild_state.create_event(id, gid, bot, &req.body()))
+                }
+                Route::GetScheduledEvent => match st.guild_state.events.get(&eid) {
+                    Some(e) => Answer::ok(e.clone()),
+                    None => Answer::error(404, 10070, "Unknown Guild Scheduled Event"),
+                },
+                Route::EditScheduledEvent => match st.guild_state.events.get_mut(&eid) {
+                    Some(e) => {
+                        super::guild_state::apply_event_edit(e, &req.body());
+                        Answer::ok(e.clone())
+                    }
+                    None => Answer::error(404, 10070, "Unknown Guild Scheduled Event"),
+                },
+                _ => match st.guild_state.events.remove(&eid) {
+                    Some(_) => Answer::no_content(),
+                    None => Answer::error(404, 10070, "Unknown Guild Scheduled Event"),
+                },
             }
         }
     }
