@@ -469,3 +469,67 @@ async fn a_round_that_has_asked_follows_its_moved_meeting_without_asking_again_f
     env.run_until(&s, at("2027-01-19T12:00:00+01:00")).await;
     assert_eq!(questions(&env).len(), 4);
 }
+
+#[tokio::test]
+async fn an_open_order_received_is_asked_of_the_receiving_bodys_coordinator_role() {
+    let env = round_env("1d").await;
+    env.ok(&format!(
+        "/group create name:Styret level:styrende channel:{OTHER_CHANNEL} coordinator_role:{OTHER_COORD_ROLE} member_role:{OTHER_MEMBER_ROLE}\n\
+         /order add from:Styret to:Tverrfaglig title:\"Kartlegge rusbruk blant ungdom\""
+    ))
+    .await;
+    let s = env.scheduler();
+    env.run_until(&s, at("2027-01-05T10:00:00+01:00")).await;
+    let asked = questions(&env);
+    assert_eq!(
+        asked.len(),
+        3,
+        "two owners and the receiving body: {asked:#?}"
+    );
+    let to_role = asked
+        .iter()
+        .find(|m| m.ping == Ping::Role(COORD_ROLE))
+        .expect("the receiving body's coordinator role is asked");
+    assert_eq!(to_role.channel, GROUP_CHANNEL);
+    assert!(
+        to_role
+            .content
+            .starts_with("<@&10> Oppfølging før møtet i Tverrfaglig"),
+        "{}",
+        to_role.content
+    );
+    assert!(
+        to_role
+            .content
+            .contains("1. «Kartlegge rusbruk blant ungdom» (bestilling 1)"),
+        "{}",
+        to_role.content
+    );
+    assert!(
+        to_role.content.contains("/order reply"),
+        "{}",
+        to_role.content
+    );
+    assert!(to_role.buttons.is_empty());
+
+    // The receiving body answers the order: that answers the round's question too.
+    env.ok("/order reply id:1 status:accepted text:\"Vi starter i januar\"")
+        .await;
+    let (_, view) = env.as_user(&[COORD_ROLE], "/meeting followup id:1").await;
+    assert!(
+        view.contains("<@&10>: «Kartlegge rusbruk blant ungdom» (bestilling 1) — På sporet"),
+        "{view}"
+    );
+    assert!(
+        view.contains("3 spurt, 1 har svart, 2 har ikke svart"),
+        "{view}"
+    );
+    // Answered: not asked once more.
+    env.run_until(&s, at("2027-01-12T12:00:00+01:00")).await;
+    let again: Vec<_> = questions(&env)
+        .into_iter()
+        .filter(|m| m.content.contains("Påminnelse"))
+        .collect();
+    assert_eq!(again.len(), 2, "only the silent owners: {again:#?}");
+    assert!(again.iter().all(|m| m.ping != Ping::Role(COORD_ROLE)));
+}

@@ -172,8 +172,10 @@ pub struct Question {
     pub id: i64,
     pub meeting: MeetingId,
     pub subject: Subject,
-    /// The subject's title (the action's), for showing.
+    /// The subject's title (the action's or the order's), for showing.
     pub title: String,
+    /// The subject's number as users see it: the action's id, the order's number.
+    pub number: i64,
     pub asked: Asked,
     pub answer: Option<Answer>,
     /// A note given with the answer (through the personal-data guard).
@@ -318,6 +320,7 @@ mod tests {
             meeting: MeetingId(1),
             subject: Subject::Action(ActionId(id)),
             title: "x".into(),
+            number: id,
             asked: Asked::User(UserId(user)),
             answer,
             note: None,

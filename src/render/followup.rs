@@ -21,17 +21,17 @@ fn who(style: Style, a: Asked) -> String {
 
 fn subject(lang: Lang, style: Style, q: &Question) -> String {
     match q.subject {
-        Subject::Action(a) => t!(
+        Subject::Action(_) => t!(
             lang,
             "followup-line-action",
             title = style.text(&q.title),
-            id = a.0
+            id = q.number
         ),
-        Subject::Order(o) => t!(
+        Subject::Order(_) => t!(
             lang,
             "followup-line-order",
             title = style.text(&q.title),
-            id = o
+            id = q.number
         ),
     }
 }

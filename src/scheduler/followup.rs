@@ -236,8 +236,8 @@ pub(super) async fn prepare(
 /// One row of buttons for a question: the four answers and the note form.
 fn buttons(group: GroupId, meeting: MeetingId, q: &Question, lang: Lang) -> Vec<Button> {
     let Subject::Action(action) = q.subject else {
-        // Orders are answered through their own command (`/order reply`) until the
-        // lead wires their buttons; the message still lists them.
+        // The receiving body answers an order with `/order reply` (which also answers
+        // the round's question); the message lists it with that hint.
         return Vec::new();
     };
     Answer::ALL
@@ -291,26 +291,37 @@ pub fn question(lang: Lang, tz: Tz, style: Style, a: &Ask<'_>) -> String {
     for (i, q) in a.questions.iter().enumerate() {
         out.push(subject_line(lang, style, i + 1, q));
     }
-    out.push(t!(lang, "followup-ask-how"));
+    if a.questions
+        .iter()
+        .any(|q| matches!(q.subject, Subject::Action(_)))
+    {
+        out.push(t!(lang, "followup-ask-how"));
+    }
+    if a.questions
+        .iter()
+        .any(|q| matches!(q.subject, Subject::Order(_)))
+    {
+        out.push(t!(lang, "followup-ask-how-order"));
+    }
     out.join("\n")
 }
 
 /// `1. «Kartlegge fritidstilbud» (tiltak 3)` / `(bestilling 2)`.
 pub fn subject_line(lang: Lang, style: Style, n: usize, q: &Question) -> String {
     match q.subject {
-        Subject::Action(a) => t!(
+        Subject::Action(_) => t!(
             lang,
             "followup-subject-action",
             n = n,
             title = style.text(&q.title),
-            id = a.0
+            id = q.number
         ),
-        Subject::Order(o) => t!(
+        Subject::Order(_) => t!(
             lang,
             "followup-subject-order",
             n = n,
             title = style.text(&q.title),
-            id = o
+            id = q.number
         ),
     }
 }

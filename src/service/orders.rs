@@ -379,6 +379,9 @@ impl Service {
         }
         let before = line.order.clone();
         store::orders::set_status(&mut tx, before.id, status.status(), ctx.now).await?;
+        // The answer also answers the follow-up round's question about the order.
+        store::followup::answer_order(&mut tx, before.id, status.status(), ctx.actor.user, ctx.now)
+            .await?;
         let from_lang = line.from.effective_language(&ctx.ws);
         let kind = order::direction(line.from.level, line.to.level);
         let title = case_title(t!(

@@ -202,17 +202,60 @@ pub async fn open_actions(
         .collect())
 }
 
-/// The open orders *received* by the body, with the role to ask (the body's coordinator
-/// role). Orders are built apart (issue 12, item 1): until their table exists there are
-/// none. Wiring them up is this function's body — a query on `orders` for the open orders
-/// whose receiving body is `group`, each with that body's coordinator role — and a title
-/// for [`questions`]; the round, its messages and answers already handle
-/// [`Subject::Order`] and [`Asked::Role`].
+/// The open orders *received* by the body (sent or accepted, not yet declined or done),
+/// with the role to ask: the receiving body's coordinator role (else the workspace's SLT
+/// coordinator role; an order with neither is not asked about).
 pub async fn open_orders(
-    _conn: &mut SqliteConnection,
-    _group: GroupId,
+    conn: &mut SqliteConnection,
+    group: GroupId,
 ) -> Result<Vec<(i64, RoleId)>> {
-    Ok(Vec::new())
+    let Some(g) = super::groups::get(conn, group).await? else {
+        return Ok(Vec::new());
+    };
+    let role = match g.coordinator_role {
+        Some(r) => Some(r),
+        None => super::workspaces::get(conn, g.workspace)
+            .await?
+            .and_then(|w| w.coordinator_role),
+    };
+    let Some(role) = role else {
+        return Ok(Vec::new());
+    };
+    Ok(super::orders::open_for_receiver(conn, group)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, role))
+        .collect())
+}
+
+/// The receiving body answered an order (`/order reply`): the answer goes on the order's
+/// questions in rounds of meetings still to be held (accepted: on track; done: done). A
+/// declined order is closed, so it is no longer waited for.
+pub async fn answer_order(
+    conn: &mut SqliteConnection,
+    order: i64,
+    status: crate::domain::order::OrderStatus,
+    by: UserId,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    use crate::domain::order::OrderStatus;
+    let answer = match status {
+        OrderStatus::Accepted => Answer::OnTrack,
+        OrderStatus::Done => Answer::Done,
+        OrderStatus::Open | OrderStatus::Declined => return Ok(()),
+    };
+    sqlx::query(super::words::sql(
+        "UPDATE followup_questions SET answer = ?, answered_by = ?, answered_at = ?
+         WHERE subject_kind = 'order' AND subject_id = ?
+           AND meeting_id IN (SELECT id FROM meetings WHERE status = {scheduled})",
+    ))
+    .bind(answer.as_str())
+    .bind(sf(by.0))
+    .bind(ts(now))
+    .bind(order)
+    .execute(conn)
+    .await?;
+    Ok(())
 }
 
 /// Add a question to a round (once: a second call for the same subject does nothing).
@@ -266,6 +309,8 @@ struct Row {
     subject_kind: String,
     subject_id: i64,
     title: Option<String>,
+    number: Option<i64>,
+    order_status: Option<String>,
     asked_user: Option<i64>,
     asked_role: Option<i64>,
     answer: Option<String>,
@@ -290,6 +335,7 @@ impl Row {
             meeting: MeetingId(self.meeting_id),
             subject,
             title: self.title.unwrap_or_default(),
+            number: self.number.unwrap_or(self.subject_id),
             asked,
             answer: self
                 .answer
@@ -298,7 +344,12 @@ impl Row {
             note: self.note,
             answered_by: self.answered_by.map(|u| UserId(u as u64)),
             answered_at: self.answered_at.map(from_ts).transpose()?,
-            closed: self.closed != 0,
+            closed: self.closed != 0
+                || self.order_status.as_deref().is_some_and(|s| {
+                    !crate::domain::order::OrderStatus::ALL
+                        .iter()
+                        .any(|o| o.is_open() && o.as_str() == s)
+                }),
         })
     }
 }
@@ -306,11 +357,14 @@ impl Row {
 macro_rules! select_questions {
     ($rest:literal) => {
         concat!(
-            "SELECT q.id, q.meeting_id, q.subject_kind, q.subject_id, a.title, q.asked_user,
+            "SELECT q.id, q.meeting_id, q.subject_kind, q.subject_id,
+                    COALESCE(a.title, o.title) AS title, o.number AS number,
+                    o.status AS order_status, q.asked_user,
                     q.asked_role, q.answer, q.note, q.answered_by, q.answered_at,
                     COALESCE(a.status IN {finished_actions}, 0) AS closed
              FROM followup_questions q
-             LEFT JOIN actions a ON q.subject_kind = 'action' AND a.id = q.subject_id ",
+             LEFT JOIN actions a ON q.subject_kind = 'action' AND a.id = q.subject_id
+             LEFT JOIN orders o ON q.subject_kind = 'order' AND o.id = q.subject_id ",
             $rest
         )
     };

@@ -1122,3 +1122,4 @@ selfcheck-event-reason-permission = the bot lacks the permission to create event
 selfcheck-event-reason-channel = the voice channel no longer exists: choose another with /group events voice:.
 selfcheck-event-reason-other = Discord did not accept the event.
 selfcheck-event-cap = { $count } meetings in the next 60 days have no event yet, because sltbot creates at most { $cap } events per server. They get one as they come nearer.
+followup-ask-how-order = Answer orders with /order reply id: status: text:.

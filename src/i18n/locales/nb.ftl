@@ -1106,3 +1106,4 @@ selfcheck-event-reason-permission = boten mangler tillatelse til å lage arrange
 selfcheck-event-reason-channel = talekanalen finnes ikke lenger: velg en ny med /group events voice:.
 selfcheck-event-reason-other = Discord godtok ikke arrangementet.
 selfcheck-event-cap = { $count } møter de neste 60 dagene har ennå ikke fått arrangement, fordi sltbot lager høyst { $cap } arrangementer per server. De får det når de nærmer seg.
+followup-ask-how-order = Bestillinger besvares med /order reply id: status: text:.

@@ -1096,3 +1096,4 @@ selfcheck-event-reason-permission = boten manglar løyve til å lage arrangement
 selfcheck-event-reason-channel = talekanalen finst ikkje lenger: vel ein ny med /group events voice:.
 selfcheck-event-reason-other = Discord godtok ikkje arrangementet.
 selfcheck-event-cap = { $count } møte dei neste 60 dagane har enno ikkje fått arrangement, fordi sltbot lagar høgst { $cap } arrangement per server. Dei får det når dei nærmar seg.
+followup-ask-how-order = Bestillingar svarar de på med /order reply id: status: text:.
