@@ -127,13 +127,21 @@ pub fn reply(lang: Lang, tz: Tz, r: &RecordReply, style: Style) -> String {
             cases,
             followup,
         } => {
-            let mut out = vec![t!(
-                lang,
-                "record-case-list-heading",
-                group = name(group),
-                number = meeting_number(lang, record),
-                meeting = when(lang, tz, meeting)
-            )];
+            let mut out = vec![match record.number {
+                Some(_) => t!(
+                    lang,
+                    "record-case-list-heading",
+                    group = name(group),
+                    number = meeting_number(lang, record),
+                    meeting = when(lang, tz, meeting)
+                ),
+                None => t!(
+                    lang,
+                    "record-case-list-heading-unnumbered",
+                    group = name(group),
+                    meeting = when(lang, tz, meeting)
+                ),
+            }];
             if cases.is_empty() {
                 out.push(t!(lang, "minutes-none"));
             }

@@ -375,6 +375,10 @@ impl Worker {
             0
         };
         let snapshot = snapshot_of(&cases, &meeting);
+        // The meeting's Discord event, when the body has events on (linked from the notice).
+        let event_url = store::events::event_id(&mut tx, meeting.id)
+            .await?
+            .map(|event| crate::domain::events::event_url(group.workspace.0, event));
         // The standing items may have been put on just now.
         tx.commit().await?;
         let view = NoticeView {
@@ -385,7 +389,7 @@ impl Worker {
             final_list,
             changes: &changes,
             late,
-            event_url: None,
+            event_url: event_url.as_deref(),
         };
         let content = text::notice(lang, tz, style, &view);
         let buttons = if meeting.status == MeetingStatus::Scheduled {

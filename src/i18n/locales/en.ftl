@@ -723,6 +723,7 @@ record-carried-copy = carried over from an earlier meeting
 record-individual-case-warning = ⚠ This reads like a case about one particular child or young person. A steering body (styringsgruppe, politiråd) must not handle individual cases: take it to an operational meeting or the case system, anonymised.
 record-case-put = { $case } is on the agenda of { $group }, { $meeting }.
 record-case-list-heading = Agenda of { $group } { $number }, { $meeting }:
+record-case-list-heading-unnumbered = Agenda of { $group }, { $meeting }:
 record-standing-heading = Standing items of { $group }:
 record-standing-defaults = Standing items of { $group } (the default list, unchanged):
 record-held = { $group } { $number }, { $meeting }, is held.

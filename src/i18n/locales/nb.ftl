@@ -698,6 +698,7 @@ record-carried-copy = utsatt fra et tidligere møte
 record-individual-case-warning = ⚠ Dette ser ut som en sak om ett enkelt barn eller en enkelt ungdom. Et styrende organ (styringsgruppe, politiråd) skal ikke behandle enkeltsaker: ta den i et tverrfaglig møte eller i fagsystemet, anonymisert.
 record-case-put = { $case } står på sakslista til { $group }, { $meeting }.
 record-case-list-heading = Saksliste for { $group } { $number }, { $meeting }:
+record-case-list-heading-unnumbered = Saksliste for { $group }, { $meeting }:
 record-standing-heading = Faste saker for { $group }:
 record-standing-defaults = Faste saker for { $group } (standardlista, ikke endret):
 record-held = { $group } { $number }, { $meeting }, er holdt.

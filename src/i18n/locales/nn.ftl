@@ -689,6 +689,7 @@ record-carried-copy = utsett frå eit tidlegare møte
 record-individual-case-warning = ⚠ Dette ser ut som ei sak om eitt einskilt barn eller ein einskild ungdom. Eit styrande organ (styringsgruppe, politiråd) skal ikkje handsame einskildsaker: ta henne i eit tverrfagleg møte eller i fagsystemet, anonymisert.
 record-case-put = { $case } står på saklista til { $group }, { $meeting }.
 record-case-list-heading = Sakliste for { $group } { $number }, { $meeting }:
+record-case-list-heading-unnumbered = Sakliste for { $group }, { $meeting }:
 record-standing-heading = Faste saker for { $group }:
 record-standing-defaults = Faste saker for { $group } (standardlista, ikkje endra):
 record-held = { $group } { $number }, { $meeting }, er halde.
