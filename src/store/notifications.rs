@@ -222,9 +222,14 @@ pub async fn unplan_meeting_except(
         serde_json::to_string(keep).map_err(|e| super::StoreError::Corrupt(e.to_string()))?;
     // Only what meeting planning makes: the minutes' posts and reminders of a held
     // meeting, order messages and the notice's edits are planned elsewhere.
-    let planned_here = [Kind::Reminder, Kind::Deadline, Kind::Notice, Kind::NoticeFinal]
-        .map(|k| format!("'{}'", k.as_str()))
-        .join(", ");
+    let planned_here = [
+        Kind::Reminder,
+        Kind::Deadline,
+        Kind::Notice,
+        Kind::NoticeFinal,
+    ]
+    .map(|k| format!("'{}'", k.as_str()))
+    .join(", ");
     sqlx::query(&format!(
         "DELETE FROM notifications WHERE meeting_id = ? AND state = 'pending'
          AND kind IN ({planned_here}) AND key NOT IN (SELECT value FROM json_each(?))",
