@@ -258,6 +258,12 @@ async fn a_round_asks_each_owner_once_gathers_answers_and_asks_the_silent_once_m
         md.contains("bruker 4: «Foreldremøte om rus» (tiltak 3) — ikke svart"),
         "{md}"
     );
+    // The coordinator's overview counts the round's answers.
+    let overview = env.ok("/overview").await;
+    assert!(
+        overview.contains("Oppfølgingsrunden: 1 av 2 har svart, 1 har ikke svart"),
+        "{overview}"
+    );
     // A member who is not a coordinator may not look.
     let (ok, _) = as_member(&env, OWNER_A, "/meeting followup id:1").await;
     assert!(!ok);
