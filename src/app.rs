@@ -2,6 +2,7 @@
 
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::domain::school_holidays::SchoolHolidays;
 use crate::domain::Lang;
 use crate::service::{Defaults, RetentionPolicy, Service};
 use crate::store::{Store, StoreError, StoreOptions};
@@ -32,7 +33,28 @@ pub async fn open_store(config: &Config, url: Option<&str>) -> Result<Store, Sto
 }
 
 pub fn service(config: &Config, store: Store, clock: Arc<dyn Clock>) -> Service {
-    Service::new(store, clock, defaults(config))
+    Service::new(store, clock, defaults(config)).with_school_holidays(school_holidays(config))
+}
+
+/// The school holidays for the year plan, from config (an unreadable value falls back to
+/// the common pattern, with a warning naming the setting).
+pub fn school_holidays(config: &Config) -> SchoolHolidays {
+    let c = &config.school_holidays;
+    SchoolHolidays::parse(
+        c.winter_week,
+        c.easter,
+        &c.summer,
+        c.autumn_week,
+        &c.christmas,
+        &c.extra,
+    )
+    .unwrap_or_else(|e| {
+        tracing::warn!(
+            setting = e.setting,
+            "unreadable school holiday in config; using the default pattern"
+        );
+        SchoolHolidays::default()
+    })
 }
 
 pub fn retention_policy(config: &Config) -> RetentionPolicy {

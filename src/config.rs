@@ -23,6 +23,40 @@ pub struct Config {
     pub retention: RetentionConfig,
     #[serde(default)]
     pub backup: BackupConfig,
+    #[serde(default)]
+    pub school_holidays: SchoolHolidayConfig,
+}
+
+/// The school holidays shaded in the year at a glance (`/plan`); see
+/// `domain::school_holidays` for the forms. The default is the common Norwegian pattern.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct SchoolHolidayConfig {
+    /// ISO week of vinterferie (0: none).
+    pub winter_week: u32,
+    /// Påskeferie from Monday of Holy Week to Easter Monday.
+    pub easter: bool,
+    /// Sommerferie, `"MM-DD..MM-DD"` (empty: none).
+    pub summer: String,
+    /// ISO week of høstferie (0: none).
+    pub autumn_week: u32,
+    /// Juleferie, `"MM-DD..MM-DD"`, into the next year when the end is before the start.
+    pub christmas: String,
+    /// More days off: `"YYYY-MM-DD"` or `"YYYY-MM-DD..YYYY-MM-DD"`.
+    pub extra: Vec<String>,
+}
+
+impl Default for SchoolHolidayConfig {
+    fn default() -> Self {
+        SchoolHolidayConfig {
+            winter_week: 8,
+            easter: true,
+            summer: "06-20..08-15".into(),
+            autumn_week: 40,
+            christmas: "12-21..01-02".into(),
+            extra: Vec::new(),
+        }
+    }
 }
 
 /// The daily backup `sltbot run` takes (see `store::backup`).
@@ -146,6 +180,8 @@ mod tests {
             assert_eq!(c.backup.keep, 7);
             assert_eq!(c.discord.api_url, None);
             assert_eq!(c.log.format, crate::logging::LogFormat::Text);
+            assert_eq!(c.school_holidays.autumn_week, 40);
+            assert_eq!(c.school_holidays.summer, "06-20..08-15");
             Ok(())
         });
     }

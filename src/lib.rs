@@ -28,3 +28,4 @@ pub mod scheduler;
 pub mod service;
 pub mod store;
 pub mod style;
+pub mod yearplan;

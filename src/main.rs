@@ -70,6 +70,31 @@ enum Cmd {
     /// Write a group's meetings of the next twelve months as an iCalendar file (.ics, 0600):
     /// exit 0 written, 1 no such group, 2 usage.
     Ics(IcsArgs),
+    /// Draw every group's meetings of a year as one picture (årshjul, PNG, 0600): exit 0
+    /// written, 1 nothing to draw (no groups or no meetings that year), 2 usage.
+    Plan(PlanArgs),
+}
+
+#[derive(clap::Args)]
+struct PlanArgs {
+    /// The year, e.g. 2027.
+    #[arg(long)]
+    year: String,
+    /// The PNG file to write (replaced if it exists).
+    #[arg(long)]
+    out: PathBuf,
+    /// Database URL (default from config: sqlite://data/sltbot.db).
+    #[arg(long)]
+    db: Option<String>,
+    /// The workspace (Discord server id) (default from config, as the console).
+    #[arg(long)]
+    workspace: Option<u64>,
+    /// Language of the picture: nb, nn or en (default: the workspace's).
+    #[arg(long)]
+    lang: Option<String>,
+    /// Pretend it is this time (RFC 3339), for scripted use and tests.
+    #[arg(long, hide = true)]
+    now: Option<String>,
 }
 
 #[derive(clap::Args)]
@@ -198,6 +223,7 @@ fn main() -> ExitCode {
             Cmd::Restore { from, db } => restore(&config, &from, db.as_deref()).await,
             Cmd::Minutes(args) => minutes(&config, args).await,
             Cmd::Ics(args) => ics(&config, args).await,
+            Cmd::Plan(args) => plan(&config, args).await,
             Cmd::Occurrences(_) | Cmd::Holidays { .. } => Ok(ExitCode::SUCCESS),
         }
     });
@@ -693,6 +719,76 @@ async fn ics(config: &Config, args: IcsArgs) -> anyhow::Result<ExitCode> {
     let text = sltbot::calendar::meetings_ics(&cal, lang);
     sltbot::store::files::write_private(&args.out, text)
         .with_context(|| format!("writing {}", args.out.display()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `sltbot plan`: the year at a glance, the same picture `/plan` attaches.
+async fn plan(config: &Config, args: PlanArgs) -> anyhow::Result<ExitCode> {
+    let usage_lang = default_lang(config);
+    let year = match args.year.trim().parse::<i64>() {
+        Ok(y) if sltbot::service::PLAN_YEARS.contains(&y) => y,
+        _ => {
+            eprintln!(
+                "sltbot: {}",
+                t!(usage_lang, "cli-bad-year", input = args.year.as_str())
+            );
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let lang = match args.lang.as_deref().map(str::parse::<Lang>) {
+        None => None,
+        Some(Ok(l)) => Some(l),
+        Some(Err(())) => {
+            let input = args.lang.as_deref().unwrap_or_default();
+            eprintln!("sltbot: {}", t!(usage_lang, "cli-bad-lang", input = input));
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let clock: Arc<dyn Clock> = match args.now.as_deref() {
+        None => Arc::new(SystemClock),
+        Some(now) => match chrono::DateTime::parse_from_rfc3339(now) {
+            Ok(t) => Arc::new(ManualClock::new(t.with_timezone(&chrono::Utc))),
+            Err(_) => {
+                eprintln!("sltbot: --now {now}: RFC 3339, e.g. 2027-01-12T09:00:00+01:00");
+                return Ok(ExitCode::from(2));
+            }
+        },
+    };
+    let store = match open(config, args.db.as_deref()).await? {
+        Ok(s) => s,
+        Err(code) => return Ok(code),
+    };
+    let service = app::service(config, store.clone(), clock);
+    let ws = WorkspaceId(args.workspace.unwrap_or(config.console.workspace));
+    let found = service.year_plan_for_cli(ws, year).await;
+    store.close().await;
+    let (plan, ws_lang) = match found {
+        Ok(found) => found,
+        Err(e) => {
+            eprintln!("sltbot: {}", sltbot::render::error(usage_lang, &e));
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let lang = lang.unwrap_or(ws_lang);
+    if plan.is_empty() {
+        let reply = sltbot::service::Reply::YearPlan(Box::new(plan));
+        let text =
+            sltbot::render::reply(lang, chrono_tz::UTC, &reply, sltbot::render::Style::Plain);
+        eprintln!("sltbot: {text}");
+        return Ok(ExitCode::FAILURE);
+    }
+    let png = sltbot::yearplan::png(&plan, lang)?;
+    sltbot::store::files::write_private(&args.out, png)
+        .with_context(|| format!("writing {}", args.out.display()))?;
+    println!(
+        "{}",
+        sltbot::render::reply(
+            lang,
+            plan.tz,
+            &sltbot::service::Reply::YearPlan(Box::new(plan.clone())),
+            sltbot::render::Style::Plain
+        )
+    );
     Ok(ExitCode::SUCCESS)
 }
 

@@ -68,6 +68,7 @@ async fn registration_is_global_localized_and_repeatable() {
             "audit",
             "minutes",
             "digest",
+            "plan",
             "workspace",
             "order",
             "overview"
@@ -97,7 +98,7 @@ async fn registration_is_global_localized_and_repeatable() {
     let second = start_bot(&db, FakeDiscordOptions::default(), Vec::new()).await;
     let again = second.fake.wait_for_command_registration().await;
     assert_eq!(body(&again), &Value::Array(commands));
-    assert_eq!(second.fake.commands(None).len(), 10);
+    assert_eq!(second.fake.commands(None).len(), 11);
     second.fake.assert_no_violations();
     second.stop().await;
 }
@@ -111,7 +112,7 @@ async fn registration_goes_to_configured_guilds() {
     assert_eq!(put.route, Some(Route::BulkSetGuildCommands));
     assert_eq!(put.id("guild_id"), Some(GUILD_ID));
     assert!(running.fake.commands(None).is_empty());
-    assert_eq!(running.fake.commands(Some(GUILD_ID)).len(), 10);
+    assert_eq!(running.fake.commands(Some(GUILD_ID)).len(), 11);
     running.fake.assert_no_violations();
     running.stop().await;
 }

@@ -85,6 +85,7 @@ every!(reply_variant, REPLY_VARIANTS, Reply {
     Reply::Followup(..) => "Reply::Followup",
     Reply::WorkspaceCheck(..) => "Reply::WorkspaceCheck",
     Reply::GroupEvents(..) => "Reply::GroupEvents",
+    Reply::YearPlan(..) => "Reply::YearPlan",
 });
 
 every!(error_kind, ERROR_KINDS, ServiceError {
@@ -126,6 +127,7 @@ every!(error_kind, ERROR_KINDS, ServiceError {
     ServiceError::Notice(..) => "error: notice",
     ServiceError::Followup(..) => "error: followup",
     ServiceError::Order(..) => "error: order",
+    ServiceError::InvalidYear { .. } => "error: invalid year",
 });
 
 every!(notice_variant, NOTICE_VARIANTS, NoticeReply {
@@ -715,6 +717,8 @@ async fn replies(r: &mut Run) {
         "/meeting ics group:Koordineringsgruppa",
     )
     .await;
+    r.step("plan", Member, "/plan year:2027").await;
+    r.step("plan", Member, "/plan year:1999").await;
     set_clock(r, "2027-01-13T12:00:00+01:00");
     r.step("meeting_held", Coordinator, "/meeting held id:1")
         .await;
@@ -1341,6 +1345,7 @@ async fn errors(r: &mut Run) {
         .await;
     r.step("errors_dates", Coordinator, "/action add group:Koordineringsgruppa title:\"Samtale med rektor\" owner:<@4> due:30.11.2026")
         .await;
+    r.step("errors_plan_year", Member, "/plan year:12").await;
     r.step(
         "errors_dates",
         Admin,

@@ -125,6 +125,22 @@ async fn a_meetings_minutes_from_decision_to_approval_through_discord() {
         .await
         .unwrap();
 
+    // A member who is not the body's referent gets the refusal at once, not a form.
+    clock.set(oslo(2027, 1, 12, 9, 20));
+    let ola =
+        support::fake_discord::fixtures::Actor::new(support::fake_discord::OLA_USER_ID, "ola")
+            .with_roles(&[support::fake_discord::MEMBER_ROLE_ID]);
+    let refused = fake.send_interaction(
+        &InteractionFixture::slash("agenda")
+            .subcommand("decide")
+            .integer("id", item)
+            .by(&ola),
+    );
+    let cb = fake.wait_for_callback(&refused).await;
+    let b = cb.body.clone().unwrap();
+    assert_eq!(b["type"], 4, "{b}");
+    assert!(is_ephemeral(&b), "{b}");
+
     // During the meeting: `/agenda decide id:` without text opens the form.
     clock.set(oslo(2027, 1, 12, 9, 30));
     let open = fake.send_interaction(
@@ -299,17 +315,20 @@ async fn a_meetings_minutes_from_decision_to_approval_through_discord() {
     .await
     .unwrap();
     clock.set(oslo(2027, 2, 9, 9, 10));
-    run(
-        &service,
-        Command::AgendaDecide {
-            id: sltbot::domain::AgendaItemId(approval),
-            decision: Some("Referatet er godkjent.".into()),
-            notes: None,
-            responsible: None,
-            due: None,
-        },
-    )
-    .await;
+    let decide = fake.send_interaction(
+        &InteractionFixture::slash("agenda")
+            .subcommand("decide")
+            .integer("id", approval)
+            .string("decision", "Referatet er godkjent."),
+    );
+    let cb = fake.wait_for_callback(&decide).await;
+    let b = cb.body.clone().unwrap();
+    let said = b["data"]["content"].as_str().unwrap_or_default();
+    assert!(said.contains("Vedtak registrert"), "{b}");
+    assert!(
+        said.contains(&sltbot::t!(Lang::Nb, "record-minutes-approved-by-case")),
+        "{b}"
+    );
     let (status, approved_on, approved_in): (String, String, i64) =
         sqlx::query_as("SELECT status, approved_on, approved_in FROM minutes WHERE meeting_id = 1")
             .fetch_one(&pool)
@@ -633,6 +652,12 @@ mod console {
         ))
         .await;
         env.group("Tverrfaglig").await;
+        let referent = env
+            .ok(&format!(
+                "/group edit group:Tverrfaglig referent_role:{}",
+                sltbot::domain::RoleId(12)
+            ))
+            .await;
         env.ok(
             "/group reminders group:Tverrfaglig leads:none deadline:none\n\
              /meeting add group:Tverrfaglig at:\"24.03.2027 kl. 09.00\" location:\"Rådhuset, møterom Ø\"\n\
@@ -684,6 +709,10 @@ mod console {
             .await
             .unwrap();
         vec![
+            (
+                "minutes2_group_referent_role",
+                referent.trim_end().to_string(),
+            ),
             (
                 "minutes2_agenda_list_by_case_number",
                 agenda_list.trim_end().to_string(),
@@ -785,5 +814,36 @@ mod console {
         assert!(flat.contains("Trygg skoleveg på Ørnes"), "{flat}");
         let md = std::fs::read_to_string(dir.join("referat-utkastgruppa-2027-01-15.md")).unwrap();
         assert!(md.contains("Vi ber kommunen om lys."), "{md}");
+    }
+
+    #[tokio::test]
+    async fn text_the_archive_font_cannot_show_does_not_stop_the_minutes() {
+        let env = Env::new("2027-01-10T10:00:00+01:00").await;
+        env.group("Emojigruppa").await;
+        env.ok(
+            "/group reminders group:Emojigruppa leads:none deadline:none\n\
+             /meeting add group:Emojigruppa at:\"15.01.2027 kl. 09.00\"\n\
+             /agenda add group:Emojigruppa title:\"Sommerjobb 👍 for ungdom\" meeting:1",
+        )
+        .await;
+        env.clock.set(at("2027-01-15T09:30:00+01:00"));
+        env.ok("/agenda decide id:1 decision:\"Vedtatt 🎉 med 漢字.\"\n\
+             /meeting held id:1\n\
+             /minutes publish meeting:1")
+            .await;
+        let s = env.scheduler();
+        env.run_until(&s, at("2027-01-15T09:31:00+01:00")).await;
+        let sent: Vec<_> = env
+            .outbox
+            .messages()
+            .into_iter()
+            .filter(|m| m.channel == GROUP_CHANNEL)
+            .collect();
+        assert_eq!(sent.len(), 1, "{sent:?}");
+        assert_eq!(sent[0].attachments.len(), 2, "{:?}", sent[0].attachments);
+        let text = pdf_extract::extract_text_from_mem(&sent[0].attachments[0].bytes).unwrap();
+        assert!(text.contains("Sommerjobb"), "{text}");
+        let md = String::from_utf8(sent[0].attachments[1].bytes.clone()).unwrap();
+        assert!(md.contains("Vedtatt 🎉 med 漢字."), "{md}");
     }
 }

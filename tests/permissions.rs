@@ -416,6 +416,7 @@ fn commands() -> Vec<(&'static str, Command, [E; 5])> {
             Command::DigestShow { rule: None },
             [A, A, A, A, A],
         ),
+        ("plan", Command::Plan { year: Some(2027) }, [A, A, A, A, A]),
         (
             "digest set",
             Command::DigestSet {

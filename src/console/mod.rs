@@ -215,6 +215,12 @@ impl Session {
                         text.push_str(&self.save_minutes(&response, minutes));
                     }
                 }
+                if let Ok(crate::service::Reply::YearPlan(plan)) = &response.outcome {
+                    if !plan.is_empty() {
+                        text.push('\n');
+                        text.push_str(&self.save_year_plan(&response, plan));
+                    }
+                }
                 Some((ok, text))
             }
         }
@@ -299,10 +305,7 @@ impl Session {
         m: &crate::domain::minutes::Minutes,
     ) -> String {
         let now = self.service.clock().now();
-        let files = match crate::scheduler::minutes::files(m, r.lang, now) {
-            Ok(f) => f,
-            Err(reason) => return t!(r.lang, "minutes2-console-failed", reason = reason),
-        };
+        let files = crate::scheduler::minutes::files(m, r.lang, now);
         let write = || -> std::io::Result<Vec<std::path::PathBuf>> {
             crate::store::files::create_private_dir_all(&self.export_dir)?;
             let mut paths = Vec::new();
@@ -324,6 +327,34 @@ impl Session {
                     .join(", ")
             ),
             Err(err) => t!(r.lang, "minutes2-console-failed", reason = err.to_string()),
+        }
+    }
+
+    /// Write the year plan into the export folder as `sltbot-arshjul-<year>-<time>.png`
+    /// (0600); say where.
+    fn save_year_plan(
+        &self,
+        r: &crate::service::Response,
+        plan: &crate::yearplan::YearPlan,
+    ) -> String {
+        let file = self.export_dir.join(format!(
+            "sltbot-arshjul-{}-{}.png",
+            plan.year,
+            plan.made_at.format("%Y%m%d-%H%M%S")
+        ));
+        let write = || -> Result<(), String> {
+            let png = crate::yearplan::png(plan, r.lang).map_err(|e| e.to_string())?;
+            crate::store::files::create_private_dir_all(&self.export_dir)
+                .map_err(|e| e.to_string())?;
+            crate::store::files::write_private(&file, png).map_err(|e| e.to_string())
+        };
+        match write() {
+            Ok(()) => t!(
+                r.lang,
+                "console-plan-saved",
+                file = file.display().to_string()
+            ),
+            Err(reason) => t!(r.lang, "console-plan-failed", reason = reason),
         }
     }
 

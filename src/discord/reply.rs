@@ -126,9 +126,15 @@ pub fn render(response: &Response) -> Rendered {
             render::response(response, Style::Discord),
             t!(response.lang, "minutes2-draft-attached")
         ),
+        Ok(Reply::YearPlan(plan)) if !plan.is_empty() => format!(
+            "{}\n{}",
+            render::response(response, Style::Discord),
+            t!(response.lang, "discord-plan-attached")
+        ),
         _ => render::response(response, Style::Discord),
     };
     let (buttons, attachments) = match &response.outcome {
+        Ok(Reply::YearPlan(plan)) => (Vec::new(), year_plan_file(plan, response.lang)),
         Ok(Reply::Export(export)) => (Vec::new(), export_files(response, export)),
         Ok(Reply::Calendar(cal)) => (
             Vec::new(),
@@ -151,27 +157,32 @@ pub fn render(response: &Response) -> Rendered {
     }
 }
 
-/// The draft minutes as files (PDF/A and Markdown), for the ephemeral preview. The PDF is
-/// left out (with a log line, no user text) if it cannot be made; the Markdown always goes.
+/// The draft minutes as files (PDF/A and Markdown), for the ephemeral preview.
 fn minutes_files(response: &Response, r: &RecordReply) -> Vec<serenity::CreateAttachment> {
     let RecordReply::Minutes { minutes, .. } = r else {
         return Vec::new();
     };
-    let lang = response.lang;
-    let stem = crate::scheduler::minutes::file_stem(minutes, lang);
-    let mut files = Vec::new();
-    match crate::minutes::pdf::render(minutes, lang, chrono::Utc::now()) {
-        Ok(pdf) => files.push(serenity::CreateAttachment::bytes(
-            pdf,
-            format!("{stem}.pdf"),
-        )),
-        Err(e) => tracing::error!(error = %e, "minutes: cannot render the PDF"),
+    crate::scheduler::minutes::files(minutes, response.lang, chrono::Utc::now())
+        .into_iter()
+        .map(|f| serenity::CreateAttachment::bytes(f.bytes, f.name))
+        .collect()
+}
+
+/// The year plan as `arshjul-<year>.png`; none when there is nothing to draw.
+pub fn year_plan_file(
+    plan: &crate::yearplan::YearPlan,
+    lang: Lang,
+) -> Vec<serenity::CreateAttachment> {
+    if plan.is_empty() {
+        return Vec::new();
     }
-    files.push(serenity::CreateAttachment::bytes(
-        crate::minutes::markdown::render(minutes, lang).into_bytes(),
-        format!("{stem}.md"),
-    ));
-    files
+    match crate::yearplan::png(plan, lang) {
+        Ok(png) => vec![serenity::CreateAttachment::bytes(png, plan.file_name())],
+        Err(e) => {
+            tracing::error!(error = %e, "drawing the year plan failed");
+            Vec::new()
+        }
+    }
 }
 
 /// A group's export as two files: `<group>-export.json` (the data, serialized) and
@@ -440,12 +451,21 @@ pub async fn open_decide_modal(
         Ok(w) => w,
         Err(text) => return send(ctx, notice(text)).await,
     };
-    let lang = who.actor.lang_in(
-        data.service
-            .workspace_language(who.ws)
-            .await
-            .unwrap_or_default(),
-    );
+    // May this actor record the case? Asked without text, the service checks permission
+    // and the case first and answers "nothing to change" only to someone who may: anyone
+    // else gets the refusal now, before typing a long text into a form.
+    let probe = Command::AgendaDecide {
+        id: item,
+        decision: None,
+        notes: None,
+        responsible: None,
+        due: None,
+    };
+    let response = data.service.execute(&who.actor, who.ws, probe).await;
+    if !matches!(response.outcome, Err(ServiceError::NothingToChange)) {
+        return send(ctx, render(&response)).await;
+    }
+    let lang = response.lang;
     let modal = decide_modal(lang, item, responsible, due);
     i.create_response(ctx, serenity::CreateInteractionResponse::Modal(modal))
         .await?;

@@ -18,6 +18,7 @@ pub mod order;
 pub mod privacy;
 pub mod record;
 pub mod reminders;
+pub mod school_holidays;
 pub mod text;
 pub mod time;
 pub mod workspace;

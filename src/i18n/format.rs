@@ -20,7 +20,8 @@ pub fn weekday(lang: Lang, day: Weekday) -> String {
     t!(lang, id)
 }
 
-fn month(lang: Lang, m: u32) -> String {
+/// The name of month `m` (1–12), in lower case in Norwegian.
+pub fn month(lang: Lang, m: u32) -> String {
     const IDS: [&str; 12] = [
         "month-jan",
         "month-feb",

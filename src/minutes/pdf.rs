@@ -20,8 +20,8 @@ use krilla::text::{Font, TextDirection};
 use krilla::{Document, SerializeSettings};
 use std::borrow::Cow;
 
-static REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-static BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+pub(crate) static REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+pub(crate) static BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 
 /// A4 in points.
 const PAGE_W: f32 = 595.28;
@@ -43,7 +43,7 @@ pub enum PdfError {
 /// document's date in its metadata; passed in so the same input gives the same file).
 pub fn render(m: &Minutes, lang: Lang, made: DateTime<Utc>) -> Result<Vec<u8>, PdfError> {
     let fonts = Fonts::load()?;
-    let pages = layout(&blocks(m, lang), &fonts);
+    let pages = layout(&printable(blocks(m, lang), &fonts), &fonts);
     let configuration = ConfigurationBuilder::new()
         .set_validator(Validator::A(Archival::A2_B))
         .finish()
@@ -174,6 +174,48 @@ impl Fonts {
     fn space(&self, bold: bool, size: f32) -> f32 {
         self.get(bold).width(" ", size)
     }
+
+    /// Can both weights show `c`?
+    fn has(&self, c: char) -> bool {
+        [&self.regular, &self.bold].iter().all(|f| {
+            ttf_parser::Face::parse(f.data, 0).is_ok_and(|face| face.glyph_index(c).is_some())
+        })
+    }
+}
+
+/// What the embedded fonts cannot show (an emoji, say) would make the file fail PDF/A's
+/// rules (no `.notdef` glyphs): such a character is printed as `□` (`?` if even that is
+/// missing). The Markdown keeps the text as typed.
+fn printable(blocks: Vec<Block>, fonts: &Fonts) -> Vec<Block> {
+    let stand_in = if fonts.has('□') { '□' } else { '?' };
+    let fix = |s: String| -> String {
+        if s.chars().all(|c| c == '\n' || fonts.has(c)) {
+            return s;
+        }
+        s.chars()
+            .map(|c| {
+                if c == '\n' || fonts.has(c) {
+                    c
+                } else {
+                    stand_in
+                }
+            })
+            .collect()
+    };
+    blocks
+        .into_iter()
+        .map(|b| match b {
+            Block::Title(t) => Block::Title(fix(t)),
+            Block::Section(t) => Block::Section(fix(t)),
+            Block::Case(t) => Block::Case(fix(t)),
+            Block::Field { label, value } => Block::Field {
+                label: fix(label),
+                value: fix(value),
+            },
+            Block::Text(t) => Block::Text(fix(t)),
+            Block::Bullet(t) => Block::Bullet(fix(t)),
+        })
+        .collect()
 }
 
 struct Word {

@@ -61,6 +61,7 @@ pub fn error(lang: Lang, e: &ServiceError) -> String {
             t!(lang, "privacy-anonymise-hint")
         ),
         E::InvalidDate { input } => t!(lang, "error-invalid-date", input = input.as_str()),
+        E::InvalidYear { input } => t!(lang, "cli-bad-year", input = input.as_str()),
         E::InvalidDateTime { input } => {
             t!(lang, "error-invalid-datetime", input = input.as_str())
         }

@@ -30,6 +30,7 @@ mod lines;
 mod meetings;
 pub mod notice;
 pub mod orders;
+mod plan;
 pub mod record;
 mod records;
 mod schedule;
@@ -106,6 +107,7 @@ pub fn reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
         R::Order(r) => orders::reply(lang, tz, r, style),
         R::WorkspaceCheck(r) => access::check(lang, r, style),
         R::GroupEvents(r) => access::events(lang, r, style),
+        R::YearPlan(p) => plan::reply(lang, p),
         R::Followup(r) => followup::reply(lang, tz, r, style),
     }
 }

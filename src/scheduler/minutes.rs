@@ -124,20 +124,23 @@ pub async fn plan_post(
 }
 
 /// The files of the minutes: the PDF/A for the archive and the Markdown, named after the
-/// body and the meeting (`referat-koordineringsgruppa-3-2027.pdf`).
-pub fn files(m: &Minutes, lang: Lang, made: DateTime<Utc>) -> Result<Vec<Attachment>, String> {
+/// body and the meeting (`referat-koordineringsgruppa-3-2027.pdf`). Should the PDF fail,
+/// the Markdown still goes (and the log says so, without the text).
+pub fn files(m: &Minutes, lang: Lang, made: DateTime<Utc>) -> Vec<Attachment> {
     let stem = file_stem(m, lang);
-    let pdf = crate::minutes::pdf::render(m, lang, made).map_err(|e| e.to_string())?;
-    Ok(vec![
-        Attachment {
+    let mut out = Vec::with_capacity(2);
+    match crate::minutes::pdf::render(m, lang, made) {
+        Ok(pdf) => out.push(Attachment {
             name: format!("{stem}.pdf"),
             bytes: pdf,
-        },
-        Attachment {
-            name: format!("{stem}.md"),
-            bytes: crate::minutes::markdown::render(m, lang).into_bytes(),
-        },
-    ])
+        }),
+        Err(_) => tracing::error!("minutes: the PDF could not be made; the Markdown goes alone"),
+    }
+    out.push(Attachment {
+        name: format!("{stem}.md"),
+        bytes: crate::minutes::markdown::render(m, lang).into_bytes(),
+    });
+    out
 }
 
 /// A safe ASCII file name stem for the minutes.
@@ -228,13 +231,7 @@ pub(super) async fn prepare(
             let (MinutesStatus::Published { on } | MinutesStatus::Approved { on }) = status else {
                 return Ok(Prepared::Skip("minutes not published"));
             };
-            let attachments = match files(&minutes, lang, now) {
-                Ok(f) => f,
-                Err(e) => {
-                    tracing::error!(error = %e, "minutes: cannot render the PDF");
-                    return Ok(Prepared::Skip("minutes cannot be rendered"));
-                }
-            };
+            let attachments = files(&minutes, lang, now);
             let content = t!(
                 lang,
                 "minutes2-posted",

@@ -7,7 +7,9 @@
 //!
 //! 1. **Plan** ([`crate::plan`]): a row with a deterministic key (`reminder:{meeting}:{lead}`,
 //!    `deadline:{meeting}`, `overdue:{action}:{n}`, `digest:{workspace}:{iso-week}`,
-//!    `failure:{row}`) is inserted with `ON CONFLICT (key)`, so planning twice is harmless.
+//!    `failure:{row}`; the published minutes `minutes:{meeting}` and their reminder
+//!    `minutes-due:{meeting}`, see [`minutes`]) is inserted with `ON CONFLICT (key)`, so
+//!    planning twice is harmless.
 //!    The service plans in the same transaction that creates or moves a meeting; a tick
 //!    extends series, plans overdue actions, and chains the next weekly overdue ping and
 //!    the next digest.

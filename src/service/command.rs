@@ -418,6 +418,11 @@ commands! {
         rule: Option<bool>,
     }
 
+    /// The year at a glance (årshjul): every group's meetings of a year as a picture.
+    Plan => plan_year ["plan", Anyone, Workspace, audit: -, schedule: no] {
+        year: Option<i64>,
+    }
+
     /// The server's settings.
     WorkspaceShow => workspace_show ["workspace show", Anyone, Workspace, audit: -, schedule: no] {}
 

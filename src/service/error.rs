@@ -65,6 +65,8 @@ pub enum ServiceError {
     InvalidLeads { input: String },
     #[error("invalid duration")]
     InvalidDuration { input: String },
+    #[error("year out of range")]
+    InvalidYear { input: String },
     #[error("{0}")]
     Record(#[from] super::record::RecordError),
     #[error("{0}")]
@@ -167,6 +169,7 @@ impl ServiceError {
             ServiceError::Record(_) => "record",
             ServiceError::Notice(_) => "notice",
             ServiceError::Order(_) => "order",
+            ServiceError::InvalidYear { .. } => "invalid_year",
             ServiceError::Followup(_) => "followup",
         }
     }

@@ -16,6 +16,7 @@ mod meetings;
 pub mod notice;
 pub mod orders;
 pub mod permissions;
+mod plan;
 pub mod record;
 mod records;
 pub mod reply;
@@ -31,6 +32,7 @@ pub use lookup::{Suggest, Suggestion};
 pub use notice::{NoticeError, NoticeReply};
 pub use orders::{OrderError, OrderReply};
 pub use permissions::{Need, Relation};
+pub use plan::YEARS as PLAN_YEARS;
 pub use record::{RecordError, RecordReply};
 pub use records::RetentionPolicy;
 pub use reply::Reply;
@@ -121,6 +123,8 @@ pub struct Service {
     schedule_changed: Arc<tokio::sync::Notify>,
     /// What the bot may do in Discord, for the self-check (set by the Discord adapter).
     inspector: Arc<std::sync::OnceLock<Arc<dyn access::GuildInspector>>>,
+    /// The school holidays shaded in the year plan (`/plan`), as configured.
+    school_holidays: Arc<crate::domain::school_holidays::SchoolHolidays>,
 }
 
 /// Per-command state: the command's declaration, the workspace, the time, and how the
@@ -261,7 +265,17 @@ impl Service {
             defaults,
             schedule_changed: Arc::new(tokio::sync::Notify::new()),
             inspector: Arc::default(),
+            school_holidays: Arc::default(),
         }
+    }
+
+    /// Use these school holidays in the year plan (default: the common pattern).
+    pub fn with_school_holidays(
+        mut self,
+        school: crate::domain::school_holidays::SchoolHolidays,
+    ) -> Self {
+        self.school_holidays = Arc::new(school);
+        self
     }
 
     pub fn clock(&self) -> Arc<dyn Clock> {

@@ -612,11 +612,13 @@ impl Service {
             ),
             None => None,
         };
+        let mut tx = self.store.write().await?;
+        // The permission check first: "nothing to change" then tells the Discord adapter
+        // that the actor may record this case (and gets the form).
+        let (group, item, _) = self.item_for(&mut tx, ctx, id).await?;
         if decision.is_none() && notes.is_none() {
             return Err(ServiceError::NothingToChange);
         }
-        let mut tx = self.store.write().await?;
-        let (group, item, _) = self.item_for(&mut tx, ctx, id).await?;
         let meeting_id = item.meeting.ok_or(RecordError::NoMeeting { id })?;
         let meeting = store::meetings::get(&mut tx, meeting_id)
             .await?

@@ -193,6 +193,8 @@ pub enum Reply {
     WorkspaceCheck(Box<super::access::CheckReport>),
     /// A group's Discord events setting (`/group events`).
     GroupEvents(Box<super::access::EventsReply>),
+    /// The year at a glance: every group's meetings of a year, drawn as a PNG by adapters.
+    YearPlan(Box<crate::yearplan::YearPlan>),
     /// The follow-up round: an answer, a round's state, when it asks.
     Followup(Box<super::followup::FollowupReply>),
 }

@@ -1123,4 +1123,43 @@ selfcheck-event-reason-permission = the bot lacks the permission to create event
 selfcheck-event-reason-channel = the voice channel no longer exists: choose another with /group events voice:.
 selfcheck-event-reason-other = Discord did not accept the event.
 selfcheck-event-cap = { $count } meetings in the next 60 days have no event yet, because sltbot creates at most { $cap } events per server. They get one as they come nearer.
+## The year at a glance (årshjul), /plan and sltbot plan (issue 13)
+plan-ready = The year { $year } at a glance: { $groups ->
+    [one] { $groups } group
+   *[other] { $groups } groups
+}, { $meetings ->
+    [one] { $meetings } meeting
+   *[other] { $meetings } meetings
+} ({ $held } held, { $scheduled } scheduled, { $expected } expected from a recurring schedule, { $cancelled } cancelled).
+plan-no-groups = No groups to show for { $year }. Create one with /group create.
+plan-no-meetings = No meetings in { $year } for { $groups ->
+    [one] the group
+   *[other] the { $groups } groups
+}, so there is nothing to draw. Add meetings with /meeting add or a recurring time with /meeting schedule.
+plan-title = The year { $year } at a glance
+plan-made = as of { $date }
+plan-legend-held = held
+plan-legend-scheduled = scheduled
+plan-legend-expected = from the recurring schedule, not created yet
+plan-legend-cancelled = cancelled
+plan-legend-holiday = public holiday
+plan-legend-school = school holidays, as the municipality set them up in sltbot:
+plan-school-winter = winter break week { $week }
+plan-school-easter = Easter break
+plan-school-summer = summer holidays { $from } – { $to }
+plan-school-autumn = autumn break week { $week }
+plan-school-christmas = Christmas holidays { $from } – { $to }
+plan-school-extra = { $count ->
+    [one] one more day or period
+   *[other] { $count } more days or periods
+}
+plan-school-none = no school holidays set up
+plan-day-month = { $day } { $month }
+discord-plan-attached = The year plan is attached as a picture (PNG).
+console-plan-saved = Saved { $file }.
+console-plan-failed = Could not save the picture: { $reason }
+cmd-plan = plan
+    .description = All groups' meetings of a year as one picture (årshjul)
+opt-year = year
+    .description = The year, e.g. 2027 (default: this year)
 followup-ask-how-order = Answer orders with /order reply id: status: text:.

@@ -1107,4 +1107,43 @@ selfcheck-event-reason-permission = boten mangler tillatelse til å lage arrange
 selfcheck-event-reason-channel = talekanalen finnes ikke lenger: velg en ny med /group events voice:.
 selfcheck-event-reason-other = Discord godtok ikke arrangementet.
 selfcheck-event-cap = { $count } møter de neste 60 dagene har ennå ikke fått arrangement, fordi sltbot lager høyst { $cap } arrangementer per server. De får det når de nærmer seg.
+## The year at a glance (årshjul), /plan and sltbot plan (issue 13)
+plan-ready = Årshjul for { $year }: { $groups ->
+    [one] { $groups } gruppe
+   *[other] { $groups } grupper
+}, { $meetings ->
+    [one] { $meetings } møte
+   *[other] { $meetings } møter
+} ({ $held } holdt, { $scheduled } planlagt, { $expected } etter fast møtetid, { $cancelled } avlyst).
+plan-no-groups = Ingen grupper å vise i årshjulet for { $year }. Lag en med /group create.
+plan-no-meetings = Ingen møter i { $year } for { $groups ->
+    [one] gruppa
+   *[other] de { $groups } gruppene
+}, så årshjulet er tomt. Legg inn møter med /meeting add eller en fast møtetid med /meeting schedule.
+plan-title = Årshjul { $year }
+plan-made = per { $date }
+plan-legend-held = holdt
+plan-legend-scheduled = planlagt
+plan-legend-expected = etter fast møtetid, ikke opprettet ennå
+plan-legend-cancelled = avlyst
+plan-legend-holiday = helligdag
+plan-legend-school = skoleferie, slik kommunen har satt den opp i sltbot:
+plan-school-winter = vinterferie uke { $week }
+plan-school-easter = påskeferie
+plan-school-summer = sommerferie { $from }–{ $to }
+plan-school-autumn = høstferie uke { $week }
+plan-school-christmas = juleferie { $from }–{ $to }
+plan-school-extra = { $count ->
+    [one] én dag eller periode til
+   *[other] { $count } dager eller perioder til
+}
+plan-school-none = ingen skoleferier satt opp
+plan-day-month = { $dd }.{ $mm }.
+discord-plan-attached = Årshjulet er vedlagt som bilde (PNG).
+console-plan-saved = Lagret { $file }.
+console-plan-failed = Kunne ikke lagre bildet: { $reason }
+cmd-plan = årshjul
+    .description = Alle gruppenes møter i ett år som ett bilde (årshjul)
+opt-year = år
+    .description = Året, for eksempel 2027 (uten: i år)
 followup-ask-how-order = Bestillinger besvares med /order reply id: status: text:.

@@ -1097,4 +1097,43 @@ selfcheck-event-reason-permission = boten manglar løyve til å lage arrangement
 selfcheck-event-reason-channel = talekanalen finst ikkje lenger: vel ein ny med /group events voice:.
 selfcheck-event-reason-other = Discord godtok ikkje arrangementet.
 selfcheck-event-cap = { $count } møte dei neste 60 dagane har enno ikkje fått arrangement, fordi sltbot lagar høgst { $cap } arrangement per server. Dei får det når dei nærmar seg.
+## The year at a glance (årshjul), /plan and sltbot plan (issue 13)
+plan-ready = Årshjul for { $year }: { $groups ->
+    [one] { $groups } gruppe
+   *[other] { $groups } grupper
+}, { $meetings ->
+    [one] { $meetings } møte
+   *[other] { $meetings } møte
+} ({ $held } halde, { $scheduled } planlagde, { $expected } etter fast møtetid, { $cancelled } avlyste).
+plan-no-groups = Ingen grupper å vise i årshjulet for { $year }. Lag ei med /group create.
+plan-no-meetings = Ingen møte i { $year } for { $groups ->
+    [one] gruppa
+   *[other] dei { $groups } gruppene
+}, så årshjulet er tomt. Legg inn møte med /meeting add eller ei fast møtetid med /meeting schedule.
+plan-title = Årshjul { $year }
+plan-made = per { $date }
+plan-legend-held = halde
+plan-legend-scheduled = planlagt
+plan-legend-expected = etter fast møtetid, ikkje oppretta enno
+plan-legend-cancelled = avlyst
+plan-legend-holiday = heilagdag
+plan-legend-school = skuleferie, slik kommunen har sett han opp i sltbot:
+plan-school-winter = vinterferie veke { $week }
+plan-school-easter = påskeferie
+plan-school-summer = sommarferie { $from }–{ $to }
+plan-school-autumn = haustferie veke { $week }
+plan-school-christmas = juleferie { $from }–{ $to }
+plan-school-extra = { $count ->
+    [one] éin dag eller periode til
+   *[other] { $count } dagar eller periodar til
+}
+plan-school-none = ingen skuleferiar sette opp
+plan-day-month = { $dd }.{ $mm }.
+discord-plan-attached = Årshjulet er lagt ved som bilete (PNG).
+console-plan-saved = Lagra { $file }.
+console-plan-failed = Kunne ikkje lagre biletet: { $reason }
+cmd-plan = årshjul
+    .description = Møta til alle gruppene i eitt år som eitt bilete (årshjul)
+opt-year = år
+    .description = Året, til dømes 2027 (utan: i år)
 followup-ask-how-order = Bestillingar svarar de på med /order reply id: status: text:.
