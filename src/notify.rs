@@ -28,6 +28,22 @@ pub enum Button {
     NoticeAttend(GroupId, MeetingId),
     /// "Forfall" (opens a modal for an optional note) under a meeting's notice.
     NoticeApologies(GroupId, MeetingId),
+    /// A follow-up round's answer for one action (*På sporet*, *Forsinket* …), labelled
+    /// in `lang` (the body's language).
+    FollowupAnswer {
+        group: GroupId,
+        meeting: MeetingId,
+        action: ActionId,
+        answer: crate::domain::followup::Answer,
+        lang: crate::domain::Lang,
+    },
+    /// A follow-up round's note form (opens a modal) for one action.
+    FollowupNote {
+        group: GroupId,
+        meeting: MeetingId,
+        action: ActionId,
+        lang: crate::domain::Lang,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -112,6 +112,8 @@ pub async fn plan_meeting(
         )
         .await?,
     );
+    crate::scheduler::followup::plan_round(conn, ws, group, meeting, starts_at, settings, tz, now)
+        .await?;
     notes::unplan_meeting_except(conn, meeting, &keep).await
 }
 

@@ -33,6 +33,7 @@ use sltbot::service::{
     Actor, Command, OptionError, OrderError, OrderReply, RecordError, RecordReply, Reply,
     ServiceError,
 };
+use sltbot::service::{FollowupError, FollowupReply};
 use sltbot::service::{NoticeError, NoticeReply};
 use sltbot::store::StoreError;
 use std::collections::BTreeSet;
@@ -84,6 +85,7 @@ every!(reply_variant, REPLY_VARIANTS, Reply {
     Reply::DigestSettings { .. } => "Reply::DigestSettings",
     Reply::Munis(..) => "Reply::Munis",
     Reply::Notice(..) => "Reply::Notice",
+    Reply::Followup(..) => "Reply::Followup",
     Reply::WorkspaceCheck(..) => "Reply::WorkspaceCheck",
     Reply::GroupEvents(..) => "Reply::GroupEvents",
     Reply::YearPlan(..) => "Reply::YearPlan",
@@ -127,6 +129,7 @@ every!(error_kind, ERROR_KINDS, ServiceError {
     ServiceError::Record(..) => "error: record",
     ServiceError::Munis(..) => "error: munis",
     ServiceError::Notice(..) => "error: notice",
+    ServiceError::Followup(..) => "error: followup",
     ServiceError::Order(..) => "error: order",
     ServiceError::InvalidYear { .. } => "error: invalid year",
 });
@@ -210,6 +213,17 @@ every!(munis_error, MUNIS_ERRORS, MunisError {
     MunisError::InvalidMeetingList => "error: munis: invalid meeting list",
 });
 
+every!(followup_variant, FOLLOWUP_VARIANTS, FollowupReply {
+    FollowupReply::Answered { .. } => "Reply::Followup::Answered",
+    FollowupReply::Round { .. } => "Reply::Followup::Round",
+    FollowupReply::Settings { .. } => "Reply::Followup::Settings",
+});
+
+every!(followup_error, FOLLOWUP_ERRORS, FollowupError {
+    FollowupError::NotAsked { .. } => "error: followup: not asked",
+    FollowupError::InvalidLead { .. } => "error: followup: invalid lead",
+});
+
 /// The most precise label of an outcome: the record's own variants named one by one.
 fn outcome_label(outcome: &Result<Reply, ServiceError>) -> &'static str {
     match outcome {
@@ -217,6 +231,8 @@ fn outcome_label(outcome: &Result<Reply, ServiceError>) -> &'static str {
         Ok(Reply::Munis(r)) => munis_variant(r),
         Ok(Reply::Notice(r)) => notice_variant(r),
         Err(ServiceError::Notice(e)) => notice_error(e),
+        Ok(Reply::Followup(r)) => followup_variant(r),
+        Err(ServiceError::Followup(e)) => followup_error(e),
         Ok(Reply::Order(r)) => order_variant(r),
         Ok(reply) => reply_variant(reply),
         Err(ServiceError::Record(e)) => record_error(e),
@@ -845,7 +861,11 @@ async fn every_reply_variant_has_a_golden_in_nb_nn_and_en() {
         .iter()
         .copied()
         .filter(|v| {
-            *v != "Reply::Record" && *v != "Reply::Notice" && *v != "Reply::Order" && *v != "Reply::Munis"
+            *v != "Reply::Record"
+                && *v != "Reply::Notice"
+                && *v != "Reply::Order"
+                && *v != "Reply::Munis"
+                && *v != "Reply::Followup"
         })
         .collect();
     assert_covered(&plain, &seen, "Reply variants");
@@ -1290,6 +1310,111 @@ async fn every_notice_reply_and_error_has_a_golden_in_nb_nn_and_en() {
     let seen = golden(|r| Box::pin(notice(r))).await;
     assert_covered(NOTICE_VARIANTS, &seen, "notice replies");
     assert_covered(NOTICE_ERRORS, &seen, "notice errors");
+}
+
+/// The follow-up round before a meeting: when it asks, the coordinator's view before and
+/// after it asked, answers by the owner (a choice, a note alone), the refusals, and the
+/// round's summary under the standing case on the case list.
+async fn followup(r: &mut Run) {
+    use Who::*;
+    for line in [
+        "/group create name:Koordineringsgruppa level:koordinerende channel:<#100> coordinator_role:<@&10> member_role:<@&11>",
+        "/meeting add group:Koordineringsgruppa at:\"12.01.2027 kl. 09.00\"",
+        "/action add group:Koordineringsgruppa title:\"Kartlegge fritidsklubben på Åsen\" owner:<@3> due:31.03.2027",
+        "/action add group:Koordineringsgruppa title:\"Nattvandring i helgene\" owner:<@3>",
+        "/action add group:Koordineringsgruppa title:\"Foreldremøte om rus\" owner:<@4>",
+    ] {
+        r.setup(Admin, line).await;
+    }
+    r.step(
+        "followup_settings",
+        Member,
+        "/group followup group:Koordineringsgruppa",
+    )
+    .await;
+    r.step(
+        "followup_settings",
+        Coordinator,
+        "/group followup group:Koordineringsgruppa ask:10d",
+    )
+    .await;
+    r.step(
+        "followup_settings",
+        Coordinator,
+        "/group followup group:Koordineringsgruppa ask:sju",
+    )
+    .await;
+    r.step(
+        "followup_settings",
+        Coordinator,
+        "/group followup group:Koordineringsgruppa ask:7d",
+    )
+    .await;
+    r.step("followup_round", Coordinator, "/meeting followup id:1")
+        .await;
+    // The scheduler asks on 05.01.2027 09:00 (the question messages have their golden in
+    // `sched_followup_question`).
+    set_clock(r, "2027-01-05T09:00:00+01:00");
+    let s = Scheduler::for_service(
+        &r.env.service,
+        std::sync::Arc::new(sltbot::notify::RecordingOutbox::default()),
+    );
+    s.tick(at("2027-01-05T09:00:00+01:00")).await.expect("tick");
+    r.setup(
+        Admin,
+        "/action add group:Koordineringsgruppa title:\"Søke midler til sommerjobber\" owner:<@3>",
+    )
+    .await;
+    set_clock(r, "2027-01-05T14:00:00+01:00");
+    r.step_each(
+        "followup_answer",
+        Member,
+        [
+            "/action followup id:1 answer:\"på sporet\"",
+            "/action followup id:1 answer:\"på sporet\"",
+            "/action followup id:1 answer:\"on track\"",
+        ],
+    )
+    .await;
+    r.step(
+        "followup_answer",
+        Member,
+        "/action followup id:2 note:\"Dato er avtalt med frivilligsentralen\"",
+    )
+    .await;
+    r.step_each(
+        "followup_answer",
+        Member,
+        [
+            "/action followup id:2 answer:\"trenger hjelp\"",
+            "/action followup id:2 answer:\"treng hjelp\"",
+            "/action followup id:2 answer:\"needs help\"",
+        ],
+    )
+    .await;
+    r.step(
+        "followup_answer",
+        Member,
+        "/action followup id:3 answer:done",
+    )
+    .await;
+    r.step(
+        "followup_answer",
+        Member,
+        "/action followup id:4 answer:done",
+    )
+    .await;
+    r.step("followup_round", Coordinator, "/meeting followup id:1")
+        .await;
+    r.step("followup_case_list", Member, "/meeting agenda id:1")
+        .await;
+}
+
+#[tokio::test]
+async fn every_followup_reply_and_error_has_a_golden_in_nb_nn_and_en() {
+    let seen = golden(|r| Box::pin(followup(r))).await;
+    assert_covered(FOLLOWUP_VARIANTS, &seen, "follow-up replies");
+    assert_covered(FOLLOWUP_ERRORS, &seen, "follow-up errors");
 }
 
 /// A valid-looking national identity number (synthetic, correct check digits).
@@ -1739,7 +1864,11 @@ async fn every_error_a_user_can_meet_has_a_golden_in_nb_nn_and_en() {
         .iter()
         .copied()
         .filter(|k| {
-            *k != "error: record" && *k != "error: notice" && *k != "error: order" && *k != "error: munis"
+            *k != "error: record"
+                && *k != "error: notice"
+                && *k != "error: order"
+                && *k != "error: munis"
+                && *k != "error: followup"
         })
         .collect();
     assert_covered(&plain, &seen, "service errors");
@@ -1903,7 +2032,7 @@ async fn every_scheduled_message_has_a_golden_in_nb_nn_and_en_for_console_and_di
         }
     }
     // Which messages, by key, go into which snapshot.
-    let kinds: [(&str, Picks); 7] = [
+    let kinds: [(&str, Picks); 8] = [
         ("sched_reminder", |k, m| {
             k.starts_with("reminder:") && m.channel == GROUP_CHANNEL
         }),
@@ -1918,6 +2047,9 @@ async fn every_scheduled_message_has_a_golden_in_nb_nn_and_en_for_console_and_di
         }),
         ("sched_delivery_failure_notice", |k, _| {
             k.starts_with("failure:")
+        }),
+        ("sched_followup_question", |k, m| {
+            k.starts_with("followup:") && m.channel == GROUP_CHANNEL
         }),
     ];
     for (lang, style, run) in &runs {

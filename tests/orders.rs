@@ -86,6 +86,8 @@ fn order_messages(env: &Env) -> Vec<Outbound> {
         .filter(|m| m.content.contains("estilling") && !m.content.contains("Påminnelse"))
         // The meetings' notices and final lists name the standing case "… og bestillinger".
         .filter(|m| !m.content.starts_with("Innkalling") && !m.content.starts_with("Endelig"))
+        // The follow-up round's question to the receiving body names its open orders.
+        .filter(|m| !m.content.contains("> Oppfølging før møtet"))
         .collect()
 }
 

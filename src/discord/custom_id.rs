@@ -8,6 +8,7 @@
 //! action id (`sltbot:done:<action>`, [`Custom::ActionDone`] with `group: None`); they were
 //! made when ids could be reused, so they answer "not found" and never act.
 
+use crate::domain::followup::Answer;
 use crate::domain::{ActionId, AgendaItemId, GroupId, MeetingId};
 
 const PREFIX: &str = "sltbot:";
@@ -33,10 +34,43 @@ pub enum Custom {
     Attend { group: GroupId, meeting: MeetingId },
     /// "Forfall" under a notice: the button (opens the modal) and the modal share the id.
     Apologies { group: GroupId, meeting: MeetingId },
+    /// A follow-up round's answer for one action (`sltbot:fu:<group>:<meeting>:<action>:<n>`,
+    /// `n` the answer's position in [`Answer::ALL`]).
+    FollowupAnswer {
+        group: GroupId,
+        meeting: MeetingId,
+        action: ActionId,
+        answer: Answer,
+    },
+    /// The follow-up note form: the button (opens the modal) and the modal share the id.
+    FollowupNote {
+        group: GroupId,
+        meeting: MeetingId,
+        action: ActionId,
+    },
 }
 
 pub fn decide_modal(item: AgendaItemId) -> String {
     format!("{PREFIX}decide:{}", item.0)
+}
+
+pub fn followup_answer(
+    group: GroupId,
+    meeting: MeetingId,
+    action: ActionId,
+    answer: Answer,
+) -> String {
+    format!(
+        "{PREFIX}fu:{}:{}:{}:{}",
+        group.0,
+        meeting.0,
+        action.0,
+        answer.index()
+    )
+}
+
+pub fn followup_note(group: GroupId, meeting: MeetingId, action: ActionId) -> String {
+    format!("{PREFIX}funote:{}:{}:{}", group.0, meeting.0, action.0)
 }
 
 pub fn done(group: GroupId, id: ActionId) -> String {
@@ -105,6 +139,23 @@ pub fn parse(s: &str) -> Option<Custom> {
             }
             _ => return None,
         },
+        "fu" => match nums[..] {
+            [group, meeting, action, answer] => Custom::FollowupAnswer {
+                group: GroupId(group),
+                meeting: MeetingId(meeting),
+                action: ActionId(action),
+                answer: Answer::from_index(answer)?,
+            },
+            _ => return None,
+        },
+        "funote" => match nums[..] {
+            [group, meeting, action] => Custom::FollowupNote {
+                group: GroupId(group),
+                meeting: MeetingId(meeting),
+                action: ActionId(action),
+            },
+            _ => return None,
+        },
         _ => return None,
     };
     Some(out)
@@ -144,6 +195,17 @@ mod tests {
                 group: GroupId(9_000_000_001),
                 meeting: MeetingId(9_000_000_002),
             },
+            Custom::FollowupAnswer {
+                group: GroupId(3),
+                meeting: MeetingId(12),
+                action: ActionId(9_000_000_000),
+                answer: Answer::NeedsHelp,
+            },
+            Custom::FollowupNote {
+                group: GroupId(3),
+                meeting: MeetingId(12),
+                action: ActionId(4),
+            },
         ] {
             let s = match c {
                 Custom::ActionDone {
@@ -158,6 +220,17 @@ mod tests {
                 Custom::DecideModal { item } => decide_modal(item),
                 Custom::Attend { group, meeting } => attend(group, meeting),
                 Custom::Apologies { group, meeting } => apologies(group, meeting),
+                Custom::FollowupAnswer {
+                    group,
+                    meeting,
+                    action,
+                    answer,
+                } => followup_answer(group, meeting, action, answer),
+                Custom::FollowupNote {
+                    group,
+                    meeting,
+                    action,
+                } => followup_note(group, meeting, action),
                 _ => unreachable!(),
             };
             assert!(s.len() <= 100);
@@ -174,6 +247,9 @@ mod tests {
             "sltbot:decide:",
             "sltbot:decide:0",
             "sltbot:decide:1:2",
+            "sltbot:fu:1:2:3:4",
+            "sltbot:fu:1:2:3",
+            "sltbot:funote:1:2",
         ] {
             assert_eq!(parse(bad), None, "{bad}");
         }

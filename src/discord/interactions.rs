@@ -143,6 +143,52 @@ async fn on_button(
                 .await?;
             Ok(())
         }
+        Custom::FollowupAnswer {
+            group,
+            meeting,
+            action,
+            answer,
+        } => {
+            let cmd = Command::ActionFollowup {
+                id: action,
+                answer: Some(answer),
+                note: None,
+                meeting: Some(meeting),
+            };
+            let response = data
+                .service
+                .execute_on_action(&who.actor, who.ws, Some(group), action, cmd)
+                .await;
+            respond(ctx, Target::Component(press), render(&response)).await
+        }
+        Custom::FollowupNote {
+            group,
+            meeting,
+            action,
+        } => {
+            let lang = who.actor.lang_in(
+                data.service
+                    .workspace_language(who.ws)
+                    .await
+                    .unwrap_or_default(),
+            );
+            let note = serenity::CreateInputText::new(
+                serenity::InputTextStyle::Paragraph,
+                t!(lang, "discord-modal-note"),
+                "note",
+            )
+            .max_length(crate::domain::text::Field::Note.max_len() as u16)
+            .required(true);
+            let modal = serenity::CreateModal::new(
+                custom_id::followup_note(group, meeting, action),
+                t!(lang, "followup-modal-title"),
+            )
+            .components(vec![serenity::CreateActionRow::InputText(note)]);
+            press
+                .create_response(ctx, serenity::CreateInteractionResponse::Modal(modal))
+                .await?;
+            Ok(())
+        }
         Custom::AgendaModal { .. } | Custom::DecideModal { .. } => Ok(()),
     }
 }
@@ -243,7 +289,26 @@ async fn on_modal(
                 .await;
             return respond(ctx, Target::Modal(submit), only_you(render(&response))).await;
         }
-        Custom::ActionDone { .. } | Custom::Attend { .. } => return Ok(()),
+        Custom::FollowupNote {
+            group,
+            meeting,
+            action,
+        } => {
+            let cmd = Command::ActionFollowup {
+                id: action,
+                answer: None,
+                note: field(submit, "note"),
+                meeting: Some(meeting),
+            };
+            let response = data
+                .service
+                .execute_on_action(&who.actor, who.ws, Some(group), action, cmd)
+                .await;
+            return respond(ctx, Target::Modal(submit), render(&response)).await;
+        }
+        Custom::ActionDone { .. } | Custom::Attend { .. } | Custom::FollowupAnswer { .. } => {
+            return Ok(())
+        }
     };
     let response = data.service.execute(&who.actor, who.ws, cmd).await;
     respond(ctx, Target::Modal(submit), render(&response)).await

@@ -37,7 +37,7 @@ pub fn components(buttons: &[Button], lang: Lang) -> Vec<serenity::CreateActionR
     if buttons.is_empty() {
         return Vec::new();
     }
-    let row = buttons
+    let made: Vec<serenity::CreateButton> = buttons
         .iter()
         .map(|b| match b {
             Button::ActionDone(group, id) => {
@@ -60,9 +60,38 @@ pub fn components(buttons: &[Button], lang: Lang) -> Vec<serenity::CreateActionR
                     .label(t!(lang, "discord-button-apologies"))
                     .style(serenity::ButtonStyle::Secondary)
             }
+            Button::FollowupAnswer {
+                group,
+                meeting,
+                action,
+                answer,
+                lang,
+            } => serenity::CreateButton::new(super::custom_id::followup_answer(
+                *group, *meeting, *action, *answer,
+            ))
+            .label(t!(*lang, answer.fluent_id()))
+            .style(match answer {
+                crate::domain::followup::Answer::Done => serenity::ButtonStyle::Success,
+                crate::domain::followup::Answer::OnTrack => serenity::ButtonStyle::Primary,
+                crate::domain::followup::Answer::Delayed => serenity::ButtonStyle::Secondary,
+                crate::domain::followup::Answer::NeedsHelp => serenity::ButtonStyle::Danger,
+            }),
+            Button::FollowupNote {
+                group,
+                meeting,
+                action,
+                lang,
+            } => serenity::CreateButton::new(super::custom_id::followup_note(
+                *group, *meeting, *action,
+            ))
+            .label(t!(*lang, "followup-button-note"))
+            .style(serenity::ButtonStyle::Secondary),
         })
         .collect();
-    vec![serenity::CreateActionRow::Buttons(row)]
+    // Discord takes at most five buttons a row (a follow-up question: one row per action).
+    made.chunks(5)
+        .map(|row| serenity::CreateActionRow::Buttons(row.to_vec()))
+        .collect()
 }
 
 /// A rendered response: chunks of text, ephemeral or not, buttons for the last chunk and

@@ -86,6 +86,10 @@ audit_actions! {
     OrderReply = "order.reply",
     /// Discord scheduled events turned on or off, or their voice channel changed.
     GroupEvents = "group.events",
+    /// An answer to the follow-up round's question about an action.
+    FollowupAnswer = "action.followup",
+    /// When the follow-up round asks changed.
+    GroupFollowup = "group.followup",
 }
 
 impl AuditAction {

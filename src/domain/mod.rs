@@ -6,6 +6,7 @@ pub mod agenda;
 pub mod audit;
 pub mod cadence;
 pub mod events;
+pub mod followup;
 pub mod group;
 pub mod holidays;
 pub mod ids;

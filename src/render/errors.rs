@@ -106,6 +106,7 @@ pub fn error(lang: Lang, e: &ServiceError) -> String {
         E::Munis(e) => crate::render::munis::error(lang, e),
         E::Notice(e) => crate::render::notice::error(lang, e),
         E::Order(e) => crate::render::orders::error(lang, e),
+        E::Followup(e) => crate::render::followup::error(lang, e),
         E::Store(_) | E::Internal => match e.fault() {
             Some(Fault::ReadOnly) => t!(lang, "error-read-only"),
             Some(Fault::Locked) => t!(lang, "error-locked"),

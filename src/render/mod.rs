@@ -24,6 +24,7 @@ mod access;
 mod actions;
 mod agenda;
 mod errors;
+pub mod followup;
 mod groups;
 mod lines;
 mod meetings;
@@ -109,6 +110,7 @@ pub fn reply(lang: Lang, tz: Tz, reply: &Reply, style: Style) -> String {
         R::WorkspaceCheck(r) => access::check(lang, r, style),
         R::GroupEvents(r) => access::events(lang, r, style),
         R::YearPlan(p) => plan::reply(lang, p),
+        R::Followup(r) => followup::reply(lang, tz, r, style),
     }
 }
 

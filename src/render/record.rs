@@ -125,6 +125,7 @@ pub fn reply(lang: Lang, tz: Tz, r: &RecordReply, style: Style) -> String {
             meeting,
             record,
             cases,
+            followup,
         } => {
             let mut out = vec![match record.number {
                 Some(_) => t!(
@@ -144,11 +145,13 @@ pub fn reply(lang: Lang, tz: Tz, r: &RecordReply, style: Style) -> String {
             if cases.is_empty() {
                 out.push(t!(lang, "minutes-none"));
             }
-            out.extend(
-                cases
-                    .iter()
-                    .map(|c| format!("• {}", case_line(lang, c, style))),
-            );
+            out.extend(crate::render::followup::case_lines(
+                lang,
+                tz,
+                cases,
+                followup.as_ref(),
+                style,
+            ));
             out.join("\n")
         }
         RecordReply::Notice {
@@ -158,6 +161,7 @@ pub fn reply(lang: Lang, tz: Tz, r: &RecordReply, style: Style) -> String {
             deadline,
             event_url,
             municipalities,
+            followup,
         } => {
             let mut out = vec![t!(
                 lang,
@@ -176,11 +180,13 @@ pub fn reply(lang: Lang, tz: Tz, r: &RecordReply, style: Style) -> String {
                 out.push(t!(lang, "notice-place", place = style.text(place)));
             }
             out.push(t!(lang, "notice-cases"));
-            out.extend(
-                cases
-                    .iter()
-                    .map(|c| format!("• {}", case_line(lang, c, style))),
-            );
+            out.extend(crate::render::followup::case_lines(
+                lang,
+                tz,
+                cases,
+                followup.as_ref(),
+                style,
+            ));
             out.push(match deadline {
                 Some(d) => t!(
                     lang,

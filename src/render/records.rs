@@ -168,6 +168,21 @@ pub fn export_markdown(lang: Lang, tz: Tz, e: &crate::service::reply::GroupExpor
             }
         }
     }
+    if !e.followup_rounds.is_empty() {
+        out.push(String::new());
+        out.push(format!("## {}", t!(lang, "followup-digest-heading")));
+        for v in &e.followup_rounds {
+            let Some(m) = v
+                .round
+                .as_ref()
+                .and_then(|r| e.meetings.iter().find(|m| m.id == r.meeting))
+            else {
+                continue;
+            };
+            out.push(format!("- {}", when(lang, tz, m)));
+            out.extend(crate::render::followup::summary(lang, tz, v, style, "  "));
+        }
+    }
     out.push(String::new());
     out.push(t!(lang, "export-audit", count = e.audit_entries));
     out.join("\n")

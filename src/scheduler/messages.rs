@@ -163,6 +163,8 @@ pub struct Digest {
     pub overdue: Vec<OverdueLine>,
     /// Messages that failed for good since the last digest (a section only when any).
     pub failures: Vec<Failed>,
+    /// Follow-up rounds of the coming meetings that have asked (a section only when any).
+    pub followups: Vec<super::followup::DigestLine>,
 }
 
 /// Consecutive lines of the same group (the queries sort by group) as runs.
@@ -294,6 +296,15 @@ pub fn digest(lang: Lang, tz: Tz, style: Style, d: &Digest) -> String {
             ));
         }
     }
+    if !d.followups.is_empty() {
+        out.push(String::new());
+        out.extend(super::followup::digest_section(
+            lang,
+            tz,
+            style,
+            &d.followups,
+        ));
+    }
     if !d.failures.is_empty() {
         out.push(String::new());
         out.push(style.bold(&t!(lang, "delivery-digest-failures")));
@@ -313,6 +324,7 @@ pub fn failure_line(lang: Lang, tz: Tz, style: Style, f: &Failed) -> String {
         ("reminder", Some(m), _) => t!(lang, "delivery-what-reminder", meeting = at(m)),
         ("deadline", Some(m), _) => t!(lang, "delivery-what-deadline", meeting = at(m)),
         ("overdue", _, Some(a)) => t!(lang, "delivery-what-overdue", id = a),
+        ("followup", Some(m), _) => t!(lang, "followup-delivery-what", meeting = at(m)),
         ("digest", _, _) => t!(lang, "delivery-what-digest"),
         ("order", _, _) => t!(lang, "delivery-what-order"),
         ("order_overdue", _, _) => t!(lang, "delivery-what-order-overdue"),
@@ -453,6 +465,7 @@ mod tests {
             updates: vec![],
             overdue: vec![],
             failures: vec![],
+            followups: vec![],
         };
         let text = digest(Lang::En, Oslo, Style::Discord, &d);
         assert!(!text.contains("@everyone") && !text.contains("@here") && !text.contains("<@&10>"));
@@ -498,6 +511,7 @@ mod tests {
                 due_date: "2027-01-04".into(),
             }],
             failures: vec![],
+            followups: vec![],
         }
     }
 

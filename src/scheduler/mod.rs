@@ -80,6 +80,7 @@
 
 pub mod backup;
 pub mod events;
+pub mod followup;
 pub mod liveness;
 pub mod messages;
 pub mod minutes;
@@ -242,12 +243,14 @@ impl Scheduler {
     }
 
     /// Plan what only a full pass finds: the next digest of every workspace that has a
-    /// digest channel but nothing planned. Run once at start ([`run`] does).
+    /// digest channel but nothing planned, and the follow-up round of meetings made before
+    /// rounds existed. Run once at start ([`run`] does).
     pub async fn plan_all(&self, now: DateTime<Utc>) -> Result<(), StoreError> {
         let mut tx = self.store().write().await?;
         for ws in store::digest::workspaces_without_digest(&mut tx).await? {
             plan::plan_digest(&mut tx, ws, now, now).await?;
         }
+        followup::plan_missing(&mut tx, now).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -262,6 +265,7 @@ impl Scheduler {
             let mut tx = self.store().write().await?;
             plan::plan_overdue(&mut tx, now).await?;
             notice::reconcile(&mut tx, now).await?;
+            followup::open_due(&mut tx, now).await?;
             tx.commit().await?;
         }
         let recovered = self.take_back(now).await?;
@@ -379,7 +383,11 @@ impl Scheduler {
         let midnight = (now.date_naive() + Duration::days(1))
             .and_hms_opt(0, 0, 0)
             .map(|t| t.and_utc());
-        Ok([due, lease, extend, midnight].into_iter().flatten().min())
+        let round = followup::next_ask(&mut tx).await?;
+        Ok([due, lease, extend, midnight, round]
+            .into_iter()
+            .flatten()
+            .min())
     }
 
     async fn extend_series(&self, now: DateTime<Utc>) -> Result<(), StoreError> {
@@ -655,7 +663,8 @@ impl Worker {
             | Kind::NoticeFinal
             | Kind::NoticeEdit
             | Kind::Late
-            | Kind::Order => {}
+            | Kind::Order
+            | Kind::Followup => {}
         }
         Ok(())
     }
@@ -736,6 +745,7 @@ impl Worker {
                 updates: store::digest::updates_since(&mut tx, ws.id, since).await?,
                 overdue: store::digest::overdue(&mut tx, ws.id, today).await?,
                 failures: notes::failures_between(&mut tx, ws.id, since, now).await?,
+                followups: followup::digest_lines(&mut tx, ws.id, now).await?,
             };
             let mut text = messages::digest(ws.language, tz, style, &d);
             // Minutes awaiting publication (a section only when any).
@@ -866,6 +876,9 @@ impl Worker {
                     ],
                     attachments: Vec::new(),
                 }]));
+            }
+            Kind::Followup => {
+                return followup::prepare(&mut tx, n, &group, channel, lang, tz, style, now).await;
             }
             Kind::Order | Kind::OrderOverdue => {
                 let target = orders::Target {

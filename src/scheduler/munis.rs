@@ -104,6 +104,7 @@ pub async fn current_digest(
         updates: store::digest::updates_since(conn, ws.id, since).await?,
         overdue: store::digest::overdue(conn, ws.id, today).await?,
         failures: Vec::new(),
+        followups: super::followup::digest_lines(conn, ws.id, now).await?,
     })
 }
 
@@ -127,6 +128,7 @@ pub async fn for_municipality(
         updates: keep(&d.updates, &names, |l| &l.group_name),
         overdue: keep(&d.overdue, &names, |l| &l.group_name),
         failures: Vec::new(),
+        followups: keep(&d.followups, &names, |l| &l.group_name),
     })
 }
 

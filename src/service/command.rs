@@ -23,6 +23,7 @@ use super::spec::{
     OptionSpec, Position, Raw, Scope, SETTING_MAX, WHEN_MAX,
 };
 use super::{Ctx, Reply, Service, ServiceError};
+use crate::domain::followup::Answer;
 use crate::domain::minutes::CaseType;
 use crate::domain::order::{OrderAnswer, OrderNo};
 use crate::domain::record::AttendanceStatus;
@@ -532,6 +533,28 @@ commands! {
         id: MeetingId,
         role: Option<RoleId>,
         user: Option<UserId>,
+    }
+
+    /// Answer the follow-up round's question about an action (its owner, or a coordinator):
+    /// `done` closes the action, a note becomes a progress note. `meeting`: which round
+    /// (default the latest still to be held).
+    ActionFollowup => followup_answer ["action followup", Member, Group, audit: FollowupAnswer, schedule: no] {
+        id: ActionId,
+        answer: Option<Answer>,
+        note: Option<String> = text(Field::Note),
+        meeting: Option<MeetingId>,
+    }
+
+    /// The meeting's follow-up round: who was asked, who answered what, who is silent.
+    MeetingFollowup => followup_show ["meeting followup", Coordinator, Group, audit: -, schedule: no] {
+        id: MeetingId,
+    }
+
+    /// When the follow-up round asks before each meeting (`7d`, `48h`, `none`). Members
+    /// may look; changing needs a coordinator (checked by the handler).
+    GroupFollowup => followup_settings ["group followup", Member, Group, audit: GroupFollowup, schedule: yes] {
+        group: GroupName,
+        ask: Option<String> = SETTING,
     }
 }
 

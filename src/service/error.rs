@@ -75,6 +75,8 @@ pub enum ServiceError {
     Notice(#[from] super::notice::NoticeError),
     #[error("{0}")]
     Order(#[from] super::orders::OrderError),
+    #[error("{0}")]
+    Followup(#[from] super::followup::FollowupError),
     #[error("the store failed: {0}")]
     Store(#[from] StoreError),
     /// A fault in sltbot itself (logged; the user sees a generic line).
@@ -171,6 +173,7 @@ impl ServiceError {
             ServiceError::Notice(_) => "notice",
             ServiceError::Order(_) => "order",
             ServiceError::InvalidYear { .. } => "invalid_year",
+            ServiceError::Followup(_) => "followup",
         }
     }
 

@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod command;
 mod delivery;
 pub mod error;
+pub mod followup;
 mod groups;
 mod lookup;
 mod meetings;
@@ -24,6 +25,7 @@ mod schedule;
 pub mod spec;
 
 pub use delivery::DeliveryNotice;
+pub use followup::{FollowupError, FollowupReply};
 
 pub use command::{Command, SPECS};
 pub use error::{Limit, ServiceError};

@@ -123,14 +123,28 @@ fn ord(r: OrderReply) -> Result<Reply, ServiceError> {
     Ok(Reply::Order(Box::new(r)))
 }
 
-/// The follow-up round's answers for `group`'s next meeting, for `/overview`. `None` until
-/// the follow-up round (issue 12, item 2) fills it in: it owns that data.
+/// The follow-up round's answers for `group`'s next meeting, for `/overview` (people
+/// asked, answered, silent). `None` while that meeting's round has not asked anyone.
 pub async fn follow_up_overview(
-    _conn: &mut SqliteConnection,
+    conn: &mut SqliteConnection,
     _group: &Group,
-    _meeting: Option<&Meeting>,
+    meeting: Option<&Meeting>,
 ) -> Result<Option<FollowUpOverview>, ServiceError> {
-    Ok(None)
+    let Some(m) = meeting else {
+        return Ok(None);
+    };
+    let Some(view) = super::followup::round_of(conn, m.id).await? else {
+        return Ok(None);
+    };
+    if view.questions.is_empty() {
+        return Ok(None);
+    }
+    let (asked, answered, silent) = view.counts();
+    Ok(Some(FollowUpOverview {
+        asked,
+        answered,
+        silent,
+    }))
 }
 
 /// A case title of at most [`TITLE_MAX`] characters (cut with an ellipsis).
@@ -379,6 +393,9 @@ impl Service {
         }
         let before = line.order.clone();
         store::orders::set_status(&mut tx, before.id, status.status(), ctx.now).await?;
+        // The answer also answers the follow-up round's question about the order.
+        store::followup::answer_order(&mut tx, before.id, status.status(), ctx.actor.user, ctx.now)
+            .await?;
         let from_lang = line.from.effective_language(&ctx.ws);
         let kind = order::direction(line.from.level, line.to.level);
         let title = case_title(t!(

@@ -66,6 +66,9 @@ pub enum RecordReply {
         meeting: Meeting,
         record: MeetingRecord,
         cases: Vec<Case>,
+        /// The follow-up round's answers, shown under the standing case *Oppfølging av
+        /// tiltak og bestillinger* (`None`: the meeting has no round).
+        followup: Option<crate::domain::followup::RoundView>,
     },
     /// The notice (*innkalling*): time, place, the case list so far, the deadline.
     Notice {
@@ -78,6 +81,8 @@ pub enum RecordReply {
         event_url: Option<String>,
         /// The municipalities the body belongs to (inter-municipal setups; often none).
         municipalities: Vec<crate::domain::municipality::Municipality>,
+        /// The follow-up round, under its standing case (`None`: no round).
+        followup: Option<crate::domain::followup::RoundView>,
     },
     Standing {
         group: Group,
@@ -261,6 +266,7 @@ impl Service {
             .await?
             .map(|event| crate::domain::events::event_url(group.workspace.0, event));
         let municipalities = store::municipalities::of_group(&mut tx, group.id).await?;
+        let followup = super::followup::round_of(&mut tx, meeting.id).await?;
         commit(tx).await?;
         let deadline = settings
             .deadline
@@ -272,6 +278,7 @@ impl Service {
             deadline,
             event_url,
             municipalities,
+            followup,
         })
     }
 
@@ -287,12 +294,14 @@ impl Service {
         }
         let cases = cases_of(&mut tx, &group, &meeting).await?;
         let record = store::record::meeting_record(&mut tx, meeting.id).await?;
+        let followup = super::followup::round_of(&mut tx, meeting.id).await?;
         commit(tx).await?;
         rec(RecordReply::CaseList {
             group,
             meeting,
             record,
             cases,
+            followup,
         })
     }
 
@@ -1182,6 +1191,10 @@ pub async fn minutes_from_store(
         name: member_name(a.user, lang),
         note: a.note.clone(),
     };
+    // The follow-up round's answers go under its standing case (before any notes).
+    let followup = super::followup::round_of(conn, meeting.id)
+        .await?
+        .and_then(|v| crate::render::followup::minutes_text(lang, tz, &v));
     let cases = cases_of(conn, group, meeting).await?;
     let numbers: std::collections::HashMap<_, _> =
         cases.iter().map(|c| (c.item.id, c.number)).collect();
@@ -1202,11 +1215,20 @@ pub async fn minutes_from_store(
         .filter(|c| c.item.status != AgendaStatus::Proposed)
         .map(|c| {
             let d = c.decision.unwrap_or_default();
+            let notes = match &followup {
+                Some(f) if crate::render::followup::is_followup_case(&c.item.title) => {
+                    Some(match d.notes {
+                        Some(n) => format!("{f}\n\n{n}"),
+                        None => f.clone(),
+                    })
+                }
+                _ => d.notes,
+            };
             MinutesCase {
                 number: c.number,
                 title: c.item.title,
                 case_type: c.case_type.unwrap_or(CaseType::Discussion),
-                notes: d.notes,
+                notes,
                 decision: d.decision,
                 responsible: d.responsible,
                 deadline: d.deadline,

@@ -85,6 +85,7 @@ impl Service {
         let record = super::record::export_record(&mut *tx, &group, &meetings).await?;
         let audit_entries = store::audit::count_for_group(&mut *tx, group.id).await? as usize;
         let orders = super::orders::export_orders(&mut *tx, group.id).await?;
+        let followup_rounds = super::followup::asked_rounds(&mut *tx, &meetings).await?;
         Ok(GroupExport {
             exported_at: now,
             group,
@@ -93,6 +94,7 @@ impl Service {
             actions,
             record,
             orders,
+            followup_rounds,
             audit_entries,
         })
     }

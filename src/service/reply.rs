@@ -32,6 +32,8 @@ pub struct GroupExport {
     /// Orders the group sent or received, with their history (left out when none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub orders: Vec<super::orders::ExportedOrder>,
+    /// The follow-up rounds that asked: who was asked about what, and the answers.
+    pub followup_rounds: Vec<crate::domain::followup::RoundView>,
     pub audit_entries: usize,
 }
 
@@ -197,4 +199,6 @@ pub enum Reply {
     GroupEvents(Box<super::access::EventsReply>),
     /// The year at a glance: every group's meetings of a year, drawn as a PNG by adapters.
     YearPlan(Box<crate::yearplan::YearPlan>),
+    /// The follow-up round: an answer, a round's state, when it asks.
+    Followup(Box<super::followup::FollowupReply>),
 }

@@ -516,6 +516,16 @@ choice!(
         crate::domain::notice::AdmitTo::Next
     ]
 );
+choice!(
+    crate::domain::followup::Answer,
+    "followup-answer-",
+    [
+        crate::domain::followup::Answer::OnTrack,
+        crate::domain::followup::Answer::Delayed,
+        crate::domain::followup::Answer::Done,
+        crate::domain::followup::Answer::NeedsHelp
+    ]
+);
 
 #[cfg(test)]
 mod tests {

@@ -19,6 +19,7 @@ pub mod case_actions;
 pub mod digest;
 pub mod events;
 pub mod files;
+pub mod followup;
 pub mod groups;
 pub mod lookup;
 pub mod meetings;

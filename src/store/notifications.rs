@@ -33,6 +33,8 @@ pub enum Kind {
     Order,
     /// An open order past its due date (`order-overdue:{order}:{n}`, then weekly).
     OrderOverdue,
+    /// A follow-up round's question to one owner (`followup:{meeting}:{asked}:{seq}`).
+    Followup,
 }
 
 impl Kind {
@@ -51,6 +53,7 @@ impl Kind {
             Kind::Late => "late",
             Kind::Order => "order",
             Kind::OrderOverdue => "order_overdue",
+            Kind::Followup => "followup",
         }
     }
 
@@ -69,6 +72,7 @@ impl Kind {
             "late" => Some(Kind::Late),
             "order" => Some(Kind::Order),
             "order_overdue" => Some(Kind::OrderOverdue),
+            "followup" => Some(Kind::Followup),
             _ => None,
         }
     }
@@ -207,7 +211,8 @@ pub async fn unplan(conn: &mut SqliteConnection, key: &str) -> Result<()> {
     Ok(())
 }
 
-/// Pending reminder/deadline rows of a meeting whose key is not in `keep`.
+/// Pending reminder/deadline rows of a meeting whose key is not in `keep` (a follow-up
+/// round's questions, planned when it asked, stay).
 pub async fn unplan_meeting_except(
     conn: &mut SqliteConnection,
     meeting: MeetingId,
