@@ -135,9 +135,18 @@ async fn a_meetings_whole_life_from_notice_to_approved_minutes_through_discord()
         .await;
     let b = notice.body.clone().unwrap();
     let content = b["content"].as_str().unwrap();
-    assert!(content.starts_with("Innkalling: **Koordineringsgruppa**"), "{content}");
-    assert!(content.contains("Uro ved ungdomsklubben på Øvre Årstad"), "{content}");
-    assert_eq!(b["components"][0]["components"][0]["label"], "Kommer", "{b}");
+    assert!(
+        content.starts_with("Innkalling: **Koordineringsgruppa**"),
+        "{content}"
+    );
+    assert!(
+        content.contains("Uro ved ungdomsklubben på Øvre Årstad"),
+        "{content}"
+    );
+    assert_eq!(
+        b["components"][0]["components"][0]["label"], "Kommer",
+        "{b}"
+    );
     let notice_message = fake
         .message(
             notice.response.as_ref().unwrap()["id"]
