@@ -271,6 +271,28 @@ async fn an_overdue_order_is_pinged_the_day_after_and_weekly_until_answered() {
         "{}",
         sent[2].content
     );
+    // The weekly digest counts it under the receiving body, and only while it is open.
+    let overdue = |day: &str| {
+        let pool = env.service.store().pool().clone();
+        let day: chrono::NaiveDate = day.parse().unwrap();
+        async move {
+            let mut conn = pool.acquire().await.unwrap();
+            sltbot::store::orders::overdue_per_receiver(&mut conn, WS, day)
+                .await
+                .unwrap()
+        }
+    };
+    assert!(
+        overdue("2027-01-06").await.is_empty(),
+        "not before its due date"
+    );
+    assert_eq!(
+        overdue("2027-01-14").await,
+        [sltbot::store::orders::OverdueOrders {
+            group_name: "Koordineringsgruppa".into(),
+            count: 1
+        }]
+    );
 
     ok(
         &env,
@@ -283,6 +305,10 @@ async fn an_overdue_order_is_pinged_the_day_after_and_weekly_until_answered() {
     // The answer went up; no more overdue pings.
     assert_eq!(sent.len(), 4, "{sent:?}");
     assert_eq!(sent[3].channel, OTHER_CHANNEL);
+    assert!(
+        overdue("2027-01-28").await.is_empty(),
+        "answered: no longer overdue"
+    );
     let (open, text) = line(
         &env,
         &ko_coord(),

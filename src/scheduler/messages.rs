@@ -165,6 +165,8 @@ pub struct Digest {
     pub failures: Vec<Failed>,
     /// Follow-up rounds of the coming meetings that have asked (a section only when any).
     pub followups: Vec<super::followup::DigestLine>,
+    /// Open orders past their due date, per receiving body (a section only when any).
+    pub overdue_orders: Vec<crate::store::orders::OverdueOrders>,
 }
 
 /// Consecutive lines of the same group (the queries sort by group) as runs.
@@ -293,6 +295,18 @@ pub fn digest(lang: Lang, tz: Tz, style: Style, d: &Digest) -> String {
                 title = style.text(o.title.as_deref().unwrap_or_default()),
                 id = o.action_id,
                 due = due
+            ));
+        }
+    }
+    if !d.overdue_orders.is_empty() {
+        out.push(String::new());
+        out.push(style.bold(&t!(lang, "sched-digest-overdue-orders")));
+        for o in &d.overdue_orders {
+            out.push(t!(
+                lang,
+                "sched-digest-overdue-orders-count",
+                group = style.text(&o.group_name),
+                count = o.count
             ));
         }
     }
@@ -466,6 +480,7 @@ mod tests {
             overdue: vec![],
             failures: vec![],
             followups: vec![],
+            overdue_orders: vec![],
         };
         let text = digest(Lang::En, Oslo, Style::Discord, &d);
         assert!(!text.contains("@everyone") && !text.contains("@here") && !text.contains("<@&10>"));
@@ -512,6 +527,7 @@ mod tests {
             }],
             failures: vec![],
             followups: vec![],
+            overdue_orders: vec![],
         }
     }
 
@@ -552,6 +568,47 @@ mod tests {
             ] {
                 assert!(!text.contains(t), "{t} in {text}");
             }
+        }
+    }
+
+    #[test]
+    fn overdue_orders_are_a_section_of_counts_per_receiving_body_only_when_any() {
+        let mut d = sample(false);
+        let without = digest(Lang::Nb, Oslo, Style::Plain, &d);
+        assert!(!without.contains("Bestillinger"), "{without}");
+        d.overdue_orders = vec![
+            crate::store::orders::OverdueOrders {
+                group_name: "Koordineringsgruppa".into(),
+                count: 1,
+            },
+            crate::store::orders::OverdueOrders {
+                group_name: "Tverrfaglig".into(),
+                count: 3,
+            },
+        ];
+        let expect = [
+            (
+                Lang::Nb,
+                "Bestillinger over fristen\n\
+                 • Koordineringsgruppa: én bestilling venter på svar etter fristen\n\
+                 • Tverrfaglig: 3 bestillinger venter på svar etter fristen",
+            ),
+            (
+                Lang::Nn,
+                "Bestillingar over fristen\n\
+                 • Koordineringsgruppa: éi bestilling ventar på svar etter fristen\n\
+                 • Tverrfaglig: 3 bestillingar ventar på svar etter fristen",
+            ),
+            (
+                Lang::En,
+                "Orders past their due date\n\
+                 • Koordineringsgruppa: one order awaits an answer after its due date\n\
+                 • Tverrfaglig: 3 orders await an answer after their due date",
+            ),
+        ];
+        for (lang, section) in expect {
+            let text = digest(lang, Oslo, Style::Plain, &d);
+            assert!(text.ends_with(section), "{text}");
         }
     }
 

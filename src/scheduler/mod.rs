@@ -746,6 +746,7 @@ impl Worker {
                 overdue: store::digest::overdue(&mut tx, ws.id, today).await?,
                 failures: notes::failures_between(&mut tx, ws.id, since, now).await?,
                 followups: followup::digest_lines(&mut tx, ws.id, now).await?,
+                overdue_orders: store::orders::overdue_per_receiver(&mut tx, ws.id, today).await?,
             };
             let mut text = messages::digest(ws.language, tz, style, &d);
             // Minutes awaiting publication (a section only when any).

@@ -105,6 +105,7 @@ pub async fn current_digest(
         overdue: store::digest::overdue(conn, ws.id, today).await?,
         failures: Vec::new(),
         followups: super::followup::digest_lines(conn, ws.id, now).await?,
+        overdue_orders: store::orders::overdue_per_receiver(conn, ws.id, today).await?,
     })
 }
 
@@ -129,6 +130,7 @@ pub async fn for_municipality(
         overdue: keep(&d.overdue, &names, |l| &l.group_name),
         failures: Vec::new(),
         followups: keep(&d.followups, &names, |l| &l.group_name),
+        overdue_orders: keep(&d.overdue_orders, &names, |l| &l.group_name),
     })
 }
 

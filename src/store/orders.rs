@@ -210,6 +210,35 @@ pub async fn open_from(conn: &mut SqliteConnection, group: GroupId) -> Result<Ve
     rows(found)
 }
 
+/// Open orders past their due date, counted per receiving body (the weekly digest: counts
+/// only, no titles), in the order of the bodies' names.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct OverdueOrders {
+    pub group_name: String,
+    pub count: i64,
+}
+
+/// The workspace's open orders whose due date is before `today`, per receiving body.
+pub async fn overdue_per_receiver(
+    conn: &mut SqliteConnection,
+    ws: WorkspaceId,
+    today: NaiveDate,
+) -> Result<Vec<OverdueOrders>> {
+    let sql = format!(
+        "SELECT g.name AS group_name, count(*) AS count FROM orders o
+         JOIN groups g ON g.id = o.to_group
+         WHERE o.workspace_id = ? AND g.archived_at IS NULL AND o.status IN {open}
+           AND o.due_date IS NOT NULL AND o.due_date < ?
+         GROUP BY g.id ORDER BY g.name_key",
+        open = open_words()
+    );
+    Ok(sqlx::query_as(&sql)
+        .bind(sf(ws.0))
+        .bind(today.to_string())
+        .fetch_all(conn)
+        .await?)
+}
+
 /// Orders that came from cases of `meeting` (for its minutes), in number order.
 pub async fn from_meeting(conn: &mut SqliteConnection, meeting: MeetingId) -> Result<Vec<Order>> {
     let cols: Vec<String> = COLUMNS.split(", ").map(|c| format!("o.{c}")).collect();

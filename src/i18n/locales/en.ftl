@@ -647,6 +647,11 @@ sched-digest-updates-count = • { $group }: { $count ->
     [one] one updated action
    *[other] { $count } updated actions
 }
+sched-digest-overdue-orders = Orders past their due date
+sched-digest-overdue-orders-count = • { $group }: { $count ->
+    [one] one order awaits an answer after its due date
+   *[other] { $count } orders await an answer after their due date
+}
 sched-digest-overdue-count = • { $group }: { $count ->
     [one] one overdue action
    *[other] { $count } overdue actions

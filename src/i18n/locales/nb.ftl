@@ -622,6 +622,11 @@ sched-digest-updates-count = • { $group }: { $count ->
     [one] ett oppdatert tiltak
    *[other] { $count } oppdaterte tiltak
 }
+sched-digest-overdue-orders = Bestillinger over fristen
+sched-digest-overdue-orders-count = • { $group }: { $count ->
+    [one] én bestilling venter på svar etter fristen
+   *[other] { $count } bestillinger venter på svar etter fristen
+}
 sched-digest-overdue-count = • { $group }: { $count ->
     [one] ett forsinket tiltak
    *[other] { $count } forsinkede tiltak

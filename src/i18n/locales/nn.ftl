@@ -613,6 +613,11 @@ sched-digest-updates-count = • { $group }: { $count ->
     [one] eitt oppdatert tiltak
    *[other] { $count } oppdaterte tiltak
 }
+sched-digest-overdue-orders = Bestillingar over fristen
+sched-digest-overdue-orders-count = • { $group }: { $count ->
+    [one] éi bestilling ventar på svar etter fristen
+   *[other] { $count } bestillingar ventar på svar etter fristen
+}
 sched-digest-overdue-count = • { $group }: { $count ->
     [one] eitt forseinka tiltak
    *[other] { $count } forseinka tiltak
