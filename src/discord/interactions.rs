@@ -83,28 +83,13 @@ async fn on_button(
             group: Some(group),
             action,
         } => {
-            let lang = who.actor.lang_in(
-                data.service
-                    .workspace_language(who.ws)
-                    .await
-                    .unwrap_or_default(),
-            );
-            let note = serenity::CreateInputText::new(
-                serenity::InputTextStyle::Paragraph,
-                t!(lang, "discord-modal-note"),
-                "note",
-            )
-            .max_length(crate::domain::text::Field::Note.max_len() as u16)
-            .required(true);
-            let modal = serenity::CreateModal::new(
-                custom_id::report(group, action),
-                t!(lang, "discord-modal-report"),
-            )
-            .components(vec![serenity::CreateActionRow::InputText(note)]);
-            press
-                .create_response(ctx, serenity::CreateInteractionResponse::Modal(modal))
-                .await?;
-            Ok(())
+            let form = NoteForm {
+                custom_id: custom_id::report(group, action),
+                title: "discord-modal-report",
+                label: "discord-modal-note",
+                required: true,
+            };
+            form.open(ctx, data, &who, press).await
         }
         Custom::Attend { group, meeting } => {
             let cmd = Command::MeetingAttend {
@@ -120,28 +105,13 @@ async fn on_button(
             respond(ctx, Target::Component(press), only_you(render(&response))).await
         }
         Custom::Apologies { group, meeting } => {
-            let lang = who.actor.lang_in(
-                data.service
-                    .workspace_language(who.ws)
-                    .await
-                    .unwrap_or_default(),
-            );
-            let note = serenity::CreateInputText::new(
-                serenity::InputTextStyle::Paragraph,
-                t!(lang, "discord-modal-apologies-note"),
-                "note",
-            )
-            .max_length(crate::domain::text::Field::Note.max_len() as u16)
-            .required(false);
-            let modal = serenity::CreateModal::new(
-                custom_id::apologies(group, meeting),
-                t!(lang, "discord-modal-apologies"),
-            )
-            .components(vec![serenity::CreateActionRow::InputText(note)]);
-            press
-                .create_response(ctx, serenity::CreateInteractionResponse::Modal(modal))
-                .await?;
-            Ok(())
+            let form = NoteForm {
+                custom_id: custom_id::apologies(group, meeting),
+                title: "discord-modal-apologies",
+                label: "discord-modal-apologies-note",
+                required: false,
+            };
+            form.open(ctx, data, &who, press).await
         }
         Custom::FollowupAnswer {
             group,
@@ -166,30 +136,54 @@ async fn on_button(
             meeting,
             action,
         } => {
-            let lang = who.actor.lang_in(
-                data.service
-                    .workspace_language(who.ws)
-                    .await
-                    .unwrap_or_default(),
-            );
-            let note = serenity::CreateInputText::new(
-                serenity::InputTextStyle::Paragraph,
-                t!(lang, "discord-modal-note"),
-                "note",
-            )
-            .max_length(crate::domain::text::Field::Note.max_len() as u16)
-            .required(true);
-            let modal = serenity::CreateModal::new(
-                custom_id::followup_note(group, meeting, action),
-                t!(lang, "followup-modal-title"),
-            )
-            .components(vec![serenity::CreateActionRow::InputText(note)]);
-            press
-                .create_response(ctx, serenity::CreateInteractionResponse::Modal(modal))
-                .await?;
-            Ok(())
+            let form = NoteForm {
+                custom_id: custom_id::followup_note(group, meeting, action),
+                title: "followup-modal-title",
+                label: "discord-modal-note",
+                required: true,
+            };
+            form.open(ctx, data, &who, press).await
         }
         Custom::AgendaModal { .. } | Custom::DecideModal { .. } => Ok(()),
+    }
+}
+
+/// A form with one paragraph field `note` (at most a progress note's length), in the
+/// actor's language: a report on an action, apologies, a follow-up note.
+struct NoteForm {
+    custom_id: String,
+    title: &'static str,
+    label: &'static str,
+    required: bool,
+}
+
+impl NoteForm {
+    async fn open(
+        self,
+        ctx: &serenity::Context,
+        data: &Data,
+        who: &super::reply::Asking,
+        press: &serenity::ComponentInteraction,
+    ) -> Result<(), Error> {
+        let lang = who.actor.lang_in(
+            data.service
+                .workspace_language(who.ws)
+                .await
+                .unwrap_or_default(),
+        );
+        let note = serenity::CreateInputText::new(
+            serenity::InputTextStyle::Paragraph,
+            t!(lang, self.label),
+            "note",
+        )
+        .max_length(crate::domain::text::Field::Note.max_len() as u16)
+        .required(self.required);
+        let modal = serenity::CreateModal::new(self.custom_id, t!(lang, self.title))
+            .components(vec![serenity::CreateActionRow::InputText(note)]);
+        press
+            .create_response(ctx, serenity::CreateInteractionResponse::Modal(modal))
+            .await?;
+        Ok(())
     }
 }
 
